@@ -11,6 +11,8 @@ use crate::site::{PageId, Section, SectionId, Site, urls};
 use serde::Serialize;
 use tera::{Context, Value};
 
+pub mod deps;
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Job {
     Page(PageId),

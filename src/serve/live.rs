@@ -281,7 +281,7 @@ impl Model {
 
 fn fingerprints(model: &Model) -> Vec<(String, Job, u64)> {
     let site = &model.site;
-    let shared = Shared::new(site);
+    let shared = Shared::new(site, &model.hashes);
     render::plan(site)
         .into_par_iter()
         .map(|job| {
@@ -374,6 +374,9 @@ fn write_changed(model: &mut Model, output: &Path) -> Result<(usize, usize), Fai
         if let Some(record) = model.jobs.remove(&key) {
             stale_files.extend(record.files);
         }
+    }
+    if stale_files.is_empty() {
+        return Ok((written, 0));
     }
     let still_made: BTreeSet<&String> = model.jobs.values().flat_map(|r| r.files.iter()).collect();
     let mut removed = 0;

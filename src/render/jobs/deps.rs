@@ -103,16 +103,29 @@ fn section_hash(site: &Site, s: &Section) -> u64 {
 pub struct Shared {
     structure: u64,
     sections: Vec<u64>,
+    /// Per section: the labels of all its pages in order (a handbook's table of contents).
+    contents: Vec<u64>,
 }
 
 impl Shared {
-    pub fn new(site: &Site) -> Shared {
+    pub fn new(site: &Site, pages: &PageHashes) -> Shared {
         let mut h = DefaultHasher::new();
         for s in &site.sections {
             (&s.url, &s.doc.meta.title, s.translation, s.parent, s.doc.meta.weight).hash(&mut h);
         }
         site.build_date.hash(&mut h);
-        Shared { structure: h.finish(), sections: site.sections.iter().map(|s| section_hash(site, s)).collect() }
+        let contents = site
+            .sections
+            .iter()
+            .map(|s| {
+                let mut c = DefaultHasher::new();
+                for id in &s.pages {
+                    (id, pages.label[id.0]).hash(&mut c);
+                }
+                c.finish()
+            })
+            .collect();
+        Shared { structure: h.finish(), sections: site.sections.iter().map(|s| section_hash(site, s)).collect(), contents }
     }
 }
 
@@ -163,9 +176,7 @@ pub fn fingerprint(site: &Site, shared: &Shared, pages: &PageHashes, job: &Job) 
                 full(&mut h, &related);
             }
             if page.kind() == Kind::Handbook {
-                for c in &section.pages {
-                    label(&mut h, Some(*c));
-                }
+                shared.contents[page.section.0].hash(&mut h);
             }
         }
         Job::SectionList(s, n) => {
@@ -182,9 +193,7 @@ pub fn fingerprint(site: &Site, shared: &Shared, pages: &PageHashes, job: &Job) 
                 page_count(section.pages.len(), per).hash(&mut h);
             }
             if section.kind() == Kind::Handbook {
-                for c in &section.pages {
-                    label(&mut h, Some(*c));
-                }
+                shared.contents[s.0].hash(&mut h);
             }
             if section.is_home() {
                 home(site, shared, pages, section.lang(), &mut h);

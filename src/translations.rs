@@ -43,7 +43,11 @@ pub enum Action {
 /// The source text as the hash sees it: no BOM, `\n` line ends, no trailing spaces or blank lines.
 pub fn normalize(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut out: String = text.lines().map(|l| l.trim_end()).collect::<Vec<_>>().join("\n");
+    let mut out: String = text
+        .lines()
+        .map(|l| l.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n");
     let trimmed = out.trim_end_matches('\n').len();
     out.truncate(trimmed);
     out
@@ -68,7 +72,9 @@ pub enum Freshness {
 
 /// How the English twin of a Chinese page stands.
 pub fn freshness(site: &Site, zh: &Page) -> Freshness {
-    let Some(en) = zh.translation.map(|t| site.page(t)) else { return Freshness::Missing };
+    let Some(en) = zh.translation.map(|t| site.page(t)) else {
+        return Freshness::Missing;
+    };
     match &en.doc.common.source_hash {
         None => Freshness::Unreviewed,
         Some(h) if *h == source_hash(&zh.doc.source.text) => Freshness::UpToDate,
@@ -121,11 +127,17 @@ fn table(args: &TranslationsArgs) -> ExitCode {
         .collect();
     rows.sort_by(|a, b| a.file.cmp(&b.file));
     if args.format == Format::Json {
-        println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).unwrap_or_default()
+        );
         return ExitCode::SUCCESS;
     }
     let width = rows.iter().map(|r| r.file.len()).max().unwrap_or(4).max(4);
-    println!("{:<width$}  {:<4}  {:<11}  {:>8}  {:>8}", "page", "twin", "translation", "zh chars", "en words");
+    println!(
+        "{:<width$}  {:<4}  {:<11}  {:>8}  {:>8}",
+        "page", "twin", "translation", "zh chars", "en words"
+    );
     for r in &rows {
         let status = match r.status {
             Freshness::Missing => "missing",
@@ -165,12 +177,20 @@ fn mark_all(root: &Path, files: &[PathBuf]) -> ExitCode {
             }
         }
     }
-    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// The English twin and Chinese source of `file` (either one may be given).
 fn pair(root: &Path, file: &Path) -> Result<(PathBuf, PathBuf), String> {
-    let path = if file.exists() || file.is_absolute() { file.to_path_buf() } else { root.join(file) };
+    let path = if file.exists() || file.is_absolute() {
+        file.to_path_buf()
+    } else {
+        root.join(file)
+    };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let (zh, en) = if let Some(stem) = name.strip_suffix(".en.md") {
         (path.with_file_name(format!("{stem}.md")), path.clone())
@@ -180,7 +200,11 @@ fn pair(root: &Path, file: &Path) -> Result<(PathBuf, PathBuf), String> {
         return Err(format!("{} is not a Markdown page (.md)", file.display()));
     };
     if !zh.is_file() {
-        return Err(format!("{}: there is no Chinese source {}", file.display(), zh.display()));
+        return Err(format!(
+            "{}: there is no Chinese source {}",
+            file.display(),
+            zh.display()
+        ));
     }
     if !en.is_file() {
         return Err(format!(
@@ -195,15 +219,25 @@ fn pair(root: &Path, file: &Path) -> Result<(PathBuf, PathBuf), String> {
 /// Write the source's current hash into the twin's front matter, changing only that line.
 pub fn mark(root: &Path, file: &Path) -> Result<String, String> {
     let (zh, en) = pair(root, file)?;
-    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
+    let read = |p: &Path| {
+        std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+    };
     let hash = source_hash(&read(&zh)?);
     let text = read(&en)?;
-    let updated = set_source_hash(&text, &hash)
-        .ok_or_else(|| format!("{}: the file has no front matter (--- … ---) to record the review in", en.display()))?;
+    let updated = set_source_hash(&text, &hash).ok_or_else(|| {
+        format!(
+            "{}: the file has no front matter (--- … ---) to record the review in",
+            en.display()
+        )
+    })?;
     if updated != text {
         std::fs::write(&en, updated).map_err(|e| format!("cannot write {}: {e}", en.display()))?;
     }
-    Ok(format!("{}: marked as up to date with {} (source_hash: {hash})", en.display(), zh.display()))
+    Ok(format!(
+        "{}: marked as up to date with {} (source_hash: {hash})",
+        en.display(),
+        zh.display()
+    ))
 }
 
 /// Replace the `source_hash:` line of the front matter, or add one at its end.
@@ -216,8 +250,18 @@ pub fn set_source_hash(text: &str, hash: &str) -> Option<String> {
     let mut offset = yaml_start;
     for line in split.yaml.split_inclusive('\n') {
         if line.starts_with("source_hash:") {
-            let ending = if line.ends_with("\r\n") { "\r\n" } else if line.ends_with('\n') { "\n" } else { "" };
-            return Some(format!("{}source_hash: {hash}{ending}{}", &text[..offset], &text[offset + line.len()..]));
+            let ending = if line.ends_with("\r\n") {
+                "\r\n"
+            } else if line.ends_with('\n') {
+                "\n"
+            } else {
+                ""
+            };
+            return Some(format!(
+                "{}source_hash: {hash}{ending}{}",
+                &text[..offset],
+                &text[offset + line.len()..]
+            ));
         }
         offset += line.len();
     }
@@ -236,15 +280,25 @@ mod tests {
 
     #[test]
     fn hash_ignores_line_endings_and_trailing_space() {
-        assert_eq!(source_hash("---\ntitle: a\n---\nbody\n"), source_hash("---\r\ntitle: a  \r\n---\r\nbody\r\n\r\n"));
-        assert_ne!(source_hash("---\ntitle: a\n---\nbody\n"), source_hash("---\ntitle: b\n---\nbody\n"));
+        assert_eq!(
+            source_hash("---\ntitle: a\n---\nbody\n"),
+            source_hash("---\r\ntitle: a  \r\n---\r\nbody\r\n\r\n")
+        );
+        assert_ne!(
+            source_hash("---\ntitle: a\n---\nbody\n"),
+            source_hash("---\ntitle: b\n---\nbody\n")
+        );
     }
 
     #[test]
     fn marking_changes_only_the_hash_line() {
-        let text = "---\ntitle: Li Mei\n# reviewed by Wang\nsource_hash: old\nname: Li Mei\n---\nBody\n";
+        let text =
+            "---\ntitle: Li Mei\n# reviewed by Wang\nsource_hash: old\nname: Li Mei\n---\nBody\n";
         let out = set_source_hash(text, "abc").unwrap();
-        assert_eq!(out, "---\ntitle: Li Mei\n# reviewed by Wang\nsource_hash: abc\nname: Li Mei\n---\nBody\n");
+        assert_eq!(
+            out,
+            "---\ntitle: Li Mei\n# reviewed by Wang\nsource_hash: abc\nname: Li Mei\n---\nBody\n"
+        );
         let out = set_source_hash("---\ntitle: A\n---\nB\n", "abc").unwrap();
         assert_eq!(out, "---\ntitle: A\nsource_hash: abc\n---\nB\n");
     }

@@ -23,7 +23,15 @@ impl Drop for Server {
 
 fn start(root: &std::path::Path) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_civic"))
-        .args(["serve", "--port", "0", "--date", "2026-11-25", "--quiet", "--root"])
+        .args([
+            "serve",
+            "--port",
+            "0",
+            "--date",
+            "2026-11-25",
+            "--quiet",
+            "--root",
+        ])
         .arg(root)
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
@@ -38,7 +46,9 @@ fn start(root: &std::path::Path) -> Server {
             }
         }
     });
-    let addr = rx.recv_timeout(Duration::from_secs(60)).expect("server did not start");
+    let addr = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("server did not start");
     Server { child, addr }
 }
 
@@ -46,12 +56,23 @@ fn start(root: &std::path::Path) -> Server {
 fn get(addr: &str, path: &str) -> (u16, String) {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut raw = Vec::new();
     let _ = s.read_to_end(&mut raw);
     let text = String::from_utf8_lossy(&raw).to_string();
-    let status = text.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
-    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
     (status, body)
 }
 
@@ -62,7 +83,11 @@ impl Events {
     fn open(addr: &str) -> Events {
         let mut s = TcpStream::connect(addr).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-        write!(s, "GET /__civic/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n").unwrap();
+        write!(
+            s,
+            "GET /__civic/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
         let mut e = Events(BufReader::new(s));
         assert_eq!(e.next(), "hello");
         e
@@ -95,21 +120,35 @@ fn serve_reloads_on_edits_shows_errors_and_stays_inside_the_output() {
     let (status, body) = get(&addr, "/news/a/");
     assert_eq!(status, 200);
     assert!(body.contains("第一条新闻"));
-    assert!(body.contains("/__civic/reload.js"), "the reload script is injected into served HTML");
+    assert!(
+        body.contains("/__civic/reload.js"),
+        "the reload script is injected into served HTML"
+    );
     let on_disk = std::fs::read_to_string(root.join("output/news/a/index.html")).unwrap();
-    assert!(!on_disk.contains("__civic"), "the output on disk stays as `civic build` writes it");
+    assert!(
+        !on_disk.contains("__civic"),
+        "the output on disk stays as `civic build` writes it"
+    );
     let (status, js) = get(&addr, "/__civic/reload.js");
     assert_eq!(status, 200);
     assert!(js.contains("EventSource"));
 
     // Edit a page: the reload event arrives and the served page changed.
     let mut events = Events::open(&addr);
-    write(root, "content/news/a.md", "---\ntitle: 第一条新闻\ndate: 2026-11-20\n---\n\n志愿者清扫了湖滨路。\n");
+    write(
+        root,
+        "content/news/a.md",
+        "---\ntitle: 第一条新闻\ndate: 2026-11-20\n---\n\n志愿者清扫了湖滨路。\n",
+    );
     assert_eq!(events.next(), "reload");
     assert!(get(&addr, "/news/a/").1.contains("湖滨路"));
 
     // Add a page, then delete it.
-    write(root, "content/news/b.md", "---\ntitle: 第二条新闻\ndate: 2026-11-21\n---\n\n新的一条。\n");
+    write(
+        root,
+        "content/news/b.md",
+        "---\ntitle: 第二条新闻\ndate: 2026-11-21\n---\n\n新的一条。\n",
+    );
     assert_eq!(events.next(), "reload");
     let (status, body) = get(&addr, "/news/b/");
     assert_eq!(status, 200);
@@ -120,13 +159,24 @@ fn serve_reloads_on_edits_shows_errors_and_stays_inside_the_output() {
     assert_eq!(get(&addr, "/news/b/").0, 404);
 
     // Break the front matter: the server stays up and every page shows the problem.
-    write(root, "content/news/a.md", "---\ntitle: [第一条新闻\ndate: 2026-11-20\n---\n\n正文。\n");
+    write(
+        root,
+        "content/news/a.md",
+        "---\ntitle: [第一条新闻\ndate: 2026-11-20\n---\n\n正文。\n",
+    );
     assert_eq!(events.next(), "problems");
     let (status, body) = get(&addr, "/news/a/");
     assert_eq!(status, 200);
     assert!(body.contains("civic-problems"), "{body}");
-    assert!(body.contains("content/news/a.md:"), "the overlay names the file and line");
-    write(root, "content/news/a.md", "---\ntitle: 第一条新闻\ndate: 2026-11-20\n---\n\n修好了。\n");
+    assert!(
+        body.contains("content/news/a.md:"),
+        "the overlay names the file and line"
+    );
+    write(
+        root,
+        "content/news/a.md",
+        "---\ntitle: 第一条新闻\ndate: 2026-11-20\n---\n\n修好了。\n",
+    );
     assert_eq!(events.next(), "reload");
     let body = get(&addr, "/news/a/").1;
     assert!(!body.contains("civic-problems"));
@@ -148,7 +198,10 @@ fn serve_reloads_on_edits_shows_errors_and_stays_inside_the_output() {
     ] {
         let (status, body) = get(&addr, path);
         assert!(status == 404 || status == 400, "{path}: {status}");
-        assert!(!body.contains("base_url"), "{path} leaked a file outside the output");
+        assert!(
+            !body.contains("base_url"),
+            "{path} leaked a file outside the output"
+        );
     }
     assert_eq!(get(&addr, "/news").0, 301);
 

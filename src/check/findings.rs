@@ -52,7 +52,11 @@ fn links(site: &Site, out: &mut Vec<Problem>) {
         .pages
         .iter()
         .map(|p| (&p.doc.source, &p.body, p.url.as_str()))
-        .chain(site.sections.iter().map(|s| (&s.doc.source, &s.body, s.url.as_str())));
+        .chain(
+            site.sections
+                .iter()
+                .map(|s| (&s.doc.source, &s.body, s.url.as_str())),
+        );
     for (source, body, own_url) in bodies {
         for (line, link) in &body.links {
             let (path, fragment) = match link.split_once('#') {
@@ -60,7 +64,11 @@ fn links(site: &Site, out: &mut Vec<Problem>) {
                 None => (link.as_str(), None),
             };
             let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-            let target = if path.is_empty() { own_url } else { path.as_ref() };
+            let target = if path.is_empty() {
+                own_url
+            } else {
+                path.as_ref()
+            };
             let Some(target_anchors) = anchors.get(target).copied() else {
                 let bare = target.split('?').next().unwrap_or(target);
                 let with_slash = format!("{}/", bare.trim_end_matches('/'));
@@ -74,17 +82,30 @@ fn links(site: &Site, out: &mut Vec<Problem>) {
                 }
                 continue;
             };
-            let Some(fragment) = fragment.filter(|f| !f.is_empty()) else { continue };
+            let Some(fragment) = fragment.filter(|f| !f.is_empty()) else {
+                continue;
+            };
             let fragment = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
             if !target_anchors.iter().any(|a| *a == fragment) {
-                let hint = crate::yaml::closest(&fragment, &target_anchors.iter().map(String::as_str).collect::<Vec<_>>())
-                    .map(|a| format!("did you mean `#{a}`? "))
-                    .unwrap_or_default();
+                let choices: Vec<&str> = target_anchors.iter().map(String::as_str).collect();
+                let hint = match crate::yaml::closest(&fragment, &choices) {
+                    Some(a) => format!("did you mean `#{a}`? "),
+                    None if choices.is_empty() => "that page has no headings; ".to_string(),
+                    None => format!(
+                        "its headings are {}; ",
+                        choices
+                            .iter()
+                            .take(6)
+                            .map(|a| format!("`#{a}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
                 out.push(
                     source
-                        .problem("broken-anchor", format!("the link `{link}` points to `#{fragment}`, but that page has no such heading"))
+                        .problem("broken-anchor", format!("the link `{link}` goes to the heading `#{fragment}`, which that page does not have"))
                         .at_line(*line)
-                        .help(format!("{hint}anchors are made from headings: `## 文明交通` is `#文明交通`; fix the anchor or remove it")),
+                        .help(format!("{hint}an anchor is a heading's text: `## 文明交通` is `#文明交通`")),
                 );
             }
         }
@@ -131,15 +152,31 @@ fn translation_status(site: &Site, out: &mut Vec<Problem>) {
                 );
             }
             Freshness::Outdated | Freshness::Unreviewed => {
-                let Some(en) = zh.translation.map(|t| site.page(t)) else { continue };
+                let Some(en) = zh.translation.map(|t| site.page(t)) else {
+                    continue;
+                };
                 let en_source = &en.doc.source;
                 let outdated = translations::freshness(site, zh) == Freshness::Outdated;
                 let (code, message) = if outdated {
-                    ("outdated-translation", format!("the Chinese source {} changed after this translation was last reviewed", source.file))
+                    (
+                        "outdated-translation",
+                        format!(
+                            "the Chinese source {} changed after this translation was last reviewed",
+                            source.file
+                        ),
+                    )
                 } else {
-                    ("unreviewed-translation", format!("this translation has not been marked as reviewed against {}", source.file))
+                    (
+                        "unreviewed-translation",
+                        format!(
+                            "this translation has not been marked as reviewed against {}",
+                            source.file
+                        ),
+                    )
                 };
-                let line = en_source.key_line("source_hash").unwrap_or_else(|| title_line(en_source));
+                let line = en_source
+                    .key_line("source_hash")
+                    .unwrap_or_else(|| title_line(en_source));
                 out.push(
                     warning(en_source, code, message)
                         .at_line(line)
@@ -151,12 +188,22 @@ fn translation_status(site: &Site, out: &mut Vec<Problem>) {
             }
         }
     }
-    for s in site.sections_in(Lang::Zh).filter(|s| s.translation.is_none()) {
+    for s in site
+        .sections_in(Lang::Zh)
+        .filter(|s| s.translation.is_none())
+    {
         let source = &s.doc.source;
         out.push(
-            warning(source, "missing-translation", "this section has no English index page")
-                .at_line(title_line(source))
-                .help(format!("add {} with at least `title:`", english_name(&source.file))),
+            warning(
+                source,
+                "missing-translation",
+                "this section has no English index page",
+            )
+            .at_line(title_line(source))
+            .help(format!(
+                "add {} with at least `title:`",
+                english_name(&source.file)
+            )),
         );
     }
 }
@@ -193,13 +240,19 @@ fn sections(site: &Site, out: &mut Vec<Problem>) {
 }
 
 fn stale(site: &Site, s: &Section, out: &mut Vec<Problem>) {
-    let days = s.doc.meta.stale_after_days.unwrap_or(site.config.stale_after_days);
+    let days = s
+        .doc
+        .meta
+        .stale_after_days
+        .unwrap_or(site.config.stale_after_days);
     let newest = s.pages.iter().filter_map(|id| site.page(*id).date()).max();
     let Some(newest) = newest else { return };
     let age = (site.build_date - newest.date).get_days();
     if i64::from(age) > i64::from(days) {
         let source = &s.doc.source;
-        let line = source.key_line("stale_after_days").unwrap_or_else(|| title_line(source));
+        let line = source
+            .key_line("stale_after_days")
+            .unwrap_or_else(|| title_line(source));
         out.push(
             warning(source, "stale-section", format!(
                 "nothing new in this news section for {age} days (the newest item is from {}; the limit is {days} days)",

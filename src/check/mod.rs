@@ -66,15 +66,29 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let warnings = problems.len() - errors;
     match args.format {
         Format::Json => {
-            let report = JsonReport { errors, warnings, problems: &problems };
-            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            let report = JsonReport {
+                errors,
+                warnings,
+                problems: &problems,
+            };
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&report).unwrap_or_default()
+            );
         }
-        Format::Text => print!("{}", text_report(&problems, std::io::stdout().is_terminal())),
+        Format::Text => print!(
+            "{}",
+            text_report(&problems, std::io::stdout().is_terminal())
+        ),
     }
     if !args.site.quiet || errors > 0 {
         eprintln!("{}", summary(errors, warnings));
     }
-    if errors > 0 || (args.strict && warnings > 0) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if errors > 0 || (args.strict && warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -85,18 +99,28 @@ pub fn summary(errors: usize, warnings: usize) -> String {
     if errors + warnings == 0 {
         return "Check passed: no problems found.".to_string();
     }
-    format!("Check found {} and {}.", plural(errors, "error"), plural(warnings, "warning"))
+    format!(
+        "Check found {} and {}.",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
 }
 
 /// Findings grouped under a heading per file, each with its source frame and fix.
 pub fn text_report(problems: &[Problem], color: bool) -> String {
     let mut by_file: BTreeMap<&str, Vec<&Problem>> = BTreeMap::new();
     for p in problems {
-        by_file.entry(p.file.as_deref().unwrap_or("site")).or_default().push(p);
+        by_file
+            .entry(p.file.as_deref().unwrap_or("site"))
+            .or_default()
+            .push(p);
     }
     let mut out = String::new();
     for (file, list) in by_file {
-        let errors = list.iter().filter(|p| p.severity == Severity::Error).count();
+        let errors = list
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
         out.push_str(&format!(
             "── {file} ({}, {})\n",
             plural(errors, "error"),

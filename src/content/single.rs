@@ -2,7 +2,10 @@
 //! edit. Uses exactly the same parsing and validation as a full load, so a page validated here is
 //! the page a full build would produce.
 
-use super::{DocName, LoadOptions, Parsed, PageDoc, Source, doc_name, invalid_to_problem, kinds, owning_section, parse_file, parse_yaml, walk};
+use super::{
+    DocName, LoadOptions, PageDoc, Parsed, Source, doc_name, invalid_to_problem, kinds,
+    owning_section, parse_file, parse_yaml, walk,
+};
 use crate::config::SiteConfig;
 use crate::error::Problem;
 use crate::lang::Lang;
@@ -29,7 +32,8 @@ pub fn reload_page(
     section_kinds: &HashMap<&str, Kind>,
     zh_source: Option<&Source>,
 ) -> Result<Reloaded, Vec<Problem>> {
-    let mut md = walk::classify(rel).map_err(|p| vec![p.in_file(format!("{}/{rel}", walk::CONTENT_DIR))])?;
+    let mut md =
+        walk::classify(rel).map_err(|p| vec![p.in_file(format!("{}/{rel}", walk::CONTENT_DIR))])?;
     md.path = root.join(walk::CONTENT_DIR).join(rel);
     if md.name == DocName::SectionIndex {
         return Ok(Reloaded::Section);
@@ -40,7 +44,10 @@ pub fn reload_page(
     };
     let twin_raw = match zh_source {
         Some(zh) if md.lang != Lang::Zh => Some(parse_yaml::<RawPage>(zh.yaml()).map_err(|e| {
-            vec![zh.problem("front-matter", e.message).at(e.line + zh.yaml_line - 1, e.column)]
+            vec![
+                zh.problem("front-matter", e.message)
+                    .at(e.line + zh.yaml_line - 1, e.column),
+            ]
         })?),
         _ => None,
     };
@@ -63,7 +70,10 @@ pub fn reload_page(
         }))),
         Err(invalids) => {
             let fallback = zh_source.filter(|_| md.lang != Lang::Zh);
-            Err(invalids.into_iter().map(|i| invalid_to_problem(i, &source, fallback)).collect())
+            Err(invalids
+                .into_iter()
+                .map(|i| invalid_to_problem(i, &source, fallback))
+                .collect())
         }
     }
 }

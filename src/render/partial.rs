@@ -16,8 +16,17 @@ impl<'a> Prepared<'a> {
         images: HashMap<String, ImageSet>,
         summaries: Vec<Value>,
     ) -> Prepared<'a> {
-        let base = Lang::ALL.iter().map(|&lang| (lang, jobs::base_context(site, renderer, lang))).collect();
-        Prepared { site, renderer, images, summaries, base }
+        let base = Lang::ALL
+            .iter()
+            .map(|&lang| (lang, jobs::base_context(site, renderer, lang)))
+            .collect();
+        Prepared {
+            site,
+            renderer,
+            images,
+            summaries,
+            base,
+        }
     }
 
     /// Take the images and summaries back, to keep them for the next edit.

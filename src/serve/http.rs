@@ -81,8 +81,12 @@ const RELOAD_JS: &str = r#"(function () {
 
 async fn script() -> Response {
     let mut r = RELOAD_JS.into_response();
-    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8"));
-    r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/javascript; charset=utf-8"),
+    );
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     r
 }
 
@@ -90,7 +94,9 @@ async fn script() -> Response {
 /// backslashes and NUL after percent-decoding, and anything whose real path (symlinks resolved)
 /// is outside the output folder.
 pub fn resolve(root: &Path, base_path: &str, request_path: &str) -> Option<Resolved> {
-    let decoded = percent_encoding::percent_decode_str(request_path).decode_utf8().ok()?;
+    let decoded = percent_encoding::percent_decode_str(request_path)
+        .decode_utf8()
+        .ok()?;
     let path = decoded.strip_prefix(base_path).unwrap_or(&decoded);
     if path.contains('\\') || path.contains('\0') {
         return None;
@@ -151,7 +157,10 @@ async fn file(State(state): State<AppState>, request: Request<Body>) -> Response
     let path = request.uri().path().to_string();
     let output = state.output.clone();
     let base = state.base_path.clone();
-    let found = tokio::task::spawn_blocking(move || resolve(&output, &base, &path)).await.ok().flatten();
+    let found = tokio::task::spawn_blocking(move || resolve(&output, &base, &path))
+        .await
+        .ok()
+        .flatten();
     let overlay = state.status.read().ok().and_then(|s| s.overlay.clone());
     match found {
         Some(Resolved::AddSlash) => {
@@ -175,24 +184,39 @@ async fn not_found(state: &AppState, overlay: Option<&str>) -> Response {
     match tokio::fs::read(&page).await {
         Ok(bytes) => respond(StatusCode::NOT_FOUND, &page, bytes, overlay),
         Err(_) => {
-            let body = String::from("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>404</title><body><h1>404</h1><p>页面不存在 · Not found</p></body></html>");
-            respond(StatusCode::NOT_FOUND, Path::new("404.html"), body.into_bytes(), overlay)
+            let body = String::from(
+                "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>404</title><body><h1>404</h1><p>页面不存在 · Not found</p></body></html>",
+            );
+            respond(
+                StatusCode::NOT_FOUND,
+                Path::new("404.html"),
+                body.into_bytes(),
+                overlay,
+            )
         }
     }
 }
 
 fn respond(status: StatusCode, path: &Path, bytes: Vec<u8>, overlay: Option<&str>) -> Response {
     let kind = content_type(path);
-    let bytes = if kind.starts_with("text/html") { inject(bytes, overlay) } else { bytes };
+    let bytes = if kind.starts_with("text/html") {
+        inject(bytes, overlay)
+    } else {
+        bytes
+    };
     let mut r = (status, bytes).into_response();
-    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
-    r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     r
 }
 
 /// Add the reload script (and the problem overlay) before `</body>`, or at the end.
 pub fn inject(bytes: Vec<u8>, overlay: Option<&str>) -> Vec<u8> {
-    let Ok(mut html) = String::from_utf8(bytes) else { return Vec::new() };
+    let Ok(mut html) = String::from_utf8(bytes) else {
+        return Vec::new();
+    };
     let mut snippet = format!("<script src=\"{SCRIPT}\" defer></script>");
     if let Some(o) = overlay {
         snippet.push_str(o);

@@ -108,8 +108,17 @@ impl Live {
             return self.reload();
         }
         let all_known = changes.markdown.iter().all(|rel| {
-            let exists = self.options.root.join(crate::content::CONTENT_DIR).join(rel).is_file();
-            exists && self.model.as_ref().is_some_and(|m| m.by_rel.contains_key(rel))
+            let exists = self
+                .options
+                .root
+                .join(crate::content::CONTENT_DIR)
+                .join(rel)
+                .is_file();
+            exists
+                && self
+                    .model
+                    .as_ref()
+                    .is_some_and(|m| m.by_rel.contains_key(rel))
         });
         if !all_known || changes.markdown.len() > 8 {
             return self.reload();
@@ -129,15 +138,29 @@ impl Live {
             return self.reload();
         }
         // Problems of the edited files replace their earlier problems; others stay.
-        let edited: BTreeSet<String> = changes.markdown.iter().map(|r| format!("content/{r}")).collect();
-        self.problems.retain(|p| !p.file.as_ref().is_some_and(|f| edited.contains(f)));
+        let edited: BTreeSet<String> = changes
+            .markdown
+            .iter()
+            .map(|r| format!("content/{r}"))
+            .collect();
+        self.problems
+            .retain(|p| !p.file.as_ref().is_some_and(|f| edited.contains(f)));
         if !problems.is_empty() {
             self.problems.append(&mut problems);
-            return Outcome { mode: Mode::Failed, written: 0, removed: 0, elapsed: started.elapsed() };
+            return Outcome {
+                mode: Mode::Failed,
+                written: 0,
+                removed: 0,
+                elapsed: started.elapsed(),
+            };
         }
-        let Some(model) = self.model.as_mut() else { return self.full() };
+        let Some(model) = self.model.as_mut() else {
+            return self.full();
+        };
         let ids: Vec<PageId> = replacements.iter().map(patch::Replacement::id).collect();
+        trace("prepared", started);
         let clashes = patch::apply(&mut model.site, replacements);
+        trace("patched", started);
         if !clashes.is_empty() {
             return self.reload();
         }
@@ -148,23 +171,36 @@ impl Live {
         for id in &ids {
             model.hashes.update(&model.site, *id, &model.summaries);
         }
+        trace("summaries", started);
         match write_changed(model, &self.options.output) {
-            Ok((written, removed)) => {
-                Outcome { mode: Mode::Edit, written, removed, elapsed: started.elapsed() }
-            }
+            Ok((written, removed)) => Outcome {
+                mode: Mode::Edit,
+                written,
+                removed,
+                elapsed: started.elapsed(),
+            },
             Err(Failed(mut p)) => {
                 self.problems.append(&mut p);
                 self.stale = true;
-                Outcome { mode: Mode::Failed, written: 0, removed: 0, elapsed: started.elapsed() }
+                Outcome {
+                    mode: Mode::Failed,
+                    written: 0,
+                    removed: 0,
+                    elapsed: started.elapsed(),
+                }
             }
         }
     }
 
     /// Validate the new version of one page file (and its English twin) against the model.
     fn prepare_edit(&self, rel: &str) -> Result<Vec<patch::Replacement>, Patch> {
-        let Some(model) = self.model.as_ref() else { return Err(Patch::Reload) };
+        let Some(model) = self.model.as_ref() else {
+            return Err(Patch::Reload);
+        };
         let site = &model.site;
-        let Some(&id) = model.by_rel.get(rel) else { return Err(Patch::Reload) };
+        let Some(&id) = model.by_rel.get(rel) else {
+            return Err(Patch::Reload);
+        };
         let kinds: HashMap<&str, Kind> = site
             .sections
             .iter()
@@ -172,14 +208,19 @@ impl Live {
             .map(|s| (s.doc.dir.as_str(), s.kind()))
             .collect();
         let page = site.page(id);
-        let zh_twin = page.translation.filter(|_| page.lang() != crate::lang::Lang::Zh);
+        let zh_twin = page
+            .translation
+            .filter(|_| page.lang() != crate::lang::Lang::Zh);
         let zh_source = zh_twin.map(|t| &site.page(t).doc.source);
-        let doc = match single::reload_page(&self.options.root, rel, &site.config, &kinds, zh_source) {
-            Ok(Reloaded::Page(doc)) => *doc,
-            Ok(Reloaded::Section) => return Err(Patch::Reload),
-            Err(problems) => return Err(Patch::Problems(problems)),
+        let doc =
+            match single::reload_page(&self.options.root, rel, &site.config, &kinds, zh_source) {
+                Ok(Reloaded::Page(doc)) => *doc,
+                Ok(Reloaded::Section) => return Err(Patch::Reload),
+                Err(problems) => return Err(Patch::Problems(problems)),
+            };
+        let load_options = crate::content::LoadOptions {
+            drafts: self.options.drafts,
         };
-        let load_options = crate::content::LoadOptions { drafts: self.options.drafts };
         if single::is_dropped(&doc, load_options) {
             return Err(Patch::Reload);
         }
@@ -189,7 +230,13 @@ impl Live {
             && let Some(en) = page.translation
         {
             let en_rel = site.page(en).doc.rel.clone();
-            match single::reload_page(&self.options.root, &en_rel, &site.config, &kinds, Some(&doc.source)) {
+            match single::reload_page(
+                &self.options.root,
+                &en_rel,
+                &site.config,
+                &kinds,
+                Some(&doc.source),
+            ) {
                 Ok(Reloaded::Page(en_doc)) => {
                     if single::is_dropped(&en_doc, load_options) {
                         return Err(Patch::Reload);
@@ -211,10 +258,23 @@ impl Live {
             Ok(l) => l,
             Err(Failed(problems)) => return self.failed(problems, started),
         };
-        let Some(old) = self.model.take() else { return self.full() };
-        let figures = |s: &Site| s.pages.iter().filter_map(|p| p.figure_file.clone()).collect::<BTreeSet<_>>();
-        let assets = |s: &Site| s.assets.iter().map(|a| a.rel.clone()).collect::<BTreeSet<_>>();
-        if figures(&loaded.site) != figures(&old.site) || assets(&loaded.site) != assets(&old.site) {
+        let Some(old) = self.model.take() else {
+            return self.full();
+        };
+        let figures = |s: &Site| {
+            s.pages
+                .iter()
+                .filter_map(|p| p.figure_file.clone())
+                .collect::<BTreeSet<_>>()
+        };
+        let assets = |s: &Site| {
+            s.assets
+                .iter()
+                .map(|a| a.rel.clone())
+                .collect::<BTreeSet<_>>()
+        };
+        if figures(&loaded.site) != figures(&old.site) || assets(&loaded.site) != assets(&old.site)
+        {
             return self.full();
         }
         let mut model = Model::new(loaded.site, loaded.renderer, old.images);
@@ -224,7 +284,12 @@ impl Live {
                 self.model = Some(model);
                 self.problems.clear();
                 self.stale = false;
-                Outcome { mode: Mode::Reload, written, removed, elapsed: started.elapsed() }
+                Outcome {
+                    mode: Mode::Reload,
+                    written,
+                    removed,
+                    elapsed: started.elapsed(),
+                }
             }
             Err(Failed(problems)) => self.failed(problems, started),
         }
@@ -253,14 +318,24 @@ impl Live {
         self.model = Some(model);
         self.problems.clear();
         self.stale = false;
-        Outcome { mode: Mode::Full, written: files, removed: 0, elapsed: started.elapsed() }
+        Outcome {
+            mode: Mode::Full,
+            written: files,
+            removed: 0,
+            elapsed: started.elapsed(),
+        }
     }
 
     fn failed(&mut self, mut problems: Vec<Problem>, started: Instant) -> Outcome {
         crate::error::sort(&mut problems);
         self.problems = problems;
         self.stale = true;
-        Outcome { mode: Mode::Failed, written: 0, removed: 0, elapsed: started.elapsed() }
+        Outcome {
+            mode: Mode::Failed,
+            written: 0,
+            removed: 0,
+            elapsed: started.elapsed(),
+        }
     }
 
     /// Number of pages in the model (for the status line).
@@ -271,11 +346,26 @@ impl Live {
 
 impl Model {
     fn new(site: Site, renderer: Renderer, images: HashMap<String, ImageSet>) -> Model {
-        let summaries: Vec<tera::Value> =
-            site.pages.par_iter().map(|p| partial::summary_value(&site, p, &images)).collect();
+        let summaries: Vec<tera::Value> = site
+            .pages
+            .par_iter()
+            .map(|p| partial::summary_value(&site, p, &images))
+            .collect();
         let hashes = PageHashes::of_site(&site, &summaries);
-        let by_rel = site.pages.iter().map(|p| (p.doc.rel.clone(), p.id)).collect();
-        Model { site, renderer, images, summaries, hashes, jobs: HashMap::new(), by_rel }
+        let by_rel = site
+            .pages
+            .iter()
+            .map(|p| (p.doc.rel.clone(), p.id))
+            .collect();
+        Model {
+            site,
+            renderer,
+            images,
+            summaries,
+            hashes,
+            jobs: HashMap::new(),
+            by_rel,
+        }
     }
 }
 
@@ -312,19 +402,27 @@ fn initial_records(model: &mut Model) -> Result<HashMap<String, JobRecord>, Fail
                     }
                 }
             }
-            _ => vec![crate::site::urls::output_file(key.strip_prefix(base).unwrap_or(&key))],
+            _ => vec![crate::site::urls::output_file(
+                key.strip_prefix(base).unwrap_or(&key),
+            )],
         };
         records.insert(key, JobRecord { fingerprint, files });
     }
     let (images, summaries) = prepared.into_parts();
     model.images = images;
     model.summaries = summaries;
-    if problems.is_empty() { Ok(records) } else { Err(Failed(problems)) }
+    if problems.is_empty() {
+        Ok(records)
+    } else {
+        Err(Failed(problems))
+    }
 }
 
 /// Render the jobs whose fingerprint changed, write their files, delete files no job makes any more.
 fn write_changed(model: &mut Model, output: &Path) -> Result<(usize, usize), Failed> {
+    let started = Instant::now();
     let current = fingerprints(model);
+    trace("fingerprints", started);
     let mut todo = Vec::new();
     let mut keys = std::collections::HashSet::with_capacity(current.len());
     for (key, job, fp) in current {
@@ -333,16 +431,23 @@ fn write_changed(model: &mut Model, output: &Path) -> Result<(usize, usize), Fai
         }
         keys.insert(key);
     }
+    if std::env::var_os("CIVIC_TRACE_JOBS").is_some() {
+        let keys: Vec<&str> = todo.iter().map(|(k, _, _)| k.as_str()).collect();
+        eprintln!("re-rendering {} job(s): {}", keys.len(), keys.join(" "));
+    }
     let images = std::mem::take(&mut model.images);
     let summaries = std::mem::take(&mut model.summaries);
     let prepared = Prepared::from_parts(&model.site, &model.renderer, images, summaries);
     let rendered: Vec<Result<(String, u64, Vec<OutputFile>), Problem>> = todo
         .par_iter()
-        .map(|(key, job, fp)| render::jobs::render_job(&prepared, job).map(|files| (key.clone(), *fp, files)))
+        .map(|(key, job, fp)| {
+            render::jobs::render_job(&prepared, job).map(|files| (key.clone(), *fp, files))
+        })
         .collect();
     let (images, summaries) = prepared.into_parts();
     model.images = images;
     model.summaries = summaries;
+    trace("rendered", started);
     let mut problems = Vec::new();
     let mut done = Vec::new();
     for r in rendered {
@@ -354,22 +459,29 @@ fn write_changed(model: &mut Model, output: &Path) -> Result<(usize, usize), Fai
     if !problems.is_empty() {
         return Err(Failed(problems));
     }
-    let written: usize = done
-        .par_iter()
-        .map(|(_, _, files)| files.iter().map(|f| write_atomic(output, f)).collect::<Result<Vec<_>, _>>().map(|v| v.len()))
-        .collect::<Result<Vec<usize>, Problem>>()
-        .map_err(Failed::from)?
-        .into_iter()
-        .sum();
+    let files: Vec<&OutputFile> = done.iter().flat_map(|(_, _, files)| files.iter()).collect();
+    let written = write_all(output, &files).map_err(Failed::from)?;
+    trace("written", started);
     let mut stale_files: Vec<String> = Vec::new();
     for (key, fp, files) in done {
         let paths: Vec<String> = files.into_iter().map(|f| f.path).collect();
         if let Some(old) = model.jobs.get(&key) {
             stale_files.extend(old.files.iter().filter(|f| !paths.contains(f)).cloned());
         }
-        model.jobs.insert(key, JobRecord { fingerprint: fp, files: paths });
+        model.jobs.insert(
+            key,
+            JobRecord {
+                fingerprint: fp,
+                files: paths,
+            },
+        );
     }
-    let gone: Vec<String> = model.jobs.keys().filter(|k| !keys.contains(*k)).cloned().collect();
+    let gone: Vec<String> = model
+        .jobs
+        .keys()
+        .filter(|k| !keys.contains(*k))
+        .cloned()
+        .collect();
     for key in gone {
         if let Some(record) = model.jobs.remove(&key) {
             stale_files.extend(record.files);
@@ -388,10 +500,40 @@ fn write_changed(model: &mut Model, output: &Path) -> Result<(usize, usize), Fai
     Ok((written, removed))
 }
 
+/// Write files on several threads: writing is waiting on the disk, not computing.
+fn write_all(output: &Path, files: &[&OutputFile]) -> Result<usize, Problem> {
+    let threads = files.len().clamp(1, 8);
+    let chunk = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().try_for_each(|f| write_atomic(output, f))))
+            .collect();
+        for h in handles {
+            h.join()
+                .map_err(|_| Problem::error("io", "a writer thread failed"))??;
+        }
+        Ok(files.len())
+    })
+}
+
+fn trace(what: &str, since: Instant) {
+    if std::env::var_os("CIVIC_TRACE_JOBS").is_some() {
+        eprintln!("  {what}: {:.1} ms", since.elapsed().as_secs_f64() * 1000.0);
+    }
+}
+
 /// Write one file so a reader never sees half of it: write beside it, then rename over it.
 pub fn write_atomic(output: &Path, file: &OutputFile) -> Result<(), Problem> {
-    if file.path.split('/').any(|part| part == ".." || part.is_empty()) {
-        return Err(Problem::error("output-path", format!("refusing to write outside the output: {}", file.path)));
+    if file
+        .path
+        .split('/')
+        .any(|part| part == ".." || part.is_empty())
+    {
+        return Err(Problem::error(
+            "output-path",
+            format!("refusing to write outside the output: {}", file.path),
+        ));
     }
     let path = output.join(&file.path);
     let io = |e: std::io::Error| {

@@ -27,21 +27,32 @@ pub fn run(options: ServeOptions) -> ExitCode {
     let listener = match std::net::TcpListener::bind(SocketAddr::new(options.bind, options.port)) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("error: cannot listen on {}:{}: {e}", options.bind, options.port);
+            eprintln!(
+                "error: cannot listen on {}:{}: {e}",
+                options.bind, options.port
+            );
             eprintln!("help: another program may use that port; try --port 0 to pick a free one");
             return ExitCode::from(2);
         }
     };
-    let addr = listener.local_addr().unwrap_or(SocketAddr::new(options.bind, options.port));
+    let addr = listener
+        .local_addr()
+        .unwrap_or(SocketAddr::new(options.bind, options.port));
     let (live, outcome) = Live::start(options.build.clone());
     report(&live, &outcome, options.quiet);
     let output = live.output().to_path_buf();
     if std::fs::create_dir_all(&output).is_err() {
-        eprintln!("error: cannot create the output folder {}", output.display());
+        eprintln!(
+            "error: cannot create the output folder {}",
+            output.display()
+        );
         return ExitCode::from(1);
     }
     let base_path = live_base_path(&options.build);
-    let status = Arc::new(RwLock::new(http::Status { build: 1, overlay: overlay(live.problems()) }));
+    let status = Arc::new(RwLock::new(http::Status {
+        build: 1,
+        overlay: overlay(live.problems()),
+    }));
     let (events, _) = tokio::sync::broadcast::channel::<String>(64);
     let (tx, rx) = std::sync::mpsc::channel::<Changes>();
     let _watcher = match watch::start(&options.build.root, &output, tx) {
@@ -57,8 +68,17 @@ pub fn run(options: ServeOptions) -> ExitCode {
         let quiet = options.quiet;
         std::thread::spawn(move || rebuild_loop(live, &rx, &status, &events, quiet));
     }
-    let state = http::AppState { output, base_path: base_path.clone(), status, events };
-    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+    let state = http::AppState {
+        output,
+        base_path: base_path.clone(),
+        status,
+        events,
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: cannot start the server: {e}");
@@ -114,7 +134,11 @@ fn rebuild_loop(
             }
             Err(_) => continue,
         };
-        let event = if live.problems().is_empty() { format!("reload:{build}") } else { format!("problems:{build}") };
+        let event = if live.problems().is_empty() {
+            format!("reload:{build}")
+        } else {
+            format!("problems:{build}")
+        };
         let _ = events.send(event);
     }
 }
@@ -122,7 +146,11 @@ fn rebuild_loop(
 fn report(live: &Live, outcome: &Outcome, quiet: bool) {
     if !live.problems().is_empty() {
         crate::cli::print_problems(live.problems());
-        let files: std::collections::BTreeSet<_> = live.problems().iter().filter_map(|p| p.file.as_deref()).collect();
+        let files: std::collections::BTreeSet<_> = live
+            .problems()
+            .iter()
+            .filter_map(|p| p.file.as_deref())
+            .collect();
         eprintln!(
             "{} problem(s) in {} file(s); the browser shows them until they are fixed. The server keeps running.",
             live.problems().len(),
@@ -138,7 +166,11 @@ fn report(live: &Live, outcome: &Outcome, quiet: bool) {
         Mode::Full => eprintln!("Built {} pages in {ms:.0} ms", live.page_count()),
         Mode::Reload | Mode::Edit => eprintln!(
             "Rebuilt ({}): {} file(s) written, {} removed in {ms:.1} ms",
-            if outcome.mode == Mode::Edit { "edit" } else { "reload" },
+            if outcome.mode == Mode::Edit {
+                "edit"
+            } else {
+                "reload"
+            },
             outcome.written,
             outcome.removed
         ),
@@ -147,7 +179,10 @@ fn report(live: &Live, outcome: &Outcome, quiet: bool) {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// The overlay shown over every page while the site has problems: each with its file and line,
@@ -163,7 +198,10 @@ pub fn overlay(problems: &[Problem]) -> Option<String> {
             "<li><p><strong>{}</strong></p><p>{}</p>{}<pre>{}</pre></li>",
             escape(&p.location()),
             escape(&p.message),
-            p.help.as_deref().map(|h| format!("<p>→ {}</p>", escape(h))).unwrap_or_default(),
+            p.help
+                .as_deref()
+                .map(|h| format!("<p>→ {}</p>", escape(h)))
+                .unwrap_or_default(),
             escape(&frame)
         ));
     }
@@ -180,7 +218,10 @@ pub fn overlay(problems: &[Problem]) -> Option<String> {
 /// through the same path `serve` uses, and print `edit_ms=…` per edit (stdout). The page is
 /// restored at the end.
 pub fn bench_edit(options: BuildOptions, page: &str, runs: usize) -> ExitCode {
-    let rel = page.trim_start_matches("./").trim_start_matches("content/").to_string();
+    let rel = page
+        .trim_start_matches("./")
+        .trim_start_matches("content/")
+        .to_string();
     let file = options.root.join(crate::content::CONTENT_DIR).join(&rel);
     let Ok(original) = std::fs::read_to_string(&file) else {
         eprintln!("error: cannot read {}", file.display());
@@ -192,9 +233,16 @@ pub fn bench_edit(options: BuildOptions, page: &str, runs: usize) -> ExitCode {
         crate::cli::print_problems(live.problems());
         return ExitCode::from(1);
     }
-    eprintln!("full build + model: {:.0} ms, {} pages", started.elapsed().as_secs_f64() * 1000.0, live.page_count());
+    eprintln!(
+        "full build + model: {:.0} ms, {} pages",
+        started.elapsed().as_secs_f64() * 1000.0,
+        live.page_count()
+    );
     let mut times = Vec::with_capacity(runs);
-    let changes = Changes { markdown: [rel].into_iter().collect(), full: false };
+    let changes = Changes {
+        markdown: [rel].into_iter().collect(),
+        full: false,
+    };
     let mut failed = false;
     for i in 0..runs {
         let text = format!("{original}\n本段为第 {i} 次编辑测试。 Edit number {i}.\n");
@@ -204,7 +252,10 @@ pub fn bench_edit(options: BuildOptions, page: &str, runs: usize) -> ExitCode {
         }
         let outcome = live.apply(&changes);
         let ms = outcome.elapsed.as_secs_f64() * 1000.0;
-        println!("edit_ms={ms:.3} mode={:?} written={} removed={}", outcome.mode, outcome.written, outcome.removed);
+        println!(
+            "edit_ms={ms:.3} mode={:?} written={} removed={}",
+            outcome.mode, outcome.written, outcome.removed
+        );
         failed |= outcome.mode == Mode::Failed;
         times.push(ms);
     }
@@ -212,7 +263,14 @@ pub fn bench_edit(options: BuildOptions, page: &str, runs: usize) -> ExitCode {
     let _ = live.apply(&changes);
     times.sort_by(f64::total_cmp);
     if let Some(median) = times.get(times.len() / 2) {
-        eprintln!("median one-page edit: {median:.3} ms over {} runs", times.len());
+        eprintln!(
+            "median one-page edit: {median:.3} ms over {} runs",
+            times.len()
+        );
     }
-    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

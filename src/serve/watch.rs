@@ -16,20 +16,25 @@ pub type WatchHandle = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
 /// Start watching `root`'s content/, themes/, templates/, static/ and site.yaml; each debounced
 /// batch of relevant changes is sent to `tx`.
 pub fn start(root: &Path, output: &Path, tx: Sender<Changes>) -> Result<WatchHandle, String> {
-    let root = std::fs::canonicalize(root).map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    let root =
+        std::fs::canonicalize(root).map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
     let output = std::fs::canonicalize(output).unwrap_or_else(|_| output.to_path_buf());
     let watch_root = root.clone();
-    let mut debouncer = new_debouncer(Duration::from_millis(60), None, move |result: DebounceEventResult| {
-        let Ok(events) = result else { return };
-        let paths = events
-            .iter()
-            .filter(|e| !matches!(e.event.kind, EventKind::Access(_) | EventKind::Other))
-            .flat_map(|e| e.event.paths.iter().cloned());
-        let changes = classify(&watch_root, &output, paths);
-        if changes != Changes::default() {
-            let _ = tx.send(changes);
-        }
-    })
+    let mut debouncer = new_debouncer(
+        Duration::from_millis(60),
+        None,
+        move |result: DebounceEventResult| {
+            let Ok(events) = result else { return };
+            let paths = events
+                .iter()
+                .filter(|e| !matches!(e.event.kind, EventKind::Access(_) | EventKind::Other))
+                .flat_map(|e| e.event.paths.iter().cloned());
+            let changes = classify(&watch_root, &output, paths);
+            if changes != Changes::default() {
+                let _ = tx.send(changes);
+            }
+        },
+    )
     .map_err(|e| format!("cannot watch files: {e}"))?;
     for name in ["content", "themes", "templates", "static"] {
         let dir = root.join(name);
@@ -62,8 +67,13 @@ pub fn classify(root: &Path, output: &Path, paths: impl Iterator<Item = PathBuf>
         if path.starts_with(output) || path.starts_with(root.join(".civic-cache")) {
             continue;
         }
-        let Ok(rel) = path.strip_prefix(root) else { continue };
-        let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let Ok(rel) = path.strip_prefix(root) else {
+            continue;
+        };
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
         if parts.iter().any(|p| ignored(p)) || parts.is_empty() {
             continue;
         }
@@ -102,11 +112,18 @@ mod tests {
         ]
         .map(PathBuf::from);
         let c = classify(root, out, paths.into_iter());
-        assert_eq!(c.markdown.into_iter().collect::<Vec<_>>(), vec!["news/a.md".to_string()]);
+        assert_eq!(
+            c.markdown.into_iter().collect::<Vec<_>>(),
+            vec!["news/a.md".to_string()]
+        );
         assert!(!c.full);
         let c = classify(root, out, [PathBuf::from("/s/site.yaml")].into_iter());
         assert!(c.full);
-        let c = classify(root, out, [PathBuf::from("/s/content/news/p.jpg")].into_iter());
+        let c = classify(
+            root,
+            out,
+            [PathBuf::from("/s/content/news/p.jpg")].into_iter(),
+        );
         assert!(c.full);
     }
 }

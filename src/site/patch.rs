@@ -4,7 +4,7 @@
 //! full build derives it. Anything that would change the site's shape (a new URL, a draft, an
 //! alias, a different photo file) is refused with [`Patch::Reload`] so the caller reloads.
 
-use super::{Kind, Page, PageId, Site, figure_file, locate, order_sections, render_body, taxonomy, urls};
+use super::{Kind, Page, PageId, Site, figure_file, locate, render_body, sort_key, taxonomy, urls};
 use crate::content::PageDoc;
 use crate::error::Problem;
 use crate::markdown::{self, Highlighter};
@@ -32,9 +32,18 @@ impl Replacement {
 }
 
 /// Prepare `doc` as the new version of page `id`, without changing the site yet.
-pub fn prepare(site: &Site, id: PageId, doc: PageDoc, highlighter: &Highlighter) -> Result<Replacement, Patch> {
+pub fn prepare(
+    site: &Site,
+    id: PageId,
+    doc: PageDoc,
+    highlighter: &Highlighter,
+) -> Result<Replacement, Patch> {
     let old: &Page = site.page(id);
-    let url = format!("{}{}", site.config.base_path(), urls::page_path(doc.lang, &doc.dir, doc.common.slug.as_str()));
+    let url = format!(
+        "{}{}",
+        site.config.base_path(),
+        urls::page_path(doc.lang, &doc.dir, doc.common.slug.as_str())
+    );
     if url != old.url
         || doc.common.draft != old.doc.common.draft
         || doc.common.aliases != old.doc.common.aliases
@@ -62,7 +71,13 @@ pub fn prepare(site: &Site, id: PageId, doc: PageDoc, highlighter: &Highlighter)
         .summary
         .clone()
         .unwrap_or_else(|| markdown::text::excerpt(&body.text, 120));
-    Ok(Replacement { id, doc, body, summary, figure_file: figure })
+    Ok(Replacement {
+        id,
+        doc,
+        body,
+        summary,
+        figure_file: figure,
+    })
 }
 
 /// Swap prepared pages into the site and derive order, neighbours, tags and filters again.
@@ -70,30 +85,44 @@ pub fn prepare(site: &Site, id: PageId, doc: PageDoc, highlighter: &Highlighter)
 /// keeps serving the previous output in that case and reloads on the next change.
 pub fn apply(site: &mut Site, replacements: Vec<Replacement>) -> Vec<Problem> {
     let mut tags_changed = false;
+    let mut sections = Vec::new();
     for r in replacements {
         let page = &mut site.pages[r.id.0];
-        tags_changed |= page.doc.common.tags != r.doc.common.tags;
+        let (old_tags, old_date) = (std::mem::take(&mut page.doc.common.tags), page.date());
         page.doc = r.doc;
         page.body = r.body;
         page.summary = r.summary;
         page.figure_file = r.figure_file;
-    }
-    for section in &mut site.sections {
-        section.pages.clear();
-        section.children.clear();
-    }
-    for page in &mut site.pages {
-        page.prev = None;
-        page.next = None;
-    }
-    order_sections(&mut site.sections, &mut site.pages);
-    let base = site.config.base_path().to_string();
-    site.tags = taxonomy::tags(&site.config, &site.pages, &base);
-    for i in 0..site.sections.len() {
-        if site.sections[i].kind() == Kind::RoleModel {
-            let facets = taxonomy::facets(&site.config, &site.sections[i], &site.pages);
-            site.sections[i].facets = facets;
+        // Tag pages list their pages newest first: a new date can reorder them.
+        tags_changed |=
+            old_tags != page.doc.common.tags || (!old_tags.is_empty() && old_date != page.date());
+        if !sections.contains(&page.section) {
+            sections.push(page.section);
         }
     }
-    if tags_changed { taxonomy::url_clashes(site) } else { Vec::new() }
+    // Only the sections holding a changed page can change order; pages never change section here.
+    for id in sections {
+        let mut ids = std::mem::take(&mut site.sections[id.0].pages);
+        for p in &ids {
+            site.pages[p.0].prev = None;
+            site.pages[p.0].next = None;
+        }
+        ids.sort_by_cached_key(|p| sort_key(&site.pages[p.0]));
+        for pair in ids.windows(2) {
+            site.pages[pair[0].0].next = Some(pair[1]);
+            site.pages[pair[1].0].prev = Some(pair[0]);
+        }
+        site.sections[id.0].pages = ids;
+        if site.sections[id.0].kind() == Kind::RoleModel {
+            let facets = taxonomy::facets(&site.config, &site.sections[id.0], &site.pages);
+            site.sections[id.0].facets = facets;
+        }
+    }
+    if tags_changed {
+        let base = site.config.base_path().to_string();
+        site.tags = taxonomy::tags(&site.config, &site.pages, &base);
+        taxonomy::url_clashes(site)
+    } else {
+        Vec::new()
+    }
 }

@@ -12,8 +12,41 @@ use super::{Job, expired, fallback_url, page_count, per_page};
 use crate::content::kinds::{Kind, KindData};
 use crate::lang::Lang;
 use crate::site::{PageId, Section, Site, urls};
-use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
+
+/// A fast non-cryptographic hasher (FxHash's mixing): fingerprints only need to change when
+/// their inputs do, within one process.
+#[derive(Default)]
+pub struct DefaultHasher(u64);
+
+impl DefaultHasher {
+    pub fn new() -> DefaultHasher {
+        DefaultHasher(0)
+    }
+}
+
+impl Hasher for DefaultHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
 
 /// Per-page hashes: `full` changes whenever anything shown of the page changes (its text, body,
 /// summary card, URL, translation); `label` only when its title, short title or URL does.
@@ -25,7 +58,10 @@ pub struct PageHashes {
 
 impl PageHashes {
     pub fn of_site(site: &Site, summaries: &[tera::Value]) -> PageHashes {
-        let mut h = PageHashes { full: vec![0; site.pages.len()], label: vec![0; site.pages.len()] };
+        let mut h = PageHashes {
+            full: vec![0; site.pages.len()],
+            label: vec![0; site.pages.len()],
+        };
         for page in &site.pages {
             h.update(site, page.id, summaries);
         }
@@ -41,7 +77,9 @@ impl PageHashes {
         page.body.html.hash(&mut f);
         page.summary.hash(&mut f);
         page.figure_file.hash(&mut f);
-        page.translation.map(|t| site.page(t).url.as_str()).hash(&mut f);
+        page.translation
+            .map(|t| site.page(t).url.as_str())
+            .hash(&mut f);
         if page.lang() != Lang::Zh
             && let Some(t) = page.translation
         {
@@ -111,7 +149,14 @@ impl Shared {
     pub fn new(site: &Site, pages: &PageHashes) -> Shared {
         let mut h = DefaultHasher::new();
         for s in &site.sections {
-            (&s.url, &s.doc.meta.title, s.translation, s.parent, s.doc.meta.weight).hash(&mut h);
+            (
+                &s.url,
+                &s.doc.meta.title,
+                s.translation,
+                s.parent,
+                s.doc.meta.weight,
+            )
+                .hash(&mut h);
         }
         site.build_date.hash(&mut h);
         let contents = site
@@ -125,14 +170,30 @@ impl Shared {
                 c.finish()
             })
             .collect();
-        Shared { structure: h.finish(), sections: site.sections.iter().map(|s| section_hash(site, s)).collect(), contents }
+        Shared {
+            structure: h.finish(),
+            sections: site
+                .sections
+                .iter()
+                .map(|s| section_hash(site, s))
+                .collect(),
+            contents,
+        }
     }
 }
 
 fn slice(ids: &[PageId], per: usize, n: usize) -> &[PageId] {
-    let start = if per == usize::MAX { 0 } else { per.saturating_mul(n - 1) };
+    let start = if per == usize::MAX {
+        0
+    } else {
+        per.saturating_mul(n - 1)
+    };
     let start = start.min(ids.len());
-    let end = if per == usize::MAX { ids.len() } else { start.saturating_add(per).min(ids.len()) };
+    let end = if per == usize::MAX {
+        ids.len()
+    } else {
+        start.saturating_add(per).min(ids.len())
+    };
     &ids[start..end]
 }
 
@@ -160,10 +221,9 @@ pub fn fingerprint(site: &Site, shared: &Shared, pages: &PageHashes, job: &Job) 
             label(&mut h, page.prev);
             label(&mut h, page.next);
             label(&mut h, page.translation);
-            fallback_url(site, Some(page.section), page.lang()).hash(&mut h);
-            for tag in &page.doc.common.tags {
-                site.tags.iter().find(|t| t.lang == page.lang() && &t.key == tag).map(|t| &t.url).hash(&mut h);
-            }
+            // The language switch's fallback and tag links follow from the section structure, the
+            // page's own text and site.yaml, which are all hashed already.
+            page.section.hash(&mut h);
             if let KindData::RoleModel(r) = &page.doc.data {
                 let related: Vec<PageId> = section
                     .pages
@@ -184,7 +244,12 @@ pub fn fingerprint(site: &Site, shared: &Shared, pages: &PageHashes, job: &Job) 
             shared.sections[s.0].hash(&mut h);
             if section.kind() == Kind::Psa {
                 let expired = expired(site, section);
-                let active: Vec<PageId> = section.pages.iter().copied().filter(|id| !expired.contains(id)).collect();
+                let active: Vec<PageId> = section
+                    .pages
+                    .iter()
+                    .copied()
+                    .filter(|id| !expired.contains(id))
+                    .collect();
                 full(&mut h, &active);
                 expired.len().hash(&mut h);
             } else {
@@ -217,7 +282,9 @@ pub fn fingerprint(site: &Site, shared: &Shared, pages: &PageHashes, job: &Job) 
                 full(&mut h, slice(&f.pages, per, *n));
                 page_count(f.pages.len(), per).hash(&mut h);
                 let twin = section.translation.map(|t| site.section(t));
-                twin.and_then(|t| t.facets.iter().find(|o| o.kind == f.kind && o.key == f.key)).map(|o| &o.url).hash(&mut h);
+                twin.and_then(|t| t.facets.iter().find(|o| o.kind == f.kind && o.key == f.key))
+                    .map(|o| &o.url)
+                    .hash(&mut h);
             }
             fallback_url(site, section.parent, section.lang()).hash(&mut h);
         }
@@ -234,14 +301,16 @@ pub fn fingerprint(site: &Site, shared: &Shared, pages: &PageHashes, job: &Job) 
             if let Some(term) = site.tags.get(*i) {
                 (&term.key, &term.label, &term.url, term.pages.len()).hash(&mut h);
                 full(&mut h, slice(&term.pages, 20, *n));
-                site.tags.iter().find(|t| t.lang != term.lang && t.key == term.key).map(|t| &t.url).hash(&mut h);
+                site.tags
+                    .iter()
+                    .find(|t| t.lang != term.lang && t.key == term.key)
+                    .map(|t| &t.url)
+                    .hash(&mut h);
             }
         }
-        Job::Search(lang) => {
-            // The search page today; the search index (when built here) reads every page.
-            for p in site.pages_in(*lang) {
-                pages.full[p.id.0].hash(&mut h);
-            }
+        Job::Search(_) => {
+            // The search page reads only the site's strings. A search index job must hash the
+            // `full` hash of every page it indexes (or of the shard it writes).
         }
         Job::SiteMapPage(lang) => {
             for s in site.sections_in(*lang) {
@@ -253,10 +322,18 @@ pub fn fingerprint(site: &Site, shared: &Shared, pages: &PageHashes, job: &Job) 
         }
         Job::NotFound | Job::Robots => {}
         Job::Aliases => {
-            for p in site.pages.iter().filter(|p| !p.doc.common.aliases.is_empty()) {
+            for p in site
+                .pages
+                .iter()
+                .filter(|p| !p.doc.common.aliases.is_empty())
+            {
                 (&p.doc.common.aliases, &p.url, p.title()).hash(&mut h);
             }
-            for s in site.sections.iter().filter(|s| !s.doc.meta.aliases.is_empty()) {
+            for s in site
+                .sections
+                .iter()
+                .filter(|s| !s.doc.meta.aliases.is_empty())
+            {
                 (&s.doc.meta.aliases, &s.url, &s.doc.meta.title).hash(&mut h);
             }
         }
@@ -267,15 +344,28 @@ pub fn fingerprint(site: &Site, shared: &Shared, pages: &PageHashes, job: &Job) 
                 .map(|p| p.id)
                 .collect();
             dated.sort_by_key(|id| (std::cmp::Reverse(site.page(*id).date()), *id));
-            full(&mut h, &dated[..dated.len().min(super::feeds::FEED_ENTRIES)]);
-            for s in site.sections_in(*lang).filter(|s| matches!(s.kind(), Kind::News | Kind::Psa)) {
+            full(
+                &mut h,
+                &dated[..dated.len().min(super::feeds::FEED_ENTRIES)],
+            );
+            for s in site
+                .sections_in(*lang)
+                .filter(|s| matches!(s.kind(), Kind::News | Kind::Psa))
+            {
                 shared.sections[s.id.0].hash(&mut h);
-                full(&mut h, &s.pages[..s.pages.len().min(super::feeds::FEED_ENTRIES)]);
+                full(
+                    &mut h,
+                    &s.pages[..s.pages.len().min(super::feeds::FEED_ENTRIES)],
+                );
             }
         }
         Job::SitemapXml => {
             for p in &site.pages {
-                (&p.url, p.translation.map(|t| &site.page(t).url), p.doc.common.updated.or(p.date()).map(|d| d.iso_date()))
+                (
+                    &p.url,
+                    p.translation.map(|t| &site.page(t).url),
+                    p.doc.common.updated.or(p.date()).map(|d| d.iso_date()),
+                )
                     .hash(&mut h);
             }
         }
@@ -286,8 +376,13 @@ pub fn fingerprint(site: &Site, shared: &Shared, pages: &PageHashes, job: &Job) 
 /// What the home page shows besides its own section: current ads, latest news, featured role
 /// models, the handbook's first chapters and the top-level sections.
 fn home(site: &Site, shared: &Shared, pages: &PageHashes, lang: Lang, h: &mut DefaultHasher) {
-    let of_kind = |kind: Kind| site.sections_in(lang).filter(move |s| s.kind() == kind && !s.is_home());
-    let mut news: Vec<PageId> = of_kind(Kind::News).flat_map(|s| s.pages.iter().copied()).collect();
+    let of_kind = |kind: Kind| {
+        site.sections_in(lang)
+            .filter(move |s| s.kind() == kind && !s.is_home())
+    };
+    let mut news: Vec<PageId> = of_kind(Kind::News)
+        .flat_map(|s| s.pages.iter().copied())
+        .collect();
     news.sort_by_key(|id| std::cmp::Reverse(site.page(*id).date()));
     let psas = of_kind(Kind::Psa)
         .flat_map(|s| s.pages.iter().copied())

@@ -269,7 +269,9 @@ impl Guard {
     fn check_urls(&self, text: &str, urls: Vec<links::FoundUrl>, out: &mut Vec<Finding>) {
         let mut seen = std::collections::HashSet::new();
         for u in urls {
-            if !seen.insert(u.start) {
+            // The same URL may be found twice (as an attribute and as text): report it once
+            // per line.
+            if !seen.insert((line_col(text, u.start).0, u.url.clone())) {
                 continue;
             }
             if let Some((rule, severity, message)) = self.links.check(&u.url) {
@@ -294,7 +296,9 @@ fn finish(mut out: Vec<Finding>) -> Vec<Finding> {
 /// Drop findings of a page's rendered HTML that repeat a finding of its source (same rule and
 /// same normalized text), so an editor sees each problem once, at its source line.
 pub fn merge_page_findings(source: Vec<Finding>, html: Vec<Finding>) -> Vec<Finding> {
-    let key = |f: &Finding| (f.rule, normalize::normalized_text(&f.matched));
+    // The message names the rule's normalized match (or host, or element), so it identifies
+    // the problem independently of how the text was disguised or rendered.
+    let key = |f: &Finding| (f.rule, f.message.clone());
     let seen: std::collections::HashSet<_> = source.iter().map(key).collect();
     let mut out = source;
     out.extend(html.into_iter().filter(|f| !seen.contains(&key(f))));

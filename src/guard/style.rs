@@ -56,7 +56,7 @@ fn same_colour(props: &HashMap<String, String>) -> Option<String> {
     let bg = props
         .get("background-color")
         .or_else(|| props.get("background"))
-        .and_then(|b| b.split([' ', ',']).find_map(colour))?;
+        .and_then(|b| colour(b).or_else(|| b.split(' ').find_map(colour)))?;
     (fg == bg).then(|| "text colour equals background".into())
 }
 

@@ -132,9 +132,10 @@ fn fold(units: Vec<Unit>) -> Vec<Unit> {
             decomposed = nfkd.normalize(u.ch.encode_utf8(&mut buf)).into_owned();
             &decomposed
         };
-        for c in chars.chars().filter(|c| !is_invisible(*c)) {
-            let c = crate::guard::vocabulary::simplify(latin_lookalike(c));
-            out.extend(c.to_lowercase().map(|ch| Unit { ch, ..u }));
+        // Lowercase before folding look-alikes so `Υ` and `υ` both become `y`.
+        for c in chars.chars().filter(|c| !is_invisible(*c)).flat_map(char::to_lowercase) {
+            let ch = crate::guard::vocabulary::simplify(latin_lookalike(c));
+            out.push(Unit { ch, ..u });
         }
     }
     out

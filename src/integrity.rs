@@ -84,7 +84,10 @@ pub fn manifest_json(files: &[(String, &[u8])]) -> String {
 /// The manifest for every file under `dir` (for tools that hash an existing folder).
 pub fn manifest_of_dir(dir: &Path) -> Result<String, IntegrityError> {
     let files = read_tree(dir)?;
-    let refs: Vec<(String, &[u8])> = files.iter().map(|(p, b)| (p.clone(), b.as_slice())).collect();
+    let refs: Vec<(String, &[u8])> = files
+        .iter()
+        .map(|(p, b)| (p.clone(), b.as_slice()))
+        .collect();
     Ok(manifest_json(&refs))
 }
 
@@ -108,7 +111,11 @@ impl VerifyReport {
 
 impl fmt::Display for VerifyReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (label, list) in [("added", &self.added), ("changed", &self.changed), ("missing", &self.missing)] {
+        for (label, list) in [
+            ("added", &self.added),
+            ("changed", &self.changed),
+            ("missing", &self.missing),
+        ] {
             for p in list {
                 writeln!(f, "{label:8} {p}")?;
             }
@@ -133,10 +140,11 @@ pub fn verify(dir: &Path) -> Result<VerifyReport, IntegrityError> {
 /// can change a manifest stored beside it).
 pub fn verify_against(dir: &Path, manifest_path: &Path) -> Result<VerifyReport, IntegrityError> {
     let text = std::fs::read_to_string(manifest_path).map_err(io_err(manifest_path))?;
-    let manifest: Manifest = serde_json::from_str(&text).map_err(|e| IntegrityError::BadManifest {
-        path: manifest_path.to_path_buf(),
-        message: e.to_string(),
-    })?;
+    let manifest: Manifest =
+        serde_json::from_str(&text).map_err(|e| IntegrityError::BadManifest {
+            path: manifest_path.to_path_buf(),
+            message: e.to_string(),
+        })?;
     if manifest.algorithm != "sha256" {
         return Err(IntegrityError::BadManifest {
             path: manifest_path.to_path_buf(),
@@ -171,7 +179,9 @@ fn read_tree(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, IntegrityError> {
             let path = e.path().unwrap_or(dir).to_path_buf();
             IntegrityError::Io {
                 path,
-                source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("file system loop")),
+                source: e
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("file system loop")),
             }
         })?;
         if !entry.file_type().is_file() {
@@ -202,7 +212,10 @@ pub fn security_headers(csp: &str) -> Vec<(&'static str, String)> {
         ("Referrer-Policy", "strict-origin-when-cross-origin".into()),
         ("X-Frame-Options", "DENY".into()),
         ("Cross-Origin-Opener-Policy", "same-origin".into()),
-        ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()".into()),
+        (
+            "Permissions-Policy",
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=()".into(),
+        ),
     ]
 }
 
@@ -210,15 +223,23 @@ pub fn security_headers(csp: &str) -> Vec<(&'static str, String)> {
 /// `nginx-headers.conf` (to `include` inside a `server` or `location` block).
 pub fn headers_files(csp: &str) -> Vec<(String, String)> {
     let headers = security_headers(csp);
-    let mut netlify = String::from("# Security headers for Netlify / Cloudflare Pages, written by civic build.\n/*\n");
+    let mut netlify = String::from(
+        "# Security headers for Netlify / Cloudflare Pages, written by civic build.\n/*\n",
+    );
     let mut nginx = String::from(
         "# Security headers written by civic build. Include in a server or location block:\n#   include /etc/nginx/snippets/nginx-headers.conf;\n",
     );
     for (name, value) in &headers {
         netlify.push_str(&format!("  {name}: {value}\n"));
-        nginx.push_str(&format!("add_header {name} \"{}\" always;\n", value.replace('"', "\\\"")));
+        nginx.push_str(&format!(
+            "add_header {name} \"{}\" always;\n",
+            value.replace('"', "\\\"")
+        ));
     }
-    vec![("_headers".into(), netlify), ("nginx-headers.conf".into(), nginx)]
+    vec![
+        ("_headers".into(), netlify),
+        ("nginx-headers.conf".into(), nginx),
+    ]
 }
 
 #[cfg(test)]
@@ -227,7 +248,11 @@ mod tests {
 
     #[test]
     fn manifest_is_sorted_and_deterministic() {
-        let a = manifest_json(&[("b.html".into(), b"b"), ("a.html".into(), b"a"), (MANIFEST_FILE.into(), b"x")]);
+        let a = manifest_json(&[
+            ("b.html".into(), b"b"),
+            ("a.html".into(), b"a"),
+            (MANIFEST_FILE.into(), b"x"),
+        ]);
         let b = manifest_json(&[("a.html".into(), b"a"), ("b.html".into(), b"b")]);
         assert_eq!(a, b);
         assert!(a.find("a.html") < a.find("b.html"));
@@ -239,7 +264,15 @@ mod tests {
     fn headers_carry_the_csp() {
         let files = headers_files(STRICT_CSP);
         assert_eq!(files.len(), 2);
-        assert!(files[0].1.contains("Content-Security-Policy: default-src 'self'"));
-        assert!(files[1].1.contains("add_header X-Content-Type-Options \"nosniff\" always;"));
+        assert!(
+            files[0]
+                .1
+                .contains("Content-Security-Policy: default-src 'self'")
+        );
+        assert!(
+            files[1]
+                .1
+                .contains("add_header X-Content-Type-Options \"nosniff\" always;")
+        );
     }
 }

@@ -21,20 +21,38 @@ fn guard() -> &'static Guard {
             allow_words: vec!["明湖发布".into()],
             ..GuardConfig::default()
         };
-        let city: Vec<String> = ["明湖市", "湖滨区", "东城区", "西湾区", "Minghu City", "Hubin District"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        Guard::new(&cfg, Path::new("."), &city, &["wenming.minghu.example.cn".into()]).expect("guard builds")
+        let city: Vec<String> = [
+            "明湖市",
+            "湖滨区",
+            "东城区",
+            "西湾区",
+            "Minghu City",
+            "Hubin District",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        Guard::new(
+            &cfg,
+            Path::new("."),
+            &city,
+            &["wenming.minghu.example.cn".into()],
+        )
+        .expect("guard builds")
     })
 }
 
 fn corpus(dir: &str) -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/guard-corpus").join(dir);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/guard-corpus")
+        .join(dir);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
         .expect("corpus folder")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "md" || x == "html" || x == "js"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| x == "md" || x == "html" || x == "js")
+        })
         .collect();
     files.sort();
     files
@@ -78,7 +96,10 @@ fn scan(path: &Path, text: &str) -> Vec<Finding> {
 fn expected(text: &str) -> Vec<String> {
     let line = text.lines().find(|l| l.contains("expect:")).unwrap_or("");
     let list = line.split("expect:").nth(1).unwrap_or("");
-    list.trim_end_matches("-->").split_whitespace().map(str::to_string).collect()
+    list.trim_end_matches("-->")
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
 }
 
 fn show(findings: &[Finding]) -> String {
@@ -88,22 +109,36 @@ fn show(findings: &[Finding]) -> String {
 #[test]
 fn attack_corpus_is_caught() {
     let files = corpus("attacks");
-    assert!(files.len() >= 45, "need at least 45 attack samples, have {}", files.len());
+    assert!(
+        files.len() >= 45,
+        "need at least 45 attack samples, have {}",
+        files.len()
+    );
     let (mut caught, mut missed) = (0, Vec::new());
     for path in &files {
         let text = std::fs::read_to_string(path).expect("sample readable");
         let want = expected(&text);
         assert!(!want.is_empty(), "{} has no expect: line", path.display());
         let found = scan(path, &text);
-        let missing: Vec<&String> = want.iter().filter(|r| !found.iter().any(|f| f.rule.as_str() == *r)).collect();
+        let missing: Vec<&String> = want
+            .iter()
+            .filter(|r| !found.iter().any(|f| f.rule.as_str() == *r))
+            .collect();
         if missing.is_empty() {
             caught += 1;
         } else {
-            missed.push(format!("{}: missing {missing:?}; found:\n{}", path.display(), show(&found)));
+            missed.push(format!(
+                "{}: missing {missing:?}; found:\n{}",
+                path.display(),
+                show(&found)
+            ));
         }
     }
     let recall = 100.0 * caught as f64 / files.len() as f64;
-    println!("guard corpus: attacks caught {caught}/{} (recall {recall:.1}%)", files.len());
+    println!(
+        "guard corpus: attacks caught {caught}/{} (recall {recall:.1}%)",
+        files.len()
+    );
     assert!(missed.is_empty(), "missed attacks:\n{}", missed.join("\n"));
 }
 
@@ -115,18 +150,34 @@ fn honest_corpus_passes() {
         let text = std::fs::read_to_string(path).expect("sample readable");
         let whole = scan(path, &text);
         if !whole.is_empty() {
-            false_positives.push(format!("{} (whole file):\n{}", path.display(), show(&whole)));
+            false_positives.push(format!(
+                "{} (whole file):\n{}",
+                path.display(),
+                show(&whole)
+            ));
         }
         if !path.to_string_lossy().ends_with(".md") {
             continue;
         }
         let (_, removed) = sanitize(&render(&text), guard().allowed_html_tags());
-        assert!(removed.is_empty(), "{}: sanitizer removed {removed:?}", path.display());
-        for para in body_of(&text).split("\n\n").filter(|p| !p.trim().is_empty()) {
+        assert!(
+            removed.is_empty(),
+            "{}: sanitizer removed {removed:?}",
+            path.display()
+        );
+        for para in body_of(&text)
+            .split("\n\n")
+            .filter(|p| !p.trim().is_empty())
+        {
             paragraphs += 1;
             let found = guard().scan_source(para);
             if !found.is_empty() {
-                false_positives.push(format!("{}: paragraph “{}”:\n{}", path.display(), para.trim(), show(&found)));
+                false_positives.push(format!(
+                    "{}: paragraph “{}”:\n{}",
+                    path.display(),
+                    para.trim(),
+                    show(&found)
+                ));
             }
         }
     }
@@ -135,15 +186,25 @@ fn honest_corpus_passes() {
         files.len(),
         false_positives.len()
     );
-    assert!(paragraphs >= 45, "need at least 45 honest paragraphs, have {paragraphs}");
-    assert!(false_positives.is_empty(), "false positives:\n{}", false_positives.join("\n"));
+    assert!(
+        paragraphs >= 45,
+        "need at least 45 honest paragraphs, have {paragraphs}"
+    );
+    assert!(
+        false_positives.is_empty(),
+        "false positives:\n{}",
+        false_positives.join("\n")
+    );
 }
 
 #[test]
 fn findings_point_at_the_original_text() {
     let text = "---\ntitle: 新闻\n---\n\n第一行。\n本周推荐：博\u{200b}彩平台。\n";
     let found = guard().scan_source(text);
-    let f = found.iter().find(|f| f.rule == Rule::SpamVocabulary).expect("spam found");
+    let f = found
+        .iter()
+        .find(|f| f.rule == Rule::SpamVocabulary)
+        .expect("spam found");
     assert_eq!((f.line, f.column), (6, 6));
     assert_eq!(f.matched, "博<U+200B>彩");
     assert_eq!(f.severity, Severity::Error);
@@ -159,13 +220,20 @@ fn external_links_can_be_errors() {
     let g = Guard::new(&cfg, Path::new("."), &[], &[]).expect("guard builds");
     let found = g.scan_source("[x](https://unknown.example.net/)");
     assert_eq!(found.len(), 1);
-    assert_eq!((found[0].rule, found[0].severity), (Rule::ExternalLink, Severity::Error));
+    assert_eq!(
+        (found[0].rule, found[0].severity),
+        (Rule::ExternalLink, Severity::Error)
+    );
 }
 
 #[test]
 fn site_rules_and_allow_words_extend_the_guard() {
     let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(dir.path().join("rules.txt"), "# our own\ndefine brand = 富贵|发财\n{brand}棋牌\n").expect("write");
+    std::fs::write(
+        dir.path().join("rules.txt"),
+        "# our own\ndefine brand = 富贵|发财\n{brand}棋牌\n",
+    )
+    .expect("write");
     let cfg = GuardConfig {
         extra_rules: Some("rules.txt".into()),
         allow_words: vec!["博彩业研究".into()],
@@ -194,4 +262,27 @@ fn dump() {
             println!("== {}\n{}", path.display(), show(&scan(&path, &text)));
         }
     }
+}
+
+#[test]
+fn sanitize_page_reports_removals_as_warnings() {
+    let html = "<p>ok</p>\n<p onclick=\"x()\">a</p><script>alert(1)</script>\n";
+    let (clean, found) = guard().sanitize_page(html);
+    assert!(
+        !clean.contains("onclick") && !clean.contains("script"),
+        "{clean}"
+    );
+    let what: Vec<(usize, &str)> = found.iter().map(|f| (f.line, f.message.as_str())).collect();
+    assert_eq!(
+        what,
+        [
+            (2, "removed from the page: <script> element and its content"),
+            (2, "removed from the page: onclick attribute on <p>"),
+        ]
+    );
+    assert!(
+        found
+            .iter()
+            .all(|f| f.rule == Rule::RawHtmlRemoved && f.severity == Severity::Warning)
+    );
 }

@@ -14,22 +14,51 @@ fn guard() -> &'static Guard {
             link_allowlist: vec!["*.minghu.example.cn".into()],
             ..GuardConfig::default()
         };
-        Guard::new(&cfg, Path::new("."), &["明湖市".into(), "湖滨区".into()], &[]).expect("guard builds")
+        Guard::new(
+            &cfg,
+            Path::new("."),
+            &["明湖市".into(), "湖滨区".into()],
+            &[],
+        )
+        .expect("guard builds")
     })
 }
 
 /// Strings made of the pieces attackers and HTML use, so the generator reaches deep paths.
 fn tricky() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
-        Just("<".to_string()), Just(">".to_string()), Just("</a>".to_string()),
-        Just("<a href=\"https://x.top/\">".to_string()), Just("<div style=\"display:none\">".to_string()),
-        Just("<script>".to_string()), Just("</script>".to_string()), Just("<style>".to_string()),
-        Just("&#".to_string()), Just("&#x".to_string()), Just("&amp;".to_string()), Just(";".to_string()),
-        Just("%E5".to_string()), Just("%".to_string()), Just("\u{200b}".to_string()), Just("\u{202e}".to_string()),
-        Just("博彩".to_string()), Just("注册".to_string()), Just("送".to_string()), Just("，".to_string()),
-        Just("市人民政府".to_string()), Just("{{".to_string()), Just("}}".to_string()), Just("{%".to_string()),
-        Just("`".to_string()), Just("```\n".to_string()), Just("\n".to_string()), Just("---\n".to_string()),
-        Just("\\x64".to_string()), Just("atob('".to_string()), Just("\u{301}".to_string()), Just("ｂｅｔ".to_string()),
+        Just("<".to_string()),
+        Just(">".to_string()),
+        Just("</a>".to_string()),
+        Just("<a href=\"https://x.top/\">".to_string()),
+        Just("<div style=\"display:none\">".to_string()),
+        Just("<script>".to_string()),
+        Just("</script>".to_string()),
+        Just("<style>".to_string()),
+        Just("&#".to_string()),
+        Just("&#x".to_string()),
+        Just("&amp;".to_string()),
+        Just(";".to_string()),
+        Just("%E5".to_string()),
+        Just("%".to_string()),
+        Just("\u{200b}".to_string()),
+        Just("\u{202e}".to_string()),
+        Just("博彩".to_string()),
+        Just("注册".to_string()),
+        Just("送".to_string()),
+        Just("，".to_string()),
+        Just("市人民政府".to_string()),
+        Just("{{".to_string()),
+        Just("}}".to_string()),
+        Just("{%".to_string()),
+        Just("`".to_string()),
+        Just("```\n".to_string()),
+        Just("\n".to_string()),
+        Just("---\n".to_string()),
+        Just("\\x64".to_string()),
+        Just("atob('".to_string()),
+        Just("\u{301}".to_string()),
+        Just("ｂｅｔ".to_string()),
         "\\PC{0,4}",
     ];
     prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())

@@ -32,7 +32,11 @@ fn copy_tree(from: &Path, to: &Path) {
         let entry = entry.expect("walk");
         let rel = entry.path().strip_prefix(from).expect("prefix");
         if entry.file_type().is_file() {
-            write(to, &rel.to_string_lossy(), &fs::read(entry.path()).expect("read"));
+            write(
+                to,
+                &rel.to_string_lossy(),
+                &fs::read(entry.path()).expect("read"),
+            );
         }
     }
 }
@@ -56,7 +60,11 @@ fn changed_added_and_missing_files_are_reported() {
     copy_tree(out.path(), deployed.path());
 
     // The classic compromise: spam appended to the home page, a new page, a file removed.
-    write(deployed.path(), "index.html", b"<h1>\xe6\x98\x8e\xe6\xb9\x96</h1><div style=display:none>x</div>");
+    write(
+        deployed.path(),
+        "index.html",
+        b"<h1>\xe6\x98\x8e\xe6\xb9\x96</h1><div style=display:none>x</div>",
+    );
     write(deployed.path(), "news/2026/bocai.html", b"spam");
     fs::remove_file(deployed.path().join("css/site.css")).expect("remove");
 
@@ -67,7 +75,11 @@ fn changed_added_and_missing_files_are_reported() {
     assert_eq!(report.unchanged_count, 3);
     assert!(!report.is_clean());
     let text = report.to_string();
-    assert!(text.contains("changed  index.html") && text.ends_with("3 unchanged, 1 added, 1 changed, 1 missing"), "{text}");
+    assert!(
+        text.contains("changed  index.html")
+            && text.ends_with("3 unchanged, 1 added, 1 changed, 1 missing"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -88,7 +100,11 @@ fn manifest_kept_elsewhere_and_tampered_manifest() {
     fs::copy(out.path().join(MANIFEST_FILE), &kept).expect("copy manifest");
     // An attacker rewrites both a page and the manifest beside it…
     write(out.path(), "index.html", b"spam");
-    fs::write(out.path().join(MANIFEST_FILE), manifest_of_dir(out.path()).expect("hash")).expect("write");
+    fs::write(
+        out.path().join(MANIFEST_FILE),
+        manifest_of_dir(out.path()).expect("hash"),
+    )
+    .expect("write");
     assert!(verify(out.path()).expect("runs").is_clean());
     // …but the copy kept off the server still tells the truth.
     let report = verify_against(out.path(), &kept).expect("runs");

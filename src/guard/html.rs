@@ -3,6 +3,7 @@
 //! meta refresh, and collection of the visible text and URLs for the other checks.
 
 use super::links::FoundUrl;
+use super::masking::TEXT_ATTRS;
 use super::normalize::{BOUNDARY, Unit, decode_entities_str};
 use super::style::{self, HIDE_CLASSES, SOFT_CLASSES};
 use super::tokenize::{Tag, Token, tokenize};
@@ -26,20 +27,68 @@ pub struct Scan {
 }
 
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
 ];
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th",
-    "section", "article", "header", "footer", "nav", "aside", "main", "blockquote", "pre", "hr", "dl",
-    "dt", "dd", "figure", "figcaption", "title", "option", "details", "summary", "address", "form",
-    "fieldset", "legend", "caption", "body", "head", "html", "img",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "main",
+    "blockquote",
+    "pre",
+    "hr",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "title",
+    "option",
+    "details",
+    "summary",
+    "address",
+    "form",
+    "fieldset",
+    "legend",
+    "caption",
+    "body",
+    "head",
+    "html",
+    "img",
 ];
 const FRAMES: &[&str] = &["iframe", "frame", "frameset", "object", "embed", "applet"];
 const URL_ATTRS: &[&str] = &[
-    "href", "src", "action", "formaction", "poster", "cite", "data", "background", "xlink:href", "srcset",
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "poster",
+    "cite",
+    "data",
+    "background",
+    "xlink:href",
+    "srcset",
 ];
-const TEXT_ATTRS: &[&str] = &["alt", "title", "aria-label", "placeholder", "content", "label", "summary"];
-
 struct Frame {
     name: String,
     start: usize,
@@ -103,11 +152,17 @@ impl Walker<'_> {
     }
 
     fn push_text(&mut self, start: usize, end: usize) {
-        self.scan.text.extend(super::units(&self.masked[start..end], start));
+        self.scan
+            .text
+            .extend(super::units(&self.masked[start..end], start));
     }
 
     fn boundary(&mut self, at: usize) {
-        self.scan.text.push(Unit { ch: BOUNDARY, start: at, end: at });
+        self.scan.text.push(Unit {
+            ch: BOUNDARY,
+            start: at,
+            end: at,
+        });
     }
 
     fn text(&mut self, start: usize, end: usize) {
@@ -157,7 +212,13 @@ impl Walker<'_> {
         };
         if VOID.contains(&tag.name.as_str()) || self.src[tag.span.clone()].ends_with("/>") {
             let linked = frame.hidden.is_some() && tag.attr("src").is_some();
-            self.close(Frame { link: linked, ..frame }, tag.span.end);
+            self.close(
+                Frame {
+                    link: linked,
+                    ..frame
+                },
+                tag.span.end,
+            );
         } else {
             self.stack.push(frame);
         }
@@ -211,7 +272,8 @@ impl Walker<'_> {
             }
         }
         let id = tag.attr("id").map(|a| self.value(a)).unwrap_or_default();
-        (!id.is_empty() && self.hidden_ids.contains(&id)).then(|| (format!("a stylesheet rule for #{id}"), false))
+        (!id.is_empty() && self.hidden_ids.contains(&id))
+            .then(|| (format!("a stylesheet rule for #{id}"), false))
     }
 
     /// An attribute's value from the original text, entities decoded.
@@ -225,15 +287,40 @@ impl Walker<'_> {
         match name {
             "script" => self.check_script(tag),
             _ if FRAMES.contains(&name) => {
-                let listed = self.allowed_tags.iter().any(|t| t == name) && !matches!(self.mode, Mode::Template(_));
-                let sev = if listed { Severity::Warning } else { Severity::Error };
-                self.report(s, e, Rule::Script, sev, format!("<{name}> element embeds another page or plugin"));
+                let listed = self.allowed_tags.iter().any(|t| t == name)
+                    && !matches!(self.mode, Mode::Template(_));
+                let sev = if listed {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                };
+                self.report(
+                    s,
+                    e,
+                    Rule::Script,
+                    sev,
+                    format!("<{name}> element embeds another page or plugin"),
+                );
             }
-            "base" => self.report(s, e, Rule::Script, Severity::Error, "<base> element redirects every relative link".into()),
+            "base" => self.report(
+                s,
+                e,
+                Rule::Script,
+                Severity::Error,
+                "<base> element redirects every relative link".into(),
+            ),
             "meta" => {
-                let equiv = tag.attr("http-equiv").map(|a| self.value(a).to_ascii_lowercase());
+                let equiv = tag
+                    .attr("http-equiv")
+                    .map(|a| self.value(a).to_ascii_lowercase());
                 if equiv.as_deref() == Some("refresh") {
-                    self.report(s, e, Rule::Script, Severity::Error, "meta refresh redirects the visitor".into());
+                    self.report(
+                        s,
+                        e,
+                        Rule::Script,
+                        Severity::Error,
+                        "meta refresh redirects the visitor".into(),
+                    );
                 }
             }
             "style" if matches!(self.mode, Mode::Template(_)) => {
@@ -246,7 +333,13 @@ impl Walker<'_> {
     fn check_script(&mut self, tag: &Tag) {
         let (s, e) = (tag.span.start, tag.span.end);
         let Mode::Template(theme) = self.mode else {
-            self.report(s, e, Rule::Script, Severity::Error, "<script> element in page content".into());
+            self.report(
+                s,
+                e,
+                Rule::Script,
+                Severity::Error,
+                "<script> element in page content".into(),
+            );
             return;
         };
         let src = tag.attr("src").map(|a| self.value(a));
@@ -264,19 +357,43 @@ impl Walker<'_> {
         let (s, e) = (a.span.start, a.span.end);
         let name = a.name.as_str();
         if name.starts_with("on") && name.len() > 2 {
-            self.report(s, e, Rule::Script, Severity::Error, format!("event-handler attribute {name} on <{}>", tag.name));
+            self.report(
+                s,
+                e,
+                Rule::Script,
+                Severity::Error,
+                format!("event-handler attribute {name} on <{}>", tag.name),
+            );
         } else if name == "srcdoc" {
-            self.report(s, e, Rule::Script, Severity::Error, format!("srcdoc attribute on <{}> embeds a page", tag.name));
+            self.report(
+                s,
+                e,
+                Rule::Script,
+                Severity::Error,
+                format!("srcdoc attribute on <{}> embeds a page", tag.name),
+            );
         } else if name == "style" && matches!(self.mode, Mode::Template(_)) {
-            self.report(s, e, Rule::InlineStyle, Severity::Warning, "style attribute is blocked by the Content-Security-Policy; use a class".into());
+            self.report(
+                s,
+                e,
+                Rule::InlineStyle,
+                Severity::Warning,
+                "style attribute is blocked by the Content-Security-Policy; use a class".into(),
+            );
         }
         if URL_ATTRS.contains(&name) {
             self.collect_urls(a);
         }
         if name == "content" && tag.name == "meta" {
             if let Some(i) = self.value(a).to_ascii_lowercase().find("url=") {
-                let url = self.value(a)[i + 4..].trim_matches(['\'', '"', ' ']).to_string();
-                self.scan.urls.push(FoundUrl { url, start: s, end: e });
+                let url = self.value(a)[i + 4..]
+                    .trim_matches(['\'', '"', ' '])
+                    .to_string();
+                self.scan.urls.push(FoundUrl {
+                    url,
+                    start: s,
+                    end: e,
+                });
             }
         }
         if TEXT_ATTRS.contains(&name) && !a.value.is_empty() {
@@ -292,11 +409,19 @@ impl Walker<'_> {
         if a.name == "srcset" {
             for candidate in value.split(',') {
                 if let Some(url) = candidate.split_whitespace().next() {
-                    self.scan.urls.push(FoundUrl { url: url.to_string(), start: s, end: e });
+                    self.scan.urls.push(FoundUrl {
+                        url: url.to_string(),
+                        start: s,
+                        end: e,
+                    });
                 }
             }
         } else if !value.trim_start().starts_with("{{") {
-            self.scan.urls.push(FoundUrl { url: value, start: s, end: e });
+            self.scan.urls.push(FoundUrl {
+                url: value,
+                start: s,
+                end: e,
+            });
         }
     }
 
@@ -317,105 +442,8 @@ fn theme_script(src: &str, theme: &[String]) -> bool {
     let src = src.trim();
     theme.iter().any(|t| {
         let bare = t.trim_start_matches('/');
-        src == t.as_str() || src.trim_start_matches('/') == bare || (src.contains("{{") && !bare.is_empty() && src.contains(bare))
+        src == t.as_str()
+            || src.trim_start_matches('/') == bare
+            || (src.contains("{{") && !bare.is_empty() && src.contains(bare))
     })
-}
-
-/// Source text for the vocabulary: every character except HTML tags and comments, which are
-/// dropped without leaving a gap (`博<b></b>彩` reads as `博彩`).
-pub fn source_text_units(text: &str) -> Vec<Unit> {
-    let mut units = Vec::with_capacity(text.len());
-    for t in tokenize(text) {
-        match t {
-            Token::Text(r) | Token::Raw { span: r, .. } => units.extend(super::units(&text[r.clone()], r.start)),
-            Token::Start(tag) => {
-                for a in tag.attrs.iter().filter(|a| TEXT_ATTRS.contains(&a.name.as_str()) && !a.value.is_empty()) {
-                    units.push(Unit { ch: BOUNDARY, start: a.value.start, end: a.value.start });
-                    units.extend(super::units(&text[a.value.clone()], a.value.start));
-                    units.push(Unit { ch: BOUNDARY, start: a.value.end, end: a.value.end });
-                }
-            }
-            _ => {}
-        }
-    }
-    units
-}
-
-/// Blank out Markdown code (fenced blocks and inline code spans) so HTML written as an example
-/// is not mistaken for live markup. Byte offsets are preserved.
-pub fn mask_markdown_code(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut fence: Option<&str> = None;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start_matches(' ');
-        let opener = ["```", "~~~"].into_iter().find(|f| trimmed.starts_with(f));
-        match (fence, opener) {
-            (None, Some(f)) => {
-                fence = Some(f);
-                out.push_str(&blank(line));
-            }
-            (Some(f), _) => {
-                if trimmed.starts_with(f) {
-                    fence = None;
-                }
-                out.push_str(&blank(line));
-            }
-            (None, None) => out.push_str(&mask_code_spans(line)),
-        }
-    }
-    out
-}
-
-fn mask_code_spans(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(i) = rest.find('`') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        match after.find('`') {
-            Some(j) => {
-                out.push_str(&blank(&rest[i..i + j + 2]));
-                rest = &after[j + 1..];
-            }
-            None => {
-                out.push('`');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Tera syntax (`{{ … }}`, `{% … %}`, `{# … #}`) blanked out, offsets preserved.
-pub fn mask_template_syntax(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('{') {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        let close = match tail.as_bytes().get(1) {
-            Some(b'{') => "}}",
-            Some(b'%') => "%}",
-            Some(b'#') => "#}",
-            _ => "",
-        };
-        match (!close.is_empty()).then(|| tail[2..].find(close)).flatten() {
-            Some(j) => {
-                out.push_str(&blank(&tail[..j + 4]));
-                rest = &tail[j + 4..];
-            }
-            None => {
-                out.push('{');
-                rest = &tail[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Same byte length, spaces except newlines.
-fn blank(s: &str) -> String {
-    s.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }).collect()
 }

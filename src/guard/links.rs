@@ -32,7 +32,11 @@ pub struct LinkPolicy {
 }
 
 impl LinkPolicy {
-    pub fn new(allowlist: &[String], site_hosts: &[String], severity: Severity) -> Result<Self, GuardError> {
+    pub fn new(
+        allowlist: &[String],
+        site_hosts: &[String],
+        severity: Severity,
+    ) -> Result<Self, GuardError> {
         let mut exact: Vec<String> = BUILTIN_ALLOW.iter().map(|s| s.to_string()).collect();
         let mut suffixes = Vec::new();
         for entry in allowlist.iter().chain(site_hosts) {
@@ -45,15 +49,21 @@ impl LinkPolicy {
                 None => exact.push(host),
             }
         }
-        Ok(LinkPolicy { exact, suffixes, severity })
+        Ok(LinkPolicy {
+            exact,
+            suffixes,
+            severity,
+        })
     }
 
     fn allowed(&self, host: &str) -> bool {
         self.exact.iter().any(|h| h == host)
-            || self
-                .suffixes
-                .iter()
-                .any(|s| host == s || host.strip_suffix(s.as_str()).is_some_and(|p| p.ends_with('.')))
+            || self.suffixes.iter().any(|s| {
+                host == s
+                    || host
+                        .strip_suffix(s.as_str())
+                        .is_some_and(|p| p.ends_with('.'))
+            })
     }
 
     fn trusted(&self) -> impl Iterator<Item = &String> {
@@ -68,7 +78,11 @@ impl LinkPolicy {
             .collect();
         let url = url.trim();
         if let Some(scheme) = dangerous_scheme(url) {
-            return Some((Rule::Script, Severity::Error, format!("{scheme} URL runs code or a document in the visitor's browser")));
+            return Some((
+                Rule::Script,
+                Severity::Error,
+                format!("{scheme} URL runs code or a document in the visitor's browser"),
+            ));
         }
         let host = host_of(url)?;
         if self.allowed(&host) {
@@ -76,9 +90,17 @@ impl LinkPolicy {
         }
         if let Some(t) = self.trusted().find(|t| looks_like(&host, t)) {
             let shown = idna::domain_to_unicode(&host).0;
-            return Some((Rule::LookalikeHost, Severity::Error, format!("link to {shown}, a look-alike of the trusted host {t}")));
+            return Some((
+                Rule::LookalikeHost,
+                Severity::Error,
+                format!("link to {shown}, a look-alike of the trusted host {t}"),
+            ));
         }
-        Some((Rule::ExternalLink, self.severity, format!("link to {host}, which is not in guard.link_allowlist")))
+        Some((
+            Rule::ExternalLink,
+            self.severity,
+            format!("link to {host}, which is not in guard.link_allowlist"),
+        ))
     }
 }
 
@@ -94,7 +116,12 @@ fn host_of_entry(e: &str) -> Option<String> {
 }
 
 fn dangerous_scheme(url: &str) -> Option<&'static str> {
-    let lower: String = url.chars().filter(|c| !c.is_whitespace()).take(24).collect::<String>().to_ascii_lowercase();
+    let lower: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(24)
+        .collect::<String>()
+        .to_ascii_lowercase();
     [
         ("javascript:", "javascript:"),
         ("vbscript:", "vbscript:"),
@@ -149,7 +176,10 @@ fn registrable(host: &str) -> String {
     let n = labels.len();
     let second_level = n >= 3
         && labels[n - 1].len() == 2
-        && matches!(labels[n - 2], "gov" | "com" | "org" | "net" | "edu" | "ac" | "co");
+        && matches!(
+            labels[n - 2],
+            "gov" | "com" | "org" | "net" | "edu" | "ac" | "co"
+        );
     let keep = if second_level { 3 } else { 2 };
     labels[n.saturating_sub(keep)..].join(".")
 }
@@ -176,7 +206,10 @@ pub fn skeleton(host: &str) -> String {
             _ => c,
         })
         .collect();
-    mapped.replace("rn", "m").replace("vv", "w").replace("cl", "d")
+    mapped
+        .replace("rn", "m")
+        .replace("vv", "w")
+        .replace("cl", "d")
 }
 
 fn levenshtein(a: &str, b: &str) -> usize {
@@ -211,7 +244,10 @@ pub fn urls_in_text(text: &str) -> Vec<FoundUrl> {
     re.captures_iter(text)
         .filter_map(|c| c.get(1).or_else(|| c.get(2)).or_else(|| c.get(0)))
         .map(|m| FoundUrl {
-            url: m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?']).to_string(),
+            url: m
+                .as_str()
+                .trim_end_matches(['.', ',', ';', ':', '!', '?'])
+                .to_string(),
             start: m.start(),
             end: m.end(),
         })
@@ -223,8 +259,16 @@ mod tests {
     use super::*;
 
     fn policy() -> LinkPolicy {
-        let allow = ["*.minghu.example.cn".to_string(), "www.wenming.cn".to_string()];
-        LinkPolicy::new(&allow, &["wenming.minghu.example.cn".to_string()], Severity::Warning).expect("valid")
+        let allow = [
+            "*.minghu.example.cn".to_string(),
+            "www.wenming.cn".to_string(),
+        ];
+        LinkPolicy::new(
+            &allow,
+            &["wenming.minghu.example.cn".to_string()],
+            Severity::Warning,
+        )
+        .expect("valid")
     }
 
     fn rule(url: &str) -> Option<Rule> {
@@ -233,7 +277,15 @@ mod tests {
 
     #[test]
     fn allowlisted_and_relative_links_pass() {
-        for ok in ["/about/", "../x.md", "https://www.gov.cn/zhengce/", "https://app.minghu.example.cn/", "mailto:a@b.cn", "tel:12345", "#top"] {
+        for ok in [
+            "/about/",
+            "../x.md",
+            "https://www.gov.cn/zhengce/",
+            "https://app.minghu.example.cn/",
+            "mailto:a@b.cn",
+            "tel:12345",
+            "#top",
+        ] {
             assert_eq!(rule(ok), None, "{ok}");
         }
     }
@@ -243,18 +295,32 @@ mod tests {
         assert_eq!(rule("https://news.example.com/"), Some(Rule::ExternalLink));
         assert_eq!(rule("//evil.example.top/x"), Some(Rule::ExternalLink));
         assert_eq!(rule("https://www.g0v.cn/"), Some(Rule::LookalikeHost));
-        assert_eq!(rule("https://www.gov.cn.xpj.top/"), Some(Rule::LookalikeHost));
-        assert_eq!(rule("https://wenming.minghu.exarnple.cn/"), Some(Rule::LookalikeHost));
+        assert_eq!(
+            rule("https://www.gov.cn.xpj.top/"),
+            Some(Rule::LookalikeHost)
+        );
+        assert_eq!(
+            rule("https://wenming.minghu.exarnple.cn/"),
+            Some(Rule::LookalikeHost)
+        );
         assert_eq!(rule("https://www.wenmіng.cn/"), Some(Rule::LookalikeHost)); // Cyrillic і
-        assert_eq!(rule("https://beian-miit.gov.cn/"), Some(Rule::LookalikeHost));
+        assert_eq!(
+            rule("https://beian-miit.gov.cn/"),
+            Some(Rule::LookalikeHost)
+        );
         assert_eq!(rule("java\tscript:alert(1)"), Some(Rule::Script));
         assert_eq!(rule("&#106;avascript:alert(1)"), Some(Rule::Script));
     }
 
     #[test]
     fn finds_urls_in_markdown() {
-        let urls = urls_in_text("见 https://a.cn/x。 和 [b](//b.cn) [c](javascript:alert(1))\n[d]: //d.cn\n");
+        let urls = urls_in_text(
+            "见 https://a.cn/x。 和 [b](//b.cn) [c](javascript:alert(1))\n[d]: //d.cn\n",
+        );
         let u: Vec<&str> = urls.iter().map(|u| u.url.as_str()).collect();
-        assert_eq!(u, ["https://a.cn/x", "//b.cn", "javascript:alert(1", "//d.cn"]);
+        assert_eq!(
+            u,
+            ["https://a.cn/x", "//b.cn", "javascript:alert(1", "//d.cn"]
+        );
     }
 }

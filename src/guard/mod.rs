@@ -14,6 +14,7 @@
 
 mod html;
 mod links;
+mod masking;
 pub mod normalize;
 mod places;
 mod sanitize;
@@ -187,12 +188,29 @@ impl Guard {
         &self.allowed_tags
     }
 
+    /// Sanitize a rendered page body with this site's allowed tags; each kind of removed
+    /// markup becomes a `raw-html-removed` warning positioned in `html` (the input).
+    pub fn sanitize_page(&self, html: &str) -> (String, Vec<Finding>) {
+        let (clean, prepared, removed) =
+            sanitize::sanitize_with_positions(html, &self.allowed_tags);
+        let findings = removed
+            .iter()
+            .map(|r| {
+                let mut f = finding_at(&prepared, r.first, r.first + 80, Rule::RawHtmlRemoved, Severity::Warning, format!("removed from the page: {}", r.describe()));
+                f.matched = make_visible(prepared.get(r.first..).unwrap_or("").split('>').next().unwrap_or(""));
+                f.help = "raw HTML in Markdown is sanitized; list a tag in `guard.allow_html_tags` if the site really needs it".into();
+                f
+            })
+            .collect();
+        (clean, findings)
+    }
+
     /// Scan a Markdown source file (front matter included).
     pub fn scan_source(&self, text: &str) -> Vec<Finding> {
         let mut out = Vec::new();
-        let units = html::source_text_units(text);
+        let units = masking::source_text_units(text);
         self.scan_text(text, normalize::normalize_units(text, units), &mut out);
-        let masked = html::mask_markdown_code(text);
+        let masked = masking::mask_markdown_code(text);
         let scan = html::analyze(text, &masked, &html::Mode::Source, &self.allowed_tags);
         out.extend(scan.findings);
         let mut urls = scan.urls;
@@ -225,7 +243,7 @@ impl Guard {
     fn scan_markup(&self, text: &str, mode: &html::Mode) -> Vec<Finding> {
         let mut out = Vec::new();
         let masked = match mode {
-            html::Mode::Template(_) => html::mask_template_syntax(text),
+            html::Mode::Template(_) => masking::mask_template_syntax(text),
             _ => text.to_string(),
         };
         let scan = html::analyze(text, &masked, mode, &self.allowed_tags);
@@ -288,7 +306,7 @@ impl Guard {
 
 /// Sort by position and drop exact duplicates.
 fn finish(mut out: Vec<Finding>) -> Vec<Finding> {
-    out.sort_by(|a, b| (a.line, a.column, a.rule).cmp(&(b.line, b.column, b.rule)));
+    out.sort_by_key(|a| (a.line, a.column, a.rule));
     out.dedup_by(|a, b| a.line == b.line && a.column == b.column && a.rule == b.rule);
     out
 }
@@ -360,7 +378,7 @@ pub fn make_visible(s: &str) -> String {
         if shown {
             out.push_str(&format!("<U+{:04X}>", c as u32));
         } else if c == '\n' {
-            out.push_str("⏎");
+            out.push('⏎');
         } else {
             out.push(c);
         }

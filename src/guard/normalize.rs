@@ -133,7 +133,11 @@ fn fold(units: Vec<Unit>) -> Vec<Unit> {
             &decomposed
         };
         // Lowercase before folding look-alikes so `Υ` and `υ` both become `y`.
-        for c in chars.chars().filter(|c| !is_invisible(*c)).flat_map(char::to_lowercase) {
+        for c in chars
+            .chars()
+            .filter(|c| !is_invisible(*c))
+            .flat_map(char::to_lowercase)
+        {
             let ch = crate::guard::vocabulary::simplify(latin_lookalike(c));
             out.push(Unit { ch, ..u });
         }
@@ -172,7 +176,9 @@ fn separator_kind(original: &str, u: &Unit, next: Option<char>) -> Gap {
     let first = orig.chars().next().unwrap_or(u.ch);
     match first {
         '\n' | '\r' | BOUNDARY | '\u{2028}' => Gap::Sentence,
-        '，' | '。' | '；' | '！' | '？' | '、' | '：' | '…' | '｡' | '､' => Gap::Sentence,
+        '，' | '。' | '；' | '！' | '？' | '、' | '：' | '…' | '｡' | '､' => {
+            Gap::Sentence
+        }
         // ASCII sentence punctuation counts only when followed by a space, as in English
         // prose; `博.彩` and `b.e.t` are fillers.
         '.' | ',' | ';' | '!' | '?' | ':' if orig.len() == 1 => {
@@ -242,7 +248,10 @@ fn decode_entities(units: Vec<Unit>) -> Vec<Unit> {
     let mut out = Vec::with_capacity(units.len());
     let mut i = 0;
     while i < units.len() {
-        match (units[i].ch == '&').then(|| entity_at(&units[i..])).flatten() {
+        match (units[i].ch == '&')
+            .then(|| entity_at(&units[i..]))
+            .flatten()
+        {
             Some((ch, len)) => {
                 out.push(Unit {
                     ch,
@@ -272,7 +281,9 @@ fn entity_at(u: &[Unit]) -> Option<(char, usize)> {
         let len = digits.chars().take_while(|c| c.is_digit(radix)).count();
         let code = u32::from_str_radix(digits.get(..len.min(8))?, radix).ok()?;
         let semi = usize::from(digits[len..].starts_with(';'));
-        let ch = char::from_u32(code).filter(|c| *c != '\0').unwrap_or('\u{fffd}');
+        let ch = char::from_u32(code)
+            .filter(|c| *c != '\0')
+            .unwrap_or('\u{fffd}');
         return (len > 0).then_some((ch, skip + len + semi));
     }
     let name_len = body.chars().take_while(char::is_ascii_alphanumeric).count();
@@ -370,12 +381,18 @@ fn percent_char_at(u: &[Unit]) -> Option<(char, usize)> {
 
 /// Decode HTML entities in a plain string (attribute values).
 pub fn decode_entities_str(s: &str) -> String {
-    decode_entities(units_of(s, 0)).iter().map(|u| u.ch).collect()
+    decode_entities(units_of(s, 0))
+        .iter()
+        .map(|u| u.ch)
+        .collect()
 }
 
 /// Decode percent-encoded UTF-8 in a plain string.
 pub fn decode_percent_str(s: &str) -> String {
-    decode_percent(units_of(s, 0)).iter().map(|u| u.ch).collect()
+    decode_percent(units_of(s, 0))
+        .iter()
+        .map(|u| u.ch)
+        .collect()
 }
 
 /// A normalizer instance is cheap; this exists so tests and fuzzers can call one function.

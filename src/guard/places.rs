@@ -11,16 +11,51 @@ const OFFICES_ZH: &str = r"人民政府|政府|文明办|文明委|精神文明�
 const OFFICES_EN: &str = r"(?:People['’]s Government|Civili[sz]ation Office|Civili[sz]ation Commission|Publicity Department)";
 
 /// Administrative suffixes, longest first.
-const SUFFIXES: &[&str] = &["特别行政区", "自治区", "自治州", "自治县", "省", "市", "区", "县", "州", "盟", "旗"];
+const SUFFIXES: &[&str] = &[
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "省",
+    "市",
+    "区",
+    "县",
+    "州",
+    "盟",
+    "旗",
+];
 
 /// Characters that end a function word, not a place name: “由市人民政府”, “向区文明办”.
-const STOP: &str = "由经在向对和与及的为本全该各我两是等至到从被将请同或共辖省市区县州旗委部办级上下内外里";
+const STOP: &str =
+    "由经在向对和与及的为本全该各我两是等至到从被将请同或共辖省市区县州旗委部办级上下内外里";
 
 /// Generic English words that can precede the office names.
 const GENERIC_EN: &[&str] = &[
-    "the", "municipal", "city", "district", "county", "provincial", "party", "committee", "cpc",
-    "central", "spiritual", "local", "national", "state", "chinese", "of", "and", "our", "this",
-    "township", "special", "administrative", "region", "people's", "guidance",
+    "the",
+    "municipal",
+    "city",
+    "district",
+    "county",
+    "provincial",
+    "party",
+    "committee",
+    "cpc",
+    "central",
+    "spiritual",
+    "local",
+    "national",
+    "state",
+    "chinese",
+    "of",
+    "and",
+    "our",
+    "this",
+    "township",
+    "special",
+    "administrative",
+    "region",
+    "people's",
+    "guidance",
 ];
 
 /// Names spam uses for a place without an administrative suffix.
@@ -52,14 +87,26 @@ impl Places {
     }
 
     /// `(start, end, message)` byte ranges in `text` of foreign-place mentions.
-    pub fn scan(&self, text: &str, norm: &Normalized, allowed: &[(usize, usize)]) -> Vec<(usize, usize, String)> {
+    pub fn scan(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        allowed: &[(usize, usize)],
+    ) -> Vec<(usize, usize, String)> {
         if self.zh.is_empty() && self.en.is_empty() {
             return Vec::new(); // no city configured: nothing to compare with
         }
         let mut out = Vec::new();
-        for m in offices_zh().into_iter().flat_map(|re| re.find_iter(&norm.text)) {
+        for m in offices_zh()
+            .into_iter()
+            .flat_map(|re| re.find_iter(&norm.text))
+        {
             if let Some(name_start) = self.foreign_zh(norm, m.start()) {
-                if overlaps(allowed, name_start, m.end()) || norm.inner_gaps(name_start, m.end()).contains(&Gap::Sentence) {
+                if overlaps(allowed, name_start, m.end())
+                    || norm
+                        .inner_gaps(name_start, m.end())
+                        .contains(&Gap::Sentence)
+                {
                     continue;
                 }
                 let (s, e) = norm.origin_of(name_start, m.end());
@@ -67,12 +114,27 @@ impl Places {
                 out.push((s, e, format!("“{phrase}” names an office of a place that is not this site's city or its districts")));
             }
         }
-        for c in offices_en().into_iter().flat_map(|re| re.captures_iter(text)) {
+        for c in offices_en()
+            .into_iter()
+            .flat_map(|re| re.captures_iter(text))
+        {
             let (Some(all), Some(words)) = (c.get(0), c.get(1)) else {
                 continue;
             };
-            if self.foreign_en(words.as_str()) && !self.allow_en.iter().any(|a| all.as_str().to_ascii_lowercase().contains(a)) {
-                out.push((all.start(), all.end(), format!("“{}” names an office of a place that is not this site's city", all.as_str())));
+            if self.foreign_en(words.as_str())
+                && !self
+                    .allow_en
+                    .iter()
+                    .any(|a| all.as_str().to_ascii_lowercase().contains(a))
+            {
+                out.push((
+                    all.start(),
+                    all.end(),
+                    format!(
+                        "“{}” names an office of a place that is not this site's city",
+                        all.as_str()
+                    ),
+                ));
             }
         }
         out
@@ -80,7 +142,9 @@ impl Places {
 
     /// Start (in normalized text) of a foreign place name ending right before `office`.
     fn foreign_zh(&self, norm: &Normalized, office: usize) -> Option<usize> {
-        let before = norm.text[..office].strip_suffix('委').unwrap_or(&norm.text[..office]);
+        let before = norm.text[..office]
+            .strip_suffix('委')
+            .unwrap_or(&norm.text[..office]);
         let Some(suffix) = SUFFIXES.iter().find(|s| before.ends_with(*s)) else {
             return self.notable(before);
         };
@@ -91,7 +155,11 @@ impl Places {
         }
         let known = (2..=4).any(|k| {
             let cand = last_chars(stem, k);
-            cand.chars().count() == k && (self.zh.iter().any(|z| z == cand || *z == format!("{cand}{suffix}")))
+            cand.chars().count() == k
+                && (self
+                    .zh
+                    .iter()
+                    .any(|z| z == cand || *z == format!("{cand}{suffix}")))
         });
         if known {
             return None;
@@ -149,19 +217,35 @@ mod tests {
 
     fn found(text: &str) -> Vec<String> {
         let p = Places::new(
-            &["明湖市".into(), "湖滨区".into(), "东城区".into(), "Minghu City".into(), "Hubin District".into()],
+            &[
+                "明湖市".into(),
+                "湖滨区".into(),
+                "东城区".into(),
+                "Minghu City".into(),
+                "Hubin District".into(),
+            ],
             &["杭州市".into()],
         );
         let n = normalize(text);
-        p.scan(text, &n, &[]).into_iter().map(|(s, e, _)| text[s..e].to_string()).collect()
+        p.scan(text, &n, &[])
+            .into_iter()
+            .map(|(s, e, _)| text[s..e].to_string())
+            .collect()
     }
 
     #[test]
     fn own_city_and_generic_offices_pass() {
         for ok in [
-            "明湖市人民政府", "中共明湖市委宣传部 明湖市文明办", "湖滨区人民政府", "由市人民政府牵头",
-            "中央文明办", "省文明办", "向区文明办报告", "Minghu Municipal People's Government",
-            "the Central Civilization Office", "国务院办公厅",
+            "明湖市人民政府",
+            "中共明湖市委宣传部 明湖市文明办",
+            "湖滨区人民政府",
+            "由市人民政府牵头",
+            "中央文明办",
+            "省文明办",
+            "向区文明办报告",
+            "Minghu Municipal People's Government",
+            "the Central Civilization Office",
+            "国务院办公厅",
         ] {
             assert!(found(ok).is_empty(), "{ok}: {:?}", found(ok));
         }

@@ -28,7 +28,9 @@ const MARKDOWN_EXTRA: &[&str] = &["input"];
 fn tag_attrs(tag: &str) -> &'static [&'static str] {
     match tag {
         "a" => &["href", "hreflang"],
-        "img" => &["src", "alt", "width", "height", "loading", "srcset", "sizes", "decoding"],
+        "img" => &[
+            "src", "alt", "width", "height", "loading", "srcset", "sizes", "decoding",
+        ],
         "input" => &["type", "disabled", "checked"],
         "ol" => &["start", "reversed"],
         "td" => &["colspan", "rowspan", "headers"],
@@ -40,11 +42,29 @@ fn tag_attrs(tag: &str) -> &'static [&'static str] {
         "col" | "colgroup" => &["span"],
         "area" => &["href", "alt", "shape", "coords"],
         "map" => &["name"],
-        "video" => &["src", "controls", "poster", "width", "height", "preload", "muted", "loop", "playsinline"],
+        "video" => &[
+            "src",
+            "controls",
+            "poster",
+            "width",
+            "height",
+            "preload",
+            "muted",
+            "loop",
+            "playsinline",
+        ],
         "audio" => &["src", "controls", "preload", "muted", "loop"],
         "source" => &["src", "srcset", "type", "media", "sizes"],
         "track" => &["src", "kind", "srclang", "label", "default"],
-        "iframe" => &["src", "width", "height", "title", "allowfullscreen", "loading", "sandbox"],
+        "iframe" => &[
+            "src",
+            "width",
+            "height",
+            "title",
+            "allowfullscreen",
+            "loading",
+            "sandbox",
+        ],
         _ => &[],
     }
 }
@@ -63,7 +83,9 @@ pub fn checked_extra_tags(tags: &[String]) -> Result<Vec<String>, GuardError> {
             )));
         }
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-            return Err(GuardError::Config(format!("guard.allow_html_tags: `{t}` is not a tag name")));
+            return Err(GuardError::Config(format!(
+                "guard.allow_html_tags: `{t}` is not a tag name"
+            )));
         }
         out.push(name);
     }
@@ -88,7 +110,10 @@ pub fn sanitize(html: &str, allowed_extra_tags: &[String]) -> (String, Vec<Strin
         .map(|t| t.as_str())
         .filter(|t| !NEVER.contains(t))
         .collect();
-    let report = removals(&html, &extra);
+    let report = removals(&html, &extra)
+        .into_iter()
+        .map(|r| r.describe())
+        .collect();
     let clean = if extra.is_empty() {
         default_builder().clean(&html).to_string()
     } else {
@@ -124,10 +149,15 @@ fn builder<'a>(extra: &[&'a str]) -> ammonia::Builder<'a> {
 fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
     match attribute {
         "class" => {
-            let kept: Vec<&str> = value.split_whitespace().filter(|c| !hiding_class(c)).collect();
+            let kept: Vec<&str> = value
+                .split_whitespace()
+                .filter(|c| !hiding_class(c))
+                .collect();
             (!kept.is_empty()).then(|| Cow::Owned(kept.join(" ")))
         }
-        "type" if element == "input" => value.eq_ignore_ascii_case("checkbox").then_some(Cow::Borrowed(value)),
+        "type" if element == "input" => value
+            .eq_ignore_ascii_case("checkbox")
+            .then_some(Cow::Borrowed(value)),
         "loading" => matches!(value, "lazy" | "eager").then_some(Cow::Borrowed(value)),
         _ => Some(Cow::Borrowed(value)),
     }
@@ -156,9 +186,36 @@ fn align_to_classes(html: &str) -> Cow<'_, str> {
     Cow::Owned(s)
 }
 
-/// Describe what the policy will remove from `html`.
-fn removals(html: &str, extra: &[&str]) -> Vec<String> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+/// One kind of thing the sanitizer removes: what, where first (byte offset), how often.
+pub struct Removal {
+    pub what: String,
+    pub first: usize,
+    pub count: usize,
+}
+
+impl Removal {
+    pub fn describe(&self) -> String {
+        if self.count > 1 {
+            format!("{} (×{})", self.what, self.count)
+        } else {
+            self.what.clone()
+        }
+    }
+}
+
+/// What the policy will remove from `html` (after [`align_to_classes`]), sorted by description.
+pub fn removals(html: &str, extra: &[&str]) -> Vec<Removal> {
+    let mut found: BTreeMap<String, Removal> = BTreeMap::new();
+    let mut note = |what: String, at: usize| {
+        found
+            .entry(what.clone())
+            .or_insert(Removal {
+                what,
+                first: at,
+                count: 0,
+            })
+            .count += 1;
+    };
     let allowed = |t: &str| default_tags().contains(t) || extra.contains(&t);
     for tok in tokenize(html) {
         let Token::Start(tag) = tok else { continue };
@@ -168,20 +225,34 @@ fn removals(html: &str, extra: &[&str]) -> Vec<String> {
             } else {
                 format!("<{}> element (its text is kept)", tag.name)
             };
-            *counts.entry(what).or_default() += 1;
+            note(what, tag.span.start);
             continue;
         }
         for a in &tag.attrs {
-            let value = super::normalize::decode_entities_str(html.get(a.value.clone()).unwrap_or(""));
+            let value =
+                super::normalize::decode_entities_str(html.get(a.value.clone()).unwrap_or(""));
             if let Some(what) = attribute_removal(&tag.name, &a.name, &value) {
-                *counts.entry(what).or_default() += 1;
+                note(what, a.span.start);
             }
         }
     }
-    counts
-        .into_iter()
-        .map(|(what, n)| if n > 1 { format!("{what} (×{n})") } else { what })
-        .collect()
+    found.into_values().collect()
+}
+
+/// [`sanitize`] with the site's tags, plus where each removal happened in `html`.
+pub fn sanitize_with_positions<'h>(
+    html: &'h str,
+    extra: &[String],
+) -> (String, Cow<'h, str>, Vec<Removal>) {
+    let prepared = align_to_classes(html);
+    let tags: Vec<&str> = extra
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !NEVER.contains(t))
+        .collect();
+    let removed = removals(&prepared, &tags);
+    let (clean, _) = sanitize(html, extra);
+    (clean, prepared, removed)
 }
 
 fn attribute_removal(tag: &str, attr: &str, value: &str) -> Option<String> {
@@ -189,16 +260,25 @@ fn attribute_removal(tag: &str, attr: &str, value: &str) -> Option<String> {
         return Some(format!("{attr} attribute on <{tag}>"));
     }
     if URL_ATTRS.contains(&attr) {
-        let v: String = value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+        let v: String = value
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .collect();
         if let Some((scheme, _)) = v.split_once(':') {
             let plain = !scheme.contains(['/', '?', '#']);
             if plain && !SCHEMES.contains(&scheme.to_ascii_lowercase().as_str()) {
-                return Some(format!("{}: URL in {attr} on <{tag}>", scheme.to_ascii_lowercase()));
+                return Some(format!(
+                    "{}: URL in {attr} on <{tag}>",
+                    scheme.to_ascii_lowercase()
+                ));
             }
         }
     }
     if attr == "class" {
-        let hiding: Vec<&str> = value.split_whitespace().filter(|c| hiding_class(c)).collect();
+        let hiding: Vec<&str> = value
+            .split_whitespace()
+            .filter(|c| hiding_class(c))
+            .collect();
         if !hiding.is_empty() {
             return Some(format!("hiding class \"{}\" on <{tag}>", hiding.join(" ")));
         }
@@ -222,7 +302,14 @@ mod tests {
         );
         let (clean, removed) = sanitize(html, &[]);
         assert!(removed.is_empty(), "{removed:?}");
-        for kept in ["id=\"intro\"", "srcset=", "type=\"checkbox\"", "class=\"source rust\"", "footnote-definition", "title=\"t\""] {
+        for kept in [
+            "id=\"intro\"",
+            "srcset=",
+            "type=\"checkbox\"",
+            "class=\"source rust\"",
+            "footnote-definition",
+            "title=\"t\"",
+        ] {
             assert!(clean.contains(kept), "{kept} missing from {clean}");
         }
     }
@@ -231,19 +318,37 @@ mod tests {
     fn removes_and_reports_dangerous_markup() {
         let html = r#"<p onclick="x()" style="display:none">hi <a href="javascript:alert(1)">a</a><span class="hidden x">s</span></p><script>alert(1)</script><iframe src="//e.com"></iframe>"#;
         let (clean, removed) = sanitize(html, &[]);
-        for gone in ["onclick", "style", "javascript", "<script", "alert(1)</", "<iframe", "hidden"] {
+        for gone in [
+            "onclick",
+            "style",
+            "javascript",
+            "<script",
+            "alert(1)</",
+            "<iframe",
+            "hidden",
+        ] {
             assert!(!clean.contains(gone), "{gone} kept in {clean}");
         }
         assert!(clean.contains("class=\"x\""));
         let text = removed.join("; ");
-        for what in ["onclick attribute on <p>", "style attribute on <p>", "javascript: URL in href on <a>", "<script> element and its content", "<iframe> element", "hiding class \"hidden\" on <span>"] {
+        for what in [
+            "onclick attribute on <p>",
+            "style attribute on <p>",
+            "javascript: URL in href on <a>",
+            "<script> element and its content",
+            "<iframe> element",
+            "hiding class \"hidden\" on <span>",
+        ] {
             assert!(text.contains(what), "{what} not in {text}");
         }
     }
 
     #[test]
     fn table_alignment_becomes_a_class() {
-        let (clean, removed) = sanitize("<table><tr><th style=\"text-align: center\">a</th></tr></table>", &[]);
+        let (clean, removed) = sanitize(
+            "<table><tr><th style=\"text-align: center\">a</th></tr></table>",
+            &[],
+        );
         assert!(clean.contains("class=\"align-center\""), "{clean}");
         assert!(removed.is_empty());
     }

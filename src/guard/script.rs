@@ -53,8 +53,16 @@ pub fn inspect(code: &str, is_file: bool) -> Vec<(usize, usize, Rule, String)> {
             }
             if c.re.is_match(&decoded) {
                 let end = code.len().min(80);
-                let end = (0..=end).rev().find(|i| code.is_char_boundary(*i)).unwrap_or(0);
-                out.push((0, end, c.rule, format!("{} (hidden by obfuscation)", c.message)));
+                let end = (0..=end)
+                    .rev()
+                    .find(|i| code.is_char_boundary(*i))
+                    .unwrap_or(0);
+                out.push((
+                    0,
+                    end,
+                    c.rule,
+                    format!("{} (hidden by obfuscation)", c.message),
+                ));
             }
         }
     }
@@ -65,7 +73,9 @@ pub fn inspect(code: &str, is_file: bool) -> Vec<(usize, usize, Rule, String)> {
 pub fn deobfuscate(code: &str) -> String {
     let mut s = code.to_string();
     for _ in 0..3 {
-        let next = join_concatenation(&decode_escapes(&decode_char_codes(&decode_base64_calls(&s))));
+        let next = join_concatenation(&decode_escapes(&decode_char_codes(&decode_base64_calls(
+            &s,
+        ))));
         let next = super::normalize::decode_percent_str(&next);
         if next == s {
             break;
@@ -101,7 +111,10 @@ fn decode_escapes(s: &str) -> String {
         } else {
             (None, 0)
         };
-        match hex.and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32) {
+        match hex
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .and_then(char::from_u32)
+        {
             Some(c) => {
                 out.push(c);
                 rest = &rest[i + 1 + skip..];
@@ -119,7 +132,9 @@ fn decode_escapes(s: &str) -> String {
 /// `String.fromCharCode(100, 111)` → `"do"`.
 fn decode_char_codes(s: &str) -> String {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    let Some(re) = RE.get_or_init(|| Regex::new(r"(?i)string\s*\.\s*fromcharcode\s*\(([\d\s,x]+)\)").ok()) else {
+    let Some(re) =
+        RE.get_or_init(|| Regex::new(r"(?i)string\s*\.\s*fromcharcode\s*\(([\d\s,x]+)\)").ok())
+    else {
         return s.to_string();
     };
     re.replace_all(s, |c: &regex::Captures| {
@@ -142,7 +157,9 @@ fn decode_char_codes(s: &str) -> String {
 /// `atob("ZG9j…")` → `"doc…"`.
 fn decode_base64_calls(s: &str) -> String {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    let Some(re) = RE.get_or_init(|| Regex::new(r#"atob\s*\(\s*["'`]([A-Za-z0-9+/=\s]+)["'`]\s*\)"#).ok()) else {
+    let Some(re) =
+        RE.get_or_init(|| Regex::new(r#"atob\s*\(\s*["'`]([A-Za-z0-9+/=\s]+)["'`]\s*\)"#).ok())
+    else {
         return s.to_string();
     };
     re.replace_all(s, |c: &regex::Captures| match base64(&c[1]) {
@@ -189,7 +206,10 @@ mod tests {
         assert!(rules("if(document.referrer.indexOf('baidu')>-1){}").contains(&Rule::Cloaking));
         assert!(rules("var r=document['refe'+'rrer'];").contains(&Rule::Cloaking));
         assert!(rules(r"var r=window[atob('ZG9jdW1lbnQ=')][atob('cmVmZXJyZXI=')]; var d=atob('ZG9jdW1lbnQucmVmZXJyZXI=')").contains(&Rule::Cloaking));
-        assert!(rules(r"eval('\x64\x6f\x63\x75\x6d\x65\x6e\x74\x2e\x72\x65\x66\x65\x72\x72\x65\x72')").contains(&Rule::Cloaking));
+        assert!(
+            rules(r"eval('\x64\x6f\x63\x75\x6d\x65\x6e\x74\x2e\x72\x65\x66\x65\x72\x72\x65\x72')")
+                .contains(&Rule::Cloaking)
+        );
         assert!(rules("String.fromCharCode(110,97,118,105,103,97,116,111,114,46,117,115,101,114,65,103,101,110,116)").contains(&Rule::Cloaking));
     }
 

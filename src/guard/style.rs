@@ -5,14 +5,30 @@ use std::collections::HashMap;
 
 /// Classes that hide content in every common CSS framework.
 pub const HIDE_CLASSES: &[&str] = &[
-    "hidden", "hide", "d-none", "display-none", "is-hidden", "u-hidden", "invisible",
-    "hidden-xs", "hidden-sm", "hidden-md", "hidden-lg", "uk-hidden", "none",
+    "hidden",
+    "hide",
+    "d-none",
+    "display-none",
+    "is-hidden",
+    "u-hidden",
+    "invisible",
+    "hidden-xs",
+    "hidden-sm",
+    "hidden-md",
+    "hidden-lg",
+    "uk-hidden",
+    "none",
 ];
 
 /// Accessibility classes: hidden visually but read aloud. Honest with text, never with links.
 pub const SOFT_CLASSES: &[&str] = &[
-    "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only",
-    "a11y-hidden", "element-invisible",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "screen-reader-only",
+    "a11y-hidden",
+    "element-invisible",
 ];
 
 /// The reason `decls` (the body of a `style` attribute or rule) hides an element.
@@ -26,7 +42,10 @@ pub fn hides(decls: &str) -> Option<String> {
     if matches!(get("visibility"), Some("hidden" | "collapse")) {
         return Some(format!("visibility:{}", get("visibility").unwrap_or("")));
     }
-    if get("opacity").and_then(number).is_some_and(|(n, u)| n <= if u == "%" { 5.0 } else { 0.05 }) {
+    if get("opacity")
+        .and_then(number)
+        .is_some_and(|(n, u)| n <= if u == "%" { 5.0 } else { 0.05 })
+    {
         return Some("zero opacity".into());
     }
     if let Some(fs) = get("font-size").and_then(number) {
@@ -83,13 +102,19 @@ fn zero_size(props: &HashMap<String, String>) -> Option<String> {
 
 fn off_screen(props: &HashMap<String, String>) -> Option<String> {
     let far = |k: &str| {
-        props
-            .get(k)
-            .and_then(|v| number(v))
-            .is_some_and(|(n, u)| n <= -100.0 || (u == "%" && n <= -50.0) || (u.ends_with("em") && n <= -10.0))
+        props.get(k).and_then(|v| number(v)).is_some_and(|(n, u)| {
+            n <= -100.0 || (u == "%" && n <= -50.0) || (u.ends_with("em") && n <= -10.0)
+        })
     };
     let keys = [
-        "left", "top", "right", "bottom", "text-indent", "margin-left", "margin-top", "inset",
+        "left",
+        "top",
+        "right",
+        "bottom",
+        "text-indent",
+        "margin-left",
+        "margin-top",
+        "inset",
     ];
     if let Some(k) = keys.iter().find(|k| far(k)) {
         return Some(format!("off-screen ({k})"));
@@ -103,7 +128,9 @@ fn off_screen(props: &HashMap<String, String>) -> Option<String> {
 }
 
 fn clipped(props: &HashMap<String, String>) -> Option<String> {
-    let clip = props.get("clip").is_some_and(|c| c.starts_with("rect(0") || c.starts_with("rect(1px"));
+    let clip = props
+        .get("clip")
+        .is_some_and(|c| c.starts_with("rect(0") || c.starts_with("rect(1px"));
     let path = props.get("clip-path").is_some_and(|c| {
         c.starts_with("inset(50%") || c.starts_with("inset(100%") || c.starts_with("circle(0")
     });
@@ -116,7 +143,9 @@ fn clean(css: &str) -> String {
     let mut rest = css;
     while let Some(i) = rest.find("/*") {
         s.push_str(&rest[..i]);
-        rest = rest[i + 2..].find("*/").map_or("", |j| &rest[i + 2 + j + 2..]);
+        rest = rest[i + 2..]
+            .find("*/")
+            .map_or("", |j| &rest[i + 2 + j + 2..]);
     }
     s.push_str(rest);
     unescape(&s)
@@ -214,7 +243,8 @@ fn colour(v: &str) -> Option<String> {
     if parts.len() == 4 && parts[3] == 0.0 {
         return Some("transparent".into());
     }
-    let [r, g, b] = [parts.first()?, parts.get(1)?, parts.get(2)?].map(|x| x.clamp(0.0, 255.0) as u8);
+    let [r, g, b] =
+        [parts.first()?, parts.get(1)?, parts.get(2)?].map(|x| x.clamp(0.0, 255.0) as u8);
     Some(format!("#{r:02x}{g:02x}{b:02x}"))
 }
 

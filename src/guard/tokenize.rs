@@ -37,10 +37,16 @@ impl Tag {
 pub enum Token {
     Text(Range<usize>),
     Start(Tag),
-    End { name: String, span: Range<usize> },
+    End {
+        name: String,
+        span: Range<usize>,
+    },
     Comment,
     /// Content of a raw-text element (`script`, `style`, `textarea`, `title`, …).
-    Raw { parent: String, span: Range<usize> },
+    Raw {
+        parent: String,
+        span: Range<usize>,
+    },
     /// `<!DOCTYPE …>`, `<?…>`.
     Other,
 }
@@ -96,7 +102,9 @@ fn find_end_tag(src: &str, from: usize, name: &str) -> usize {
     let n = name.len();
     let mut i = from;
     while i + 2 + n <= b.len() {
-        if b[i] == b'<' && b[i + 1] == b'/' && b[i + 2..i + 2 + n].eq_ignore_ascii_case(name.as_bytes())
+        if b[i] == b'<'
+            && b[i + 1] == b'/'
+            && b[i + 2..i + 2 + n].eq_ignore_ascii_case(name.as_bytes())
         {
             return i;
         }
@@ -124,7 +132,14 @@ fn markup_at(src: &str, i: usize) -> Option<(Token, usize)> {
     }
     let (name, after) = tag_name(src, i + 1)?;
     let (attrs, end) = attributes(src, after);
-    Some((Token::Start(Tag { name, attrs, span: i..end }), end))
+    Some((
+        Token::Start(Tag {
+            name,
+            attrs,
+            span: i..end,
+        }),
+        end,
+    ))
 }
 
 /// A tag name (ASCII letter, then letters, digits, `-`) ending at whitespace, `/` or `>`.
@@ -212,7 +227,8 @@ mod tests {
 
     #[test]
     fn tokenizes_tags_attributes_and_raw_text() {
-        let src = r#"<p class=x>hi<a/href="https://e.com" onclick='a()'>l</a><script>if(a<b){}</script>"#;
+        let src =
+            r#"<p class=x>hi<a/href="https://e.com" onclick='a()'>l</a><script>if(a<b){}</script>"#;
         let toks = tokenize(src);
         let names: Vec<String> = toks
             .iter()
@@ -224,7 +240,19 @@ mod tests {
                 _ => "?".into(),
             })
             .collect();
-        assert_eq!(names, ["<p>", "hi", "<a>", "l", "</a>", "<script>", "raw:if(a<b){}", "</script>"]);
+        assert_eq!(
+            names,
+            [
+                "<p>",
+                "hi",
+                "<a>",
+                "l",
+                "</a>",
+                "<script>",
+                "raw:if(a<b){}",
+                "</script>"
+            ]
+        );
         let Token::Start(a) = &toks[2] else { panic!() };
         let href = a.attr("href").map(|h| &src[h.value.clone()]);
         assert_eq!(href, Some("https://e.com"));

@@ -93,7 +93,10 @@ impl Vocabulary {
     pub fn allowed_spans(&self, text: &str) -> Vec<(usize, usize)> {
         let mut spans = Vec::new();
         for w in &self.allow {
-            spans.extend(text.match_indices(w.as_str()).map(|(i, m)| (i, i + m.len())));
+            spans.extend(
+                text.match_indices(w.as_str())
+                    .map(|(i, m)| (i, i + m.len())),
+            );
         }
         spans
     }
@@ -112,10 +115,18 @@ impl Vocabulary {
                 if s == e || !plausible(n, s, e) || overlaps(&allowed, s, e) {
                     continue;
                 }
-                if rule.unless.as_ref().is_some_and(|u| u.is_match(context(&n.text, s, e))) {
+                if rule
+                    .unless
+                    .as_ref()
+                    .is_some_and(|u| u.is_match(context(&n.text, s, e)))
+                {
                     continue;
                 }
-                hits.push(Hit { start: s, end: e, rule: idx });
+                hits.push(Hit {
+                    start: s,
+                    end: e,
+                    rule: idx,
+                });
             }
         }
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
@@ -304,7 +315,11 @@ mod tests {
     use crate::guard::normalize::normalize;
 
     fn hits(text: &str) -> Vec<String> {
-        let v = Vocabulary::load(None, &["明湖发布".to_string()]).expect("builtin rules load");
+        // Compiling the rule set takes a moment in debug builds: do it once.
+        static V: OnceLock<Vocabulary> = OnceLock::new();
+        let v = V.get_or_init(|| {
+            Vocabulary::load(None, &["明湖发布".to_string()]).expect("builtin rules load")
+        });
         let n = normalize(text);
         v.scan(&n)
             .iter()

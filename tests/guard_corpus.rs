@@ -286,3 +286,44 @@ fn sanitize_page_reports_removals_as_warnings() {
             .all(|f| f.rule == Rule::RawHtmlRemoved && f.severity == Severity::Warning)
     );
 }
+
+/// Rough cost per page: `cargo test --release --test guard_corpus throughput -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn throughput() {
+    let pages: Vec<(String, String)> = corpus("honest")
+        .iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .map(|p| {
+            let text = std::fs::read_to_string(p).expect("sample readable");
+            let html = render(&text);
+            (text, html)
+        })
+        .collect();
+    let g = guard();
+    let rounds = 50;
+    let start = std::time::Instant::now();
+    let mut bytes = 0;
+    for _ in 0..rounds {
+        for (text, html) in &pages {
+            let (clean, _) = g.sanitize_page(html);
+            bytes += text.len() + clean.len();
+            assert!(merge_page_findings(g.scan_source(text), g.scan_html(&clean)).is_empty());
+        }
+    }
+    let n = (rounds * pages.len()) as u32;
+    println!("guard: {:?} per page (sanitize + source + HTML scan), {} KB scanned", start.elapsed() / n, bytes / 1024);
+    let time = |f: &dyn Fn(&(String, String))| {
+        let t = std::time::Instant::now();
+        for _ in 0..rounds {
+            pages.iter().for_each(f);
+        }
+        t.elapsed() / n
+    };
+    println!(
+        "  sanitize {:?}, scan_source {:?}, scan_html {:?}",
+        time(&|(_, h)| drop(g.sanitize_page(h))),
+        time(&|(t, _)| drop(g.scan_source(t))),
+        time(&|(_, h)| drop(g.scan_html(h))),
+    );
+}

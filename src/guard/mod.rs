@@ -409,6 +409,17 @@ mod tests {
     }
 
     #[test]
+    fn config_deserializes_with_defaults_and_rejects_unknown_keys() {
+        let cfg: GuardConfig = serde_json::from_str(
+            r#"{"external_links": "error", "link_allowlist": ["www.gov.cn"]}"#,
+        )
+        .expect("valid config");
+        assert_eq!(cfg.external_links, Severity::Error);
+        assert!(cfg.allow_words.is_empty() && cfg.extra_rules.is_none());
+        assert!(serde_json::from_str::<GuardConfig>(r#"{"allowlist": []}"#).is_err());
+    }
+
+    #[test]
     fn guard_is_send_sync() {
         fn check<T: Send + Sync>() {}
         check::<Guard>();

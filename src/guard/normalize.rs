@@ -125,12 +125,12 @@ fn fold(units: Vec<Unit>) -> Vec<Unit> {
         }
         // Fast path: ASCII and unified ideographs are already in normal form.
         let plain = u.ch.is_ascii() || ('\u{4e00}'..='\u{9fff}').contains(&u.ch);
-        let decomposed;
-        let chars: &str = if plain {
-            u.ch.encode_utf8(&mut buf)
+        let encoded: &str = u.ch.encode_utf8(&mut buf);
+        // `normalize` borrows when the character is already normal: no allocation then.
+        let chars = if plain {
+            std::borrow::Cow::Borrowed(encoded)
         } else {
-            decomposed = nfkd.normalize(u.ch.encode_utf8(&mut buf)).into_owned();
-            &decomposed
+            nfkd.normalize(encoded)
         };
         // Lowercase before folding look-alikes so `Υ` and `υ` both become `y`.
         for c in chars

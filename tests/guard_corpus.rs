@@ -312,7 +312,11 @@ fn throughput() {
         }
     }
     let n = (rounds * pages.len()) as u32;
-    println!("guard: {:?} per page (sanitize + source + HTML scan), {} KB scanned", start.elapsed() / n, bytes / 1024);
+    println!(
+        "guard: {:?} per page (sanitize + source + HTML scan), {} KB scanned",
+        start.elapsed() / n,
+        bytes / 1024
+    );
     let time = |f: &dyn Fn(&(String, String))| {
         let t = std::time::Instant::now();
         for _ in 0..rounds {

@@ -7,6 +7,8 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod guard;
+pub mod integrity;
 pub mod lang;
 pub mod markdown;
 pub mod output;

@@ -59,17 +59,18 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// The manifest for a set of output files (relative paths with `/`). Deterministic: sorted
 /// by path, no timestamps. The manifest file itself is skipped if present.
 pub fn manifest_json(files: &[(String, &[u8])]) -> String {
-    let files = files
-        .iter()
-        .filter(|(path, _)| path != MANIFEST_FILE)
-        .map(|(path, bytes)| {
-            let entry = FileEntry {
-                sha256: sha256_hex(bytes),
-                size: bytes.len() as u64,
-            };
-            (path.clone(), entry)
-        })
-        .collect();
+    manifest_from_entries(files.iter().map(|(path, bytes)| {
+        let entry = FileEntry {
+            sha256: sha256_hex(bytes),
+            size: bytes.len() as u64,
+        };
+        (path.clone(), entry)
+    }))
+}
+
+/// The manifest from already-computed hashes (the build hashes each file as it writes it).
+pub fn manifest_from_entries(entries: impl Iterator<Item = (String, FileEntry)>) -> String {
+    let files = entries.filter(|(path, _)| path != MANIFEST_FILE).collect();
     let m = Manifest {
         version: 1,
         algorithm: "sha256".into(),

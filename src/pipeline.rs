@@ -4,6 +4,8 @@
 use crate::config::{self, SiteConfig};
 use crate::content::{self, LoadOptions};
 use crate::error::{Failed, Problem};
+use crate::guard::{self, Guard};
+use crate::integrity;
 use crate::markdown::Highlighter;
 use crate::output::{OutputFile, Staging};
 use crate::render::{self, Prepared, Renderer, Theme};
@@ -57,10 +59,24 @@ pub struct Loaded {
     pub site: Site,
     pub theme: Theme,
     pub renderer: Renderer,
+    pub guard: Guard,
+    /// Guard warnings and other problems that do not stop the build.
+    pub warnings: Vec<Problem>,
 }
 
 pub fn load(options: &BuildOptions, highlighter: &Highlighter) -> Result<Loaded, Failed> {
     let config: SiteConfig = config::load(&options.root, options.base_url.as_deref())?;
+    let guard = Guard::new(
+        &config.guard,
+        &options.root,
+        &config.place_names(),
+        &[config.host().to_string()],
+    )
+    .map_err(|e| {
+        Problem::error("guard-config", e.to_string())
+            .in_file(config::CONFIG_FILE)
+            .help("fix the `guard:` section of site.yaml or the rule file it names")
+    })?;
     let load_options = LoadOptions {
         drafts: options.drafts,
     };
@@ -91,11 +107,20 @@ pub fn load(options: &BuildOptions, highlighter: &Highlighter) -> Result<Loaded,
         content,
         build_date: options.date,
         highlighter,
+        allowed_html_tags: guard.allowed_html_tags(),
     })?;
+    let (errors, warnings): (Vec<Problem>, Vec<Problem>) = guard::site::scan(&guard, &site, &theme)
+        .into_iter()
+        .partition(Problem::is_error);
+    if !errors.is_empty() {
+        return Err(Failed(errors.into_iter().chain(warnings).collect()));
+    }
     Ok(Loaded {
         site,
         theme,
         renderer,
+        guard,
+        warnings,
     })
 }
 
@@ -107,6 +132,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failed> {
     match write_site(&loaded, options, &staging) {
         Ok(html_files) => {
             let files = staging.written().len();
+            let manifest = integrity::manifest_from_entries(staging.written().into_iter().map(|w| {
+                (w.path, integrity::FileEntry { sha256: w.sha256, size: w.size })
+            }));
+            if let Err(p) = staging.write_unrecorded(integrity::MANIFEST_FILE, manifest.as_bytes()) {
+                staging.abandon();
+                return Err(Failed(vec![p]));
+            }
             staging.commit()?;
             let site = &loaded.site;
             Ok(BuildReport {
@@ -115,7 +147,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failed> {
                 html_files,
                 files,
                 elapsed: started.elapsed(),
-                warnings: Vec::new(),
+                warnings: loaded.warnings,
             })
         }
         Err(failed) => {
@@ -139,6 +171,11 @@ fn write_site(loaded: &Loaded, options: &BuildOptions, staging: &Staging) -> Res
         .collect();
     statics.extend(content_assets(site)?);
     statics.extend(image_files);
+    statics.extend(
+        integrity::headers_files(integrity::STRICT_CSP)
+            .into_iter()
+            .map(|(path, text)| OutputFile { path, bytes: text.into_bytes() }),
+    );
     let mut problems = Vec::new();
     for file in &statics {
         if let Err(p) = staging.write(file) {

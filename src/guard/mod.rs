@@ -17,6 +17,7 @@ mod links;
 mod masking;
 pub mod normalize;
 mod places;
+pub mod site;
 mod sanitize;
 mod script;
 mod style;

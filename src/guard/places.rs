@@ -58,6 +58,20 @@ const GENERIC_EN: &[&str] = &[
     "guidance",
 ];
 
+/// Common words that end in an administrative suffix but name no place: “城市文明办” is “a city's
+/// civilization office”, “社区文明办” a community's.
+const GENERIC_ZH: &[&str] = &[
+    "城市", "市区", "城区", "社区", "小区", "园区", "景区", "街区", "辖区", "地区", "山区", "郊区",
+    "片区", "校区", "厂区", "县区", "区县", "省市", "市县", "各省", "各市", "各区", "各县",
+];
+
+/// Two characters before “市/区/县…” that are words, not place names: “按照市文明办”.
+const NOT_NAMES: &[&str] = &[
+    "按照", "依照", "遵照", "参照", "根据", "依据", "通过", "经过", "会同", "联合", "配合", "协助",
+    "报请", "提请", "邀请", "全国", "各地", "本地", "外地", "当地", "所在", "来到", "前往", "走进",
+    "得到", "受到", "获得", "联系", "咨询", "举报", "反映", "提交", "上报", "报送", "抄送", "发给",
+];
+
 /// Names spam uses for a place without an administrative suffix.
 const NOTABLE: &[&str] = &["澳门", "香港", "台湾", "台北"];
 
@@ -148,6 +162,9 @@ impl Places {
         let Some(suffix) = SUFFIXES.iter().find(|s| before.ends_with(*s)) else {
             return self.notable(before);
         };
+        if GENERIC_ZH.iter().any(|w| before.ends_with(w)) {
+            return None;
+        }
         let stem = &before[..before.len() - suffix.len()];
         let last = stem.chars().next_back()?;
         if STOP.contains(last) || !is_cjk(last) {
@@ -165,6 +182,9 @@ impl Places {
             return None;
         }
         let name = last_chars(stem, 2);
+        if NOT_NAMES.contains(&name) {
+            return None;
+        }
         (name.chars().count() == 2 && name.chars().all(is_cjk)).then(|| stem.len() - name.len())
     }
 

@@ -23,7 +23,7 @@ use super::{FORMAT_VERSION, SearchDoc, index_dir};
 /// Target size of a postings pack in bytes.
 pub const PACK_TARGET: usize = 8 * 1024;
 /// Characters of text kept per document for snippets.
-pub const TEXT_CHARS: usize = 600;
+pub const TEXT_CHARS: usize = 480;
 /// Average number of terms per vocabulary bucket.
 const TERMS_PER_BUCKET: usize = 48;
 /// BM25 saturation constant.
@@ -74,33 +74,60 @@ struct DocTerms {
     len: [u32; 4],
 }
 
+/// FxHash-style hasher for the per-document term maps (keys are short strings we produced).
+#[derive(Default)]
+struct Fx(u64);
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for c in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..c.len()].copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+
 fn doc_terms(jieba: &Jieba, doc: &SearchDoc) -> DocTerms {
-    let mut map: HashMap<String, Tf> = HashMap::new();
     let mut len = [0u32; 4];
-    let mut add = |field: usize, terms: Vec<String>, len: &mut [u32; 4]| {
-        len[field] = len[field].saturating_add(terms.len() as u32);
-        for t in terms {
-            let e = map.entry(t).or_default();
-            e[field] = e[field].saturating_add(1);
+    let mut owned: Vec<(String, Tf)> = Vec::new();
+    {
+        let mut bufs: Vec<String> = Vec::new();
+        let texts: Vec<(usize, String)> = std::iter::once((0, doc.title.as_str()))
+            .chain(doc.headings.iter().map(|h| (1, h.as_str())))
+            .chain(doc.fields.iter().map(|f| (2, f.as_str())))
+            .chain(std::iter::once((3, doc.body.as_str())))
+            .map(|(f, t)| (f, tokenize::normalize(t)))
+            .collect();
+        bufs.resize(texts.len(), String::new());
+        let mut map: FxMap<std::borrow::Cow<str>, Tf> = FxMap::default();
+        for ((field, norm), buf) in texts.iter().zip(bufs.iter_mut()) {
+            let field = *field;
+            let mut count = 0u32;
+            tokenize::for_each_term(jieba, norm, buf, |t| {
+                count += 1;
+                let e = map.entry(t).or_default();
+                e[field] = e[field].saturating_add(1);
+            });
+            if field == 2
+                && let Some(whole) = tokenize::whole_value_term(norm)
+            {
+                let e = map.entry(std::borrow::Cow::Owned(whole)).or_default();
+                if e[2] == 0 {
+                    e[2] = 1;
+                    count += 1;
+                }
+            }
+            len[field] = len[field].saturating_add(count);
         }
-    };
-    add(0, tokenize::terms(jieba, &doc.title), &mut len);
-    for h in &doc.headings {
-        add(1, tokenize::terms(jieba, h), &mut len);
+        owned.extend(map.into_iter().map(|(k, v)| (k.into_owned(), v)));
     }
-    for f in &doc.fields {
-        let mut t = tokenize::terms(jieba, f);
-        if let Some(whole) = tokenize::whole_value_term(f)
-            && !t.contains(&whole)
-        {
-            t.push(whole);
-        }
-        add(2, t, &mut len);
-    }
-    add(3, tokenize::terms(jieba, &doc.body), &mut len);
-    let mut terms: Vec<(String, Tf)> = map.into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    DocTerms { terms, len }
+    owned.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    DocTerms { terms: owned, len }
 }
 
 /// Collapse whitespace and cut to `max` characters.
@@ -129,6 +156,16 @@ fn snippet_text(body: &str, max: usize) -> String {
 
 pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
     let dir = index_dir(lang);
+    let timing = std::env::var_os("CIVIC_SEARCH_TIMING").is_some();
+    let t0 = std::time::Instant::now();
+    let phase = |name: &str| {
+        if timing {
+            eprintln!(
+                "search[{lang}] {name}: {:.0} ms",
+                t0.elapsed().as_secs_f64() * 1e3
+            );
+        }
+    };
 
     // Doc ids follow URL order, so the input order does not matter.
     let mut order: Vec<&SearchDoc> = docs.iter().collect();
@@ -159,6 +196,7 @@ pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc]) -> Vec<(String, Vec<
         &owned
     };
 
+    phase("dictionary");
     // Tokenise in parallel, merge postings in doc order (so postings are sorted by doc id).
     let mut term_ids: HashMap<String, u32> = HashMap::new();
     let mut postings: Vec<Vec<(u32, Tf)>> = Vec::new();
@@ -168,8 +206,7 @@ pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc]) -> Vec<(String, Vec<
             .par_chunks(CHUNK)
             .map(|c| c.iter().map(|d| doc_terms(jieba, d)).collect())
             .collect();
-        let mut id = (round_no * ROUND) as u32;
-        for dt in chunks.into_iter().flatten() {
+        for (id, dt) in ((round_no * ROUND) as u32..).zip(chunks.into_iter().flatten()) {
             for (term, tf) in dt.terms {
                 let tid = match term_ids.get(&term) {
                     Some(&t) => t,
@@ -183,10 +220,10 @@ pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc]) -> Vec<(String, Vec<
                 postings[tid as usize].push((id, tf));
             }
             lens.push(dt.len);
-            id += 1;
         }
     }
 
+    phase("tokenised");
     // Average field lengths for BM25F-style normalisation.
     let n_docs = order.len().max(1) as f64;
     let mut avg = [0f64; 4];
@@ -226,6 +263,7 @@ pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc]) -> Vec<(String, Vec<
         })
         .collect();
     drop(postings);
+    phase("postings encoded");
 
     // Packs.
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
@@ -262,6 +300,7 @@ pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc]) -> Vec<(String, Vec<
         files.push((format!("{dir}/v/{b}.json"), bytes));
     }
 
+    phase("packs and vocabulary");
     // Document records.
     let records: Vec<Vec<u8>> = order
         .par_iter()
@@ -305,5 +344,6 @@ pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc]) -> Vec<(String, Vec<
         serde_json::to_vec(&meta).unwrap_or_default(),
     ));
     files.sort_by(|a, b| a.0.cmp(&b.0));
+    phase("done");
     files
 }

@@ -231,42 +231,76 @@ pub fn stem(word: &str) -> String {
     String::from_utf8(s).unwrap_or_else(|_| word.to_string())
 }
 
-/// Push the Chinese terms of one CJK run.
-pub fn cjk_terms(jieba: &Jieba, run: &str, out: &mut Vec<String>) {
-    for word in jieba.cut(run, true) {
-        let chars: Vec<(usize, char)> = word.char_indices().collect();
-        let n = chars.len();
-        if n < 2 {
-            continue;
+/// Push the terms of one jieba word (ideographs only): the word itself, and every dictionary
+/// word inside it when it is longer than two characters.
+fn cjk_word_terms<'a>(jieba: &Jieba, word: &'a str, out: &mut impl FnMut(&'a str)) {
+    let mut ends = [0usize; MAX_TERM_CHARS + 1];
+    let mut n = 0;
+    for (i, c) in word.char_indices() {
+        if n == MAX_TERM_CHARS {
+            return; // longer words are noise
         }
-        if n <= MAX_TERM_CHARS && !ZH_STOP.contains(&word) {
-            out.push(word.to_string());
-        }
-        if n > 2 {
-            // Dictionary words inside a longer word, so a query for a part still finds it.
-            let end_of = |j: usize| if j < n { chars[j].0 } else { word.len() };
-            for len in 2..n.min(MAX_TERM_CHARS + 1) {
-                for i in 0..=(n - len) {
-                    let sub = &word[chars[i].0..end_of(i + len)];
-                    if jieba.has_word(sub) && !ZH_STOP.contains(&sub) {
-                        out.push(sub.to_string());
-                    }
-                }
+        n += 1;
+        ends[n] = i + c.len_utf8();
+    }
+    if n < 2 {
+        return;
+    }
+    if !ZH_STOP.contains(&word) {
+        out(word);
+    }
+    for len in 2..n {
+        for i in 0..=(n - len) {
+            let sub = &word[ends[i]..ends[i + len]];
+            if jieba.has_word(sub) && !ZH_STOP.contains(&sub) {
+                out(sub);
             }
         }
     }
 }
 
-/// All terms of `text`, in order (with repetitions).
-pub fn terms(jieba: &Jieba, text: &str) -> Vec<String> {
-    let norm = normalize(text);
-    let mut out = Vec::new();
-    for run in runs(&norm) {
+/// Call `out` with every term of normalised text, in order (with repetitions). CJK terms
+/// borrow from `cjk` (a buffer reused between calls); word terms are owned.
+pub fn for_each_term<'a>(
+    jieba: &Jieba,
+    norm: &str,
+    cjk: &'a mut String,
+    mut out: impl FnMut(std::borrow::Cow<'a, str>),
+) {
+    // One jieba call per text: ideographs kept, everything else a space. jieba splits on the
+    // spaces itself, so this segments exactly like one call per run of ideographs.
+    cjk.clear();
+    for run in runs(norm) {
         match run {
-            Run::Cjk(s) => cjk_terms(jieba, s, &mut out),
-            Run::Word(w) => out.extend(word_term(w)),
+            Run::Cjk(s) => {
+                cjk.push_str(s);
+                cjk.push(' ');
+            }
+            Run::Word(w) => {
+                if let Some(t) = word_term(w) {
+                    out(std::borrow::Cow::Owned(t));
+                }
+            }
         }
     }
+    let cjk: &'a str = cjk;
+    if cjk.is_empty() {
+        return;
+    }
+    let mut emit = |t: &'a str| out(std::borrow::Cow::Borrowed(t));
+    for word in jieba.cut(cjk, true) {
+        if word.starts_with(is_cjk) {
+            cjk_word_terms(jieba, word, &mut emit);
+        }
+    }
+}
+
+/// All terms of `text` (with repetitions): its words first, then its Chinese terms.
+pub fn terms(jieba: &Jieba, text: &str) -> Vec<String> {
+    let norm = normalize(text);
+    let mut buf = String::new();
+    let mut out = Vec::new();
+    for_each_term(jieba, &norm, &mut buf, |t| out.push(t.into_owned()));
     out
 }
 

@@ -202,6 +202,18 @@ fn generate(n: usize) -> (Vec<SearchDoc>, Vec<SearchDoc>) {
 
 type Files = Vec<(String, Vec<u8>)>;
 
+/// CPU seconds (user + system) used by this process so far (Linux; 0 elsewhere).
+fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<f64> = after
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0.0))
+        .collect();
+    // Fields 14 and 15 of the file (utime, stime) are 12 and 13 after the command name.
+    (f.get(11).copied().unwrap_or(0.0) + f.get(12).copied().unwrap_or(0.0)) / 100.0
+}
+
 fn kb(b: usize) -> String {
     format!("{:.1} KB", b as f64 / 1024.0)
 }
@@ -236,19 +248,32 @@ fn main() {
             .chain(&en)
             .map(|d| d.body.len() + d.title.len())
             .sum();
-        let t = Instant::now();
+        let (t, c) = (Instant::now(), cpu_secs());
         let zf = ix.build("zh-CN", &zh);
-        let tz = t.elapsed();
-        let t = Instant::now();
+        let (tz, cz) = (t.elapsed(), cpu_secs() - c);
+        let (t, c) = (Instant::now(), cpu_secs());
         let ef = ix.build("en", &en);
-        let te = t.elapsed();
+        let (te, ce) = (t.elapsed(), cpu_secs() - c);
         println!(
             "\n== {n} pages ({} zh + {} en, {:.1} MB of text) ==",
             zh.len(),
             en.len(),
             text_bytes as f64 / 1e6
         );
-        for (lang, files, dt, docs) in [("zh-CN", &zf, tz, zh.len()), ("en", &ef, te, en.len())] {
+        let zh_mb = zh
+            .iter()
+            .map(|d| d.body.len() + d.title.len())
+            .sum::<usize>() as f64
+            / 1e6;
+        let en_mb = en
+            .iter()
+            .map(|d| d.body.len() + d.title.len())
+            .sum::<usize>() as f64
+            / 1e6;
+        for (lang, files, dt, cpu, docs, mb) in [
+            ("zh-CN", &zf, tz, cz, zh.len(), zh_mb),
+            ("en", &ef, te, ce, en.len(), en_mb),
+        ] {
             let mut by_kind: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
             for (p, b) in files.iter() {
                 let kind = p.split('/').nth(2).unwrap_or("");
@@ -263,9 +288,12 @@ fn main() {
             }
             let total: usize = files.iter().map(|f| f.1.len()).sum();
             println!(
-                "{lang}: indexed in {:.0} ms ({:.0} pages/s); {} files, {} total, {} per page",
+                "{lang}: indexed in {:.0} ms wall, {:.1} s CPU ({:.0} pages/s, {:.1} MB/CPU-s); \
+                 {} files, {} total, {} per page",
                 dt.as_secs_f64() * 1e3,
+                cpu,
                 docs as f64 / dt.as_secs_f64(),
+                mb / cpu.max(0.01),
                 files.len(),
                 kb(total),
                 kb(total / docs.max(1))

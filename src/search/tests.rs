@@ -65,6 +65,11 @@ fn segments_a_pasted_sentence_and_site_words() {
 }
 
 #[test]
+fn stop_word_list_is_sorted() {
+    assert!(tokenize::EN_STOP.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
 fn english_case_folding_stemming_stop_words() {
     assert_eq!(stem("volunteers"), "volunteer");
     assert_eq!(stem("volunteering"), "volunteer");

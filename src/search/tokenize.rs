@@ -19,7 +19,7 @@ use jieba_rs::Jieba;
 /// Longest term kept (in characters). Longer runs are noise (hashes, URLs).
 pub const MAX_TERM_CHARS: usize = 24;
 
-/// English stop words (lower case). Mirrored in search.js.
+/// English stop words (lower case, sorted: looked up by binary search). Mirrored in search.js.
 pub const EN_STOP: &[&str] = &[
     "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
     "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from",
@@ -170,7 +170,7 @@ pub fn runs(text: &str) -> Vec<Run<'_>> {
 /// Term for one (already normalised) word, or `None` for stop words and one-letter words.
 pub fn word_term(word: &str) -> Option<String> {
     let n = word.chars().count();
-    if !(2..=MAX_TERM_CHARS).contains(&n) || EN_STOP.contains(&word) {
+    if !(2..=MAX_TERM_CHARS).contains(&n) || EN_STOP.binary_search(&word).is_ok() {
         return None;
     }
     Some(stem(word))

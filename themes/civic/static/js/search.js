@@ -181,13 +181,13 @@
         return Promise.all(packList.map(function (p) { return self.get('p/' + p + '.bin', 'bin'); })).then(function (bins) {
           var packBytes = new Map();
           packList.forEach(function (p, i) { packBytes.set(p, bins[i]); });
-          var total = groups.length, scores = new Map();
+          var total = groups.length, nd = meta.docs, sc = new Float64Array(nd * total), touched = new Uint8Array(nd);
           groups.forEach(function (g, gi) {
             g.forEach(function (tw) {
               var e = vocab.get(tw[0]);
               if (!e) return;
               var pack = packBytes.get(e[2]), end = Math.min(e[3] + e[4], pack.length);
-              var df = e[1], idf = Math.log(1 + (meta.docs - df + 0.5) / (df + 0.5));
+              var df = e[1], idf = Math.log(1 + (nd - df + 0.5) / (df + 0.5));
               var i = Math.min(e[3], end), doc = 0, first = true;
               while (i < end) {
                 var v = 0, shift = 0, x;
@@ -196,19 +196,20 @@
                 first = false;
                 var s = idf * (i < end ? pack[i] : 0) * tw[1];
                 i++;
-                var arr = scores.get(doc);
-                if (!arr) { arr = new Array(total).fill(0); scores.set(doc, arr); }
-                if (s > arr[gi]) arr[gi] = s;
+                if (doc >= nd) continue;
+                touched[doc] = 1;
+                if (s > sc[doc * total + gi]) sc[doc * total + gi] = s;
               }
             });
           });
           var hits = [];
-          scores.forEach(function (arr, id) {
+          for (var id = 0; id < nd; id++) {
+            if (!touched[id]) continue;
             var matched = 0, sum = 0;
-            arr.forEach(function (s) { if (s > 0) matched++; sum += s; });
+            for (var k = 0; k < total; k++) { var s = sc[id * total + k]; if (s > 0) matched++; sum += s; }
             var c = matched / total;
             hits.push({ id: id, score: sum * c * c });
-          });
+          }
           hits.sort(function (a, b) { return (b.score - a.score) || (a.id - b.id); });
           return { groups: groups, hits: hits };
         });

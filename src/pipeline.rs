@@ -6,6 +6,7 @@ use crate::content::{self, LoadOptions};
 use crate::error::{Failed, Problem};
 use crate::guard::{self, Guard};
 use crate::integrity;
+use crate::search::Indexer;
 use crate::markdown::Highlighter;
 use crate::output::{OutputFile, Staging};
 use crate::render::{self, Prepared, Renderer, Theme};
@@ -60,6 +61,7 @@ pub struct Loaded {
     pub theme: Theme,
     pub renderer: Renderer,
     pub guard: Guard,
+    pub indexer: Indexer,
     /// Guard warnings and other problems that do not stop the build.
     pub warnings: Vec<Problem>,
 }
@@ -80,12 +82,25 @@ pub fn load(options: &BuildOptions, highlighter: &Highlighter) -> Result<Loaded,
     let load_options = LoadOptions {
         drafts: options.drafts,
     };
-    let (content, theme) = rayon::join(
+    let search_words: Vec<String> = config
+        .search
+        .words
+        .iter()
+        .cloned()
+        .chain(config.place_names())
+        .collect();
+    let (content, (theme, indexer)) = rayon::join(
         || content::load(&options.root, &config, load_options),
         || {
-            let theme = Theme::load(&options.root, &config.theme)?;
-            let renderer = Renderer::new(&theme, &config)?;
-            Ok::<_, Failed>((theme, renderer))
+            rayon::join(
+                || {
+                    let theme = Theme::load(&options.root, &config.theme)?;
+                    let renderer = Renderer::new(&theme, &config)?;
+                    Ok::<_, Failed>((theme, renderer))
+                },
+                // Loading the segmenter's dictionary is the slowest start-up step: overlap it.
+                || Indexer::new(&search_words),
+            )
         },
     );
     let (content, theme) = match (content, theme) {
@@ -120,6 +135,7 @@ pub fn load(options: &BuildOptions, highlighter: &Highlighter) -> Result<Loaded,
         theme,
         renderer,
         guard,
+        indexer,
         warnings,
     })
 }
@@ -182,7 +198,7 @@ fn write_site(loaded: &Loaded, options: &BuildOptions, staging: &Staging) -> Res
             problems.push(p);
         }
     }
-    let prepared = Prepared::new(site, &loaded.renderer, images);
+    let prepared = Prepared::new(site, &loaded.renderer, images, Some(&loaded.indexer));
     let jobs = render::plan(site);
     let sink = |file: &OutputFile| staging.write(file);
     let html = match render::render_all(&prepared, &jobs, &sink) {

@@ -431,6 +431,10 @@ struct HomeBlocks {
     featured: Vec<Value>,
     handbook: Option<HandbookEntry>,
     sections: Vec<Link>,
+    /// The sections the PSA, news and role-model blocks come from ("view all" links).
+    psas_url: Option<String>,
+    news_url: Option<String>,
+    featured_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -469,7 +473,11 @@ fn home_blocks(p: &Prepared<'_>, lang: Lang) -> HomeBlocks {
         .filter(|s| !s.is_home() && s.parent.is_some_and(|par| site.section(par).is_home()))
         .map(|s| Link { label: s.doc.meta.title.clone(), url: s.url.clone() })
         .collect();
+    let first_url = |kind: Kind| of_kind(kind).next().map(|s| s.url.clone());
     HomeBlocks {
+        psas_url: first_url(Kind::Psa),
+        news_url: first_url(Kind::News),
+        featured_url: first_url(Kind::RoleModel),
         psas,
         news: news.into_iter().take(5).map(|id| p.summary(id)).collect(),
         featured,

@@ -53,7 +53,10 @@ impl SiteArgs {
         let date = pipeline::build_date(self.date.as_deref())?;
         Ok(BuildOptions {
             root: self.root.clone(),
-            output: self.output.clone().unwrap_or_else(|| self.root.join("output")),
+            output: self
+                .output
+                .clone()
+                .unwrap_or_else(|| self.root.join("output")),
             base_url: self.base_url.clone(),
             drafts: self.drafts,
             date,
@@ -112,7 +115,8 @@ pub fn print_failure(mut problems: Vec<Problem>, output: &std::path::Path) {
     error::sort(&mut problems);
     print_problems(&problems);
     let errors = problems.iter().filter(|p| p.is_error()).count();
-    let files: std::collections::BTreeSet<_> = problems.iter().filter_map(|p| p.file.as_deref()).collect();
+    let files: std::collections::BTreeSet<_> =
+        problems.iter().filter_map(|p| p.file.as_deref()).collect();
     eprintln!(
         "\nBuild failed: {errors} error{} in {} file{}. {} was left unchanged.",
         if errors == 1 { "" } else { "s" },

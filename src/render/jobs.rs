@@ -517,6 +517,10 @@ struct HomeBlocks {
     featured: Vec<Value>,
     handbook: Option<HandbookEntry>,
     sections: Vec<Link>,
+    /// The sections the PSA, news and role-model blocks come from ("view all" links).
+    psas_url: Option<String>,
+    news_url: Option<String>,
+    featured_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -563,7 +567,11 @@ fn home_blocks(p: &Prepared<'_>, lang: Lang) -> HomeBlocks {
             url: s.url.clone(),
         })
         .collect();
+    let first_url = |kind: Kind| of_kind(kind).next().map(|s| s.url.clone());
     HomeBlocks {
+        psas_url: first_url(Kind::Psa),
+        news_url: first_url(Kind::News),
+        featured_url: first_url(Kind::RoleModel),
         psas,
         news: news.into_iter().take(5).map(|id| p.summary(id)).collect(),
         featured,

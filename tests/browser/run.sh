@@ -15,7 +15,7 @@ if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ 
 fi
 
 echo "== building the sample site (--date 2026-11-25) into output/"
-cargo run --release --quiet -- build --quiet --date 2026-11-25 --output output
+cargo run --quiet -- build --quiet --date 2026-11-25 --output output
 
 echo "== node --test tests/browser/"
 node --test tests/browser/

@@ -18,6 +18,20 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder (replaced only if the build succeeds)
     Build(BuildArgs),
+    /// Prove a deployed copy is exactly what was built: compare DIR with the build's manifest
+    Verify(VerifyArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct VerifyArgs {
+    /// The deployed folder (or a copy of it)
+    pub dir: PathBuf,
+    /// A manifest kept off the server [default: DIR/civic-manifest.json]
+    #[arg(long)]
+    pub manifest: Option<PathBuf>,
+    /// Print only problems
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -68,6 +82,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build(&args),
+        Command::Verify(args) => verify(&args),
     }
 }
 
@@ -99,6 +114,29 @@ fn build(args: &BuildArgs) -> ExitCode {
         }
         Err(Failed(problems)) => {
             print_failure(problems, &options.output);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn verify(args: &VerifyArgs) -> ExitCode {
+    let result = match &args.manifest {
+        Some(manifest) => crate::integrity::verify_against(&args.dir, manifest),
+        None => crate::integrity::verify(&args.dir),
+    };
+    match result {
+        Ok(report) if report.is_clean() => {
+            if !args.quiet {
+                eprintln!("{report}");
+            }
+            ExitCode::SUCCESS
+        }
+        Ok(report) => {
+            eprintln!("{report}");
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
             ExitCode::from(1)
         }
     }

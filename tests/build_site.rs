@@ -418,3 +418,25 @@ fn the_sample_site_builds_and_links_resolve() {
         photos.len()
     );
 }
+
+#[test]
+fn verify_reports_changed_added_and_missing_files_of_a_deployed_copy() {
+    let f = built();
+    let deployed = f.root().join("deployed");
+    for (rel, bytes) in snapshot(&f.out()) {
+        let path = deployed.join(&rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, bytes).expect("copy");
+    }
+    let clean = civic().arg("verify").arg(&deployed).output().expect("run");
+    assert!(clean.status.success(), "{}", stderr(&clean));
+    std::fs::write(deployed.join("index.html"), "<a href=https://bet.example>博彩</a>").expect("deface");
+    std::fs::write(deployed.join("promo.html"), "spam").expect("add");
+    std::fs::remove_file(deployed.join("robots.txt")).expect("remove");
+    let out = civic().arg("verify").arg(&deployed).output().expect("run");
+    let report = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{report}");
+    assert!(report.contains("changed  index.html"), "{report}");
+    assert!(report.contains("added    promo.html"), "{report}");
+    assert!(report.contains("missing  robots.txt"), "{report}");
+}

@@ -150,7 +150,7 @@ pub fn print_problems(problems: &[Problem]) {
 }
 
 pub fn print_failure(mut problems: Vec<Problem>, output: &std::path::Path) {
-    error::sort(&mut problems);
+    error::sort_and_dedup(&mut problems);
     print_problems(&problems);
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let files: std::collections::BTreeSet<_> =

@@ -6,10 +6,10 @@ use crate::content::{self, LoadOptions};
 use crate::error::{Failed, Problem};
 use crate::guard::{self, Guard};
 use crate::integrity;
-use crate::search::Indexer;
 use crate::markdown::Highlighter;
 use crate::output::{OutputFile, Staging};
 use crate::render::{self, Prepared, Renderer, Theme};
+use crate::search::Indexer;
 use crate::site::{self, Site};
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
@@ -148,10 +148,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failed> {
     match write_site(&loaded, options, &staging) {
         Ok(html_files) => {
             let files = staging.written().len();
-            let manifest = integrity::manifest_from_entries(staging.written().into_iter().map(|w| {
-                (w.path, integrity::FileEntry { sha256: w.sha256, size: w.size })
-            }));
-            if let Err(p) = staging.write_unrecorded(integrity::MANIFEST_FILE, manifest.as_bytes()) {
+            let manifest =
+                integrity::manifest_from_entries(staging.written().into_iter().map(|w| {
+                    (
+                        w.path,
+                        integrity::FileEntry {
+                            sha256: w.sha256,
+                            size: w.size,
+                        },
+                    )
+                }));
+            if let Err(p) = staging.write_unrecorded(integrity::MANIFEST_FILE, manifest.as_bytes())
+            {
                 staging.abandon();
                 return Err(Failed(vec![p]));
             }
@@ -190,7 +198,10 @@ fn write_site(loaded: &Loaded, options: &BuildOptions, staging: &Staging) -> Res
     statics.extend(
         integrity::headers_files(integrity::STRICT_CSP)
             .into_iter()
-            .map(|(path, text)| OutputFile { path, bytes: text.into_bytes() }),
+            .map(|(path, text)| OutputFile {
+                path,
+                bytes: text.into_bytes(),
+            }),
     );
     let mut problems = Vec::new();
     for file in &statics {

@@ -134,7 +134,10 @@ fn links_to_markdown_files_resolve_per_language() {
         .filter_map(|e| e.value().attr("href"))
         .map(percent_decode)
         .collect();
-    assert!(hrefs.contains(&"/handbook/traffic/#礼让行人".to_string()), "{hrefs:?}");
+    assert!(
+        hrefs.contains(&"/handbook/traffic/#礼让行人".to_string()),
+        "{hrefs:?}"
+    );
     let en = f.html("en/about/index.html");
     let hrefs: Vec<&str> = select(&en, ".prose a")
         .iter()
@@ -430,7 +433,11 @@ fn verify_reports_changed_added_and_missing_files_of_a_deployed_copy() {
     }
     let clean = civic().arg("verify").arg(&deployed).output().expect("run");
     assert!(clean.status.success(), "{}", stderr(&clean));
-    std::fs::write(deployed.join("index.html"), "<a href=https://bet.example>博彩</a>").expect("deface");
+    std::fs::write(
+        deployed.join("index.html"),
+        "<a href=https://bet.example>博彩</a>",
+    )
+    .expect("deface");
     std::fs::write(deployed.join("promo.html"), "spam").expect("add");
     std::fs::remove_file(deployed.join("robots.txt")).expect("remove");
     let out = civic().arg("verify").arg(&deployed).output().expect("run");

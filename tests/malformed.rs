@@ -142,8 +142,8 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "broken menu link",
-        files: &[("site.yaml", b"base_url: https://x.cn\ntitle: { zh-CN: a }\nmenus:\n  zh-CN:\n    - { label: x, link: \"@/nowhere/_index.md\" }\n")],
-        location: "site.yaml:5",
+        files: &[("site.yaml", b"base_url: https://x.cn\ntitle: { zh-CN: a }\npsa_themes: [{ key: \xe6\xa0\xb8\xe5\xbf\x83\xe4\xbb\xb7\xe5\x80\xbc\xe8\xa7\x82, label: { zh-CN: x } }]\nmenus:\n  zh-CN:\n    - { label: x, link: \"@/nowhere/_index.md\" }\n")],
+        location: "site.yaml:6",
         says: "does not exist",
     },
 ];

@@ -15,14 +15,50 @@ fn highlighter() -> &'static Highlighter {
 /// Text built from the pieces that make front matter and Markdown interesting.
 fn civic_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "---\n", "title: ", "year: ", "tags: [", "]", "{", "}", ": ", "- ", "\n", "  ", "&a ", "*a",
-        "\"", "'", "#", "## 标题", "```rust\n", "```\n", "<script>", "</script>", "<b onclick=x>",
-        "[链接](../x.md#y)", "![](a.jpg)", "| a | b |\n|:-|-:|\n", "[^1]", "[^1]: 注\n", "- [ ] ",
-        "110101199003071234", "13800138000", "2026-02-30", "志愿服务", "\u{200b}", "\u{feff}",
-        "&amp;", "%E5", "\r\n", "\t",
+        "---\n",
+        "title: ",
+        "year: ",
+        "tags: [",
+        "]",
+        "{",
+        "}",
+        ": ",
+        "- ",
+        "\n",
+        "  ",
+        "&a ",
+        "*a",
+        "\"",
+        "'",
+        "#",
+        "## 标题",
+        "```rust\n",
+        "```\n",
+        "<script>",
+        "</script>",
+        "<b onclick=x>",
+        "[链接](../x.md#y)",
+        "![](a.jpg)",
+        "| a | b |\n|:-|-:|\n",
+        "[^1]",
+        "[^1]: 注\n",
+        "- [ ] ",
+        "110101199003071234",
+        "13800138000",
+        "2026-02-30",
+        "志愿服务",
+        "\u{200b}",
+        "\u{feff}",
+        "&amp;",
+        "%E5",
+        "\r\n",
+        "\t",
     ]);
-    prop::collection::vec(prop_oneof![pieces.prop_map(str::to_string), ".{0,6}"], 0..40)
-        .prop_map(|parts| parts.concat())
+    prop::collection::vec(
+        prop_oneof![pieces.prop_map(str::to_string), ".{0,6}"],
+        0..40,
+    )
+    .prop_map(|parts| parts.concat())
 }
 
 proptest! {
@@ -45,7 +81,7 @@ proptest! {
             let out = render(&input, &links, highlighter());
             prop_assert!(!out.html.to_ascii_lowercase().contains("<script"));
             for p in &out.problems {
-                let line = p.line.unwrap_or(1);
+                let line = p.line.unwrap_or(1) as usize;
                 prop_assert!(line >= 1 && line <= body.lines().count() + 2);
             }
         }

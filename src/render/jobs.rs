@@ -762,7 +762,10 @@ fn tag(p: &Prepared<'_>, index: usize, n: usize) -> Result<OutputFile, Problem> 
 
 fn search_page(p: &Prepared<'_>, lang: Lang) -> Result<OutputFile, Problem> {
     let mut extra = Context::new();
-    extra.insert("search_index_url", &p.site.url(&super::search_docs::index_url(lang)));
+    extra.insert(
+        "search_index_url",
+        &p.site.url(&super::search_docs::index_url(lang)),
+    );
     simple(p, lang, "search", "search.html", true, extra)
 }
 

@@ -155,16 +155,17 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
         highlighter,
         allowed_html_tags,
     } = input;
-    let render_body = |source: &crate::content::Source, dir: &str, lang: Lang, links: &LinkTable| {
-        let input = markdown::Input {
-            body: source.body(),
-            body_line: source.body_line,
-            dir,
-            lang,
-            allowed_html_tags,
+    let render_body =
+        |source: &crate::content::Source, dir: &str, lang: Lang, links: &LinkTable| {
+            let input = markdown::Input {
+                body: source.body(),
+                body_line: source.body_line,
+                dir,
+                lang,
+                allowed_html_tags,
+            };
+            markdown::render(&input, links, highlighter)
         };
-        markdown::render(&input, links, highlighter)
-    };
     let base = config.base_path().to_string();
     let Content {
         mut sections,
@@ -328,11 +329,7 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
 fn locate(problems: &[Problem], source: &crate::content::Source) -> Vec<Problem> {
     problems
         .iter()
-        .map(|p| {
-            let mut p = p.clone().in_file(&source.file).with_source(&source.text);
-            p.file = Some(source.file.clone());
-            p
-        })
+        .map(|p| p.clone().in_file(&source.file).with_source(&source.text))
         .collect()
 }
 

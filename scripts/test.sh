@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of Civic: the Rust unit and integration tests, the search client's node tests,
-# then the browser tests against the built sample site (headless Chromium, axe-core, the W3C Nu
+# Runs every test of Civic: the Rust unit and integration tests (tests/search_index.rs also runs
+# the shipped search.js under node), then the browser tests against the built sample site (headless Chromium, axe-core, the W3C Nu
 # HTML checker). Works on a fresh machine: installs what the browser tests need if it is missing
 # (Debian chromium + CJK fonts, a Java runtime for vnu, the npm packages in package-lock.json).
 set -euo pipefail
@@ -17,9 +17,6 @@ fi
 if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
-
-echo "== node --test tests/search/"
-node --test tests/search/
 
 echo "== browser tests"
 bash tests/browser/run.sh

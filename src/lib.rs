@@ -2,3 +2,5 @@
 //!
 //! The pipeline flows one way: `config` + `content` (files → typed content) → `site` (read-only
 //! model) → `render` (pages, feeds, sitemap, search index) → `output` (staging, swap, manifest).
+
+pub mod corpus;

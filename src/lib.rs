@@ -3,4 +3,15 @@
 //! The pipeline flows one way: `config` + `content` (files → typed content) → `site` (read-only
 //! model) → `render` (pages, feeds, sitemap, search index) → `output` (staging, swap, manifest).
 
+pub mod cli;
+pub mod config;
+pub mod content;
 pub mod corpus;
+pub mod error;
+pub mod lang;
+pub mod markdown;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod site;
+pub mod yaml;

@@ -1,0 +1,123 @@
+//! The command line. Exit codes: 0 success, 1 content errors, 2 usage errors.
+
+use crate::error::{self, Failed, Problem};
+use crate::pipeline::{self, BuildOptions};
+use clap::{Args, Parser, Subcommand};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(name = "civic", version, about = "Build bilingual civic information portals from Markdown", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the site into the output folder (replaced only if the build succeeds)
+    Build(BuildArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct SiteArgs {
+    /// The site's folder (holding site.yaml and content/)
+    #[arg(long, short = 'r', default_value = ".")]
+    pub root: PathBuf,
+    /// Where the built site goes [default: ROOT/output]
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// Publish at this address instead of site.yaml's base_url
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Include pages marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
+    /// Build as of this date (YYYY-MM-DD): decides active ads; defaults to SOURCE_DATE_EPOCH or today
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Print only errors
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+}
+
+impl SiteArgs {
+    pub fn options(&self) -> Result<BuildOptions, String> {
+        let date = pipeline::build_date(self.date.as_deref())?;
+        Ok(BuildOptions {
+            root: self.root.clone(),
+            output: self.output.clone().unwrap_or_else(|| self.root.join("output")),
+            base_url: self.base_url.clone(),
+            drafts: self.drafts,
+            date,
+        })
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build(args) => build(&args),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+fn build(args: &BuildArgs) -> ExitCode {
+    let options = match args.site.options() {
+        Ok(o) => o,
+        Err(e) => return usage_error(&e),
+    };
+    match pipeline::build(&options) {
+        Ok(report) => {
+            print_problems(&report.warnings);
+            if !args.site.quiet {
+                eprintln!(
+                    "Built {} pages (zh-CN {}, en {}), {} files in {:.2} s → {}",
+                    report.html_files,
+                    report.pages_zh,
+                    report.pages_en,
+                    report.files,
+                    report.elapsed.as_secs_f64(),
+                    options.output.display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(Failed(problems)) => {
+            print_failure(problems, &options.output);
+            ExitCode::from(1)
+        }
+    }
+}
+
+pub fn print_problems(problems: &[Problem]) {
+    let color = std::io::stderr().is_terminal();
+    for p in problems {
+        eprint!("{}", error::report(p, color));
+    }
+}
+
+pub fn print_failure(mut problems: Vec<Problem>, output: &std::path::Path) {
+    error::sort(&mut problems);
+    print_problems(&problems);
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let files: std::collections::BTreeSet<_> = problems.iter().filter_map(|p| p.file.as_deref()).collect();
+    eprintln!(
+        "\nBuild failed: {errors} error{} in {} file{}. {} was left unchanged.",
+        if errors == 1 { "" } else { "s" },
+        files.len(),
+        if files.len() == 1 { "" } else { "s" },
+        output.display()
+    );
+}

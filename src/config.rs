@@ -1,0 +1,420 @@
+//! `site.yaml`: the site's identity, languages, menus and configured lists, typed and validated.
+
+use crate::error::{Failed, Problem};
+use crate::lang::Lang;
+use crate::yaml;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// A text given per language. Chinese is required; English falls back to it when missing.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Localized {
+    #[serde(rename = "zh-CN")]
+    pub zh: String,
+    #[serde(default)]
+    pub en: Option<String>,
+}
+
+impl Localized {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => self.en.as_deref().unwrap_or(&self.zh),
+        }
+    }
+}
+
+/// An item of a configured list (role-model categories, PSA themes): pages use `key`.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListItem {
+    pub key: String,
+    /// URL segment of the item's filter page; the key itself when not given.
+    #[serde(default)]
+    pub slug: Option<String>,
+    pub label: Localized,
+}
+
+impl ListItem {
+    pub fn url_segment(&self) -> &str {
+        self.slug.as_deref().unwrap_or(&self.key)
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    pub label: String,
+    /// `@/section/_index.md`, a content path, or an absolute `https://` URL.
+    pub link: String,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct City {
+    pub name: Localized,
+    #[serde(default)]
+    pub districts: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footer {
+    #[serde(default)]
+    pub sponsor: Option<Localized>,
+    #[serde(default)]
+    pub contact: Option<Localized>,
+    #[serde(default)]
+    pub address: Option<Localized>,
+    #[serde(default)]
+    pub icp: Option<String>,
+    #[serde(default)]
+    pub police: Option<String>,
+    #[serde(default)]
+    pub police_code: Option<String>,
+    #[serde(default)]
+    pub site_id: Option<String>,
+}
+
+/// Page metadata the State Council's government-website guidelines ask for.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GovMeta {
+    pub site_name: String,
+    pub site_domain: String,
+    pub site_id_code: String,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SearchConfig {
+    /// Words the Chinese segmenter must keep whole (district names, programme names).
+    pub words: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ImageConfig {
+    /// Widths, in pixels, that photos and posters are resized to for `srcset`.
+    pub widths: Vec<u32>,
+    pub quality: u8,
+}
+
+impl Default for ImageConfig {
+    fn default() -> Self {
+        ImageConfig {
+            widths: vec![360, 720, 1080],
+            quality: 80,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    base_url: String,
+    #[serde(default)]
+    languages: Option<Vec<String>>,
+    title: Localized,
+    #[serde(default)]
+    description: Localized,
+    #[serde(default)]
+    theme: Option<String>,
+    #[serde(default)]
+    city: City,
+    #[serde(default)]
+    role_model_categories: Option<Vec<ListItem>>,
+    #[serde(default)]
+    psa_themes: Vec<ListItem>,
+    #[serde(default)]
+    tags: Vec<ListItem>,
+    #[serde(default)]
+    menus: BTreeMap<String, Vec<MenuItem>>,
+    #[serde(default)]
+    footer: Footer,
+    #[serde(default)]
+    gov_meta: Option<GovMeta>,
+    #[serde(default)]
+    i18n: BTreeMap<String, BTreeMap<String, String>>,
+    #[serde(default)]
+    stale_after_days: Option<u32>,
+    #[serde(default)]
+    search: SearchConfig,
+    #[serde(default)]
+    images: ImageConfig,
+    #[serde(default)]
+    guard: Option<serde_json::Value>,
+}
+
+/// The validated configuration. Built once; read by every later stage.
+#[derive(Clone, Debug, Serialize)]
+pub struct SiteConfig {
+    /// Without a trailing slash, e.g. `https://wenming.minghu.example.cn`.
+    pub base_url: String,
+    pub languages: Vec<Lang>,
+    pub title: Localized,
+    pub description: Localized,
+    pub theme: String,
+    pub city: City,
+    pub role_model_categories: Vec<ListItem>,
+    pub psa_themes: Vec<ListItem>,
+    /// Optional slugs and English labels for tags; an unlisted tag keeps its own text in URLs.
+    pub tags: Vec<ListItem>,
+    pub menus: BTreeMap<Lang, Vec<MenuItem>>,
+    pub footer: Footer,
+    pub gov_meta: Option<GovMeta>,
+    pub i18n: BTreeMap<Lang, BTreeMap<String, String>>,
+    pub stale_after_days: u32,
+    pub search: SearchConfig,
+    pub images: ImageConfig,
+    #[serde(skip)]
+    pub guard: Option<serde_json::Value>,
+    /// The text of site.yaml, for locating problems found after parsing.
+    #[serde(skip)]
+    pub source: std::sync::Arc<str>,
+}
+
+impl SiteConfig {
+    pub fn has_lang(&self, lang: Lang) -> bool {
+        self.languages.contains(&lang)
+    }
+
+    pub fn category(&self, key: &str) -> Option<&ListItem> {
+        self.role_model_categories.iter().find(|c| c.key == key)
+    }
+
+    pub fn psa_theme(&self, key: &str) -> Option<&ListItem> {
+        self.psa_themes.iter().find(|c| c.key == key)
+    }
+
+    pub fn tag(&self, key: &str) -> Option<&ListItem> {
+        self.tags.iter().find(|c| c.key == key)
+    }
+
+    /// The site's host name (for telling internal from external links).
+    pub fn host(&self) -> &str {
+        let rest = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, r)| r);
+        rest.split('/').next().unwrap_or(rest)
+    }
+
+    /// Path part of base_url (`""` when the site lives at the host root).
+    pub fn base_path(&self) -> &str {
+        let rest = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, r)| r);
+        rest.find('/').map_or("", |i| &rest[i..])
+    }
+}
+
+/// The five national categories of moral role models, used when site.yaml lists none.
+pub fn default_categories() -> Vec<ListItem> {
+    [
+        ("助人为乐", "helping-others", "Helping Others"),
+        ("见义勇为", "bravery", "Bravery"),
+        ("诚实守信", "honesty", "Honesty and Trustworthiness"),
+        ("敬业奉献", "dedication", "Dedication to Work"),
+        ("孝老爱亲", "filial-piety", "Filial Piety and Family Love"),
+    ]
+    .into_iter()
+    .map(|(key, slug, en)| ListItem {
+        key: key.to_string(),
+        slug: Some(slug.to_string()),
+        label: Localized {
+            zh: key.to_string(),
+            en: Some(en.to_string()),
+        },
+    })
+    .collect()
+}
+
+/// Read and validate `site.yaml` under `root`. `base_url_override` comes from `--base-url`.
+pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, Failed> {
+    let path = root.join(CONFIG_FILE);
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Problem::error("config-unreadable", format!("cannot read site.yaml: {e}"))
+            .in_file(CONFIG_FILE)
+            .help(format!(
+                "run civic in the site's folder, or pass --root; looked for {}",
+                path.display()
+            ))
+    })?;
+    let source: std::sync::Arc<str> = text.as_str().into();
+    let raw: RawConfig = yaml::parse(&text).map_err(|e| {
+        let mut p = Problem::error("config-invalid", e.message)
+            .in_file(CONFIG_FILE)
+            .at(e.line, e.column)
+            .with_source(&source);
+        p.help = e.help;
+        p
+    })?;
+    validate(raw, &source, base_url_override).map_err(|problems| {
+        Failed(
+            problems
+                .into_iter()
+                .map(|p| p.with_source(&source))
+                .collect(),
+        )
+    })
+}
+
+fn validate(
+    raw: RawConfig,
+    source: &std::sync::Arc<str>,
+    base_url_override: Option<&str>,
+) -> Result<SiteConfig, Vec<Problem>> {
+    let text: &str = source;
+    let mut problems = Vec::new();
+    let problem = |code, key: &str, msg: String, help: &str| {
+        let p = Problem::error(code, msg).in_file(CONFIG_FILE).help(help);
+        match yaml::key_line(text, key) {
+            Some(line) => p.at_line(line),
+            None => p,
+        }
+    };
+
+    let base_url = base_url_override
+        .unwrap_or(&raw.base_url)
+        .trim_end_matches('/')
+        .to_string();
+    if !(base_url.starts_with("https://") || base_url.starts_with("http://"))
+        || base_url.split("://").nth(1).is_none_or(str::is_empty)
+    {
+        problems.push(problem(
+            "config-base-url",
+            "base_url",
+            format!("base_url `{base_url}` is not a web address"),
+            "write the address the site is published at, e.g. `base_url: https://wenming.example.gov.cn`",
+        ));
+    }
+
+    let mut languages = Vec::new();
+    for code in raw.languages.unwrap_or_else(|| vec!["zh-CN".into(), "en".into()]) {
+        match Lang::from_code(&code) {
+            Some(lang) if !languages.contains(&lang) => languages.push(lang),
+            Some(_) => {}
+            None => problems.push(problem(
+                "config-language",
+                "languages",
+                format!("unsupported language `{code}`"),
+                "Civic sites are written in `zh-CN` and optionally `en`",
+            )),
+        }
+    }
+    if languages.first() != Some(&Lang::Zh) {
+        problems.push(problem(
+            "config-language",
+            "languages",
+            "the first language must be zh-CN".to_string(),
+            "write `languages: [zh-CN, en]`: Chinese is the default language, served at /",
+        ));
+    }
+
+    let menus = lang_map(raw.menus, "menus", text, &mut problems);
+    let i18n = lang_map(raw.i18n, "i18n", text, &mut problems);
+
+    let role_model_categories = raw
+        .role_model_categories
+        .unwrap_or_else(default_categories);
+    check_list(&role_model_categories, "role_model_categories", text, &mut problems);
+    check_list(&raw.psa_themes, "psa_themes", text, &mut problems);
+    check_list(&raw.tags, "tags", text, &mut problems);
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(SiteConfig {
+        base_url,
+        languages,
+        title: raw.title,
+        description: raw.description,
+        theme: raw.theme.unwrap_or_else(|| "civic".to_string()),
+        city: raw.city,
+        role_model_categories,
+        psa_themes: raw.psa_themes,
+        tags: raw.tags,
+        menus,
+        footer: raw.footer,
+        gov_meta: raw.gov_meta,
+        i18n,
+        stale_after_days: raw.stale_after_days.unwrap_or(14),
+        search: raw.search,
+        images: raw.images,
+        guard: raw.guard,
+        source: std::sync::Arc::clone(source),
+    })
+}
+
+fn lang_map<T>(
+    raw: BTreeMap<String, T>,
+    key: &str,
+    text: &str,
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<Lang, T> {
+    let mut out = BTreeMap::new();
+    for (code, value) in raw {
+        match Lang::from_code(&code) {
+            Some(lang) => {
+                out.insert(lang, value);
+            }
+            None => {
+                let mut p = Problem::error(
+                    "config-language",
+                    format!("`{key}` has an entry for unknown language `{code}`"),
+                )
+                .in_file(CONFIG_FILE)
+                .help("use `zh-CN` or `en`");
+                if let Some(line) = yaml::key_line(text, &code) {
+                    p = p.at_line(line);
+                }
+                problems.push(p);
+            }
+        }
+    }
+    out
+}
+
+fn check_list(items: &[ListItem], key: &str, text: &str, problems: &mut Vec<Problem>) {
+    let mut seen_keys = std::collections::HashSet::new();
+    let mut seen_slugs = std::collections::HashSet::new();
+    for item in items {
+        let line = yaml::key_line(text, key);
+        let located = |p: Problem| match line {
+            Some(l) => p.at_line(l),
+            None => p,
+        };
+        if !seen_keys.insert(item.key.as_str()) {
+            problems.push(located(
+                Problem::error("config-duplicate", format!("`{key}` lists `{}` twice", item.key))
+                    .in_file(CONFIG_FILE)
+                    .help("each key may appear once"),
+            ));
+        }
+        if !seen_slugs.insert(item.url_segment()) {
+            problems.push(located(
+                Problem::error(
+                    "config-duplicate",
+                    format!("two items of `{key}` share the URL segment `{}`", item.url_segment()),
+                )
+                .in_file(CONFIG_FILE)
+                .help("give each item its own `slug:`"),
+            ));
+        }
+        if let Some(slug) = &item.slug
+            && crate::content::slug::Slug::parse(slug).is_err()
+        {
+            problems.push(located(
+                Problem::error("config-slug", format!("`{slug}` is not a valid URL slug"))
+                    .in_file(CONFIG_FILE)
+                    .help("use lowercase letters a–z, digits and `-`, e.g. `helping-others`"),
+            ));
+        }
+    }
+}

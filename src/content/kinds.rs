@@ -1,0 +1,487 @@
+//! Typed, validated front matter. A value of these types is known to be complete and consistent:
+//! a `RoleModel` has a configured category, a PSA has a start date, a photo has alt text.
+
+use crate::config::SiteConfig;
+use crate::content::date::PubDate;
+use crate::content::frontmatter::{Honor, RawPage, RawSection, parse_date};
+use crate::content::slug::Slug;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    RoleModel,
+    Handbook,
+    Psa,
+    News,
+    Page,
+}
+
+impl Kind {
+    pub const NAMES: [&'static str; 5] = ["role_model", "handbook", "psa", "news", "page"];
+
+    pub fn parse(name: &str) -> Option<Kind> {
+        Some(match name {
+            "role_model" => Kind::RoleModel,
+            "handbook" => Kind::Handbook,
+            "psa" => Kind::Psa,
+            "news" => Kind::News,
+            "page" => Kind::Page,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::RoleModel => "role_model",
+            Kind::Handbook => "handbook",
+            Kind::Psa => "psa",
+            Kind::News => "news",
+            Kind::Page => "page",
+        }
+    }
+
+    /// Front-matter keys specific to this kind (beyond the common ones).
+    pub fn own_keys(self) -> &'static [&'static str] {
+        match self {
+            Kind::RoleModel => &[
+                "name",
+                "category",
+                "year",
+                "honors",
+                "district",
+                "occupation",
+                "photo",
+                "photo_alt",
+                "quote",
+                "featured",
+            ],
+            Kind::Handbook => &["weight", "short_title"],
+            Kind::Psa => &[
+                "theme",
+                "campaign",
+                "start",
+                "end",
+                "poster",
+                "poster_alt",
+                "sponsor",
+            ],
+            Kind::News => &["source"],
+            Kind::Page => &[],
+        }
+    }
+
+    fn owner_of(key: &str) -> Option<Kind> {
+        [Kind::RoleModel, Kind::Handbook, Kind::Psa, Kind::News]
+            .into_iter()
+            .find(|k| k.own_keys().contains(&key))
+    }
+}
+
+/// An image that belongs to a page, with its required description.
+#[derive(Clone, Debug, Serialize)]
+pub struct Figure {
+    /// Content-relative path of the image file (`role-models/li-mei.jpg`).
+    pub file: String,
+    pub alt: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RoleModel {
+    pub name: String,
+    pub category: String,
+    pub year: u16,
+    pub honors: Vec<Honor>,
+    pub district: Option<String>,
+    pub occupation: Option<String>,
+    pub photo: Option<Figure>,
+    pub quote: Option<String>,
+    pub featured: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Chapter {
+    pub weight: i64,
+    pub short_title: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Psa {
+    pub theme: Option<String>,
+    pub campaign: Option<String>,
+    pub start: PubDate,
+    pub end: Option<PubDate>,
+    pub poster: Option<Figure>,
+    pub sponsor: Option<String>,
+}
+
+impl Psa {
+    pub fn is_active(&self, on: jiff::civil::Date) -> bool {
+        self.start.date <= on && self.end.is_none_or(|end| on <= end.date)
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct News {
+    pub date: PubDate,
+    pub source: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum KindData {
+    RoleModel(RoleModel),
+    Handbook(Chapter),
+    Psa(Psa),
+    News(News),
+    Page,
+}
+
+impl KindData {
+    pub fn kind(&self) -> Kind {
+        match self {
+            KindData::RoleModel(_) => Kind::RoleModel,
+            KindData::Handbook(_) => Kind::Handbook,
+            KindData::Psa(_) => Kind::Psa,
+            KindData::News(_) => Kind::News,
+            KindData::Page => Kind::Page,
+        }
+    }
+
+    pub fn figure(&self) -> Option<&Figure> {
+        match self {
+            KindData::RoleModel(r) => r.photo.as_ref(),
+            KindData::Psa(p) => p.poster.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+/// Keys every page may carry.
+#[derive(Clone, Debug, Serialize)]
+pub struct Common {
+    pub title: String,
+    pub slug: Slug,
+    pub date: Option<PubDate>,
+    pub updated: Option<PubDate>,
+    pub draft: bool,
+    pub summary: Option<String>,
+    pub tags: Vec<String>,
+    pub aliases: Vec<String>,
+    pub extra: serde_json::Value,
+    pub source_hash: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SectionMeta {
+    pub kind: Kind,
+    pub title: String,
+    pub summary: Option<String>,
+    pub keywords: Vec<String>,
+    pub weight: i64,
+    pub paginate: Option<usize>,
+    pub stale_after_days: Option<u32>,
+    pub draft: bool,
+    pub extra: serde_json::Value,
+    pub source_hash: Option<String>,
+    pub aliases: Vec<String>,
+}
+
+/// A validation failure for one key (or the file, when `key` is `None`).
+#[derive(Debug, Clone)]
+pub struct Invalid {
+    pub key: Option<&'static str>,
+    pub message: String,
+    pub help: String,
+}
+
+fn invalid(key: &'static str, message: impl Into<String>, help: impl Into<String>) -> Invalid {
+    Invalid {
+        key: Some(key),
+        message: message.into(),
+        help: help.into(),
+    }
+}
+
+pub fn section_meta(raw: RawSection, inherited_kind: Option<Kind>) -> Result<SectionMeta, Vec<Invalid>> {
+    let mut errors = Vec::new();
+    let kind = match raw.kind.as_deref() {
+        Some(name) => Kind::parse(name).unwrap_or_else(|| {
+            let hint = crate::yaml::closest(name, &Kind::NAMES)
+                .map(|k| format!("did you mean `{k}`? "))
+                .unwrap_or_default();
+            errors.push(invalid(
+                "kind",
+                format!("`{name}` is not a kind of section"),
+                format!("{hint}kinds are: {}", Kind::NAMES.join(", ")),
+            ));
+            Kind::Page
+        }),
+        None => inherited_kind.unwrap_or(Kind::Page),
+    };
+    let title = required_text(raw.title, "title", &mut errors);
+    if raw.paginate == Some(0) {
+        errors.push(invalid("paginate", "paginate must be at least 1", "write e.g. `paginate: 10`"));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(SectionMeta {
+        kind,
+        title,
+        summary: raw.summary,
+        keywords: raw.keywords,
+        weight: raw.weight.unwrap_or(0),
+        paginate: raw.paginate,
+        stale_after_days: raw.stale_after_days,
+        draft: raw.draft.unwrap_or(false),
+        extra: raw.extra.unwrap_or(serde_json::Value::Null),
+        source_hash: raw.source_hash,
+        aliases: raw.aliases,
+    })
+}
+
+fn required_text(value: Option<String>, key: &'static str, errors: &mut Vec<Invalid>) -> String {
+    match value {
+        Some(v) if !v.trim().is_empty() => v,
+        _ => {
+            errors.push(invalid(
+                key,
+                format!("required key `{key}` is missing or empty"),
+                format!("add a line `{key}: …` to the front matter"),
+            ));
+            String::new()
+        }
+    }
+}
+
+fn date_field(value: &Option<String>, key: &'static str, errors: &mut Vec<Invalid>) -> Option<PubDate> {
+    let text = value.as_deref()?;
+    match parse_date(text) {
+        Ok(d) => Some(d),
+        Err(msg) => {
+            errors.push(invalid(
+                key,
+                msg,
+                "write dates as `2026-11-20` or `2026-11-20T09:30:00+08:00`",
+            ));
+            None
+        }
+    }
+}
+
+/// Validate a page's raw front matter as a page of `kind`. `default_slug` comes from the file name.
+pub fn page_meta(
+    raw: RawPage,
+    kind: Kind,
+    default_slug: &str,
+    config: &SiteConfig,
+) -> Result<(Common, KindData), Vec<Invalid>> {
+    let mut errors = Vec::new();
+    for key in raw.kind_keys_present() {
+        if !kind.own_keys().contains(&key) {
+            let owner = Kind::owner_of(key).map_or(String::new(), |k| {
+                format!(" (it belongs to `{}` pages)", k.name())
+            });
+            errors.push(invalid(
+                key,
+                format!("`{key}` is not a key of `{}` pages{owner}", kind.name()),
+                "remove it, or move it under `extra:`",
+            ));
+        }
+    }
+    let title = required_text(raw.title.clone(), "title", &mut errors);
+    let slug_text = raw.slug.clone().unwrap_or_else(|| default_slug.to_string());
+    let slug = match Slug::parse(&slug_text) {
+        Ok(s) => Some(s),
+        Err(why) => {
+            let (key, help) = if raw.slug.is_some() {
+                ("slug", "use lowercase letters a–z, digits and `-`, e.g. `slug: li-mei`")
+            } else {
+                ("title", "rename the file to a pinyin or English name such as `li-mei.md`, or add `slug: li-mei`; Civic does not guess pinyin for you")
+            };
+            errors.push(invalid(
+                key,
+                format!("`{slug_text}` cannot be used in a URL: {why}"),
+                help,
+            ));
+            None
+        }
+    };
+    let date = date_field(&raw.date, "date", &mut errors);
+    let updated = date_field(&raw.updated, "updated", &mut errors);
+    let data = kind_data(&raw, kind, date, config, &mut errors);
+    match (slug, data) {
+        (Some(slug), Some(data)) if errors.is_empty() => Ok((
+            Common {
+                title,
+                slug,
+                date,
+                updated,
+                draft: raw.draft.unwrap_or(false),
+                summary: raw.summary,
+                tags: raw.tags.unwrap_or_default(),
+                aliases: raw.aliases,
+                extra: raw.extra.unwrap_or(serde_json::Value::Null),
+                source_hash: raw.source_hash,
+            },
+            data,
+        )),
+        _ => Err(errors),
+    }
+}
+
+fn kind_data(
+    raw: &RawPage,
+    kind: Kind,
+    date: Option<PubDate>,
+    config: &SiteConfig,
+    errors: &mut Vec<Invalid>,
+) -> Option<KindData> {
+    Some(match kind {
+        Kind::RoleModel => KindData::RoleModel(role_model(raw, config, errors)?),
+        Kind::Handbook => {
+            let Some(weight) = raw.weight else {
+                errors.push(invalid(
+                    "weight",
+                    "required key `weight` is missing",
+                    "chapters are ordered by weight: add `weight: 1` for the first chapter",
+                ));
+                return None;
+            };
+            KindData::Handbook(Chapter {
+                weight,
+                short_title: raw.short_title.clone(),
+            })
+        }
+        Kind::Psa => KindData::Psa(psa(raw, config, errors)?),
+        Kind::News => {
+            let Some(date) = date else {
+                if raw.date.is_none() {
+                    errors.push(invalid(
+                        "date",
+                        "required key `date` is missing",
+                        "news items need a date: add `date: 2026-11-20`",
+                    ));
+                }
+                return None;
+            };
+            KindData::News(News {
+                date,
+                source: raw.source.clone(),
+            })
+        }
+        Kind::Page => KindData::Page,
+    })
+}
+
+fn figure(
+    file: &Option<String>,
+    alt: &Option<String>,
+    file_key: &'static str,
+    alt_key: &'static str,
+    errors: &mut Vec<Invalid>,
+) -> Option<Figure> {
+    let file = file.as_ref()?;
+    match alt {
+        Some(alt) if !alt.trim().is_empty() => Some(Figure {
+            file: file.clone(),
+            alt: alt.clone(),
+        }),
+        _ => {
+            errors.push(invalid(
+                file_key,
+                format!("`{file_key}` has no description: `{alt_key}` is missing"),
+                format!("add `{alt_key}: …` describing the picture for readers who cannot see it"),
+            ));
+            None
+        }
+    }
+}
+
+fn role_model(raw: &RawPage, config: &SiteConfig, errors: &mut Vec<Invalid>) -> Option<RoleModel> {
+    let name = required_text(raw.name.clone(), "name", errors);
+    let category = match raw.category.as_deref() {
+        Some(key) if config.category(key).is_some() => Some(key.to_string()),
+        Some(key) => {
+            let keys: Vec<&str> = config
+                .role_model_categories
+                .iter()
+                .map(|c| c.key.as_str())
+                .collect();
+            errors.push(invalid(
+                "category",
+                format!("`{key}` is not one of the site's role-model categories"),
+                format!("use one of: {}", keys.join(", ")),
+            ));
+            None
+        }
+        None => {
+            errors.push(invalid(
+                "category",
+                "required key `category` is missing",
+                "add e.g. `category: 助人为乐` (the categories are listed in site.yaml)",
+            ));
+            None
+        }
+    };
+    if raw.year.is_none() {
+        errors.push(invalid(
+            "year",
+            "required key `year` is missing",
+            "add the year of recognition, e.g. `year: 2025`",
+        ));
+    }
+    let photo = figure(&raw.photo, &raw.photo_alt, "photo", "photo_alt", errors);
+    Some(RoleModel {
+        name,
+        category: category?,
+        year: raw.year?,
+        honors: raw.honors.clone().unwrap_or_default(),
+        district: raw.district.clone(),
+        occupation: raw.occupation.clone(),
+        photo,
+        quote: raw.quote.clone(),
+        featured: raw.featured.unwrap_or(false),
+    })
+}
+
+fn psa(raw: &RawPage, config: &SiteConfig, errors: &mut Vec<Invalid>) -> Option<Psa> {
+    if let Some(theme) = raw.theme.as_deref()
+        && config.psa_theme(theme).is_none()
+    {
+        let keys: Vec<&str> = config.psa_themes.iter().map(|c| c.key.as_str()).collect();
+        errors.push(invalid(
+            "theme",
+            format!("`{theme}` is not one of the site's PSA themes"),
+            format!("use one of: {}", keys.join(", ")),
+        ));
+    }
+    let start = date_field(&raw.start, "start", errors);
+    let end = date_field(&raw.end, "end", errors);
+    if raw.start.is_none() {
+        errors.push(invalid(
+            "start",
+            "required key `start` is missing",
+            "add the first day of the campaign, e.g. `start: 2026-11-01`",
+        ));
+    }
+    if let (Some(s), Some(e)) = (start, end)
+        && e.date < s.date
+    {
+        errors.push(invalid(
+            "end",
+            format!("the campaign ends ({}) before it starts ({})", e.iso_date(), s.iso_date()),
+            "check the `start` and `end` dates",
+        ));
+    }
+    let poster = figure(&raw.poster, &raw.poster_alt, "poster", "poster_alt", errors);
+    Some(Psa {
+        theme: raw.theme.clone(),
+        campaign: raw.campaign.clone(),
+        start: start?,
+        end,
+        poster,
+        sponsor: raw.sponsor.clone(),
+    })
+}

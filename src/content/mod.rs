@@ -1,0 +1,396 @@
+//! Stage 1: files → typed content. Walks `content/`, splits front matter, validates it into typed
+//! kinds, pairs each page with its translation and fills in what an English twin inherits.
+//! Produces [`Content`], which later stages only read.
+
+pub mod date;
+pub mod frontmatter;
+pub mod kinds;
+pub mod slug;
+pub mod walk;
+
+use crate::config::SiteConfig;
+use crate::error::{Failed, Problem};
+use crate::lang::Lang;
+use crate::yaml;
+use frontmatter::{RawPage, RawSection};
+use kinds::{Common, Invalid, Kind, KindData, SectionMeta};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+pub use walk::{AssetFile, CONTENT_DIR, DocName, MarkdownFile};
+
+/// The text of one Markdown file and where its body starts.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// Site-relative path: `content/role-models/li-mei.md`.
+    pub file: String,
+    pub text: Arc<str>,
+    pub yaml: std::ops::Range<usize>,
+    pub body: std::ops::Range<usize>,
+    /// 1-based line of the file where the YAML starts.
+    pub yaml_line: usize,
+    /// 1-based line of the file where the body starts.
+    pub body_line: usize,
+}
+
+impl Source {
+    pub fn body(&self) -> &str {
+        &self.text[self.body.clone()]
+    }
+    pub fn yaml(&self) -> &str {
+        &self.text[self.yaml.clone()]
+    }
+    /// Line of the file where front-matter `key` is written.
+    pub fn key_line(&self, key: &str) -> Option<usize> {
+        yaml::key_line(self.yaml(), key).map(|l| l + self.yaml_line - 1)
+    }
+    pub fn problem(&self, code: &'static str, message: impl Into<String>) -> Problem {
+        Problem::error(code, message)
+            .in_file(&self.file)
+            .with_source(&self.text)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct SectionDoc {
+    /// Content-relative folder (`""` for the home page).
+    pub dir: String,
+    pub lang: Lang,
+    pub meta: SectionMeta,
+    pub source: Source,
+}
+
+#[derive(Clone, Debug)]
+pub struct PageDoc {
+    /// Content-relative folder the page's URL sits in (`role-models`).
+    pub dir: String,
+    /// Content-relative folder of the section it belongs to (nearest `_index.md`).
+    pub section_dir: String,
+    /// File stem or bundle folder name: the page's identity across languages.
+    pub name: String,
+    pub lang: Lang,
+    /// Content-relative path of the Markdown file (`role-models/li-mei.en.md`).
+    pub rel: String,
+    pub bundle: Option<String>,
+    pub common: Common,
+    pub data: KindData,
+    pub source: Source,
+}
+
+impl PageDoc {
+    pub fn kind(&self) -> Kind {
+        self.data.kind()
+    }
+}
+
+#[derive(Debug)]
+pub struct Content {
+    pub sections: Vec<SectionDoc>,
+    pub pages: Vec<PageDoc>,
+    pub assets: Vec<AssetFile>,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoadOptions {
+    pub drafts: bool,
+}
+
+enum Parsed {
+    Section(MarkdownFile, RawSection, Source),
+    Page(MarkdownFile, RawPage, Source),
+}
+
+pub fn load(root: &Path, config: &SiteConfig, options: LoadOptions) -> Result<Content, Failed> {
+    let walked = walk::walk(root).map_err(Failed)?;
+    let results: Vec<Result<Parsed, Vec<Problem>>> = walked
+        .markdown
+        .into_par_iter()
+        .filter(|md| config.has_lang(md.lang))
+        .map(parse_file)
+        .collect();
+    let mut problems = Vec::new();
+    let mut parsed = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(p) => parsed.push(p),
+            Err(mut ps) => problems.append(&mut ps),
+        }
+    }
+    let (sections, mut section_problems) = validate_sections(&parsed);
+    problems.append(&mut section_problems);
+    let (pages, mut page_problems) = validate_pages(parsed, &sections, config);
+    problems.append(&mut page_problems);
+    if !problems.is_empty() {
+        return Err(Failed(problems));
+    }
+    Ok(drop_drafts(
+        Content {
+            sections,
+            pages,
+            assets: walked.assets,
+        },
+        options,
+    ))
+}
+
+fn parse_file(md: MarkdownFile) -> Result<Parsed, Vec<Problem>> {
+    let file = format!("{CONTENT_DIR}/{}", md.rel);
+    let bytes = std::fs::read(&md.path).map_err(|e| {
+        vec![Problem::error("unreadable", format!("cannot read the file: {e}")).in_file(&file)]
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        vec![
+            Problem::error("not-utf8", "the file is not UTF-8 text")
+                .in_file(&file)
+                .at_line(line)
+                .help("save the file as UTF-8 (most editors: “Save with encoding” → UTF-8); GBK files are not supported"),
+        ]
+    })?;
+    let text: Arc<str> = text.into();
+    let split = frontmatter::split(&text).map_err(|e| {
+        let (msg, help) = match e {
+            frontmatter::SplitError::NoFrontMatter => (
+                "the file has no front matter",
+                "start the file with a line `---`, then `title: …`, then another `---`",
+            ),
+            frontmatter::SplitError::Unclosed => (
+                "the front matter is never closed",
+                "add a line `---` after the last front-matter key",
+            ),
+        };
+        vec![
+            Problem::error("front-matter", msg)
+                .in_file(&file)
+                .at_line(1)
+                .help(help)
+                .with_source(&text),
+        ]
+    })?;
+    let base = text.as_ptr() as usize;
+    let yaml_start = split.yaml.as_ptr() as usize - base;
+    let body_start = split.body.as_ptr() as usize - base;
+    let source = Source {
+        file: file.clone(),
+        text: Arc::clone(&text),
+        yaml: yaml_start..yaml_start + split.yaml.len(),
+        body: body_start..text.len(),
+        yaml_line: split.yaml_line,
+        body_line: split.body_line,
+    };
+    let personal: Vec<Problem> = frontmatter::find_personal_numbers(source.yaml())
+        .into_iter()
+        .map(|(line, col, what)| {
+            source
+                .problem("personal-data", format!("this looks like {what}"))
+                .at(line + source.yaml_line - 1, col)
+                .help("never publish ID or mobile numbers; remove it (an office hotline such as 12345 is fine)")
+        })
+        .collect();
+    if !personal.is_empty() {
+        return Err(personal);
+    }
+    let located = |e: yaml::YamlError| {
+        let mut p = source
+            .problem("front-matter", e.message)
+            .at(e.line + source.yaml_line - 1, e.column);
+        p.help = e.help;
+        vec![p]
+    };
+    Ok(match md.name {
+        DocName::SectionIndex => {
+            let raw = parse_yaml::<RawSection>(source.yaml()).map_err(located)?;
+            Parsed::Section(md, raw, source)
+        }
+        DocName::Page(_) => {
+            let raw = parse_yaml::<RawPage>(source.yaml()).map_err(located)?;
+            Parsed::Page(md, raw, source)
+        }
+    })
+}
+
+/// Empty front matter (`---\n---`) is an empty mapping, not a YAML error.
+fn parse_yaml<T: serde::de::DeserializeOwned + Default>(text: &str) -> Result<T, yaml::YamlError> {
+    if text.trim().is_empty() {
+        return Ok(T::default());
+    }
+    yaml::parse(text)
+}
+
+fn invalid_to_problem(inv: Invalid, source: &Source, fallback: Option<&Source>) -> Problem {
+    let key = inv.key.unwrap_or("title");
+    let (src, line) = match (source.key_line(key), fallback) {
+        (Some(line), _) => (source, Some(line)),
+        (None, Some(fb)) => match fb.key_line(key) {
+            Some(line) => (fb, Some(line)),
+            None => (source, None),
+        },
+        (None, None) => (source, None),
+    };
+    let p = src
+        .problem("invalid-front-matter", inv.message)
+        .help(inv.help);
+    p.at_line(line.unwrap_or(src.yaml_line.saturating_sub(1).max(1)))
+}
+
+fn validate_sections(parsed: &[Parsed]) -> (Vec<SectionDoc>, Vec<Problem>) {
+    let mut kinds: HashMap<&str, Kind> = HashMap::new();
+    let mut problems = Vec::new();
+    // Chinese first: the English index inherits its section's kind.
+    let mut ordered: Vec<(&MarkdownFile, &RawSection, &Source)> = parsed
+        .iter()
+        .filter_map(|p| match p {
+            Parsed::Section(md, raw, src) => Some((md, raw, src)),
+            Parsed::Page(..) => None,
+        })
+        .collect();
+    ordered.sort_by_key(|(md, _, _)| (md.lang, md.rel.clone()));
+    let mut sections = Vec::new();
+    for (md, raw, source) in ordered {
+        if raw.kind.is_none() && !md.dir.is_empty() && !kinds.contains_key(md.dir.as_str()) {
+            problems.push(
+                source
+                    .problem("section-kind", "this section does not say what kind of pages it holds")
+                    .at_line(source.yaml_line)
+                    .help(format!("add `kind: …` to the front matter; kinds are: {}", Kind::NAMES.join(", "))),
+            );
+            continue;
+        }
+        match kinds::section_meta(raw.clone(), kinds.get(md.dir.as_str()).copied()) {
+            Ok(meta) => {
+                kinds.entry(md.dir.as_str()).or_insert(meta.kind);
+                sections.push(SectionDoc {
+                    dir: md.dir.clone(),
+                    lang: md.lang,
+                    meta,
+                    source: source.clone(),
+                });
+            }
+            Err(invalids) => problems.extend(
+                invalids
+                    .into_iter()
+                    .map(|i| invalid_to_problem(i, source, None)),
+            ),
+        }
+    }
+    if !sections.iter().any(|s| s.dir.is_empty() && s.lang == Lang::Zh) && problems.is_empty() {
+        problems.push(
+            Problem::error("no-home", "the home page content/_index.md is missing")
+                .in_file("content/_index.md")
+                .help("create it with at least `title:` in its front matter"),
+        );
+    }
+    (sections, problems)
+}
+
+/// The content-relative folder of the nearest section at or above `dir`.
+fn owning_section<'a>(dir: &'a str, sections: &HashMap<&str, Kind>) -> (&'a str, Kind) {
+    let mut d = dir;
+    loop {
+        if let Some(kind) = sections.get(d) {
+            return (d, *kind);
+        }
+        match d.rsplit_once('/') {
+            Some((parent, _)) => d = parent,
+            None if !d.is_empty() => d = "",
+            None => return ("", Kind::Page),
+        }
+    }
+}
+
+fn validate_pages(
+    parsed: Vec<Parsed>,
+    sections: &[SectionDoc],
+    config: &SiteConfig,
+) -> (Vec<PageDoc>, Vec<Problem>) {
+    let kinds: HashMap<&str, Kind> = sections
+        .iter()
+        .map(|s| (s.dir.as_str(), s.meta.kind))
+        .collect();
+    let (zh, en): (Vec<_>, Vec<_>) = parsed
+        .into_iter()
+        .filter_map(|p| match p {
+            Parsed::Page(md, raw, src) => Some((md, raw, src)),
+            Parsed::Section(..) => None,
+        })
+        .partition(|(md, _, _)| md.lang == Lang::Zh);
+    let sources: HashMap<(String, String), (RawPage, Source)> = zh
+        .iter()
+        .map(|(md, raw, src)| ((md.dir.clone(), doc_name(md)), (raw.clone(), src.clone())))
+        .collect();
+    let results: Vec<Result<PageDoc, Vec<Problem>>> = zh
+        .into_par_iter()
+        .chain(en.into_par_iter())
+        .map(|(md, mut raw, source)| {
+            let twin = sources.get(&(md.dir.clone(), doc_name(&md)));
+            if md.lang != Lang::Zh
+                && let Some((zh_raw, _)) = twin
+            {
+                raw.inherit_from(zh_raw);
+            }
+            let (section_dir, kind) = owning_section(&md.dir, &kinds);
+            let name = doc_name(&md);
+            match kinds::page_meta(raw, kind, &name, config) {
+                Ok((common, data)) => Ok(PageDoc {
+                    dir: md.dir.clone(),
+                    section_dir: section_dir.to_string(),
+                    name,
+                    lang: md.lang,
+                    rel: md.rel.clone(),
+                    bundle: md.bundle.clone(),
+                    common,
+                    data,
+                    source,
+                }),
+                Err(invalids) => {
+                    let fallback = twin.map(|(_, s)| s).filter(|_| md.lang != Lang::Zh);
+                    Err(invalids
+                        .into_iter()
+                        .map(|i| invalid_to_problem(i, &source, fallback))
+                        .collect())
+                }
+            }
+        })
+        .collect();
+    let mut pages = Vec::new();
+    let mut problems = Vec::new();
+    for r in results {
+        match r {
+            Ok(p) => pages.push(p),
+            Err(mut ps) => problems.append(&mut ps),
+        }
+    }
+    pages.sort_by(|a, b| (a.lang, &a.rel).cmp(&(b.lang, &b.rel)));
+    (pages, problems)
+}
+
+fn doc_name(md: &MarkdownFile) -> String {
+    match &md.name {
+        DocName::Page(name) => name.clone(),
+        DocName::SectionIndex => "_index".to_string(),
+    }
+}
+
+fn drop_drafts(mut content: Content, options: LoadOptions) -> Content {
+    if options.drafts {
+        return content;
+    }
+    let draft_dirs: Vec<String> = content
+        .sections
+        .iter()
+        .filter(|s| s.meta.draft && !s.dir.is_empty())
+        .map(|s| s.dir.clone())
+        .collect();
+    let in_draft = |dir: &str| {
+        draft_dirs
+            .iter()
+            .any(|d| dir == d || dir.starts_with(&format!("{d}/")))
+    };
+    content.sections.retain(|s| !in_draft(&s.dir));
+    content
+        .pages
+        .retain(|p| !p.common.draft && !in_draft(&p.section_dir));
+    content
+}

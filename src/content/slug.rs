@@ -1,0 +1,78 @@
+//! URL slugs. A `Slug` is lowercase ASCII letters, digits and single hyphens, so a URL never
+//! depends on how a title is transliterated and never changes when a title is edited.
+
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Slug(String);
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum SlugError {
+    Empty,
+    NotAscii,
+    BadChar(char),
+    BadHyphen,
+}
+
+impl fmt::Display for SlugError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SlugError::Empty => f.write_str("it is empty"),
+            SlugError::NotAscii => f.write_str("it contains Chinese or other non-ASCII characters"),
+            SlugError::BadChar(c) => write!(f, "it contains `{c}`"),
+            SlugError::BadHyphen => f.write_str("it starts or ends with `-`, or has `--`"),
+        }
+    }
+}
+
+impl Slug {
+    pub fn parse(text: &str) -> Result<Slug, SlugError> {
+        if text.is_empty() {
+            return Err(SlugError::Empty);
+        }
+        if !text.is_ascii() {
+            return Err(SlugError::NotAscii);
+        }
+        if let Some(c) = text
+            .chars()
+            .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-' || *c == '_'))
+        {
+            return Err(SlugError::BadChar(c));
+        }
+        if text.starts_with('-') || text.ends_with('-') || text.contains("--") {
+            return Err(SlugError::BadHyphen);
+        }
+        Ok(Slug(text.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_kebab_case() {
+        assert_eq!(Slug::parse("li-mei-2025").unwrap().as_str(), "li-mei-2025");
+    }
+
+    #[test]
+    fn rejects_chinese_and_oddities() {
+        assert_eq!(Slug::parse("李梅"), Err(SlugError::NotAscii));
+        assert_eq!(Slug::parse("Li-Mei"), Err(SlugError::BadChar('L')));
+        assert_eq!(Slug::parse("li mei"), Err(SlugError::BadChar(' ')));
+        assert_eq!(Slug::parse("-li"), Err(SlugError::BadHyphen));
+        assert_eq!(Slug::parse(""), Err(SlugError::Empty));
+    }
+}

@@ -1,0 +1,239 @@
+//! Problems found in a site, in words an editor can act on.
+//!
+//! Every stage reports what is wrong as [`Problem`]s and keeps going, so one build lists every
+//! mistake at once. A problem names the file (relative to the site root), the line and column when
+//! known, what is wrong and what to do. Rendering to the terminal goes through miette so the
+//! offending line is shown in a source frame.
+
+use miette::{LabeledSpan, NamedSource, SourceSpan};
+use serde::Serialize;
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Problem {
+    pub severity: Severity,
+    /// A short stable name for scripts and snapshot tests, e.g. `unknown-key`.
+    pub code: &'static str,
+    /// Path relative to the site root, with `/` separators.
+    pub file: Option<String>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub help: Option<String>,
+    #[serde(skip)]
+    source: Option<Arc<str>>,
+}
+
+impl Problem {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Problem {
+        Problem {
+            severity: Severity::Error,
+            code,
+            file: None,
+            line: None,
+            column: None,
+            message: message.into(),
+            help: None,
+            source: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Problem {
+        Problem {
+            severity: Severity::Warning,
+            ..Problem::error(code, message)
+        }
+    }
+
+    pub fn in_file(mut self, file: impl AsRef<Path>) -> Problem {
+        self.file = Some(display_path(file.as_ref()));
+        self
+    }
+
+    pub fn at(mut self, line: usize, column: usize) -> Problem {
+        self.line = Some(line.max(1));
+        self.column = Some(column.max(1));
+        self
+    }
+
+    pub fn at_line(mut self, line: usize) -> Problem {
+        self.line = Some(line.max(1));
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Problem {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Attach the file's text so the terminal report can show the offending line.
+    pub fn with_source(mut self, text: &Arc<str>) -> Problem {
+        self.source = Some(Arc::clone(text));
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `content/news/x.md:12:3` — the place as editors and editors' tools expect it.
+    pub fn location(&self) -> String {
+        let mut out = self.file.clone().unwrap_or_else(|| "site".to_string());
+        if let Some(line) = self.line {
+            out.push_str(&format!(":{line}"));
+            if let Some(col) = self.column {
+                out.push_str(&format!(":{col}"));
+            }
+        }
+        out
+    }
+
+    /// Byte span of the reported position inside `source`, for the source frame.
+    fn span(&self) -> Option<SourceSpan> {
+        let source = self.source.as_deref()?;
+        let line = self.line?;
+        let line_start = source
+            .split_inclusive('\n')
+            .take(line - 1)
+            .map(str::len)
+            .sum::<usize>();
+        let line_text = source[line_start.min(source.len())..]
+            .split('\n')
+            .next()
+            .unwrap_or("");
+        let col_offset = line_text
+            .char_indices()
+            .nth(self.column.unwrap_or(1) - 1)
+            .map_or(0, |(i, _)| i);
+        let len = line_text[col_offset..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8);
+        Some(SourceSpan::new((line_start + col_offset).into(), len))
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.message)
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// A problem paired with its named source, ready for miette's graphical renderer.
+struct Framed<'a> {
+    problem: &'a Problem,
+    source: Option<NamedSource<Arc<str>>>,
+    span: Option<SourceSpan>,
+}
+
+impl fmt::Debug for Framed<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.problem, f)
+    }
+}
+
+impl fmt::Display for Framed<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.problem, f)
+    }
+}
+
+impl std::error::Error for Framed<'_> {}
+
+impl miette::Diagnostic for Framed<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.problem.code))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.problem.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        let help = self.problem.help.as_ref()?;
+        Some(Box::new(help))
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.span?;
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            Some("here".to_string()),
+            span,
+        ))))
+    }
+}
+
+/// Render a problem for the terminal: message, source frame (when the text is known) and help.
+pub fn report(problem: &Problem, color: bool) -> String {
+    let span = problem.span();
+    let framed = Framed {
+        problem,
+        source: match (&problem.source, &problem.file) {
+            (Some(text), Some(name)) if span.is_some() => {
+                Some(NamedSource::new(name, Arc::clone(text)))
+            }
+            _ => None,
+        },
+        span,
+    };
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme).with_context_lines(1);
+    let mut out = String::new();
+    if handler.render_report(&mut out, &framed).is_err() {
+        out = format!("{problem}\n");
+    }
+    out
+}
+
+/// Sort problems the way an editor reads them: by file, then line.
+pub fn sort(problems: &mut [Problem]) {
+    problems.sort_by(|a, b| {
+        (a.file.as_deref(), a.line, a.column, &a.message).cmp(&(
+            b.file.as_deref(),
+            b.line,
+            b.column,
+            &b.message,
+        ))
+    });
+}
+
+pub fn display_path(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The problems of a stage that could not finish. Carries every problem found, not only the first.
+#[derive(Debug)]
+pub struct Failed(pub Vec<Problem>);
+
+impl From<Problem> for Failed {
+    fn from(p: Problem) -> Failed {
+        Failed(vec![p])
+    }
+}
+
+impl From<Vec<Problem>> for Failed {
+    fn from(p: Vec<Problem>) -> Failed {
+        Failed(p)
+    }
+}

@@ -1,0 +1,85 @@
+//! Code highlighting with syntect, emitting CSS classes (never inline styles) so a strict
+//! Content-Security-Policy holds. The syntax set is loaded once per process.
+
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+pub struct Highlighter {
+    syntaxes: SyntaxSet,
+}
+
+impl Default for Highlighter {
+    fn default() -> Self {
+        Highlighter {
+            syntaxes: SyntaxSet::load_defaults_newlines(),
+        }
+    }
+}
+
+impl Highlighter {
+    /// `<pre>` block for `code` in `lang` (a fence info string such as `rust` or `yaml`).
+    pub fn block(&self, code: &str, lang: &str) -> String {
+        let lang = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
+        let label = escape(lang);
+        let syntax = if lang.is_empty() || lang == "text" || lang == "plain" {
+            None
+        } else {
+            self.syntaxes.find_syntax_by_token(lang)
+        };
+        let inner = match syntax.and_then(|s| self.classed(code, s)) {
+            Some(html) => html,
+            None => escape(code),
+        };
+        if label.is_empty() {
+            format!("<pre class=\"code\"><code>{inner}</code></pre>\n")
+        } else {
+            format!(
+                "<pre class=\"code\" data-lang=\"{label}\"><code class=\"language-{label}\">{inner}</code></pre>\n"
+            )
+        }
+    }
+
+    fn classed(&self, code: &str, syntax: &syntect::parsing::SyntaxReference) -> Option<String> {
+        let mut generator =
+            ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, CLASS_STYLE);
+        for line in LinesWithEndings::from(code) {
+            generator
+                .parse_html_for_line_which_includes_newline(line)
+                .ok()?;
+        }
+        Some(generator.finalize())
+    }
+}
+
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_with_classes_not_styles() {
+        let h = Highlighter::default();
+        let html = h.block("fn main() {}\n", "rust");
+        assert!(html.contains("class=\"hl-"), "{html}");
+        assert!(!html.contains("style="));
+        let plain = h.block("<b>\n", "text");
+        assert!(plain.contains("&lt;b&gt;"));
+    }
+}

@@ -1,0 +1,148 @@
+//! Stage 4: rendered files → the output folder. Everything is written into a staging folder
+//! beside the output and swapped into place only when the whole build succeeded, so a failed build
+//! leaves the previous site exactly as it was.
+
+use crate::error::Problem;
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// A file of the built site: path relative to the output root (`/`-separated) and its bytes.
+#[derive(Clone, Debug)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// One published file as recorded in the integrity manifest.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Written {
+    pub path: String,
+    pub sha256: String,
+    pub size: u64,
+}
+
+/// A folder being filled with a new build. Thread-safe: pages are written from rayon workers.
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    made_dirs: Mutex<HashSet<PathBuf>>,
+    written: Mutex<Vec<Written>>,
+    seen: Mutex<HashSet<String>>,
+}
+
+impl Staging {
+    /// Start a build that will replace `target` (e.g. `output/`).
+    pub fn new(target: &Path) -> Result<Staging, Problem> {
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("output");
+        let dir = parent.join(format!(".{name}.civic-staging-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| io_problem(&dir, e))?;
+        }
+        std::fs::create_dir_all(&dir).map_err(|e| io_problem(&dir, e))?;
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+            made_dirs: Mutex::new(HashSet::new()),
+            written: Mutex::new(Vec::new()),
+            seen: Mutex::new(HashSet::new()),
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn write(&self, file: &OutputFile) -> Result<(), Problem> {
+        if file.path.split('/').any(|part| part == ".." || part.is_empty()) {
+            return Err(Problem::error("output-path", format!("refusing to write outside the output: {}", file.path)));
+        }
+        if !self.seen.lock().map_or(true, |mut s| s.insert(file.path.clone())) {
+            return Err(Problem::error("output-clash", format!("two files of the build are both {}", file.path))
+                .help("a page, alias or static file uses a path another one uses; rename one of them"));
+        }
+        let path = self.dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            let fresh = self.made_dirs.lock().map_or(true, |mut d| d.insert(parent.to_path_buf()));
+            if fresh {
+                std::fs::create_dir_all(parent).map_err(|e| io_problem(parent, e))?;
+            }
+        }
+        std::fs::write(&path, &file.bytes).map_err(|e| io_problem(&path, e))?;
+        let entry = Written {
+            path: file.path.clone(),
+            sha256: hex(&Sha256::digest(&file.bytes)),
+            size: file.bytes.len() as u64,
+        };
+        if let Ok(mut w) = self.written.lock() {
+            w.push(entry);
+        }
+        Ok(())
+    }
+
+    /// Everything written so far, sorted by path.
+    pub fn written(&self) -> Vec<Written> {
+        let mut list = self.written.lock().map(|w| w.clone()).unwrap_or_default();
+        list.sort();
+        list
+    }
+
+    /// Replace the target with the staged build.
+    pub fn commit(self) -> Result<(), Problem> {
+        let old = self.dir.with_file_name(format!(
+            "{}.civic-old",
+            self.dir.file_name().and_then(|n| n.to_str()).unwrap_or("output")
+        ));
+        if self.target.exists() {
+            if old.exists() {
+                let _ = std::fs::remove_dir_all(&old);
+            }
+            std::fs::rename(&self.target, &old).map_err(|e| io_problem(&self.target, e))?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
+            // Put the previous site back before reporting.
+            let _ = std::fs::rename(&old, &self.target);
+            return Err(io_problem(&self.target, e));
+        }
+        let _ = std::fs::remove_dir_all(&old);
+        Ok(())
+    }
+
+    /// Throw the staged build away (the previous output is untouched).
+    pub fn abandon(self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Copy a folder's files (theme or site `static/`) as output files, keyed by relative path.
+pub fn read_tree(dir: &Path) -> Result<Vec<OutputFile>, Problem> {
+    let mut files = Vec::new();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| Problem::error("unreadable", e.to_string()).in_file(dir))?;
+        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let bytes = std::fs::read(entry.path()).map_err(|e| io_problem(entry.path(), e))?;
+        files.push(OutputFile { path: crate::error::display_path(rel), bytes });
+    }
+    Ok(files)
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+fn io_problem(path: &Path, e: std::io::Error) -> Problem {
+    Problem::error("io", format!("cannot write {}: {e}", path.display()))
+        .help("check that the output folder is writable and the disk is not full")
+}

@@ -1,0 +1,162 @@
+//! The whole build, stage after stage: config → content → site model → render → output.
+//! Each stage is a function over the previous stage's immutable result.
+
+use crate::config::{self, SiteConfig};
+use crate::content::{self, LoadOptions};
+use crate::error::{Failed, Problem};
+use crate::markdown::Highlighter;
+use crate::output::{OutputFile, Staging};
+use crate::render::{self, Prepared, Renderer, Theme};
+use crate::site::{self, Site};
+use jiff::civil::Date;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub date: Date,
+}
+
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages_zh: usize,
+    pub pages_en: usize,
+    pub html_files: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+    pub warnings: Vec<Problem>,
+}
+
+/// The date a build is "on": `--date`, else `SOURCE_DATE_EPOCH`, else today in China Standard
+/// Time. It decides which ads are active, so reproducible builds must fix it.
+pub fn build_date(flag: Option<&str>) -> Result<Date, String> {
+    if let Some(text) = flag {
+        return text
+            .parse::<Date>()
+            .map_err(|_| format!("--date `{text}` is not a date like 2026-11-25"));
+    }
+    let tz = jiff::tz::TimeZone::fixed(jiff::tz::Offset::constant(8));
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        let secs: i64 = epoch
+            .trim()
+            .parse()
+            .map_err(|_| format!("SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds"))?;
+        let ts = jiff::Timestamp::from_second(secs).map_err(|e| format!("SOURCE_DATE_EPOCH: {e}"))?;
+        return Ok(ts.to_zoned(tz).date());
+    }
+    Ok(jiff::Timestamp::now().to_zoned(tz).date())
+}
+
+/// Load and model the site without writing anything (shared by build, check and serve).
+pub struct Loaded {
+    pub site: Site,
+    pub theme: Theme,
+    pub renderer: Renderer,
+}
+
+pub fn load(options: &BuildOptions, highlighter: &Highlighter) -> Result<Loaded, Failed> {
+    let config: SiteConfig = config::load(&options.root, options.base_url.as_deref())?;
+    let load_options = LoadOptions { drafts: options.drafts };
+    let (content, theme) = rayon::join(
+        || content::load(&options.root, &config, load_options),
+        || {
+            let theme = Theme::load(&options.root, &config.theme)?;
+            let renderer = Renderer::new(&theme, &config)?;
+            Ok::<_, Failed>((theme, renderer))
+        },
+    );
+    let (content, theme) = match (content, theme) {
+        (Ok(c), Ok(t)) => (c, t),
+        (c, t) => {
+            let mut problems = Vec::new();
+            if let Err(Failed(mut p)) = c {
+                problems.append(&mut p);
+            }
+            if let Err(Failed(mut p)) = t {
+                problems.append(&mut p);
+            }
+            return Err(Failed(problems));
+        }
+    };
+    let (theme, renderer) = theme;
+    let site = site::build(site::BuildInput {
+        config,
+        content,
+        build_date: options.date,
+        highlighter,
+    })?;
+    Ok(Loaded { site, theme, renderer })
+}
+
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Failed> {
+    let started = Instant::now();
+    let highlighter = Highlighter::default();
+    let loaded = load(options, &highlighter)?;
+    let staging = Staging::new(&options.output)?;
+    match write_site(&loaded, options, &staging) {
+        Ok(html_files) => {
+            let files = staging.written().len();
+            staging.commit()?;
+            let site = &loaded.site;
+            Ok(BuildReport {
+                pages_zh: site.pages_in(crate::lang::Lang::Zh).count(),
+                pages_en: site.pages_in(crate::lang::Lang::En).count(),
+                html_files,
+                files,
+                elapsed: started.elapsed(),
+                warnings: Vec::new(),
+            })
+        }
+        Err(failed) => {
+            staging.abandon();
+            Err(failed)
+        }
+    }
+}
+
+/// Render the site and write every file into `staging`. Returns the number of HTML pages.
+fn write_site(loaded: &Loaded, options: &BuildOptions, staging: &Staging) -> Result<usize, Failed> {
+    let site = &loaded.site;
+    let (images, image_files) = render::images::process(site, &options.root)?;
+    let mut statics: Vec<OutputFile> = loaded
+        .theme
+        .static_files()
+        .map(|(path, f)| OutputFile { path: path.to_string(), bytes: f.bytes.clone() })
+        .collect();
+    statics.extend(content_assets(site)?);
+    statics.extend(image_files);
+    let mut problems = Vec::new();
+    for file in &statics {
+        if let Err(p) = staging.write(file) {
+            problems.push(p);
+        }
+    }
+    let prepared = Prepared::new(site, &loaded.renderer, images);
+    let jobs = render::plan(site);
+    let sink = |file: &OutputFile| staging.write(file);
+    let html = match render::render_all(&prepared, &jobs, &sink) {
+        Ok(n) => n,
+        Err(Failed(mut p)) => {
+            problems.append(&mut p);
+            0
+        }
+    };
+    if problems.is_empty() { Ok(html) } else { Err(Failed(problems)) }
+}
+
+/// Files beside the Markdown (photos, posters, PDFs) are published at their content path.
+fn content_assets(site: &Site) -> Result<Vec<OutputFile>, Failed> {
+    let mut files = Vec::with_capacity(site.assets.len());
+    for asset in &site.assets {
+        let bytes = std::fs::read(&asset.path).map_err(|e| {
+            Problem::error("unreadable", format!("cannot read: {e}")).in_file(Path::new("content").join(&asset.rel))
+        })?;
+        files.push(OutputFile { path: asset.rel.clone(), bytes });
+    }
+    Ok(files)
+}
+

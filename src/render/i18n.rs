@@ -1,0 +1,75 @@
+//! Interface strings: the theme's `i18n/{zh-CN,en}.yaml`, overridable key by key in site.yaml.
+//! Both languages must define the same keys, so a string missing in English fails the build
+//! instead of showing Chinese (or nothing) to an English reader.
+
+use crate::config::SiteConfig;
+use crate::error::{Failed, Problem};
+use crate::lang::Lang;
+use crate::yaml;
+use crate::render::theme::Theme;
+use std::collections::BTreeMap;
+
+pub type Strings = BTreeMap<String, String>;
+
+pub fn load(theme: &Theme, config: &SiteConfig) -> Result<BTreeMap<Lang, Strings>, Failed> {
+    let mut problems = Vec::new();
+    let mut all = BTreeMap::new();
+    for lang in Lang::ALL {
+        let Some(theme_file) = theme.i18n(lang.code()) else {
+            problems.push(
+                Problem::error("i18n", format!("the theme has no i18n/{}.yaml", lang.code()))
+                    .help("every theme needs i18n/zh-CN.yaml and i18n/en.yaml"),
+            );
+            continue;
+        };
+        let file = theme_file.origin.clone();
+        let text = String::from_utf8_lossy(&theme_file.bytes);
+        let mut strings: Strings = match yaml::parse(&text) {
+            Ok(s) => s,
+            Err(e) => {
+                let mut p = Problem::error("i18n", e.message)
+                    .in_file(&file)
+                    .at(e.line, e.column)
+                    .with_source(&text.as_ref().into());
+                p.help = e.help;
+                problems.push(p);
+                continue;
+            }
+        };
+        if let Some(overrides) = config.i18n.get(&lang) {
+            for (key, value) in overrides {
+                if !strings.contains_key(key) {
+                    let mut p = Problem::error(
+                        "i18n-unknown-key",
+                        format!("site.yaml overrides `{key}`, which the theme does not use"),
+                    )
+                    .in_file(crate::config::CONFIG_FILE)
+                    .help("check the spelling against the theme's i18n files")
+                    .with_source(&config.source);
+                    if let Some(line) = yaml::key_line(&config.source, key) {
+                        p = p.at_line(line);
+                    }
+                    problems.push(p);
+                }
+                strings.insert(key.clone(), value.clone());
+            }
+        }
+        all.insert(lang, strings);
+    }
+    if let (Some(zh), Some(en)) = (all.get(&Lang::Zh), all.get(&Lang::En)) {
+        for (missing_in, have, lacking) in [(Lang::En, zh, en), (Lang::Zh, en, zh)] {
+            for key in have.keys().filter(|k| !lacking.contains_key(*k)) {
+                problems.push(
+                    Problem::error("i18n-missing", format!("the string `{key}` has no {missing_in} text"))
+                        .in_file(
+                            theme
+                                .i18n(missing_in.code())
+                                .map_or(String::new(), |f| f.origin.clone()),
+                        )
+                        .help(format!("add `{key}: …` to this file")),
+                );
+            }
+        }
+    }
+    if problems.is_empty() { Ok(all) } else { Err(Failed(problems)) }
+}

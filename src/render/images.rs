@@ -1,0 +1,122 @@
+//! Photos and posters resized at build time to a few widths for `srcset`, with width and height
+//! known so pages do not shift while images load. Resized files are cached under
+//! `.civic-cache/` keyed by the source's hash, so rebuilds and `serve` skip the work.
+
+use crate::error::{Failed, Problem};
+use crate::output::OutputFile;
+use crate::site::Site;
+use fast_image_resize::{PixelType, Resizer, images::Image};
+use image::{DynamicImage, ImageEncoder};
+use rayon::prelude::*;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+pub const CACHE_DIR: &str = ".civic-cache/images";
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ImageSet {
+    pub src: String,
+    pub srcset: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+}
+
+/// Resize every figure (photo or poster) the site uses. Returns the sets by content-relative
+/// path and the resized files to publish.
+pub fn process(site: &Site, root: &Path) -> Result<(HashMap<String, ImageSet>, Vec<OutputFile>), Failed> {
+    let files: BTreeSet<&str> = site.pages.iter().filter_map(|p| p.figure_file.as_deref()).collect();
+    let cache = root.join(CACHE_DIR);
+    let results: Vec<Result<(String, ImageSet, Vec<OutputFile>), Problem>> = files
+        .par_iter()
+        .map(|rel| variants(site, root, &cache, rel).map(|(set, out)| (rel.to_string(), set, out)))
+        .collect();
+    let mut sets = HashMap::new();
+    let mut outputs = Vec::new();
+    let mut problems = Vec::new();
+    for r in results {
+        match r {
+            Ok((rel, set, mut out)) => {
+                sets.insert(rel, set);
+                outputs.append(&mut out);
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    if problems.is_empty() { Ok((sets, outputs)) } else { Err(Failed(problems)) }
+}
+
+fn variants(site: &Site, root: &Path, cache: &Path, rel: &str) -> Result<(ImageSet, Vec<OutputFile>), Problem> {
+    let file = format!("{}/{rel}", crate::content::CONTENT_DIR);
+    let bytes = std::fs::read(root.join(&file))
+        .map_err(|e| Problem::error("image", format!("cannot read the image: {e}")).in_file(&file))?;
+    let quality = site.config.images.quality.clamp(30, 95);
+    let hash = hex8(&Sha256::digest(&bytes));
+    let (width, height) = image::ImageReader::new(std::io::Cursor::new(&bytes))
+        .with_guessed_format()
+        .ok()
+        .and_then(|r| r.into_dimensions().ok())
+        .ok_or_else(|| {
+            Problem::error("image", "this file is not a readable JPEG, PNG or WebP image")
+                .in_file(&file)
+                .help("export the photo again as JPEG or PNG")
+        })?;
+    let mut widths: Vec<u32> = site.config.images.widths.iter().copied().filter(|w| *w < width).collect();
+    widths.push(width.min(site.config.images.widths.iter().copied().max().unwrap_or(width)));
+    widths.sort_unstable();
+    widths.dedup();
+    let stem = rel.rsplit('/').next().unwrap_or(rel).rsplit_once('.').map_or(rel, |(s, _)| s);
+    let mut decoded: Option<DynamicImage> = None;
+    let mut outputs = Vec::new();
+    let mut srcset = Vec::new();
+    for &w in &widths {
+        let h = ((u64::from(height) * u64::from(w)) / u64::from(width.max(1))).max(1) as u32;
+        let name = format!("{hash}-{w}-q{quality}.jpg");
+        let cached = cache.join(&name);
+        let data = match std::fs::read(&cached) {
+            Ok(data) => data,
+            Err(_) => {
+                if decoded.is_none() {
+                    decoded = Some(image::load_from_memory(&bytes).map_err(|e| {
+                        Problem::error("image", format!("cannot decode the image: {e}")).in_file(&file)
+                    })?);
+                }
+                let img = decoded.as_ref().ok_or_else(|| Problem::error("image", "decode failed").in_file(&file))?;
+                let data = resize_jpeg(img, w, h, quality)
+                    .map_err(|e| Problem::error("image", format!("cannot resize the image: {e}")).in_file(&file))?;
+                // The cache only saves time; a failure to write it is not a build failure.
+                let _ = std::fs::create_dir_all(cache).and_then(|_| std::fs::write(&cached, &data));
+                data
+            }
+        };
+        let out_path = format!("img/{stem}-{hash}-{w}.jpg");
+        srcset.push(format!("{} {w}w", site.url(&format!("/{out_path}"))));
+        outputs.push(OutputFile { path: out_path, bytes: data });
+    }
+    let src_width = widths.iter().copied().filter(|w| *w <= 720).max().unwrap_or(widths[0]);
+    let set = ImageSet {
+        src: site.url(&format!("/img/{stem}-{hash}-{src_width}.jpg")),
+        srcset: srcset.join(", "),
+        width: src_width,
+        height: ((u64::from(height) * u64::from(src_width)) / u64::from(width.max(1))).max(1) as u32,
+        alt: String::new(),
+    };
+    Ok((set, outputs))
+}
+
+fn resize_jpeg(img: &DynamicImage, w: u32, h: u32, quality: u8) -> Result<Vec<u8>, String> {
+    let rgb = DynamicImage::ImageRgb8(img.to_rgb8());
+    let mut dst = Image::new(w, h, PixelType::U8x3);
+    Resizer::new().resize(&rgb, &mut dst, None).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality)
+        .write_image(dst.buffer(), w, h, image::ExtendedColorType::Rgb8)
+        .map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+fn hex8(digest: &[u8]) -> String {
+    digest.iter().take(5).map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,148 @@
+//! Stage 3: the site model → rendered files. Plans the site's pages as a list of [`Job`]s, renders
+//! them in parallel with Tera and hands each finished file to the output stage as soon as it is
+//! ready. Templates and strings load once per build ([`Renderer`]); page summaries are built once
+//! and shared by every list that shows them ([`Prepared`]).
+
+pub mod feeds;
+pub mod i18n;
+pub mod images;
+pub mod jobs;
+pub mod theme;
+pub mod view;
+
+use crate::error::{Failed, Problem};
+use crate::lang::Lang;
+use crate::output::OutputFile;
+use crate::site::Site;
+use images::ImageSet;
+pub use jobs::{Job, plan};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use tera::{Context, Tera, Value};
+pub use theme::Theme;
+
+/// Templates and strings, loaded and checked once.
+pub struct Renderer {
+    tera: Tera,
+    strings: BTreeMap<Lang, i18n::Strings>,
+    template_origins: HashMap<String, String>,
+}
+
+impl Renderer {
+    pub fn new(theme: &Theme, config: &crate::config::SiteConfig) -> Result<Renderer, Failed> {
+        let strings = i18n::load(theme, config)?;
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let mut sources = Vec::new();
+        let mut template_origins = HashMap::new();
+        let mut problems = Vec::new();
+        for (name, file) in theme.templates() {
+            match std::str::from_utf8(&file.bytes) {
+                Ok(text) => {
+                    sources.push((name.to_string(), text.to_string()));
+                    template_origins.insert(name.to_string(), file.origin.clone());
+                }
+                Err(_) => problems.push(
+                    Problem::error("template", "the template is not UTF-8 text").in_file(&file.origin),
+                ),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Failed(problems));
+        }
+        tera.add_raw_templates(sources).map_err(|e| {
+            Problem::error("template", format!("a template cannot be read:\n{e}"))
+                .help("fix the template syntax; the report above names the template and line")
+        })?;
+        Ok(Renderer { tera, strings, template_origins })
+    }
+
+    pub fn strings(&self, lang: Lang) -> &i18n::Strings {
+        static EMPTY: BTreeMap<String, String> = BTreeMap::new();
+        self.strings.get(&lang).unwrap_or(&EMPTY)
+    }
+
+    pub fn has_template(&self, name: &str) -> bool {
+        self.tera.get_template_names().any(|n| n == name)
+    }
+
+    fn render(&self, template: &str, context: &Context) -> Result<String, Problem> {
+        self.tera.render(template, context).map_err(|e| {
+            let origin = self
+                .template_origins
+                .get(template)
+                .cloned()
+                .unwrap_or_else(|| template.to_string());
+            Problem::error("template", format!("rendering failed:\n{e}"))
+                .in_file(origin)
+                .help("a template used a value that does not exist (for example a missing i18n string); fix the template or add the string")
+        })
+    }
+}
+
+/// Everything rendering reads, derived once from the site model.
+pub struct Prepared<'a> {
+    pub site: &'a Site,
+    pub renderer: &'a Renderer,
+    pub images: HashMap<String, ImageSet>,
+    /// Template value of each page's summary, by page id.
+    pub summaries: Vec<Value>,
+    base: HashMap<Lang, Context>,
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(site: &'a Site, renderer: &'a Renderer, images: HashMap<String, ImageSet>) -> Prepared<'a> {
+        let summaries = site
+            .pages
+            .par_iter()
+            .map(|p| Value::from_serializable(&view::summary(site, p, &images)))
+            .collect();
+        let base = Lang::ALL
+            .iter()
+            .map(|&lang| (lang, jobs::base_context(site, renderer, lang)))
+            .collect();
+        Prepared { site, renderer, images, summaries, base }
+    }
+
+    pub fn context(&self, lang: Lang) -> Context {
+        self.base.get(&lang).cloned().unwrap_or_default()
+    }
+
+    pub fn summary(&self, id: crate::site::PageId) -> Value {
+        self.summaries[id.0].clone()
+    }
+}
+
+/// Render every job, passing each file to `sink` as soon as it is ready. Returns the number of
+/// HTML pages written; all problems of all jobs are reported together.
+pub fn render_all(
+    prepared: &Prepared<'_>,
+    jobs: &[Job],
+    sink: &(dyn Fn(&OutputFile) -> Result<(), Problem> + Sync),
+) -> Result<usize, Failed> {
+    let results: Vec<Result<usize, Problem>> = jobs
+        .par_iter()
+        .map(|job| {
+            let files = jobs::render_job(prepared, job)?;
+            let mut html = 0;
+            for file in &files {
+                sink(file)?;
+                html += usize::from(file.path.ends_with(".html"));
+            }
+            Ok(html)
+        })
+        .collect();
+    let mut problems = Vec::new();
+    let mut pages = 0;
+    for r in results {
+        match r {
+            Ok(n) => pages += n,
+            Err(p) => {
+                if !problems.iter().any(|q: &Problem| q.message == p.message && q.file == p.file) {
+                    problems.push(p);
+                }
+            }
+        }
+    }
+    if problems.is_empty() { Ok(pages) } else { Err(Failed(problems)) }
+}

@@ -1,0 +1,101 @@
+//! The theme: templates, static files and interface strings. A site uses `themes/<name>/` from its
+//! own folder when present; the default theme `civic` is also built into the binary. A site may
+//! override any template (`templates/`) or static file (`static/`) of the theme.
+
+use crate::error::{Failed, Problem};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
+}
+
+/// A file of the theme or of the site's overrides, with where it came from (for error messages).
+#[derive(Clone, Debug)]
+pub struct ThemeFile {
+    pub origin: String,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Debug)]
+pub struct Theme {
+    /// `templates/…`, `static/…`, `i18n/…` → file. Site overrides already applied.
+    pub files: BTreeMap<String, ThemeFile>,
+    /// Names of templates the site overrides (the content guard scans those).
+    pub overridden: Vec<String>,
+}
+
+impl Theme {
+    pub fn load(root: &Path, name: &str) -> Result<Theme, Failed> {
+        let dir = root.join("themes").join(name);
+        let mut files = BTreeMap::new();
+        if dir.is_dir() {
+            read_dir_into(&dir, "", &format!("themes/{name}"), &mut files)?;
+        } else if name == "civic" {
+            for (rel, bytes) in embedded::FILES {
+                files.insert(
+                    rel.to_string(),
+                    ThemeFile { origin: format!("(built-in theme)/{rel}"), bytes: bytes.to_vec() },
+                );
+            }
+        } else {
+            return Err(Problem::error("no-theme", format!("the theme `{name}` is not in themes/"))
+                .in_file(crate::config::CONFIG_FILE)
+                .help("put the theme in themes/<name>/, or remove `theme:` to use the default theme")
+                .into());
+        }
+        let mut overridden = Vec::new();
+        for sub in ["templates", "static"] {
+            let site_dir = root.join(sub);
+            if site_dir.is_dir() {
+                let mut site_files = BTreeMap::new();
+                read_dir_into(&site_dir, sub, sub, &mut site_files)?;
+                if sub == "templates" {
+                    overridden.extend(site_files.keys().cloned());
+                }
+                files.extend(site_files);
+            }
+        }
+        Ok(Theme { files, overridden })
+    }
+
+    pub fn templates(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
+        self.files
+            .iter()
+            .filter_map(|(k, f)| k.strip_prefix("templates/").map(|name| (name, f)))
+    }
+
+    pub fn static_files(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
+        self.files
+            .iter()
+            .filter_map(|(k, f)| k.strip_prefix("static/").map(|name| (name, f)))
+    }
+
+    pub fn i18n(&self, code: &str) -> Option<&ThemeFile> {
+        self.files.get(&format!("i18n/{code}.yaml"))
+    }
+}
+
+fn read_dir_into(
+    dir: &Path,
+    prefix: &str,
+    origin: &str,
+    files: &mut BTreeMap<String, ThemeFile>,
+) -> Result<(), Failed> {
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| Problem::error("unreadable", e.to_string()).in_file(dir))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel: PathBuf = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_path_buf();
+        let rel = crate::error::display_path(&rel);
+        if rel.split('/').any(|p| p.starts_with('.')) {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path())
+            .map_err(|e| Problem::error("unreadable", e.to_string()).in_file(entry.path()))?;
+        let key = if prefix.is_empty() { rel.clone() } else { format!("{prefix}/{rel}") };
+        files.insert(key, ThemeFile { origin: format!("{origin}/{rel}"), bytes });
+    }
+    Ok(())
+}

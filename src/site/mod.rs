@@ -1,0 +1,458 @@
+//! Stage 2: typed content → the site model. Gives every page and section its URL, renders the
+//! Markdown bodies (in parallel), pairs translations, orders sections, and builds the taxonomies
+//! and role-model filters. The resulting [`Site`] is read-only: rendering only reads it.
+
+pub mod taxonomy;
+pub mod urls;
+
+use crate::config::SiteConfig;
+use crate::content::kinds::{Kind, KindData};
+use crate::content::{AssetFile, Content, PageDoc, SectionDoc};
+use crate::error::{Failed, Problem};
+use crate::lang::Lang;
+use crate::markdown::{self, Highlighter, LinkTable, Rendered};
+use jiff::civil::Date;
+use rayon::prelude::*;
+use std::collections::HashMap;
+pub use taxonomy::{Facet, FacetKind, Term};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PageId(pub usize);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SectionId(pub usize);
+
+#[derive(Debug)]
+pub struct Page {
+    pub id: PageId,
+    pub doc: PageDoc,
+    /// Site-absolute URL path, including the base path: `/en/role-models/li-mei/`.
+    pub url: String,
+    pub section: SectionId,
+    pub translation: Option<PageId>,
+    pub prev: Option<PageId>,
+    pub next: Option<PageId>,
+    pub body: Rendered,
+    /// The front-matter summary, or the start of the body.
+    pub summary: String,
+    /// Content-relative path of the page's photo or poster, checked to exist.
+    pub figure_file: Option<String>,
+}
+
+impl Page {
+    pub fn lang(&self) -> Lang {
+        self.doc.lang
+    }
+    pub fn title(&self) -> &str {
+        &self.doc.common.title
+    }
+    pub fn kind(&self) -> Kind {
+        self.doc.kind()
+    }
+    /// Date used for ordering and display: the kind's own date, else the common one.
+    pub fn date(&self) -> Option<crate::content::date::PubDate> {
+        match &self.doc.data {
+            KindData::News(n) => Some(n.date),
+            KindData::Psa(p) => self.doc.common.date.or(Some(p.start)),
+            _ => self.doc.common.date,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Section {
+    pub id: SectionId,
+    pub doc: SectionDoc,
+    pub url: String,
+    pub parent: Option<SectionId>,
+    pub children: Vec<SectionId>,
+    /// Pages in reading order (handbook by weight, news newest first, …).
+    pub pages: Vec<PageId>,
+    pub translation: Option<SectionId>,
+    pub body: Rendered,
+    /// Filter pages of a role-model gallery: by category and by year.
+    pub facets: Vec<Facet>,
+}
+
+impl Section {
+    pub fn lang(&self) -> Lang {
+        self.doc.lang
+    }
+    pub fn kind(&self) -> Kind {
+        self.doc.meta.kind
+    }
+    pub fn is_home(&self) -> bool {
+        self.doc.dir.is_empty()
+    }
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct MenuEntry {
+    pub label: String,
+    pub url: String,
+    pub external: bool,
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub build_date: Date,
+    pub pages: Vec<Page>,
+    pub sections: Vec<Section>,
+    pub tags: Vec<Term>,
+    pub menus: HashMap<Lang, Vec<MenuEntry>>,
+    pub links: LinkTable,
+    pub assets: Vec<AssetFile>,
+}
+
+impl Site {
+    pub fn page(&self, id: PageId) -> &Page {
+        &self.pages[id.0]
+    }
+    pub fn section(&self, id: SectionId) -> &Section {
+        &self.sections[id.0]
+    }
+    pub fn home(&self, lang: Lang) -> Option<&Section> {
+        self.sections.iter().find(|s| s.is_home() && s.lang() == lang)
+    }
+    pub fn sections_in(&self, lang: Lang) -> impl Iterator<Item = &Section> {
+        self.sections.iter().filter(move |s| s.lang() == lang)
+    }
+    pub fn pages_in(&self, lang: Lang) -> impl Iterator<Item = &Page> {
+        self.pages.iter().filter(move |p| p.lang() == lang)
+    }
+    /// Absolute URL for a site path (feeds, sitemap, hreflang).
+    pub fn permalink(&self, path: &str) -> String {
+        let base = self.config.base_url.trim_end_matches(self.config.base_path());
+        format!("{base}{}", urls::encode_path(path))
+    }
+    /// Prefix a site path with the base path (`/news/` → `/portal/news/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.config.base_path())
+    }
+}
+
+pub struct BuildInput<'a> {
+    pub config: SiteConfig,
+    pub content: Content,
+    pub build_date: Date,
+    pub highlighter: &'a Highlighter,
+}
+
+/// Build the read-only site model from validated content.
+pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
+    let BuildInput {
+        config,
+        content,
+        build_date,
+        highlighter,
+    } = input;
+    let base = config.base_path().to_string();
+    let Content {
+        mut sections,
+        pages,
+        assets,
+    } = content;
+    sections.sort_by(|a, b| (a.lang, &a.dir).cmp(&(b.lang, &b.dir)));
+
+    let mut problems = Vec::new();
+    let section_urls: Vec<String> = sections
+        .iter()
+        .map(|s| format!("{base}{}", urls::section_path(s.lang, &s.dir)))
+        .collect();
+    let page_urls: Vec<String> = pages
+        .iter()
+        .map(|p| format!("{base}{}", urls::page_path(p.lang, &p.dir, p.common.slug.as_str())))
+        .collect();
+    let links = link_table(&sections, &section_urls, &pages, &page_urls, &assets, &base);
+
+    let section_bodies: Vec<Rendered> = sections
+        .par_iter()
+        .map(|s| render_body(&s.source, &s.dir, s.lang, &links, highlighter))
+        .collect();
+    let page_bodies: Vec<Rendered> = pages
+        .par_iter()
+        .map(|p| {
+            let dir = p.bundle.as_deref().unwrap_or(&p.dir);
+            render_body(&p.source, dir, p.lang, &links, highlighter)
+        })
+        .collect();
+    for (body, doc) in section_bodies.iter().zip(&sections) {
+        problems.extend(locate(&body.problems, &doc.source));
+    }
+    for (body, doc) in page_bodies.iter().zip(&pages) {
+        problems.extend(locate(&body.problems, &doc.source));
+    }
+
+    let section_index: HashMap<(Lang, &str), SectionId> = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ((s.lang, s.dir.as_str()), SectionId(i)))
+        .collect();
+    let mut built_sections: Vec<Section> = Vec::with_capacity(sections.len());
+    for (i, ((doc, url), body)) in sections
+        .iter()
+        .zip(section_urls)
+        .zip(section_bodies)
+        .enumerate()
+    {
+        built_sections.push(Section {
+            id: SectionId(i),
+            parent: parent_section(&doc.dir, doc.lang, &section_index),
+            children: Vec::new(),
+            pages: Vec::new(),
+            translation: section_index.get(&(doc.lang.other(), doc.dir.as_str())).copied(),
+            url,
+            body,
+            facets: Vec::new(),
+            doc: doc.clone(),
+        });
+    }
+    drop(section_index);
+    let pair_index: HashMap<(Lang, &str, &str), PageId> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| ((p.lang, p.dir.as_str(), p.name.as_str()), PageId(i)))
+        .collect();
+    let translations: Vec<Option<PageId>> = pages
+        .iter()
+        .map(|p| pair_index.get(&(p.lang.other(), p.dir.as_str(), p.name.as_str())).copied())
+        .collect();
+    drop(pair_index);
+
+    let section_of: HashMap<(Lang, String), SectionId> = built_sections
+        .iter()
+        .map(|s| ((s.lang(), s.doc.dir.clone()), s.id))
+        .collect();
+    let mut built_pages = Vec::with_capacity(pages.len());
+    for (i, ((doc, url), body)) in pages.into_iter().zip(page_urls).zip(page_bodies).enumerate() {
+        let Some(&section) = section_of.get(&(doc.lang, doc.section_dir.clone())) else {
+            problems.push(
+                doc.source
+                    .problem("no-section", "this page's section has no index in this language")
+                    .help(format!(
+                        "add content/{}/_index{}.md",
+                        doc.section_dir,
+                        doc.lang.file_suffix().map_or(String::new(), |s| format!(".{s}"))
+                    )),
+            );
+            continue;
+        };
+        let figure_file = figure_file(&doc, &links, &mut problems);
+        let summary = doc
+            .common
+            .summary
+            .clone()
+            .unwrap_or_else(|| markdown::text::excerpt(&body.text, 120));
+        built_pages.push(Page {
+            id: PageId(i),
+            translation: translations[i],
+            section,
+            prev: None,
+            next: None,
+            url,
+            body,
+            summary,
+            figure_file,
+            doc,
+        });
+    }
+    if !problems.is_empty() {
+        return Err(Failed(problems));
+    }
+    order_sections(&mut built_sections, &mut built_pages);
+    let tags = taxonomy::tags(&config, &built_pages, &base);
+    for section in &mut built_sections {
+        if section.kind() == Kind::RoleModel {
+            section.facets = taxonomy::facets(&config, section, &built_pages);
+        }
+    }
+    let menus = resolve_menus(&config, &links, &mut problems);
+    let site = Site {
+        config,
+        build_date,
+        pages: built_pages,
+        sections: built_sections,
+        tags,
+        menus,
+        links,
+        assets,
+    };
+    problems.extend(taxonomy::url_clashes(&site));
+    if problems.is_empty() {
+        Ok(site)
+    } else {
+        Err(Failed(problems))
+    }
+}
+
+fn render_body(
+    source: &crate::content::Source,
+    dir: &str,
+    lang: Lang,
+    links: &LinkTable,
+    highlighter: &Highlighter,
+) -> Rendered {
+    let input = markdown::Input {
+        body: source.body(),
+        body_line: source.body_line,
+        dir,
+        lang,
+    };
+    markdown::render(&input, links, highlighter)
+}
+
+fn locate(problems: &[Problem], source: &crate::content::Source) -> Vec<Problem> {
+    problems
+        .iter()
+        .map(|p| {
+            let mut p = p.clone().in_file(&source.file).with_source(&source.text);
+            p.file = Some(source.file.clone());
+            p
+        })
+        .collect()
+}
+
+fn link_table(
+    sections: &[SectionDoc],
+    section_urls: &[String],
+    pages: &[PageDoc],
+    page_urls: &[String],
+    assets: &[AssetFile],
+    base: &str,
+) -> LinkTable {
+    let mut table = LinkTable {
+        base_path: base.to_string(),
+        ..LinkTable::default()
+    };
+    let slot = |lang: Lang| usize::from(lang == Lang::En);
+    for (s, url) in sections.iter().zip(section_urls) {
+        let key = if s.dir.is_empty() { "_index".to_string() } else { format!("{}/_index", s.dir) };
+        table.docs.entry(key).or_default()[slot(s.lang)] = Some(url.clone());
+    }
+    for (p, url) in pages.iter().zip(page_urls) {
+        let key = if p.dir.is_empty() { p.name.clone() } else { format!("{}/{}", p.dir, p.name) };
+        table.docs.entry(key).or_default()[slot(p.lang)] = Some(url.clone());
+    }
+    table.assets = assets.iter().map(|a| a.rel.clone()).collect();
+    table
+}
+
+fn parent_section(dir: &str, lang: Lang, index: &HashMap<(Lang, &str), SectionId>) -> Option<SectionId> {
+    if dir.is_empty() {
+        return None;
+    }
+    let mut d = dir;
+    while let Some((parent, _)) = d.rsplit_once('/') {
+        if let Some(id) = index.get(&(lang, parent)) {
+            return Some(*id);
+        }
+        d = parent;
+    }
+    index.get(&(lang, "")).copied()
+}
+
+/// The content-relative path of a page's photo or poster, which must exist beside the page.
+fn figure_file(doc: &PageDoc, links: &LinkTable, problems: &mut Vec<Problem>) -> Option<String> {
+    let figure = doc.data.figure()?;
+    let folder = doc.bundle.as_deref().unwrap_or(&doc.dir);
+    let path = markdown::links::normalize(&format!("{folder}/{}", figure.file))?;
+    if links.assets.contains(&path) {
+        return Some(path);
+    }
+    let key = if matches!(doc.data, KindData::Psa(_)) { "poster" } else { "photo" };
+    let line = doc.source.key_line(key).unwrap_or(1);
+    problems.push(
+        doc.source
+            .problem("missing-image", format!("the image `{}` does not exist", figure.file))
+            .at_line(line)
+            .help(format!("put the file in content/{folder}/, or fix the file name (names are case-sensitive)")),
+    );
+    None
+}
+
+fn sort_key(page: &Page) -> (i64, i64, String) {
+    let day = |d: Option<crate::content::date::PubDate>| {
+        d.map_or(0, |d| i64::from(d.date.year()) * 10_000 + i64::from(d.date.month()) * 100 + i64::from(d.date.day()))
+    };
+    match &page.doc.data {
+        KindData::Handbook(c) => (c.weight, 0, page.doc.name.clone()),
+        KindData::RoleModel(r) => (-i64::from(r.year), i64::from(!r.featured), page.doc.name.clone()),
+        KindData::Psa(p) => (-day(Some(p.start)), 0, page.doc.name.clone()),
+        KindData::News(n) => (-day(Some(n.date)), 0, page.doc.name.clone()),
+        KindData::Page => (-day(page.doc.common.date), 0, page.doc.common.title.clone()),
+    }
+}
+
+fn order_sections(sections: &mut [Section], pages: &mut [Page]) {
+    for page in pages.iter() {
+        sections[page.section.0].pages.push(page.id);
+    }
+    let ids: Vec<(SectionId, Option<SectionId>)> = sections.iter().map(|s| (s.id, s.parent)).collect();
+    for (id, parent) in ids {
+        if let Some(parent) = parent {
+            sections[parent.0].children.push(id);
+        }
+    }
+    let weights: Vec<(i64, String)> = sections
+        .iter()
+        .map(|s| (s.doc.meta.weight, s.doc.dir.clone()))
+        .collect();
+    for section in sections.iter_mut() {
+        section.pages.sort_by_cached_key(|id| sort_key(&pages[id.0]));
+        section.children.sort_by(|a, b| weights[a.0].cmp(&weights[b.0]));
+        for pair in section.pages.windows(2) {
+            pages[pair[0].0].next = Some(pair[1]);
+            pages[pair[1].0].prev = Some(pair[0]);
+        }
+    }
+}
+
+fn resolve_menus(
+    config: &SiteConfig,
+    links: &LinkTable,
+    problems: &mut Vec<Problem>,
+) -> HashMap<Lang, Vec<MenuEntry>> {
+    let mut menus = HashMap::new();
+    for (&lang, items) in &config.menus {
+        let mut entries = Vec::new();
+        for item in items {
+            let external = markdown::links::is_external(&item.link);
+            let url = if external || item.link.starts_with('/') {
+                Some(item.link.clone())
+            } else {
+                match links.resolve(&item.link, "", lang) {
+                    markdown::Resolved::Url(u) => Some(u),
+                    _ => None,
+                }
+            };
+            match url {
+                Some(url) => entries.push(MenuEntry {
+                    label: item.label.clone(),
+                    url,
+                    external,
+                }),
+                None => {
+                    let line = config
+                        .source
+                        .lines()
+                        .position(|l| l.contains(&item.link))
+                        .map(|i| i + 1);
+                    let mut p = Problem::error(
+                        "broken-menu-link",
+                        format!("menu item `{}` links to `{}`, which does not exist", item.label, item.link),
+                    )
+                    .in_file(crate::config::CONFIG_FILE)
+                    .help("link to a content file such as `@/news/_index.md`, or to a full https:// address")
+                    .with_source(&config.source);
+                    if let Some(line) = line {
+                        p = p.at_line(line);
+                    }
+                    problems.push(p);
+                }
+            }
+        }
+        menus.insert(lang, entries);
+    }
+    menus
+}

@@ -18,6 +18,24 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder (replaced only if the build succeeds)
     Build(BuildArgs),
+    /// Write a generated benchmark corpus (hidden: for benches/run.sh and tests)
+    #[command(hide = true)]
+    BenchCorpus(BenchCorpusArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct BenchCorpusArgs {
+    /// Folder to write site.yaml and content/ into
+    pub dir: PathBuf,
+    /// Logical documents (each written in Chinese and English)
+    #[arg(long, default_value_t = 1000)]
+    pub docs: usize,
+    /// Seed of the deterministic generator
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Write Hugo front matter instead of Civic's (same Markdown bodies)
+    #[arg(long)]
+    pub hugo: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -53,7 +71,10 @@ impl SiteArgs {
         let date = pipeline::build_date(self.date.as_deref())?;
         Ok(BuildOptions {
             root: self.root.clone(),
-            output: self.output.clone().unwrap_or_else(|| self.root.join("output")),
+            output: self
+                .output
+                .clone()
+                .unwrap_or_else(|| self.root.join("output")),
             base_url: self.base_url.clone(),
             drafts: self.drafts,
             date,
@@ -65,6 +86,36 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build(&args),
+        Command::BenchCorpus(args) => bench_corpus(&args),
+    }
+}
+
+fn bench_corpus(args: &BenchCorpusArgs) -> ExitCode {
+    let written = if args.hugo {
+        crate::corpus::generate_hugo(&args.dir, args.docs, args.seed)
+    } else {
+        crate::corpus::generate(&args.dir, args.docs, args.seed)
+    };
+    match written {
+        Ok(s) => {
+            eprintln!(
+                "Wrote {} files ({:.1} MB) → {}: {} role models, {} handbook chapters, {} PSAs ({} active), {} news; {} pages per language",
+                s.files,
+                s.bytes as f64 / 1e6,
+                args.dir.display(),
+                s.role_models,
+                s.handbook,
+                s.psas,
+                s.psas_active,
+                s.news,
+                s.pages_per_lang
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", args.dir.display());
+            ExitCode::from(1)
+        }
     }
 }
 
@@ -112,7 +163,8 @@ pub fn print_failure(mut problems: Vec<Problem>, output: &std::path::Path) {
     error::sort(&mut problems);
     print_problems(&problems);
     let errors = problems.iter().filter(|p| p.is_error()).count();
-    let files: std::collections::BTreeSet<_> = problems.iter().filter_map(|p| p.file.as_deref()).collect();
+    let files: std::collections::BTreeSet<_> =
+        problems.iter().filter_map(|p| p.file.as_deref()).collect();
     eprintln!(
         "\nBuild failed: {errors} error{} in {} file{}. {} was left unchanged.",
         if errors == 1 { "" } else { "s" },

@@ -296,7 +296,10 @@ fn validate(
     }
 
     let mut languages = Vec::new();
-    for code in raw.languages.unwrap_or_else(|| vec!["zh-CN".into(), "en".into()]) {
+    for code in raw
+        .languages
+        .unwrap_or_else(|| vec!["zh-CN".into(), "en".into()])
+    {
         match Lang::from_code(&code) {
             Some(lang) if !languages.contains(&lang) => languages.push(lang),
             Some(_) => {}
@@ -320,10 +323,13 @@ fn validate(
     let menus = lang_map(raw.menus, "menus", text, &mut problems);
     let i18n = lang_map(raw.i18n, "i18n", text, &mut problems);
 
-    let role_model_categories = raw
-        .role_model_categories
-        .unwrap_or_else(default_categories);
-    check_list(&role_model_categories, "role_model_categories", text, &mut problems);
+    let role_model_categories = raw.role_model_categories.unwrap_or_else(default_categories);
+    check_list(
+        &role_model_categories,
+        "role_model_categories",
+        text,
+        &mut problems,
+    );
     check_list(&raw.psa_themes, "psa_themes", text, &mut problems);
     check_list(&raw.tags, "tags", text, &mut problems);
 
@@ -392,16 +398,22 @@ fn check_list(items: &[ListItem], key: &str, text: &str, problems: &mut Vec<Prob
         };
         if !seen_keys.insert(item.key.as_str()) {
             problems.push(located(
-                Problem::error("config-duplicate", format!("`{key}` lists `{}` twice", item.key))
-                    .in_file(CONFIG_FILE)
-                    .help("each key may appear once"),
+                Problem::error(
+                    "config-duplicate",
+                    format!("`{key}` lists `{}` twice", item.key),
+                )
+                .in_file(CONFIG_FILE)
+                .help("each key may appear once"),
             ));
         }
         if !seen_slugs.insert(item.url_segment()) {
             problems.push(located(
                 Problem::error(
                     "config-duplicate",
-                    format!("two items of `{key}` share the URL segment `{}`", item.url_segment()),
+                    format!(
+                        "two items of `{key}` share the URL segment `{}`",
+                        item.url_segment()
+                    ),
                 )
                 .in_file(CONFIG_FILE)
                 .help("give each item its own `slug:`"),

@@ -1383,8 +1383,9 @@ fn write_corpus(root: &Path, docs: usize, seed: u64, flavor: Flavor) -> io::Resu
                     q(tz),
                     q(sz)
                 ),
+                // `paginate` is not inherited by an English twin: state it in both languages.
                 format!(
-                    "---\ntitle: {}\nsummary: {}\nkeywords: [{}, Minghu]\n---\n\n{se}\n",
+                    "---\ntitle: {}\nsummary: {}\nkeywords: [{}, Minghu]\npaginate: {paginate}\n---\n\n{se}\n",
                     q(te),
                     q(se),
                     q(te)

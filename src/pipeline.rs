@@ -45,7 +45,8 @@ pub fn build_date(flag: Option<&str>) -> Result<Date, String> {
             .trim()
             .parse()
             .map_err(|_| format!("SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds"))?;
-        let ts = jiff::Timestamp::from_second(secs).map_err(|e| format!("SOURCE_DATE_EPOCH: {e}"))?;
+        let ts =
+            jiff::Timestamp::from_second(secs).map_err(|e| format!("SOURCE_DATE_EPOCH: {e}"))?;
         return Ok(ts.to_zoned(tz).date());
     }
     Ok(jiff::Timestamp::now().to_zoned(tz).date())
@@ -60,7 +61,9 @@ pub struct Loaded {
 
 pub fn load(options: &BuildOptions, highlighter: &Highlighter) -> Result<Loaded, Failed> {
     let config: SiteConfig = config::load(&options.root, options.base_url.as_deref())?;
-    let load_options = LoadOptions { drafts: options.drafts };
+    let load_options = LoadOptions {
+        drafts: options.drafts,
+    };
     let (content, theme) = rayon::join(
         || content::load(&options.root, &config, load_options),
         || {
@@ -89,7 +92,11 @@ pub fn load(options: &BuildOptions, highlighter: &Highlighter) -> Result<Loaded,
         build_date: options.date,
         highlighter,
     })?;
-    Ok(Loaded { site, theme, renderer })
+    Ok(Loaded {
+        site,
+        theme,
+        renderer,
+    })
 }
 
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Failed> {
@@ -125,7 +132,10 @@ fn write_site(loaded: &Loaded, options: &BuildOptions, staging: &Staging) -> Res
     let mut statics: Vec<OutputFile> = loaded
         .theme
         .static_files()
-        .map(|(path, f)| OutputFile { path: path.to_string(), bytes: f.bytes.clone() })
+        .map(|(path, f)| OutputFile {
+            path: path.to_string(),
+            bytes: f.bytes.clone(),
+        })
         .collect();
     statics.extend(content_assets(site)?);
     statics.extend(image_files);
@@ -145,7 +155,11 @@ fn write_site(loaded: &Loaded, options: &BuildOptions, staging: &Staging) -> Res
             0
         }
     };
-    if problems.is_empty() { Ok(html) } else { Err(Failed(problems)) }
+    if problems.is_empty() {
+        Ok(html)
+    } else {
+        Err(Failed(problems))
+    }
 }
 
 /// Files beside the Markdown (photos, posters, PDFs) are published at their content path.
@@ -153,10 +167,13 @@ fn content_assets(site: &Site) -> Result<Vec<OutputFile>, Failed> {
     let mut files = Vec::with_capacity(site.assets.len());
     for asset in &site.assets {
         let bytes = std::fs::read(&asset.path).map_err(|e| {
-            Problem::error("unreadable", format!("cannot read: {e}")).in_file(Path::new("content").join(&asset.rel))
+            Problem::error("unreadable", format!("cannot read: {e}"))
+                .in_file(Path::new("content").join(&asset.rel))
         })?;
-        files.push(OutputFile { path: asset.rel.clone(), bytes });
+        files.push(OutputFile {
+            path: asset.rel.clone(),
+            bytes,
+        });
     }
     Ok(files)
 }
-

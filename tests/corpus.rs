@@ -296,3 +296,91 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+fn count_index_html(dir: &Path, skip: Option<&Path>) -> usize {
+    let mut n = 0;
+    for e in fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if Some(p.as_path()) == skip {
+            continue;
+        }
+        if p.is_dir() {
+            n += count_index_html(&p, skip);
+        } else if p.file_name().unwrap() == "index.html" {
+            n += 1;
+        }
+    }
+    n
+}
+
+#[test]
+fn generated_site_builds_cleanly_with_civic() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let out = dir.path().join("out");
+    // Through the hidden CLI entry, as benches/run.sh may use it.
+    assert_cmd::Command::cargo_bin("civic")
+        .unwrap()
+        .args([
+            "bench-corpus",
+            site.to_str().unwrap(),
+            "--docs",
+            "30",
+            "--seed",
+            "42",
+        ])
+        .assert()
+        .success();
+    let stats = corpus::generate(&dir.path().join("same"), 30, 42).unwrap();
+
+    let run = assert_cmd::Command::cargo_bin("civic")
+        .unwrap()
+        .args([
+            "build",
+            "--root",
+            site.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ])
+        .args(["--date", corpus::REFERENCE_DATE, "--quiet"])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+    assert!(
+        stderr.trim().is_empty(),
+        "the build reported problems:\n{stderr}"
+    );
+
+    // Every document, section, the home page and the about page, in both languages.
+    let content = site.join("content");
+    let mut expected_pages = 0;
+    for (section, _) in corpus::SECTIONS {
+        for f in md_files(&content.join(section)) {
+            let name = f.file_name().unwrap().to_str().unwrap();
+            let (page, lang_root) = match name.strip_suffix(".en.md") {
+                Some(stem) => (stem, out.join("en")),
+                None => (name.trim_end_matches(".md"), out.clone()),
+            };
+            let html = if page == "_index" {
+                lang_root.join(section).join("index.html")
+            } else {
+                expected_pages += 1;
+                lang_root.join(section).join(page).join("index.html")
+            };
+            assert!(html.is_file(), "{} was not built", html.display());
+        }
+    }
+    assert_eq!(expected_pages, 2 * stats.docs);
+    for lang_root in [out.clone(), out.join("en")] {
+        assert!(lang_root.join("index.html").is_file());
+        assert!(lang_root.join("about/index.html").is_file());
+    }
+    let zh = count_index_html(&out, Some(&out.join("en")));
+    let en = count_index_html(&out.join("en"), None);
+    assert!(
+        zh >= stats.pages_per_lang,
+        "zh-CN: {zh} index.html < {}",
+        stats.pages_per_lang
+    );
+    assert_eq!(zh, en, "both languages have the same pages");
+}

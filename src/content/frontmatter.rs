@@ -136,7 +136,10 @@ impl RawPage {
             ("sponsor", self.sponsor.is_some()),
             ("source", self.source.is_some()),
         ];
-        set.into_iter().filter(|(_, on)| *on).map(|(k, _)| k).collect()
+        set.into_iter()
+            .filter(|(_, on)| *on)
+            .map(|(k, _)| k)
+            .collect()
     }
 
     /// An English twin writes language-neutral facts once, in the Chinese source; fill them in.

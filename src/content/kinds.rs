@@ -203,7 +203,10 @@ fn invalid(key: &'static str, message: impl Into<String>, help: impl Into<String
     }
 }
 
-pub fn section_meta(raw: RawSection, inherited_kind: Option<Kind>) -> Result<SectionMeta, Vec<Invalid>> {
+pub fn section_meta(
+    raw: RawSection,
+    inherited_kind: Option<Kind>,
+) -> Result<SectionMeta, Vec<Invalid>> {
     let mut errors = Vec::new();
     let kind = match raw.kind.as_deref() {
         Some(name) => Kind::parse(name).unwrap_or_else(|| {
@@ -221,7 +224,11 @@ pub fn section_meta(raw: RawSection, inherited_kind: Option<Kind>) -> Result<Sec
     };
     let title = required_text(raw.title, "title", &mut errors);
     if raw.paginate == Some(0) {
-        errors.push(invalid("paginate", "paginate must be at least 1", "write e.g. `paginate: 10`"));
+        errors.push(invalid(
+            "paginate",
+            "paginate must be at least 1",
+            "write e.g. `paginate: 10`",
+        ));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -255,7 +262,11 @@ fn required_text(value: Option<String>, key: &'static str, errors: &mut Vec<Inva
     }
 }
 
-fn date_field(value: &Option<String>, key: &'static str, errors: &mut Vec<Invalid>) -> Option<PubDate> {
+fn date_field(
+    value: &Option<String>,
+    key: &'static str,
+    errors: &mut Vec<Invalid>,
+) -> Option<PubDate> {
     let text = value.as_deref()?;
     match parse_date(text) {
         Ok(d) => Some(d),
@@ -296,9 +307,15 @@ pub fn page_meta(
         Ok(s) => Some(s),
         Err(why) => {
             let (key, help) = if raw.slug.is_some() {
-                ("slug", "use lowercase letters a–z, digits and `-`, e.g. `slug: li-mei`")
+                (
+                    "slug",
+                    "use lowercase letters a–z, digits and `-`, e.g. `slug: li-mei`",
+                )
             } else {
-                ("title", "rename the file to a pinyin or English name such as `li-mei.md`, or add `slug: li-mei`; Civic does not guess pinyin for you")
+                (
+                    "title",
+                    "rename the file to a pinyin or English name such as `li-mei.md`, or add `slug: li-mei`; Civic does not guess pinyin for you",
+                )
             };
             errors.push(invalid(
                 key,
@@ -471,7 +488,11 @@ fn psa(raw: &RawPage, config: &SiteConfig, errors: &mut Vec<Invalid>) -> Option<
     {
         errors.push(invalid(
             "end",
-            format!("the campaign ends ({}) before it starts ({})", e.iso_date(), s.iso_date()),
+            format!(
+                "the campaign ends ({}) before it starts ({})",
+                e.iso_date(),
+                s.iso_date()
+            ),
             "check the `start` and `end` dates",
         ));
     }

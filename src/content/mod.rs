@@ -252,9 +252,15 @@ fn validate_sections(parsed: &[Parsed]) -> (Vec<SectionDoc>, Vec<Problem>) {
         if raw.kind.is_none() && !md.dir.is_empty() && !kinds.contains_key(md.dir.as_str()) {
             problems.push(
                 source
-                    .problem("section-kind", "this section does not say what kind of pages it holds")
+                    .problem(
+                        "section-kind",
+                        "this section does not say what kind of pages it holds",
+                    )
                     .at_line(source.yaml_line)
-                    .help(format!("add `kind: …` to the front matter; kinds are: {}", Kind::NAMES.join(", "))),
+                    .help(format!(
+                        "add `kind: …` to the front matter; kinds are: {}",
+                        Kind::NAMES.join(", ")
+                    )),
             );
             continue;
         }
@@ -275,7 +281,11 @@ fn validate_sections(parsed: &[Parsed]) -> (Vec<SectionDoc>, Vec<Problem>) {
             ),
         }
     }
-    if !sections.iter().any(|s| s.dir.is_empty() && s.lang == Lang::Zh) && problems.is_empty() {
+    if !sections
+        .iter()
+        .any(|s| s.dir.is_empty() && s.lang == Lang::Zh)
+        && problems.is_empty()
+    {
         problems.push(
             Problem::error("no-home", "the home page content/_index.md is missing")
                 .in_file("content/_index.md")

@@ -81,12 +81,13 @@ impl LinkTable {
 }
 
 pub fn is_external(dest: &str) -> bool {
-    dest.starts_with("//") || dest.split_once(':').is_some_and(|(scheme, _)| {
-        !scheme.is_empty()
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.')
-    })
+    dest.starts_with("//")
+        || dest.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.')
+        })
 }
 
 /// Collapse `.` and `..` in a `/`-separated relative path; `None` if it climbs above the root.
@@ -130,9 +131,13 @@ mod tests {
         let mut t = LinkTable::default();
         t.docs.insert(
             "role-models/li-mei".into(),
-            [Some("/role-models/li-mei/".into()), Some("/en/role-models/li-mei/".into())],
+            [
+                Some("/role-models/li-mei/".into()),
+                Some("/en/role-models/li-mei/".into()),
+            ],
         );
-        t.docs.insert("news/_index".into(), [Some("/news/".into()), None]);
+        t.docs
+            .insert("news/_index".into(), [Some("/news/".into()), None]);
         t.assets.insert("role-models/li-mei.jpg".into());
         t
     }
@@ -149,7 +154,10 @@ mod tests {
             Resolved::Url("/en/role-models/li-mei/".into())
         );
         // No English news index: fall back to the Chinese one rather than a dead link.
-        assert_eq!(t.resolve("@/news/_index.md", "", Lang::En), Resolved::Url("/news/".into()));
+        assert_eq!(
+            t.resolve("@/news/_index.md", "", Lang::En),
+            Resolved::Url("/news/".into())
+        );
         assert_eq!(
             t.resolve("li-mei.jpg", "role-models", Lang::Zh),
             Resolved::Url("/role-models/li-mei.jpg".into())
@@ -159,9 +167,18 @@ mod tests {
     #[test]
     fn reports_missing_targets_and_keeps_external_ones() {
         let t = table();
-        assert!(matches!(t.resolve("nobody.md", "role-models", Lang::Zh), Resolved::Broken(_)));
-        assert!(matches!(t.resolve("../../x.md", "a", Lang::Zh), Resolved::Broken(_)));
-        assert_eq!(t.resolve("https://www.gov.cn/", "", Lang::Zh), Resolved::Keep);
+        assert!(matches!(
+            t.resolve("nobody.md", "role-models", Lang::Zh),
+            Resolved::Broken(_)
+        ));
+        assert!(matches!(
+            t.resolve("../../x.md", "a", Lang::Zh),
+            Resolved::Broken(_)
+        ));
+        assert_eq!(
+            t.resolve("https://www.gov.cn/", "", Lang::Zh),
+            Resolved::Keep
+        );
         assert_eq!(t.resolve("mailto:a@b.cn", "", Lang::Zh), Resolved::Keep);
         assert_eq!(t.resolve("#top", "", Lang::Zh), Resolved::Keep);
     }

@@ -95,7 +95,8 @@ pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -
                         &mut used_ids,
                     );
                     let n = level as u8;
-                    events[h.start] = Event::Html(format!("<h{n} id=\"{}\">", highlight::escape(&id)).into());
+                    events[h.start] =
+                        Event::Html(format!("<h{n} id=\"{}\">", highlight::escape(&id)).into());
                     events.push(Event::Html(format!("</h{n}>\n").into()));
                     if matches!(h.level, HeadingLevel::H2 | HeadingLevel::H3) {
                         flat_toc.push(TocEntry {
@@ -144,16 +145,36 @@ pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -
                 out.text.push_str(&t);
                 events.push(Event::Code(t));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let line = line_of(range.start);
                 let dest = resolve(&dest_url, input, links, line, &mut out);
-                events.push(Event::Start(Tag::Link { link_type, dest_url: dest, title, id }));
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                }));
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let line = line_of(range.start);
                 let dest = resolve(&dest_url, input, links, line, &mut out);
                 image_alt = Some((line, String::new()));
-                events.push(Event::Start(Tag::Image { link_type, dest_url: dest, title, id }));
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                }));
             }
             Event::End(TagEnd::Image) => {
                 if let Some((line, alt)) = image_alt.take()
@@ -174,7 +195,9 @@ pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -
                 out.anchors.push(name.to_string());
                 events.push(event);
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_)) => {
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_),
+            ) => {
                 push_break(&mut out.text);
                 events.push(event);
             }
@@ -187,7 +210,11 @@ pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -
     }
     let mut html = String::with_capacity(input.body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    out.html = if out.had_raw_html { sanitize(&html) } else { html };
+    out.html = if out.had_raw_html {
+        sanitize(&html)
+    } else {
+        html
+    };
     out.toc = nest(flat_toc);
     out.words = WordCount::of(&out.text);
     out
@@ -279,7 +306,12 @@ mod tests {
     use super::*;
 
     fn md(body: &str) -> Rendered {
-        let input = Input { body, body_line: 5, dir: "handbook", lang: Lang::Zh };
+        let input = Input {
+            body,
+            body_line: 5,
+            dir: "handbook",
+            lang: Lang::Zh,
+        };
         render(&input, &LinkTable::default(), &Highlighter::default())
     }
 

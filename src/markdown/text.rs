@@ -58,13 +58,19 @@ pub fn heading_id(text: &str) -> String {
     for c in text.chars() {
         if c.is_alphanumeric() {
             id.extend(c.to_lowercase());
-        } else if (c.is_whitespace() || c == '-' || c == '_') && !id.ends_with('-') && !id.is_empty()
+        } else if (c.is_whitespace() || c == '-' || c == '_')
+            && !id.ends_with('-')
+            && !id.is_empty()
         {
             id.push('-');
         }
     }
     let id = id.trim_end_matches('-').to_string();
-    if id.is_empty() { "section".to_string() } else { id }
+    if id.is_empty() {
+        "section".to_string()
+    } else {
+        id
+    }
 }
 
 /// The first `max` characters of `text`, cut at a sentence or word end where possible.

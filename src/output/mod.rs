@@ -35,8 +35,14 @@ pub struct Staging {
 impl Staging {
     /// Start a build that will replace `target` (e.g. `output/`).
     pub fn new(target: &Path) -> Result<Staging, Problem> {
-        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("output");
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = target
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("output");
         let dir = parent.join(format!(".{name}.civic-staging-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(|e| io_problem(&dir, e))?;
@@ -56,16 +62,35 @@ impl Staging {
     }
 
     pub fn write(&self, file: &OutputFile) -> Result<(), Problem> {
-        if file.path.split('/').any(|part| part == ".." || part.is_empty()) {
-            return Err(Problem::error("output-path", format!("refusing to write outside the output: {}", file.path)));
+        if file
+            .path
+            .split('/')
+            .any(|part| part == ".." || part.is_empty())
+        {
+            return Err(Problem::error(
+                "output-path",
+                format!("refusing to write outside the output: {}", file.path),
+            ));
         }
-        if !self.seen.lock().map_or(true, |mut s| s.insert(file.path.clone())) {
-            return Err(Problem::error("output-clash", format!("two files of the build are both {}", file.path))
-                .help("a page, alias or static file uses a path another one uses; rename one of them"));
+        if !self
+            .seen
+            .lock()
+            .map_or(true, |mut s| s.insert(file.path.clone()))
+        {
+            return Err(Problem::error(
+                "output-clash",
+                format!("two files of the build are both {}", file.path),
+            )
+            .help(
+                "a page, alias or static file uses a path another one uses; rename one of them",
+            ));
         }
         let path = self.dir.join(&file.path);
         if let Some(parent) = path.parent() {
-            let fresh = self.made_dirs.lock().map_or(true, |mut d| d.insert(parent.to_path_buf()));
+            let fresh = self
+                .made_dirs
+                .lock()
+                .map_or(true, |mut d| d.insert(parent.to_path_buf()));
             if fresh {
                 std::fs::create_dir_all(parent).map_err(|e| io_problem(parent, e))?;
             }
@@ -93,7 +118,10 @@ impl Staging {
     pub fn commit(self) -> Result<(), Problem> {
         let old = self.dir.with_file_name(format!(
             "{}.civic-old",
-            self.dir.file_name().and_then(|n| n.to_str()).unwrap_or("output")
+            self.dir
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("output")
         ));
         if self.target.exists() {
             if old.exists() {
@@ -129,17 +157,22 @@ pub fn read_tree(dir: &Path) -> Result<Vec<OutputFile>, Problem> {
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
         let bytes = std::fs::read(entry.path()).map_err(|e| io_problem(entry.path(), e))?;
-        files.push(OutputFile { path: crate::error::display_path(rel), bytes });
+        files.push(OutputFile {
+            path: crate::error::display_path(rel),
+            bytes,
+        });
     }
     Ok(files)
 }
 
 pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 fn io_problem(path: &Path, e: std::io::Error) -> Problem {

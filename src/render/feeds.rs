@@ -30,7 +30,10 @@ pub fn xml_escape(text: &str) -> String {
 
 fn output_path(site: &Site, url: &str) -> String {
     let base = site.config.base_path();
-    url.strip_prefix(base).unwrap_or(url).trim_start_matches('/').to_string()
+    url.strip_prefix(base)
+        .unwrap_or(url)
+        .trim_start_matches('/')
+        .to_string()
 }
 
 /// The site feed of a language (news and public-service ads) and one feed per dated section.
@@ -44,16 +47,48 @@ pub fn atom_feeds(p: &Prepared<'_>, lang: Lang) -> Vec<OutputFile> {
         .collect();
     dated.sort_by_key(|id| (std::cmp::Reverse(site.page(*id).date()), *id));
     let home = site.url(&format!("{}/", lang.url_prefix()));
-    files.push(atom(site, lang, &format!("{home}atom.xml"), &home, site.config.title.get(lang), &dated));
-    for section in site.sections_in(lang).filter(|s| matches!(s.kind(), Kind::News | Kind::Psa)) {
-        let title = format!("{} · {}", section.doc.meta.title, site.config.title.get(lang));
-        files.push(atom(site, lang, &format!("{}atom.xml", section.url), &section.url, &title, &section.pages));
+    files.push(atom(
+        site,
+        lang,
+        &format!("{home}atom.xml"),
+        &home,
+        site.config.title.get(lang),
+        &dated,
+    ));
+    for section in site
+        .sections_in(lang)
+        .filter(|s| matches!(s.kind(), Kind::News | Kind::Psa))
+    {
+        let title = format!(
+            "{} · {}",
+            section.doc.meta.title,
+            site.config.title.get(lang)
+        );
+        files.push(atom(
+            site,
+            lang,
+            &format!("{}atom.xml", section.url),
+            &section.url,
+            &title,
+            &section.pages,
+        ));
     }
     files
 }
 
-fn atom(site: &Site, lang: Lang, feed_url: &str, html_url: &str, title: &str, ids: &[PageId]) -> OutputFile {
-    let entries: Vec<&Page> = ids.iter().take(FEED_ENTRIES).map(|id| site.page(*id)).collect();
+fn atom(
+    site: &Site,
+    lang: Lang,
+    feed_url: &str,
+    html_url: &str,
+    title: &str,
+    ids: &[PageId],
+) -> OutputFile {
+    let entries: Vec<&Page> = ids
+        .iter()
+        .take(FEED_ENTRIES)
+        .map(|id| site.page(*id))
+        .collect();
     let updated = entries
         .iter()
         .filter_map(|p| p.doc.common.updated.or(p.date()))
@@ -64,10 +99,22 @@ fn atom(site: &Site, lang: Lang, feed_url: &str, html_url: &str, title: &str, id
         );
     let mut x = String::with_capacity(4096 + entries.len() * 2048);
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    let _ = writeln!(x, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">", lang.code());
+    let _ = writeln!(
+        x,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+        lang.code()
+    );
     let _ = writeln!(x, "  <title>{}</title>", xml_escape(title));
-    let _ = writeln!(x, "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>", site.permalink(feed_url));
-    let _ = writeln!(x, "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", site.permalink(html_url));
+    let _ = writeln!(
+        x,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        site.permalink(feed_url)
+    );
+    let _ = writeln!(
+        x,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        site.permalink(html_url)
+    );
     let _ = writeln!(x, "  <id>{}</id>", site.permalink(feed_url));
     let _ = writeln!(x, "  <updated>{updated}</updated>");
     let _ = writeln!(x, "  <generator>Civic</generator>");
@@ -82,18 +129,36 @@ fn atom(site: &Site, lang: Lang, feed_url: &str, html_url: &str, title: &str, id
         .unwrap_or_else(|| site.config.title.get(lang).to_string());
         x.push_str("  <entry>\n");
         let _ = writeln!(x, "    <title>{}</title>", xml_escape(page.title()));
-        let _ = writeln!(x, "    <link rel=\"alternate\" type=\"text/html\" href=\"{link}\"/>");
+        let _ = writeln!(
+            x,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{link}\"/>"
+        );
         let _ = writeln!(x, "    <id>{link}</id>");
         let _ = writeln!(x, "    <published>{date}</published>");
-        let upd = page.doc.common.updated.map_or_else(|| date.clone(), |d| d.rfc3339());
+        let upd = page
+            .doc
+            .common
+            .updated
+            .map_or_else(|| date.clone(), |d| d.rfc3339());
         let _ = writeln!(x, "    <updated>{upd}</updated>");
-        let _ = writeln!(x, "    <author><name>{}</name></author>", xml_escape(&author));
+        let _ = writeln!(
+            x,
+            "    <author><name>{}</name></author>",
+            xml_escape(&author)
+        );
         let _ = writeln!(x, "    <summary>{}</summary>", xml_escape(&page.summary));
-        let _ = writeln!(x, "    <content type=\"html\">{}</content>", xml_escape(&page.body.html));
+        let _ = writeln!(
+            x,
+            "    <content type=\"html\">{}</content>",
+            xml_escape(&page.body.html)
+        );
         x.push_str("  </entry>\n");
     }
     x.push_str("</feed>\n");
-    OutputFile { path: output_path(site, feed_url), bytes: x.into_bytes() }
+    OutputFile {
+        path: output_path(site, feed_url),
+        bytes: x.into_bytes(),
+    }
 }
 
 /// `sitemap.xml`: every page and section list with its language alternates.
@@ -107,7 +172,11 @@ pub fn sitemap(site: &Site) -> OutputFile {
             let _ = writeln!(x, "    <lastmod>{m}</lastmod>");
         }
         if let Some(twin) = twin {
-            let (zh, en) = if lang == Lang::Zh { (url, twin) } else { (twin, url) };
+            let (zh, en) = if lang == Lang::Zh {
+                (url, twin)
+            } else {
+                (twin, url)
+            };
             for (code, href) in [("zh-CN", zh), ("en", en), ("x-default", zh)] {
                 let _ = writeln!(
                     x,
@@ -124,11 +193,19 @@ pub fn sitemap(site: &Site) -> OutputFile {
     }
     for page in &site.pages {
         let twin = page.translation.map(|t| site.page(t).url.as_str());
-        let lastmod = page.doc.common.updated.or(page.date()).map(|d| d.iso_date());
+        let lastmod = page
+            .doc
+            .common
+            .updated
+            .or(page.date())
+            .map(|d| d.iso_date());
         entry(&page.url, page.lang(), twin, lastmod);
     }
     x.push_str("</urlset>\n");
-    OutputFile { path: "sitemap.xml".to_string(), bytes: x.into_bytes() }
+    OutputFile {
+        path: "sitemap.xml".to_string(),
+        bytes: x.into_bytes(),
+    }
 }
 
 pub fn robots(site: &Site) -> OutputFile {
@@ -138,16 +215,26 @@ pub fn robots(site: &Site) -> OutputFile {
         site.url("/en/search/"),
         site.permalink("/sitemap.xml")
     );
-    OutputFile { path: "robots.txt".to_string(), bytes: text.into_bytes() }
+    OutputFile {
+        path: "robots.txt".to_string(),
+        bytes: text.into_bytes(),
+    }
 }
 
 /// A small page at each alias that sends readers (and search engines) to the page's address.
 pub fn aliases(site: &Site) -> Vec<OutputFile> {
-    let pages = site.pages.iter().map(|p| (&p.doc.common.aliases, &p.url, p.lang(), p.title()));
-    let sections = site
-        .sections
+    let pages = site
+        .pages
         .iter()
-        .map(|s| (&s.doc.meta.aliases, &s.url, s.lang(), s.doc.meta.title.as_str()));
+        .map(|p| (&p.doc.common.aliases, &p.url, p.lang(), p.title()));
+    let sections = site.sections.iter().map(|s| {
+        (
+            &s.doc.meta.aliases,
+            &s.url,
+            s.lang(),
+            s.doc.meta.title.as_str(),
+        )
+    });
     let mut files = Vec::new();
     for (list, target, lang, title) in pages.chain(sections) {
         for alias in list {
@@ -161,7 +248,10 @@ pub fn aliases(site: &Site) -> Vec<OutputFile> {
                 lang.code()
             );
             let path = urls::output_file(alias.trim_start_matches(site.config.base_path()));
-            files.push(OutputFile { path, bytes: text.into_bytes() });
+            files.push(OutputFile {
+                path,
+                bytes: text.into_bytes(),
+            });
         }
     }
     files

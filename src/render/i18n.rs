@@ -5,8 +5,8 @@
 use crate::config::SiteConfig;
 use crate::error::{Failed, Problem};
 use crate::lang::Lang;
-use crate::yaml;
 use crate::render::theme::Theme;
+use crate::yaml;
 use std::collections::BTreeMap;
 
 pub type Strings = BTreeMap<String, String>;
@@ -17,8 +17,11 @@ pub fn load(theme: &Theme, config: &SiteConfig) -> Result<BTreeMap<Lang, Strings
     for lang in Lang::ALL {
         let Some(theme_file) = theme.i18n(lang.code()) else {
             problems.push(
-                Problem::error("i18n", format!("the theme has no i18n/{}.yaml", lang.code()))
-                    .help("every theme needs i18n/zh-CN.yaml and i18n/en.yaml"),
+                Problem::error(
+                    "i18n",
+                    format!("the theme has no i18n/{}.yaml", lang.code()),
+                )
+                .help("every theme needs i18n/zh-CN.yaml and i18n/en.yaml"),
             );
             continue;
         };
@@ -60,16 +63,23 @@ pub fn load(theme: &Theme, config: &SiteConfig) -> Result<BTreeMap<Lang, Strings
         for (missing_in, have, lacking) in [(Lang::En, zh, en), (Lang::Zh, en, zh)] {
             for key in have.keys().filter(|k| !lacking.contains_key(*k)) {
                 problems.push(
-                    Problem::error("i18n-missing", format!("the string `{key}` has no {missing_in} text"))
-                        .in_file(
-                            theme
-                                .i18n(missing_in.code())
-                                .map_or(String::new(), |f| f.origin.clone()),
-                        )
-                        .help(format!("add `{key}: …` to this file")),
+                    Problem::error(
+                        "i18n-missing",
+                        format!("the string `{key}` has no {missing_in} text"),
+                    )
+                    .in_file(
+                        theme
+                            .i18n(missing_in.code())
+                            .map_or(String::new(), |f| f.origin.clone()),
+                    )
+                    .help(format!("add `{key}: …` to this file")),
                 );
             }
         }
     }
-    if problems.is_empty() { Ok(all) } else { Err(Failed(problems)) }
+    if problems.is_empty() {
+        Ok(all)
+    } else {
+        Err(Failed(problems))
+    }
 }

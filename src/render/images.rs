@@ -26,8 +26,15 @@ pub struct ImageSet {
 
 /// Resize every figure (photo or poster) the site uses. Returns the sets by content-relative
 /// path and the resized files to publish.
-pub fn process(site: &Site, root: &Path) -> Result<(HashMap<String, ImageSet>, Vec<OutputFile>), Failed> {
-    let files: BTreeSet<&str> = site.pages.iter().filter_map(|p| p.figure_file.as_deref()).collect();
+pub fn process(
+    site: &Site,
+    root: &Path,
+) -> Result<(HashMap<String, ImageSet>, Vec<OutputFile>), Failed> {
+    let files: BTreeSet<&str> = site
+        .pages
+        .iter()
+        .filter_map(|p| p.figure_file.as_deref())
+        .collect();
     let cache = root.join(CACHE_DIR);
     let results: Vec<Result<(String, ImageSet, Vec<OutputFile>), Problem>> = files
         .par_iter()
@@ -45,13 +52,23 @@ pub fn process(site: &Site, root: &Path) -> Result<(HashMap<String, ImageSet>, V
             Err(p) => problems.push(p),
         }
     }
-    if problems.is_empty() { Ok((sets, outputs)) } else { Err(Failed(problems)) }
+    if problems.is_empty() {
+        Ok((sets, outputs))
+    } else {
+        Err(Failed(problems))
+    }
 }
 
-fn variants(site: &Site, root: &Path, cache: &Path, rel: &str) -> Result<(ImageSet, Vec<OutputFile>), Problem> {
+fn variants(
+    site: &Site,
+    root: &Path,
+    cache: &Path,
+    rel: &str,
+) -> Result<(ImageSet, Vec<OutputFile>), Problem> {
     let file = format!("{}/{rel}", crate::content::CONTENT_DIR);
-    let bytes = std::fs::read(root.join(&file))
-        .map_err(|e| Problem::error("image", format!("cannot read the image: {e}")).in_file(&file))?;
+    let bytes = std::fs::read(root.join(&file)).map_err(|e| {
+        Problem::error("image", format!("cannot read the image: {e}")).in_file(&file)
+    })?;
     let quality = site.config.images.quality.clamp(30, 95);
     let hash = hex8(&Sha256::digest(&bytes));
     let (width, height) = image::ImageReader::new(std::io::Cursor::new(&bytes))
@@ -59,15 +76,40 @@ fn variants(site: &Site, root: &Path, cache: &Path, rel: &str) -> Result<(ImageS
         .ok()
         .and_then(|r| r.into_dimensions().ok())
         .ok_or_else(|| {
-            Problem::error("image", "this file is not a readable JPEG, PNG or WebP image")
-                .in_file(&file)
-                .help("export the photo again as JPEG or PNG")
+            Problem::error(
+                "image",
+                "this file is not a readable JPEG, PNG or WebP image",
+            )
+            .in_file(&file)
+            .help("export the photo again as JPEG or PNG")
         })?;
-    let mut widths: Vec<u32> = site.config.images.widths.iter().copied().filter(|w| *w < width).collect();
-    widths.push(width.min(site.config.images.widths.iter().copied().max().unwrap_or(width)));
+    let mut widths: Vec<u32> = site
+        .config
+        .images
+        .widths
+        .iter()
+        .copied()
+        .filter(|w| *w < width)
+        .collect();
+    widths.push(
+        width.min(
+            site.config
+                .images
+                .widths
+                .iter()
+                .copied()
+                .max()
+                .unwrap_or(width),
+        ),
+    );
     widths.sort_unstable();
     widths.dedup();
-    let stem = rel.rsplit('/').next().unwrap_or(rel).rsplit_once('.').map_or(rel, |(s, _)| s);
+    let stem = rel
+        .rsplit('/')
+        .next()
+        .unwrap_or(rel)
+        .rsplit_once('.')
+        .map_or(rel, |(s, _)| s);
     let mut decoded: Option<DynamicImage> = None;
     let mut outputs = Vec::new();
     let mut srcset = Vec::new();
@@ -80,12 +122,16 @@ fn variants(site: &Site, root: &Path, cache: &Path, rel: &str) -> Result<(ImageS
             Err(_) => {
                 if decoded.is_none() {
                     decoded = Some(image::load_from_memory(&bytes).map_err(|e| {
-                        Problem::error("image", format!("cannot decode the image: {e}")).in_file(&file)
+                        Problem::error("image", format!("cannot decode the image: {e}"))
+                            .in_file(&file)
                     })?);
                 }
-                let img = decoded.as_ref().ok_or_else(|| Problem::error("image", "decode failed").in_file(&file))?;
-                let data = resize_jpeg(img, w, h, quality)
-                    .map_err(|e| Problem::error("image", format!("cannot resize the image: {e}")).in_file(&file))?;
+                let img = decoded
+                    .as_ref()
+                    .ok_or_else(|| Problem::error("image", "decode failed").in_file(&file))?;
+                let data = resize_jpeg(img, w, h, quality).map_err(|e| {
+                    Problem::error("image", format!("cannot resize the image: {e}")).in_file(&file)
+                })?;
                 // The cache only saves time; a failure to write it is not a build failure.
                 let _ = std::fs::create_dir_all(cache).and_then(|_| std::fs::write(&cached, &data));
                 data
@@ -93,14 +139,23 @@ fn variants(site: &Site, root: &Path, cache: &Path, rel: &str) -> Result<(ImageS
         };
         let out_path = format!("img/{stem}-{hash}-{w}.jpg");
         srcset.push(format!("{} {w}w", site.url(&format!("/{out_path}"))));
-        outputs.push(OutputFile { path: out_path, bytes: data });
+        outputs.push(OutputFile {
+            path: out_path,
+            bytes: data,
+        });
     }
-    let src_width = widths.iter().copied().filter(|w| *w <= 720).max().unwrap_or(widths[0]);
+    let src_width = widths
+        .iter()
+        .copied()
+        .filter(|w| *w <= 720)
+        .max()
+        .unwrap_or(widths[0]);
     let set = ImageSet {
         src: site.url(&format!("/img/{stem}-{hash}-{src_width}.jpg")),
         srcset: srcset.join(", "),
         width: src_width,
-        height: ((u64::from(height) * u64::from(src_width)) / u64::from(width.max(1))).max(1) as u32,
+        height: ((u64::from(height) * u64::from(src_width)) / u64::from(width.max(1))).max(1)
+            as u32,
         alt: String::new(),
     };
     Ok((set, outputs))
@@ -109,7 +164,9 @@ fn variants(site: &Site, root: &Path, cache: &Path, rel: &str) -> Result<(ImageS
 fn resize_jpeg(img: &DynamicImage, w: u32, h: u32, quality: u8) -> Result<Vec<u8>, String> {
     let rgb = DynamicImage::ImageRgb8(img.to_rgb8());
     let mut dst = Image::new(w, h, PixelType::U8x3);
-    Resizer::new().resize(&rgb, &mut dst, None).map_err(|e| e.to_string())?;
+    Resizer::new()
+        .resize(&rgb, &mut dst, None)
+        .map_err(|e| e.to_string())?;
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality)
         .write_image(dst.buffer(), w, h, image::ExtendedColorType::Rgb8)

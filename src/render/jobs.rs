@@ -43,7 +43,11 @@ pub fn per_page(section: &Section) -> usize {
 }
 
 fn page_count(items: usize, per: usize) -> usize {
-    if per == usize::MAX { 1 } else { items.div_ceil(per).max(1) }
+    if per == usize::MAX {
+        1
+    } else {
+        items.div_ceil(per).max(1)
+    }
 }
 
 fn expired(site: &Site, section: &Section) -> Vec<PageId> {
@@ -65,7 +69,11 @@ pub fn plan(site: &Site) -> Vec<Job> {
         } else {
             section.pages.len()
         };
-        let lists = if section.kind() == Kind::Psa { 1 } else { page_count(listed, per) };
+        let lists = if section.kind() == Kind::Psa {
+            1
+        } else {
+            page_count(listed, per)
+        };
         jobs.extend((1..=lists).map(|n| Job::SectionList(section.id, n)));
         if section.kind() == Kind::Psa {
             let n = page_count(expired(site, section).len(), per);
@@ -75,14 +83,21 @@ pub fn plan(site: &Site) -> Vec<Job> {
             jobs.push(Job::HandbookPrint(section.id));
         }
         for (i, facet) in section.facets.iter().enumerate() {
-            jobs.extend((1..=page_count(facet.pages.len(), per)).map(|n| Job::Facet(section.id, i, n)));
+            jobs.extend(
+                (1..=page_count(facet.pages.len(), per)).map(|n| Job::Facet(section.id, i, n)),
+            );
         }
     }
     for (i, term) in site.tags.iter().enumerate() {
         jobs.extend((1..=page_count(term.pages.len(), 20)).map(|n| Job::Tag(i, n)));
     }
     for &lang in &site.config.languages {
-        jobs.extend([Job::TagIndex(lang), Job::Search(lang), Job::SiteMapPage(lang), Job::Feeds(lang)]);
+        jobs.extend([
+            Job::TagIndex(lang),
+            Job::Search(lang),
+            Job::SiteMapPage(lang),
+            Job::Feeds(lang),
+        ]);
     }
     jobs.extend([Job::NotFound, Job::Aliases, Job::SitemapXml, Job::Robots]);
     jobs
@@ -140,7 +155,10 @@ pub fn base_context(site: &Site, renderer: &Renderer, lang: Lang) -> Context {
             police_code: footer.police_code.as_deref(),
             site_id: footer.site_id.as_deref(),
         },
-        build_date: DateView::new(crate::content::date::PubDate::from_date(site.build_date), lang),
+        build_date: DateView::new(
+            crate::content::date::PubDate::from_date(site.build_date),
+            lang,
+        ),
         languages: c.languages.iter().map(|l| l.code()).collect(),
     };
     let mut ctx = Context::new();
@@ -180,14 +198,23 @@ impl Frame {
     }
 
     fn apply(self, site: &Site, ctx: &mut Context) {
-        let mut alternates = vec![Alternate { hreflang: self.lang.code(), href: site.permalink(&self.url) }];
+        let mut alternates = vec![Alternate {
+            hreflang: self.lang.code(),
+            href: site.permalink(&self.url),
+        }];
         if let Some(t) = &self.translation {
-            alternates.push(Alternate { hreflang: self.lang.other().code(), href: site.permalink(t) });
+            alternates.push(Alternate {
+                hreflang: self.lang.other().code(),
+                href: site.permalink(t),
+            });
         }
         alternates.sort_by_key(|a| a.hreflang != "zh-CN");
         if let Some(zh) = alternates.iter().find(|a| a.hreflang == "zh-CN") {
             let href = zh.href.clone();
-            alternates.push(Alternate { hreflang: "x-default", href });
+            alternates.push(Alternate {
+                hreflang: "x-default",
+                href,
+            });
         }
         let switch = Switch {
             missing: self.translation.is_none(),
@@ -211,9 +238,18 @@ impl Frame {
 fn gov_site_meta(site: &Site) -> Vec<Meta> {
     match &site.config.gov_meta {
         Some(g) => vec![
-            Meta { name: "SiteName", content: g.site_name.clone() },
-            Meta { name: "SiteDomain", content: g.site_domain.clone() },
-            Meta { name: "SiteIDCode", content: g.site_id_code.clone() },
+            Meta {
+                name: "SiteName",
+                content: g.site_name.clone(),
+            },
+            Meta {
+                name: "SiteDomain",
+                content: g.site_domain.clone(),
+            },
+            Meta {
+                name: "SiteIDCode",
+                content: g.site_id_code.clone(),
+            },
         ],
         None => Vec::new(),
     }
@@ -254,7 +290,10 @@ pub fn render_job(p: &Prepared<'_>, job: &Job) -> Result<Vec<OutputFile>, Proble
 fn html(path_url: &str, site: &Site, text: String) -> OutputFile {
     let base = site.config.base_path();
     let path = path_url.strip_prefix(base).unwrap_or(path_url);
-    OutputFile { path: urls::output_file(path), bytes: text.into_bytes() }
+    OutputFile {
+        path: urls::output_file(path),
+        bytes: text.into_bytes(),
+    }
 }
 
 fn page(p: &Prepared<'_>, id: PageId) -> Result<OutputFile, Problem> {
@@ -303,10 +342,16 @@ fn chapter_links(site: &Site, section: &Section) -> Vec<Link> {
         .map(|id| {
             let c = site.page(*id);
             let label = match &c.doc.data {
-                KindData::Handbook(ch) => ch.short_title.clone().unwrap_or_else(|| c.title().to_string()),
+                KindData::Handbook(ch) => ch
+                    .short_title
+                    .clone()
+                    .unwrap_or_else(|| c.title().to_string()),
                 _ => c.title().to_string(),
             };
-            Link { label, url: c.url.clone() }
+            Link {
+                label,
+                url: c.url.clone(),
+            }
         })
         .collect()
 }
@@ -321,11 +366,20 @@ fn article_meta(site: &Site, page: &crate::site::Page) -> Vec<Meta> {
         _ => None,
     }
     .unwrap_or_else(|| site.config.title.get(page.lang()).to_string());
-    let mut meta = vec![Meta { name: "ArticleTitle", content: page.title().to_string() }];
+    let mut meta = vec![Meta {
+        name: "ArticleTitle",
+        content: page.title().to_string(),
+    }];
     if let Some(date) = page.date().or(page.doc.common.updated) {
-        meta.push(Meta { name: "PubDate", content: date.minutes() });
+        meta.push(Meta {
+            name: "PubDate",
+            content: date.minutes(),
+        });
     }
-    meta.push(Meta { name: "ContentSource", content: source });
+    meta.push(Meta {
+        name: "ContentSource",
+        content: source,
+    });
     meta
 }
 
@@ -341,16 +395,32 @@ fn column_meta(site: &Site, section: &Section) -> Vec<Meta> {
         Kind::Page => "栏目",
     };
     vec![
-        Meta { name: "ColumnName", content: section.doc.meta.title.clone() },
-        Meta { name: "ColumnDescription", content: section.doc.meta.summary.clone().unwrap_or_default() },
-        Meta { name: "ColumnKeywords", content: section.doc.meta.keywords.join(",") },
-        Meta { name: "ColumnType", content: column_type.to_string() },
+        Meta {
+            name: "ColumnName",
+            content: section.doc.meta.title.clone(),
+        },
+        Meta {
+            name: "ColumnDescription",
+            content: section.doc.meta.summary.clone().unwrap_or_default(),
+        },
+        Meta {
+            name: "ColumnKeywords",
+            content: section.doc.meta.keywords.join(","),
+        },
+        Meta {
+            name: "ColumnType",
+            content: column_type.to_string(),
+        },
     ]
 }
 
 fn page_slice(p: &Prepared<'_>, ids: &[PageId], per: usize, n: usize) -> Vec<Value> {
     let start = if per == usize::MAX { 0 } else { per * (n - 1) };
-    ids.iter().skip(start).take(per).map(|id| p.summary(*id)).collect()
+    ids.iter()
+        .skip(start)
+        .take(per)
+        .map(|id| p.summary(*id))
+        .collect()
 }
 
 fn section_frame(site: &Site, section: &Section, url: &str, title: &str) -> Frame {
@@ -387,13 +457,26 @@ fn section_list(p: &Prepared<'_>, section: &Section, n: usize) -> Result<OutputF
     let per = per_page(section);
     let (listed, archived): (Vec<PageId>, usize) = if section.kind() == Kind::Psa {
         let expired = expired(site, section);
-        let active = section.pages.iter().copied().filter(|id| !expired.contains(id)).collect();
+        let active = section
+            .pages
+            .iter()
+            .copied()
+            .filter(|id| !expired.contains(id))
+            .collect();
         (active, expired.len())
     } else {
         (section.pages.clone(), 0)
     };
-    let total = if section.kind() == Kind::Psa { 1 } else { page_count(listed.len(), per) };
-    let per = if section.kind() == Kind::Psa { usize::MAX } else { per };
+    let total = if section.kind() == Kind::Psa {
+        1
+    } else {
+        page_count(listed.len(), per)
+    };
+    let per = if section.kind() == Kind::Psa {
+        usize::MAX
+    } else {
+        per
+    };
     ctx.insert("pages", &page_slice(p, &listed, per, n));
     ctx.insert("paginator", &view::pagination(&section.url, n, total));
     ctx.insert("facets", &facet_links(section, None));
@@ -443,14 +526,19 @@ struct HandbookEntry {
 
 fn home_blocks(p: &Prepared<'_>, lang: Lang) -> HomeBlocks {
     let site = p.site;
-    let of_kind = |kind: Kind| site.sections_in(lang).filter(move |s| s.kind() == kind && !s.is_home());
+    let of_kind = |kind: Kind| {
+        site.sections_in(lang)
+            .filter(move |s| s.kind() == kind && !s.is_home())
+    };
     let psas = of_kind(Kind::Psa)
         .flat_map(|s| s.pages.iter())
         .filter(|id| matches!(&site.page(**id).doc.data, KindData::Psa(a) if a.is_active(site.build_date)))
         .take(6)
         .map(|id| p.summary(*id))
         .collect();
-    let mut news: Vec<PageId> = of_kind(Kind::News).flat_map(|s| s.pages.iter().copied()).collect();
+    let mut news: Vec<PageId> = of_kind(Kind::News)
+        .flat_map(|s| s.pages.iter().copied())
+        .collect();
     news.sort_by_key(|id| std::cmp::Reverse(site.page(*id).date()));
     let featured = of_kind(Kind::RoleModel)
         .flat_map(|s| s.pages.iter())
@@ -467,7 +555,10 @@ fn home_blocks(p: &Prepared<'_>, lang: Lang) -> HomeBlocks {
     let sections = site
         .sections_in(lang)
         .filter(|s| !s.is_home() && s.parent.is_some_and(|par| site.section(par).is_home()))
-        .map(|s| Link { label: s.doc.meta.title.clone(), url: s.url.clone() })
+        .map(|s| Link {
+            label: s.doc.meta.title.clone(),
+            url: s.url.clone(),
+        })
         .collect();
     HomeBlocks {
         psas,
@@ -488,15 +579,36 @@ fn psa_archive(p: &Prepared<'_>, section: &Section, n: usize) -> Result<OutputFi
     let mut ctx = p.context(lang);
     ctx.insert("section", &view::section_view(site, section));
     ctx.insert("pages", &page_slice(p, &expired, per, n));
-    ctx.insert("paginator", &view::pagination(&base, n, page_count(expired.len(), per)));
-    let title = format!("{} · {}", section.doc.meta.title, p.renderer.strings(lang).get("archive").map_or("", String::as_str));
+    ctx.insert(
+        "paginator",
+        &view::pagination(&base, n, page_count(expired.len(), per)),
+    );
+    let title = format!(
+        "{} · {}",
+        section.doc.meta.title,
+        p.renderer
+            .strings(lang)
+            .get("archive")
+            .map_or("", String::as_str)
+    );
     let mut frame = section_frame(site, section, &url, &title);
-    frame.translation = section.translation.map(|t| format!("{}archive/", site.section(t).url));
+    frame.translation = section
+        .translation
+        .map(|t| format!("{}archive/", site.section(t).url));
     frame.apply(site, &mut ctx);
-    Ok(html(&url, site, p.renderer.render("psa_archive.html", &ctx)?))
+    Ok(html(
+        &url,
+        site,
+        p.renderer.render("psa_archive.html", &ctx)?,
+    ))
 }
 
-fn facet(p: &Prepared<'_>, section: &Section, index: usize, n: usize) -> Result<OutputFile, Problem> {
+fn facet(
+    p: &Prepared<'_>,
+    section: &Section,
+    index: usize,
+    n: usize,
+) -> Result<OutputFile, Problem> {
     let site = p.site;
     let lang = section.lang();
     let Some(f) = section.facets.get(index) else {
@@ -507,7 +619,10 @@ fn facet(p: &Prepared<'_>, section: &Section, index: usize, n: usize) -> Result<
     let mut ctx = p.context(lang);
     ctx.insert("section", &view::section_view(site, section));
     ctx.insert("pages", &page_slice(p, &f.pages, per, n));
-    ctx.insert("paginator", &view::pagination(&f.url, n, page_count(f.pages.len(), per)));
+    ctx.insert(
+        "paginator",
+        &view::pagination(&f.url, n, page_count(f.pages.len(), per)),
+    );
     let links = facet_links(section, Some(index));
     ctx.insert("facet", &links.get(index));
     ctx.insert("facets", &links);
@@ -516,11 +631,22 @@ fn facet(p: &Prepared<'_>, section: &Section, index: usize, n: usize) -> Result<
     let title = format!("{} · {}", section.doc.meta.title, f.label);
     let mut frame = section_frame(site, section, &url, &title);
     frame.translation = section.translation.and_then(|t| {
-        site.section(t).facets.iter().find(|o| o.kind == f.kind && o.key == f.key).map(|o| o.url.clone())
+        site.section(t)
+            .facets
+            .iter()
+            .find(|o| o.kind == f.kind && o.key == f.key)
+            .map(|o| o.url.clone())
     });
-    frame.fallback = section.translation.map_or_else(|| fallback_url(site, section.parent, lang), |t| site.section(t).url.clone());
+    frame.fallback = section.translation.map_or_else(
+        || fallback_url(site, section.parent, lang),
+        |t| site.section(t).url.clone(),
+    );
     frame.apply(site, &mut ctx);
-    Ok(html(&url, site, p.renderer.render("role_models.html", &ctx)?))
+    Ok(html(
+        &url,
+        site,
+        p.renderer.render("role_models.html", &ctx)?,
+    ))
 }
 
 #[derive(Serialize)]
@@ -550,9 +676,15 @@ fn handbook_print(p: &Prepared<'_>, section: &Section) -> Result<OutputFile, Pro
     ctx.insert("section", &view::section_view(site, section));
     ctx.insert("chapters", &chapters);
     let mut frame = section_frame(site, section, &url, &section.doc.meta.title);
-    frame.translation = section.translation.map(|t| format!("{}print/", site.section(t).url));
+    frame.translation = section
+        .translation
+        .map(|t| format!("{}print/", site.section(t).url));
     frame.apply(site, &mut ctx);
-    Ok(html(&url, site, p.renderer.render("handbook_print.html", &ctx)?))
+    Ok(html(
+        &url,
+        site,
+        p.renderer.render("handbook_print.html", &ctx)?,
+    ))
 }
 
 fn tag_index(p: &Prepared<'_>, lang: Lang) -> Result<OutputFile, Problem> {
@@ -572,7 +704,12 @@ fn tag_index(p: &Prepared<'_>, lang: Lang) -> Result<OutputFile, Problem> {
         .collect();
     let mut ctx = p.context(lang);
     ctx.insert("terms", &terms);
-    let title = p.renderer.strings(lang).get("tags").cloned().unwrap_or_default();
+    let title = p
+        .renderer
+        .strings(lang)
+        .get("tags")
+        .cloned()
+        .unwrap_or_default();
     let mut frame = Frame::new(lang, &url, &title);
     frame.translation = Some(site.url(&crate::site::taxonomy::tag_index_path(lang.other())))
         .filter(|_| site.config.has_lang(lang.other()));
@@ -589,9 +726,18 @@ fn tag(p: &Prepared<'_>, index: usize, n: usize) -> Result<OutputFile, Problem> 
     let lang = term.lang;
     let url = urls::paginated(&term.url, n);
     let mut ctx = p.context(lang);
-    ctx.insert("term", &Link { label: term.label.clone(), url: term.url.clone() });
+    ctx.insert(
+        "term",
+        &Link {
+            label: term.label.clone(),
+            url: term.url.clone(),
+        },
+    );
     ctx.insert("pages", &page_slice(p, &term.pages, 20, n));
-    ctx.insert("paginator", &view::pagination(&term.url, n, page_count(term.pages.len(), 20)));
+    ctx.insert(
+        "paginator",
+        &view::pagination(&term.url, n, page_count(term.pages.len(), 20)),
+    );
     let mut frame = Frame::new(lang, &url, &term.label);
     frame.translation = site
         .tags
@@ -603,11 +749,22 @@ fn tag(p: &Prepared<'_>, index: usize, n: usize) -> Result<OutputFile, Problem> 
     Ok(html(&url, site, p.renderer.render("tag.html", &ctx)?))
 }
 
-fn simple(p: &Prepared<'_>, lang: Lang, slug: &str, template: &str, noindex: bool) -> Result<OutputFile, Problem> {
+fn simple(
+    p: &Prepared<'_>,
+    lang: Lang,
+    slug: &str,
+    template: &str,
+    noindex: bool,
+) -> Result<OutputFile, Problem> {
     let site = p.site;
     let url = site.url(&format!("{}/{slug}/", lang.url_prefix()));
     let mut ctx = p.context(lang);
-    let title = p.renderer.strings(lang).get(slug).cloned().unwrap_or_default();
+    let title = p
+        .renderer
+        .strings(lang)
+        .get(slug)
+        .cloned()
+        .unwrap_or_default();
     let mut frame = Frame::new(lang, &url, &title);
     frame.noindex = noindex;
     frame.translation = Some(site.url(&format!("{}/{slug}/", lang.other().url_prefix())))
@@ -636,7 +793,10 @@ fn site_map_page(p: &Prepared<'_>, lang: Lang) -> Result<OutputFile, Problem> {
                 .pages
                 .iter()
                 .take(SHOWN)
-                .map(|id| Link { label: site.page(*id).title().to_string(), url: site.page(*id).url.clone() })
+                .map(|id| Link {
+                    label: site.page(*id).title().to_string(),
+                    url: site.page(*id).url.clone(),
+                })
                 .collect(),
             more: s.pages.len().saturating_sub(SHOWN),
         })
@@ -644,7 +804,12 @@ fn site_map_page(p: &Prepared<'_>, lang: Lang) -> Result<OutputFile, Problem> {
     let url = site.url(&format!("{}/sitemap/", lang.url_prefix()));
     let mut ctx = p.context(lang);
     ctx.insert("sections", &sections);
-    let title = p.renderer.strings(lang).get("sitemap").cloned().unwrap_or_default();
+    let title = p
+        .renderer
+        .strings(lang)
+        .get("sitemap")
+        .cloned()
+        .unwrap_or_default();
     let mut frame = Frame::new(lang, &url, &title);
     frame.translation = Some(site.url(&format!("{}/sitemap/", lang.other().url_prefix())))
         .filter(|_| site.config.has_lang(lang.other()));
@@ -658,11 +823,19 @@ fn not_found(p: &Prepared<'_>) -> Result<OutputFile, Problem> {
     let mut ctx = p.context(lang);
     ctx.insert("t_en", p.renderer.strings(Lang::En));
     ctx.insert("en_home", &site.url("/en/"));
-    let title = p.renderer.strings(lang).get("not_found").cloned().unwrap_or_default();
+    let title = p
+        .renderer
+        .strings(lang)
+        .get("not_found")
+        .cloned()
+        .unwrap_or_default();
     let mut frame = Frame::new(lang, &site.url("/404.html"), &title);
     frame.noindex = true;
     frame.fallback = site.url("/en/");
     frame.apply(site, &mut ctx);
     let text = p.renderer.render("404.html", &ctx)?;
-    Ok(OutputFile { path: "404.html".to_string(), bytes: text.into_bytes() })
+    Ok(OutputFile {
+        path: "404.html".to_string(),
+        bytes: text.into_bytes(),
+    })
 }

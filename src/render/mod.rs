@@ -43,7 +43,8 @@ impl Renderer {
                     template_origins.insert(name.to_string(), file.origin.clone());
                 }
                 Err(_) => problems.push(
-                    Problem::error("template", "the template is not UTF-8 text").in_file(&file.origin),
+                    Problem::error("template", "the template is not UTF-8 text")
+                        .in_file(&file.origin),
                 ),
             }
         }
@@ -54,7 +55,11 @@ impl Renderer {
             Problem::error("template", format!("a template cannot be read:\n{e}"))
                 .help("fix the template syntax; the report above names the template and line")
         })?;
-        Ok(Renderer { tera, strings, template_origins })
+        Ok(Renderer {
+            tera,
+            strings,
+            template_origins,
+        })
     }
 
     pub fn strings(&self, lang: Lang) -> &i18n::Strings {
@@ -91,7 +96,11 @@ pub struct Prepared<'a> {
 }
 
 impl<'a> Prepared<'a> {
-    pub fn new(site: &'a Site, renderer: &'a Renderer, images: HashMap<String, ImageSet>) -> Prepared<'a> {
+    pub fn new(
+        site: &'a Site,
+        renderer: &'a Renderer,
+        images: HashMap<String, ImageSet>,
+    ) -> Prepared<'a> {
         let summaries = site
             .pages
             .par_iter()
@@ -101,7 +110,13 @@ impl<'a> Prepared<'a> {
             .iter()
             .map(|&lang| (lang, jobs::base_context(site, renderer, lang)))
             .collect();
-        Prepared { site, renderer, images, summaries, base }
+        Prepared {
+            site,
+            renderer,
+            images,
+            summaries,
+            base,
+        }
     }
 
     pub fn context(&self, lang: Lang) -> Context {
@@ -138,11 +153,18 @@ pub fn render_all(
         match r {
             Ok(n) => pages += n,
             Err(p) => {
-                if !problems.iter().any(|q: &Problem| q.message == p.message && q.file == p.file) {
+                if !problems
+                    .iter()
+                    .any(|q: &Problem| q.message == p.message && q.file == p.file)
+                {
                     problems.push(p);
                 }
             }
         }
     }
-    if problems.is_empty() { Ok(pages) } else { Err(Failed(problems)) }
+    if problems.is_empty() {
+        Ok(pages)
+    } else {
+        Err(Failed(problems))
+    }
 }

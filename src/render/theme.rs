@@ -35,14 +35,20 @@ impl Theme {
             for (rel, bytes) in embedded::FILES {
                 files.insert(
                     rel.to_string(),
-                    ThemeFile { origin: format!("(built-in theme)/{rel}"), bytes: bytes.to_vec() },
+                    ThemeFile {
+                        origin: format!("(built-in theme)/{rel}"),
+                        bytes: bytes.to_vec(),
+                    },
                 );
             }
         } else {
-            return Err(Problem::error("no-theme", format!("the theme `{name}` is not in themes/"))
-                .in_file(crate::config::CONFIG_FILE)
-                .help("put the theme in themes/<name>/, or remove `theme:` to use the default theme")
-                .into());
+            return Err(Problem::error(
+                "no-theme",
+                format!("the theme `{name}` is not in themes/"),
+            )
+            .in_file(crate::config::CONFIG_FILE)
+            .help("put the theme in themes/<name>/, or remove `theme:` to use the default theme")
+            .into());
         }
         let mut overridden = Vec::new();
         for sub in ["templates", "static"] {
@@ -87,15 +93,29 @@ fn read_dir_into(
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel: PathBuf = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_path_buf();
+        let rel: PathBuf = entry
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         let rel = crate::error::display_path(&rel);
         if rel.split('/').any(|p| p.starts_with('.')) {
             continue;
         }
         let bytes = std::fs::read(entry.path())
             .map_err(|e| Problem::error("unreadable", e.to_string()).in_file(entry.path()))?;
-        let key = if prefix.is_empty() { rel.clone() } else { format!("{prefix}/{rel}") };
-        files.insert(key, ThemeFile { origin: format!("{origin}/{rel}"), bytes });
+        let key = if prefix.is_empty() {
+            rel.clone()
+        } else {
+            format!("{prefix}/{rel}")
+        };
+        files.insert(
+            key,
+            ThemeFile {
+                origin: format!("{origin}/{rel}"),
+                bytes,
+            },
+        );
     }
     Ok(())
 }

@@ -76,10 +76,19 @@ pub fn summary(site: &Site, page: &Page, images: &HashMap<String, ImageSet>) -> 
         summary: page.summary.clone(),
         date: page.date().map(|d| DateView::new(d, lang)),
         section: section.doc.meta.title.clone(),
-        image: page.figure_file.as_ref().and_then(|f| images.get(f)).map(|set| ImageSet {
-            alt: page.doc.data.figure().map(|f| f.alt.clone()).unwrap_or_default(),
-            ..set.clone()
-        }),
+        image: page
+            .figure_file
+            .as_ref()
+            .and_then(|f| images.get(f))
+            .map(|set| ImageSet {
+                alt: page
+                    .doc
+                    .data
+                    .figure()
+                    .map(|f| f.alt.clone())
+                    .unwrap_or_default(),
+                ..set.clone()
+            }),
         name: None,
         category: None,
         year: None,
@@ -116,7 +125,11 @@ pub fn summary(site: &Site, page: &Page, images: &HashMap<String, ImageSet>) -> 
             s.featured = r.featured;
         }
         KindData::Handbook(c) => {
-            s.short_title = Some(c.short_title.clone().unwrap_or_else(|| page.title().to_string()));
+            s.short_title = Some(
+                c.short_title
+                    .clone()
+                    .unwrap_or_else(|| page.title().to_string()),
+            );
             s.weight = Some(c.weight);
         }
         KindData::Psa(p) => {
@@ -183,10 +196,16 @@ pub fn page_view<'a>(site: &Site, page: &'a Page) -> PageView<'a> {
         id.map(|id| {
             let p = site.page(id);
             let label = match &p.doc.data {
-                KindData::Handbook(c) => c.short_title.clone().unwrap_or_else(|| p.title().to_string()),
+                KindData::Handbook(c) => c
+                    .short_title
+                    .clone()
+                    .unwrap_or_else(|| p.title().to_string()),
                 _ => p.title().to_string(),
             };
-            Link { label, url: p.url.clone() }
+            Link {
+                label,
+                url: p.url.clone(),
+            }
         })
     };
     PageView {
@@ -204,7 +223,10 @@ pub fn page_view<'a>(site: &Site, page: &'a Page) -> PageView<'a> {
                 site.tags
                     .iter()
                     .find(|term| term.lang == lang && &term.key == t)
-                    .map(|term| Link { label: term.label.clone(), url: term.url.clone() })
+                    .map(|term| Link {
+                        label: term.label.clone(),
+                        url: term.url.clone(),
+                    })
             })
             .collect(),
         honors: match &page.doc.data {
@@ -243,7 +265,10 @@ pub fn section_view<'a>(site: &'a Site, section: &'a Section) -> SectionView<'a>
             .iter()
             .map(|id| {
                 let s = site.section(*id);
-                Link { label: s.doc.meta.title.clone(), url: s.url.clone() }
+                Link {
+                    label: s.doc.meta.title.clone(),
+                    url: s.url.clone(),
+                }
             })
             .collect(),
         extra: &section.doc.meta.extra,
@@ -274,7 +299,11 @@ pub fn pagination(base: &str, current: usize, total: usize) -> Pagination {
         prev_url: (current > 1).then(|| url(current - 1)),
         next_url: (current < total).then(|| url(current + 1)),
         pages: (1..=total)
-            .map(|n| PageLink { number: n, url: url(n), current: n == current })
+            .map(|n| PageLink {
+                number: n,
+                url: url(n),
+                current: n == current,
+            })
             .collect(),
     }
 }

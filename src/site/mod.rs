@@ -113,7 +113,9 @@ impl Site {
         &self.sections[id.0]
     }
     pub fn home(&self, lang: Lang) -> Option<&Section> {
-        self.sections.iter().find(|s| s.is_home() && s.lang() == lang)
+        self.sections
+            .iter()
+            .find(|s| s.is_home() && s.lang() == lang)
     }
     pub fn sections_in(&self, lang: Lang) -> impl Iterator<Item = &Section> {
         self.sections.iter().filter(move |s| s.lang() == lang)
@@ -123,7 +125,10 @@ impl Site {
     }
     /// Absolute URL for a site path (feeds, sitemap, hreflang).
     pub fn permalink(&self, path: &str) -> String {
-        let base = self.config.base_url.trim_end_matches(self.config.base_path());
+        let base = self
+            .config
+            .base_url
+            .trim_end_matches(self.config.base_path());
         format!("{base}{}", urls::encode_path(path))
     }
     /// Prefix a site path with the base path (`/news/` → `/portal/news/`).
@@ -162,7 +167,12 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
         .collect();
     let page_urls: Vec<String> = pages
         .iter()
-        .map(|p| format!("{base}{}", urls::page_path(p.lang, &p.dir, p.common.slug.as_str())))
+        .map(|p| {
+            format!(
+                "{base}{}",
+                urls::page_path(p.lang, &p.dir, p.common.slug.as_str())
+            )
+        })
         .collect();
     let links = link_table(&sections, &section_urls, &pages, &page_urls, &assets, &base);
 
@@ -201,7 +211,9 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
             parent: parent_section(&doc.dir, doc.lang, &section_index),
             children: Vec::new(),
             pages: Vec::new(),
-            translation: section_index.get(&(doc.lang.other(), doc.dir.as_str())).copied(),
+            translation: section_index
+                .get(&(doc.lang.other(), doc.dir.as_str()))
+                .copied(),
             url,
             body,
             facets: Vec::new(),
@@ -216,7 +228,11 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
         .collect();
     let translations: Vec<Option<PageId>> = pages
         .iter()
-        .map(|p| pair_index.get(&(p.lang.other(), p.dir.as_str(), p.name.as_str())).copied())
+        .map(|p| {
+            pair_index
+                .get(&(p.lang.other(), p.dir.as_str(), p.name.as_str()))
+                .copied()
+        })
         .collect();
     drop(pair_index);
 
@@ -225,15 +241,25 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
         .map(|s| ((s.lang(), s.doc.dir.clone()), s.id))
         .collect();
     let mut built_pages = Vec::with_capacity(pages.len());
-    for (i, ((doc, url), body)) in pages.into_iter().zip(page_urls).zip(page_bodies).enumerate() {
+    for (i, ((doc, url), body)) in pages
+        .into_iter()
+        .zip(page_urls)
+        .zip(page_bodies)
+        .enumerate()
+    {
         let Some(&section) = section_of.get(&(doc.lang, doc.section_dir.clone())) else {
             problems.push(
                 doc.source
-                    .problem("no-section", "this page's section has no index in this language")
+                    .problem(
+                        "no-section",
+                        "this page's section has no index in this language",
+                    )
                     .help(format!(
                         "add content/{}/_index{}.md",
                         doc.section_dir,
-                        doc.lang.file_suffix().map_or(String::new(), |s| format!(".{s}"))
+                        doc.lang
+                            .file_suffix()
+                            .map_or(String::new(), |s| format!(".{s}"))
                     )),
             );
             continue;
@@ -327,18 +353,30 @@ fn link_table(
     };
     let slot = |lang: Lang| usize::from(lang == Lang::En);
     for (s, url) in sections.iter().zip(section_urls) {
-        let key = if s.dir.is_empty() { "_index".to_string() } else { format!("{}/_index", s.dir) };
+        let key = if s.dir.is_empty() {
+            "_index".to_string()
+        } else {
+            format!("{}/_index", s.dir)
+        };
         table.docs.entry(key).or_default()[slot(s.lang)] = Some(url.clone());
     }
     for (p, url) in pages.iter().zip(page_urls) {
-        let key = if p.dir.is_empty() { p.name.clone() } else { format!("{}/{}", p.dir, p.name) };
+        let key = if p.dir.is_empty() {
+            p.name.clone()
+        } else {
+            format!("{}/{}", p.dir, p.name)
+        };
         table.docs.entry(key).or_default()[slot(p.lang)] = Some(url.clone());
     }
     table.assets = assets.iter().map(|a| a.rel.clone()).collect();
     table
 }
 
-fn parent_section(dir: &str, lang: Lang, index: &HashMap<(Lang, &str), SectionId>) -> Option<SectionId> {
+fn parent_section(
+    dir: &str,
+    lang: Lang,
+    index: &HashMap<(Lang, &str), SectionId>,
+) -> Option<SectionId> {
     if dir.is_empty() {
         return None;
     }
@@ -360,24 +398,41 @@ fn figure_file(doc: &PageDoc, links: &LinkTable, problems: &mut Vec<Problem>) ->
     if links.assets.contains(&path) {
         return Some(path);
     }
-    let key = if matches!(doc.data, KindData::Psa(_)) { "poster" } else { "photo" };
+    let key = if matches!(doc.data, KindData::Psa(_)) {
+        "poster"
+    } else {
+        "photo"
+    };
     let line = doc.source.key_line(key).unwrap_or(1);
     problems.push(
         doc.source
-            .problem("missing-image", format!("the image `{}` does not exist", figure.file))
+            .problem(
+                "missing-image",
+                format!("the image `{}` does not exist", figure.file),
+            )
             .at_line(line)
-            .help(format!("put the file in content/{folder}/, or fix the file name (names are case-sensitive)")),
+            .help(format!(
+                "put the file in content/{folder}/, or fix the file name (names are case-sensitive)"
+            )),
     );
     None
 }
 
 fn sort_key(page: &Page) -> (i64, i64, String) {
     let day = |d: Option<crate::content::date::PubDate>| {
-        d.map_or(0, |d| i64::from(d.date.year()) * 10_000 + i64::from(d.date.month()) * 100 + i64::from(d.date.day()))
+        d.map_or(0, |d| {
+            i64::from(d.date.year()) * 10_000
+                + i64::from(d.date.month()) * 100
+                + i64::from(d.date.day())
+        })
     };
     match &page.doc.data {
         KindData::Handbook(c) => (c.weight, 0, page.doc.name.clone()),
-        KindData::RoleModel(r) => (-i64::from(r.year), i64::from(!r.featured), page.doc.name.clone()),
+        KindData::RoleModel(r) => (
+            -i64::from(r.year),
+            i64::from(!r.featured),
+            page.doc.name.clone(),
+        ),
         KindData::Psa(p) => (-day(Some(p.start)), 0, page.doc.name.clone()),
         KindData::News(n) => (-day(Some(n.date)), 0, page.doc.name.clone()),
         KindData::Page => (-day(page.doc.common.date), 0, page.doc.common.title.clone()),
@@ -388,7 +443,8 @@ fn order_sections(sections: &mut [Section], pages: &mut [Page]) {
     for page in pages.iter() {
         sections[page.section.0].pages.push(page.id);
     }
-    let ids: Vec<(SectionId, Option<SectionId>)> = sections.iter().map(|s| (s.id, s.parent)).collect();
+    let ids: Vec<(SectionId, Option<SectionId>)> =
+        sections.iter().map(|s| (s.id, s.parent)).collect();
     for (id, parent) in ids {
         if let Some(parent) = parent {
             sections[parent.0].children.push(id);
@@ -399,8 +455,12 @@ fn order_sections(sections: &mut [Section], pages: &mut [Page]) {
         .map(|s| (s.doc.meta.weight, s.doc.dir.clone()))
         .collect();
     for section in sections.iter_mut() {
-        section.pages.sort_by_cached_key(|id| sort_key(&pages[id.0]));
-        section.children.sort_by(|a, b| weights[a.0].cmp(&weights[b.0]));
+        section
+            .pages
+            .sort_by_cached_key(|id| sort_key(&pages[id.0]));
+        section
+            .children
+            .sort_by(|a, b| weights[a.0].cmp(&weights[b.0]));
         for pair in section.pages.windows(2) {
             pages[pair[0].0].next = Some(pair[1]);
             pages[pair[1].0].prev = Some(pair[0]);

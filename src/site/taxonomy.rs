@@ -41,7 +41,10 @@ pub fn tags(config: &SiteConfig, pages: &[Page], base: &str) -> Vec<Term> {
     let mut grouped: BTreeMap<(Lang, &str), Vec<PageId>> = BTreeMap::new();
     for page in pages {
         for tag in &page.doc.common.tags {
-            grouped.entry((page.lang(), tag.as_str())).or_default().push(page.id);
+            grouped
+                .entry((page.lang(), tag.as_str()))
+                .or_default()
+                .push(page.id);
         }
     }
     grouped
@@ -49,7 +52,10 @@ pub fn tags(config: &SiteConfig, pages: &[Page], base: &str) -> Vec<Term> {
         .map(|((lang, key), mut ids)| {
             ids.sort_by_key(|id| std::cmp::Reverse(pages[id.0].date()));
             let (segment, label) = match config.tag(key) {
-                Some(item) => (item.url_segment().to_string(), item.label.get(lang).to_string()),
+                Some(item) => (
+                    item.url_segment().to_string(),
+                    item.label.get(lang).to_string(),
+                ),
                 None => (urls::term_segment(key), key.to_string()),
             };
             Term {
@@ -70,7 +76,10 @@ pub fn facets(config: &SiteConfig, section: &Section, pages: &[Page]) -> Vec<Fac
     let mut by_year: BTreeMap<u16, Vec<PageId>> = BTreeMap::new();
     for id in &section.pages {
         if let KindData::RoleModel(r) = &pages[id.0].doc.data {
-            by_category.entry(r.category.as_str()).or_default().push(*id);
+            by_category
+                .entry(r.category.as_str())
+                .or_default()
+                .push(*id);
             by_year.entry(r.year).or_default().push(*id);
         }
     }
@@ -119,15 +128,35 @@ pub fn url_clashes(site: &Site) -> Vec<Problem> {
     };
     for lang in Lang::ALL {
         let prefix = lang.url_prefix();
-        claim(site.url(&format!("{prefix}/search/")), "the search page".into(), None);
-        claim(site.url(&format!("{prefix}/sitemap/")), "the site map page".into(), None);
-        claim(site.url(&tag_index_path(lang)), "the tag index".into(), None);
+        claim(
+            site.url(&format!("{prefix}/search/")),
+            "the search page".into(),
+            None,
+        );
+        claim(
+            site.url(&format!("{prefix}/sitemap/")),
+            "the site map page".into(),
+            None,
+        );
+        claim(
+            site.url(&tag_index_path(lang)),
+            "the tag index".into(),
+            None,
+        );
     }
     for section in &site.sections {
         let file = section.doc.source.file.as_str();
-        claim(section.url.clone(), format!("the section {file}"), Some(file));
+        claim(
+            section.url.clone(),
+            format!("the section {file}"),
+            Some(file),
+        );
         for facet in &section.facets {
-            claim(facet.url.clone(), format!("the filter page “{}”", facet.label), Some(file));
+            claim(
+                facet.url.clone(),
+                format!("the filter page “{}”", facet.label),
+                Some(file),
+            );
         }
     }
     for page in &site.pages {
@@ -141,7 +170,11 @@ pub fn url_clashes(site: &Site) -> Vec<Problem> {
         .sections
         .iter()
         .map(|s| (&s.doc.meta.aliases, &s.doc.source))
-        .chain(site.pages.iter().map(|p| (&p.doc.common.aliases, &p.doc.source)));
+        .chain(
+            site.pages
+                .iter()
+                .map(|p| (&p.doc.common.aliases, &p.doc.source)),
+        );
     let mut bad_aliases = Vec::new();
     for (list, source) in aliases {
         for alias in list {
@@ -149,13 +182,20 @@ pub fn url_clashes(site: &Site) -> Vec<Problem> {
                 let line = source.key_line("aliases").unwrap_or(1);
                 bad_aliases.push(
                     source
-                        .problem("bad-alias", format!("the alias `{alias}` is not a site path"))
+                        .problem(
+                            "bad-alias",
+                            format!("the alias `{alias}` is not a site path"),
+                        )
                         .at_line(line)
                         .help("write old addresses from the site root, e.g. `/old/li-mei.html`"),
                 );
                 continue;
             }
-            claim(site.url(alias), format!("an alias in {}", source.file), Some(&source.file));
+            claim(
+                site.url(alias),
+                format!("an alias in {}", source.file),
+                Some(&source.file),
+            );
         }
     }
     problems.append(&mut bad_aliases);

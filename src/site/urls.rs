@@ -73,7 +73,10 @@ mod tests {
     fn scheme_is_stable() {
         assert_eq!(section_path(Lang::Zh, ""), "/");
         assert_eq!(section_path(Lang::En, "news"), "/en/news/");
-        assert_eq!(page_path(Lang::En, "role-models", "li-mei"), "/en/role-models/li-mei/");
+        assert_eq!(
+            page_path(Lang::En, "role-models", "li-mei"),
+            "/en/role-models/li-mei/"
+        );
         assert_eq!(output_file("/en/news/"), "en/news/index.html");
         assert_eq!(output_file("/"), "index.html");
         assert_eq!(paginated("/news/", 2), "/news/page/2/");

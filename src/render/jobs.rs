@@ -29,6 +29,7 @@ pub enum Job {
     NotFound,
     Aliases,
     Feeds(Lang),
+    SearchIndex(Lang),
     SitemapXml,
     Robots,
 }
@@ -97,6 +98,7 @@ pub fn plan(site: &Site) -> Vec<Job> {
             Job::Search(lang),
             Job::SiteMapPage(lang),
             Job::Feeds(lang),
+            Job::SearchIndex(lang),
         ]);
     }
     jobs.extend([Job::NotFound, Job::Aliases, Job::SitemapXml, Job::Robots]);
@@ -277,11 +279,12 @@ pub fn render_job(p: &Prepared<'_>, job: &Job) -> Result<Vec<OutputFile>, Proble
         Job::HandbookPrint(id) => handbook_print(p, site.section(*id)).map(|f| vec![f]),
         Job::TagIndex(lang) => tag_index(p, *lang).map(|f| vec![f]),
         Job::Tag(i, n) => tag(p, *i, *n).map(|f| vec![f]),
-        Job::Search(lang) => simple(p, *lang, "search", "search.html", true).map(|f| vec![f]),
+        Job::Search(lang) => search_page(p, *lang).map(|f| vec![f]),
         Job::SiteMapPage(lang) => site_map_page(p, *lang).map(|f| vec![f]),
         Job::NotFound => not_found(p).map(|f| vec![f]),
         Job::Aliases => Ok(feeds::aliases(site)),
         Job::Feeds(lang) => Ok(feeds::atom_feeds(p, *lang)),
+        Job::SearchIndex(lang) => Ok(super::search_docs::index(p, *lang)),
         Job::SitemapXml => Ok(vec![feeds::sitemap(site)]),
         Job::Robots => Ok(vec![feeds::robots(site)]),
     }
@@ -749,16 +752,24 @@ fn tag(p: &Prepared<'_>, index: usize, n: usize) -> Result<OutputFile, Problem> 
     Ok(html(&url, site, p.renderer.render("tag.html", &ctx)?))
 }
 
+fn search_page(p: &Prepared<'_>, lang: Lang) -> Result<OutputFile, Problem> {
+    let mut extra = Context::new();
+    extra.insert("search_index_url", &p.site.url(&super::search_docs::index_url(lang)));
+    simple(p, lang, "search", "search.html", true, extra)
+}
+
 fn simple(
     p: &Prepared<'_>,
     lang: Lang,
     slug: &str,
     template: &str,
     noindex: bool,
+    extra: Context,
 ) -> Result<OutputFile, Problem> {
     let site = p.site;
     let url = site.url(&format!("{}/{slug}/", lang.url_prefix()));
     let mut ctx = p.context(lang);
+    ctx.extend(extra);
     let title = p
         .renderer
         .strings(lang)

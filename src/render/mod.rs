@@ -7,6 +7,7 @@ pub mod feeds;
 pub mod i18n;
 pub mod images;
 pub mod jobs;
+pub mod search_docs;
 pub mod theme;
 pub mod view;
 
@@ -92,6 +93,8 @@ pub struct Prepared<'a> {
     pub images: HashMap<String, ImageSet>,
     /// Template value of each page's summary, by page id.
     pub summaries: Vec<Value>,
+    /// The search indexer, when the build writes a search index.
+    pub indexer: Option<&'a crate::search::Indexer>,
     base: HashMap<Lang, Context>,
 }
 
@@ -100,6 +103,7 @@ impl<'a> Prepared<'a> {
         site: &'a Site,
         renderer: &'a Renderer,
         images: HashMap<String, ImageSet>,
+        indexer: Option<&'a crate::search::Indexer>,
     ) -> Prepared<'a> {
         let summaries = site
             .pages
@@ -115,6 +119,7 @@ impl<'a> Prepared<'a> {
             renderer,
             images,
             summaries,
+            indexer,
             base,
         }
     }

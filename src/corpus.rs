@@ -887,6 +887,7 @@ fn build_doc(seed: u64, c: &Counts, metas: &[Meta], i: usize) -> Doc {
             neutral.push(f("category", q(cat)));
             hugo_neutral.push(f("categories", yaml_list(&[cat])));
             neutral.push(f("year", year.to_string()));
+            hugo_neutral.push(f("years", format!("[\"{year}\"]")));
             neutral.push(f("date", random_date(&mut r, year)));
             neutral.push(f("tags", yaml_list(&pick_tags(&mut r))));
         }

@@ -53,7 +53,7 @@ fn scan_theme(guard: &Guard, theme: &Theme) -> Vec<Problem> {
         .flat_map(|(path, _)| [format!("/{path}"), format!("{{{{ static_url }}}}{path}")])
         .collect();
     let mut problems = Vec::new();
-    for name in &theme.overridden {
+    for name in theme.overridden.iter().filter(|n| n.starts_with("templates/")) {
         if let Some(file) = theme.files.get(name) {
             let text = String::from_utf8_lossy(&file.bytes);
             for f in guard.scan_template(&text, &scripts) {
@@ -63,7 +63,11 @@ fn scan_theme(guard: &Guard, theme: &Theme) -> Vec<Problem> {
     }
     for (path, file) in theme.static_files().filter(|(p, _)| p.ends_with(".js")) {
         let text = String::from_utf8_lossy(&file.bytes);
-        for f in guard.scan_script(&text) {
+        // The theme's own code may use what looks like obfuscation elsewhere (String.fromCharCode
+        // to fold full-width characters); sniffing and redirects are never allowed in any script.
+        let from_site = theme.overridden.iter().any(|o| o == &format!("static/{path}"));
+        let findings = guard.scan_script(&text).into_iter();
+        for f in findings.filter(|f| from_site || f.rule != super::Rule::Script) {
             let origin = if file.origin.is_empty() { path.to_string() } else { file.origin.clone() };
             problems.push(to_problem(f, &origin, Some(&text), true));
         }

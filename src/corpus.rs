@@ -1295,48 +1295,60 @@ fn site_yaml() -> String {
     s
 }
 
-/// Section indexes: (dir, kind, zh title, en title, zh summary, en summary, weight, paginate).
-const SECTION_INFO: [(&str, &str, &str, &str, &str, &str, u32, u32); 4] = [
-    (
-        "role-models",
-        "role_model",
-        "道德模范",
-        "Role Models",
-        "明湖市各级道德模范和身边好人的感人事迹。",
-        "Moral models and Good Samaritans of Minghu City.",
-        1,
-        20,
-    ),
-    (
-        "handbook",
-        "handbook",
-        "市民文明手册",
-        "Citizens' Handbook",
-        "做文明市民的基本要求和实用建议。",
-        "The basics of civic life in Minghu, chapter by chapter.",
-        2,
-        50,
-    ),
-    (
-        "ads",
-        "psa",
-        "公益广告",
-        "Public Service Ads",
-        "正在展示和往期的公益广告。",
-        "Current and past public service ads.",
-        3,
-        10,
-    ),
-    (
-        "news",
-        "news",
-        "新闻动态",
-        "News",
-        "明湖市精神文明建设最新动态。",
-        "The latest on civic life in Minghu City.",
-        4,
-        10,
-    ),
+/// A section index written by the generator.
+#[derive(Clone, Copy)]
+struct SectionInfo {
+    dir: &'static str,
+    kind: &'static str,
+    title_zh: &'static str,
+    title_en: &'static str,
+    summary_zh: &'static str,
+    summary_en: &'static str,
+    weight: u32,
+    paginate: u32,
+}
+
+const SECTION_INFO: [SectionInfo; 4] = [
+    SectionInfo {
+        dir: "role-models",
+        kind: "role_model",
+        title_zh: "道德模范",
+        title_en: "Role Models",
+        summary_zh: "明湖市各级道德模范和身边好人的感人事迹。",
+        summary_en: "Moral models and Good Samaritans of Minghu City.",
+        weight: 1,
+        paginate: 20,
+    },
+    SectionInfo {
+        dir: "handbook",
+        kind: "handbook",
+        title_zh: "市民文明手册",
+        title_en: "Citizens' Handbook",
+        summary_zh: "做文明市民的基本要求和实用建议。",
+        summary_en: "The basics of civic life in Minghu, chapter by chapter.",
+        weight: 2,
+        paginate: 50,
+    },
+    SectionInfo {
+        dir: "ads",
+        kind: "psa",
+        title_zh: "公益广告",
+        title_en: "Public Service Ads",
+        summary_zh: "正在展示和往期的公益广告。",
+        summary_en: "Current and past public service ads.",
+        weight: 3,
+        paginate: 10,
+    },
+    SectionInfo {
+        dir: "news",
+        kind: "news",
+        title_zh: "新闻动态",
+        title_en: "News",
+        summary_zh: "明湖市精神文明建设最新动态。",
+        summary_en: "The latest on civic life in Minghu City.",
+        weight: 4,
+        paginate: 10,
+    },
 ];
 
 fn write_corpus(root: &Path, docs: usize, seed: u64, flavor: Flavor) -> io::Result<CorpusStats> {
@@ -1370,7 +1382,17 @@ fn write_corpus(root: &Path, docs: usize, seed: u64, flavor: Flavor) -> io::Resu
     w.write(&content.join("about.md"), about_zh)?;
     w.write(&content.join("about.en.md"), about_en)?;
 
-    for (dir, kind, tz, te, sz, se, weight, paginate) in SECTION_INFO {
+    for info in &SECTION_INFO {
+        let SectionInfo {
+            dir,
+            kind,
+            title_zh: tz,
+            title_en: te,
+            summary_zh: sz,
+            summary_en: se,
+            weight,
+            paginate,
+        } = *info;
         // Hugo: the handbook also renders one printable page of all chapters (as Civic does).
         let outputs = if dir == "handbook" {
             "outputs: [html, rss, print]\n"

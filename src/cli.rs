@@ -20,6 +20,9 @@ pub enum Command {
     Build(BuildArgs),
     /// Prove a deployed copy is exactly what was built: compare DIR with the build's manifest
     Verify(VerifyArgs),
+    /// Write a generated benchmark corpus (hidden: for benches/run.sh and tests)
+    #[command(hide = true)]
+    BenchCorpus(BenchCorpusArgs),
 }
 
 #[derive(Args, Debug)]
@@ -32,6 +35,21 @@ pub struct VerifyArgs {
     /// Print only problems
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct BenchCorpusArgs {
+    /// Folder to write site.yaml and content/ into
+    pub dir: PathBuf,
+    /// Logical documents (each written in Chinese and English)
+    #[arg(long, default_value_t = 1000)]
+    pub docs: usize,
+    /// Seed of the deterministic generator
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Write Hugo front matter instead of Civic's (same Markdown bodies)
+    #[arg(long)]
+    pub hugo: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -83,6 +101,36 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => build(&args),
         Command::Verify(args) => verify(&args),
+        Command::BenchCorpus(args) => bench_corpus(&args),
+    }
+}
+
+fn bench_corpus(args: &BenchCorpusArgs) -> ExitCode {
+    let written = if args.hugo {
+        crate::corpus::generate_hugo(&args.dir, args.docs, args.seed)
+    } else {
+        crate::corpus::generate(&args.dir, args.docs, args.seed)
+    };
+    match written {
+        Ok(s) => {
+            eprintln!(
+                "Wrote {} files ({:.1} MB) → {}: {} role models, {} handbook chapters, {} PSAs ({} active), {} news; {} pages per language",
+                s.files,
+                s.bytes as f64 / 1e6,
+                args.dir.display(),
+                s.role_models,
+                s.handbook,
+                s.psas,
+                s.psas_active,
+                s.news,
+                s.pages_per_lang
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", args.dir.display());
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod corpus;
 pub mod error;
 pub mod guard;
 pub mod integrity;

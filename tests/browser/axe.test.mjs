@@ -4,12 +4,8 @@
 // request leaves 127.0.0.1, and that nothing on the page fails to load.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { launch, watchedPage, PHONE, DESKTOP } from './lib/harness.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { AXE, runAxe, describe } from './lib/axe.mjs';
 
 let h;
 before(async () => { h = await launch(); });
@@ -50,12 +46,6 @@ const MODES = [
   { name: 'elder, desktop', viewport: DESKTOP, elder: true },
 ];
 
-function describe(violations) {
-  return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join(' ').trim()}`).join('\n'))
-    .join('\n  ');
-}
-
 for (const lang of ['zh-CN', 'en']) {
   const prefix = lang === 'en' ? '/en' : '';
   for (const mode of MODES) {
@@ -71,13 +61,8 @@ for (const lang of ['zh-CN', 'en']) {
         const res = await page.goto(h.url(url));
         assert.equal(res.status(), type === '404' ? 404 : 200, `${type}: ${url}`);
         assert.equal(await page.evaluate(() => document.documentElement.classList.contains('elder')), mode.elder);
-        const result = await page.evaluate(() =>
-          window.axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-            rules: { 'target-size': { enabled: true } },
-            resultTypes: ['violations'],
-          }));
-        if (result.violations.length) failures.push(`${type} ${url}:\n  ${describe(result.violations)}`);
+        const violations = await runAxe(page);
+        if (violations.length) failures.push(`${type} ${url}:\n  ${describe(violations)}`);
         if (problems.length) failures.push(`${type} ${url}: ${problems.join('; ')}`);
       }
       assert.equal(failures.length, 0, failures.join('\n'));

@@ -250,14 +250,20 @@
   // Snippet of `text` around the densest hits: [{text, mark}] with ellipses.
   function snippet(text, groups, width) {
     width = width || WINDOW;
-    var rs = hitRanges(text, groups), from = 0, bestN = 0;
+    var rs = hitRanges(text, groups), from = 0, bestN = 0, hit = 0;
     rs.forEach(function (r) {
       var s = Math.max(0, r[0] - 20), n = rs.filter(function (x) { return x[0] >= s && x[1] <= s + width; }).length;
-      if (n > bestN) { bestN = n; from = s; }
+      if (n > bestN) { bestN = n; from = s; hit = r[0]; }
     });
     var to = Math.min(text.length, from + width);
     if (from > 0 && /[\uDC00-\uDFFF]/.test(text[from])) from++;
     if (to < text.length && /[\uDC00-\uDFFF]/.test(text[to])) to++;
+    // Never cut a word (of a language with spaces) in two: "…ghu began" → "… began".
+    var inWord = function (i) { return i > 0 && i < text.length && isWordChar(text[i - 1]) && isWordChar(text[i]); };
+    if (inWord(from)) { var f = from; while (f < hit && !/\s/.test(text[f])) f++; if (f < hit) from = f; }
+    if (inWord(to)) { var t = to; while (t > from + (width >> 1) && !/\s/.test(text[t - 1])) t--; if (t > from + (width >> 1)) to = t; }
+    while (from < to && from > 0 && /\s/.test(text[from])) from++;
+    while (to > from && to < text.length && /\s/.test(text[to - 1])) to--;
     return segments(text, rs, from, to);
   }
   function segments(text, rs, from, to) {
@@ -291,6 +297,7 @@
     var index = new Index(box.getAttribute('data-index'));
     var seq = 0, timer = null, state = null;
     box.classList.add('search-ready');
+    form.hidden = false; // hidden in the HTML: without this script the form could do nothing
 
     function render(st, from) {
       var recs = st.recs, frag = doc.createDocumentFragment(), firstLink = null;

@@ -320,7 +320,7 @@ fn page(p: &Prepared<'_>, id: PageId) -> Result<OutputFile, Problem> {
         ctx.insert("related", &related);
     }
     if page.kind() == Kind::Handbook {
-        ctx.insert("chapters", &chapter_links(site, section));
+        ctx.insert("chapters", &chapter_window(site, section, id));
     }
     let mut frame = Frame::new(lang, &page.url, page.title());
     frame.description = page.summary.clone();
@@ -338,10 +338,25 @@ fn page(p: &Prepared<'_>, id: PageId) -> Result<OutputFile, Problem> {
     Ok(html(&page.url, site, p.renderer.render(template, &ctx)?))
 }
 
+/// Chapters listed on a chapter page: all of them in an ordinary handbook, the nearest ones in a
+/// very long one (listing every chapter on every chapter page would grow with the square).
+fn chapter_window(site: &Site, section: &Section, current: PageId) -> Vec<Link> {
+    const ALL_UP_TO: usize = 40;
+    const AROUND: usize = 10;
+    let ids = &section.pages;
+    if ids.len() <= ALL_UP_TO {
+        return links_to(site, ids);
+    }
+    let at = ids.iter().position(|id| *id == current).unwrap_or(0);
+    links_to(site, &ids[at.saturating_sub(AROUND)..(at + AROUND + 1).min(ids.len())])
+}
+
 fn chapter_links(site: &Site, section: &Section) -> Vec<Link> {
-    section
-        .pages
-        .iter()
+    links_to(site, &section.pages)
+}
+
+fn links_to(site: &Site, ids: &[PageId]) -> Vec<Link> {
+    ids.iter()
         .map(|id| {
             let c = site.page(*id);
             let label = match &c.doc.data {

@@ -27,9 +27,14 @@ pub enum Command {
     New(crate::new::NewArgs),
     /// List every page with its translation status and word counts; `mark` records a review
     Translations(crate::translations::TranslationsArgs),
-    /// Measure serve's one-page edit path (for benchmarks)
+    /// Measure serve's one-page edit path (hidden: for benches/run.sh)
     #[command(hide = true)]
     BenchEdit(BenchEditArgs),
+    /// Prove a deployed copy is exactly what was built: compare DIR with the build's manifest
+    Verify(VerifyArgs),
+    /// Write a generated benchmark corpus (hidden: for benches/run.sh and tests)
+    #[command(hide = true)]
+    BenchCorpus(BenchCorpusArgs),
 }
 
 #[derive(Args, Debug)]
@@ -54,6 +59,33 @@ pub struct BenchEditArgs {
     /// How many edits to time
     #[arg(long, default_value_t = 10)]
     pub runs: usize,
+}
+
+#[derive(Args, Debug)]
+pub struct VerifyArgs {
+    /// The deployed folder (or a copy of it)
+    pub dir: PathBuf,
+    /// A manifest kept off the server [default: DIR/civic-manifest.json]
+    #[arg(long)]
+    pub manifest: Option<PathBuf>,
+    /// Print only problems
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct BenchCorpusArgs {
+    /// Folder to write site.yaml and content/ into
+    pub dir: PathBuf,
+    /// Logical documents (each written in Chinese and English)
+    #[arg(long, default_value_t = 1000)]
+    pub docs: usize,
+    /// Seed of the deterministic generator
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Write Hugo front matter instead of Civic's (same Markdown bodies)
+    #[arg(long)]
+    pub hugo: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -120,6 +152,37 @@ pub fn main() -> ExitCode {
             Ok(options) => crate::serve::bench_edit(options, &args.page, args.runs),
             Err(e) => usage_error(&e),
         },
+        Command::Verify(args) => verify(&args),
+        Command::BenchCorpus(args) => bench_corpus(&args),
+    }
+}
+
+fn bench_corpus(args: &BenchCorpusArgs) -> ExitCode {
+    let written = if args.hugo {
+        crate::corpus::generate_hugo(&args.dir, args.docs, args.seed)
+    } else {
+        crate::corpus::generate(&args.dir, args.docs, args.seed)
+    };
+    match written {
+        Ok(s) => {
+            eprintln!(
+                "Wrote {} files ({:.1} MB) → {}: {} role models, {} handbook chapters, {} PSAs ({} active), {} news; {} pages per language",
+                s.files,
+                s.bytes as f64 / 1e6,
+                args.dir.display(),
+                s.role_models,
+                s.handbook,
+                s.psas,
+                s.psas_active,
+                s.news,
+                s.pages_per_lang
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", args.dir.display());
+            ExitCode::from(1)
+        }
     }
 }
 
@@ -156,6 +219,29 @@ fn build(args: &BuildArgs) -> ExitCode {
     }
 }
 
+fn verify(args: &VerifyArgs) -> ExitCode {
+    let result = match &args.manifest {
+        Some(manifest) => crate::integrity::verify_against(&args.dir, manifest),
+        None => crate::integrity::verify(&args.dir),
+    };
+    match result {
+        Ok(report) if report.is_clean() => {
+            if !args.quiet {
+                eprintln!("{report}");
+            }
+            ExitCode::SUCCESS
+        }
+        Ok(report) => {
+            eprintln!("{report}");
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 pub fn print_problems(problems: &[Problem]) {
     let color = std::io::stderr().is_terminal();
     for p in problems {
@@ -164,7 +250,7 @@ pub fn print_problems(problems: &[Problem]) {
 }
 
 pub fn print_failure(mut problems: Vec<Problem>, output: &std::path::Path) {
-    error::sort(&mut problems);
+    error::sort_and_dedup(&mut problems);
     print_problems(&problems);
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let files: std::collections::BTreeSet<_> =

@@ -147,7 +147,7 @@ struct RawConfig {
     #[serde(default)]
     images: ImageConfig,
     #[serde(default)]
-    guard: Option<serde_json::Value>,
+    guard: crate::guard::GuardConfig,
 }
 
 /// The validated configuration. Built once; read by every later stage.
@@ -172,13 +172,21 @@ pub struct SiteConfig {
     pub search: SearchConfig,
     pub images: ImageConfig,
     #[serde(skip)]
-    pub guard: Option<serde_json::Value>,
+    pub guard: crate::guard::GuardConfig,
     /// The text of site.yaml, for locating problems found after parsing.
     #[serde(skip)]
     pub source: std::sync::Arc<str>,
 }
 
 impl SiteConfig {
+    /// The city and its districts in every language: the guard's "our own places".
+    pub fn place_names(&self) -> Vec<String> {
+        let mut names = vec![self.city.name.zh.clone()];
+        names.extend(self.city.name.en.clone());
+        names.extend(self.city.districts.iter().cloned());
+        names
+    }
+
     pub fn has_lang(&self, lang: Lang) -> bool {
         self.languages.contains(&lang)
     }

@@ -24,9 +24,9 @@ pub struct Problem {
     /// A short stable name for scripts and snapshot tests, e.g. `unknown-key`.
     pub code: &'static str,
     /// Path relative to the site root, with `/` separators.
-    pub file: Option<String>,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
+    pub file: Option<Arc<str>>,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
     pub message: String,
     pub help: Option<String>,
     #[serde(skip)]
@@ -55,18 +55,18 @@ impl Problem {
     }
 
     pub fn in_file(mut self, file: impl AsRef<Path>) -> Problem {
-        self.file = Some(display_path(file.as_ref()));
+        self.file = Some(display_path(file.as_ref()).into());
         self
     }
 
     pub fn at(mut self, line: usize, column: usize) -> Problem {
-        self.line = Some(line.max(1));
-        self.column = Some(column.max(1));
+        self.line = Some(clamp(line));
+        self.column = Some(clamp(column));
         self
     }
 
     pub fn at_line(mut self, line: usize) -> Problem {
-        self.line = Some(line.max(1));
+        self.line = Some(clamp(line));
         self
     }
 
@@ -87,7 +87,7 @@ impl Problem {
 
     /// `content/news/x.md:12:3` — the place as editors and editors' tools expect it.
     pub fn location(&self) -> String {
-        let mut out = self.file.clone().unwrap_or_else(|| "site".to_string());
+        let mut out = self.file.as_deref().unwrap_or("site").to_string();
         if let Some(line) = self.line {
             out.push_str(&format!(":{line}"));
             if let Some(col) = self.column {
@@ -100,7 +100,7 @@ impl Problem {
     /// Byte span of the reported position inside `source`, for the source frame.
     fn span(&self) -> Option<SourceSpan> {
         let source = self.source.as_deref()?;
-        let line = self.line?;
+        let line = self.line? as usize;
         let line_start = source
             .split_inclusive('\n')
             .take(line - 1)
@@ -112,7 +112,7 @@ impl Problem {
             .unwrap_or("");
         let col_offset = line_text
             .char_indices()
-            .nth(self.column.unwrap_or(1) - 1)
+            .nth(self.column.unwrap_or(1) as usize - 1)
             .map_or(0, |(i, _)| i);
         let len = line_text[col_offset..]
             .chars()
@@ -184,7 +184,7 @@ pub fn report(problem: &Problem, color: bool) -> String {
         problem,
         source: match (&problem.source, &problem.file) {
             (Some(text), Some(name)) if span.is_some() => {
-                Some(NamedSource::new(name, Arc::clone(text)))
+                Some(NamedSource::new(&**name, Arc::clone(text)))
             }
             _ => None,
         },
@@ -203,6 +203,15 @@ pub fn report(problem: &Problem, color: bool) -> String {
     out
 }
 
+/// Sort problems the way an editor reads them (by file, then line) and drop exact repeats (an
+/// English twin inheriting a bad value reports it at the Chinese source, as the source does).
+pub fn sort_and_dedup(problems: &mut Vec<Problem>) {
+    sort(problems);
+    problems.dedup_by(|a, b| {
+        (&a.file, a.line, a.column, &a.message) == (&b.file, b.line, b.column, &b.message)
+    });
+}
+
 /// Sort problems the way an editor reads them: by file, then line.
 pub fn sort(problems: &mut [Problem]) {
     problems.sort_by(|a, b| {
@@ -213,6 +222,11 @@ pub fn sort(problems: &mut [Problem]) {
             &b.message,
         ))
     });
+}
+
+/// Lines and columns are 1-based; anything past u32 is not a real position.
+fn clamp(n: usize) -> u32 {
+    u32::try_from(n.max(1)).unwrap_or(u32::MAX)
 }
 
 pub fn display_path(path: &Path) -> String {

@@ -4,9 +4,12 @@
 use crate::config::{self, SiteConfig};
 use crate::content::{self, LoadOptions};
 use crate::error::{Failed, Problem};
+use crate::guard::{self, Guard};
+use crate::integrity;
 use crate::markdown::Highlighter;
 use crate::output::{OutputFile, Staging};
 use crate::render::{self, Prepared, Renderer, Theme};
+use crate::search::Indexer;
 use crate::site::{self, Site};
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
@@ -57,19 +60,47 @@ pub struct Loaded {
     pub site: Site,
     pub theme: Theme,
     pub renderer: Renderer,
+    pub guard: Guard,
+    pub indexer: Indexer,
+    /// Guard warnings and other problems that do not stop the build.
+    pub warnings: Vec<Problem>,
 }
 
 pub fn load(options: &BuildOptions, highlighter: &Highlighter) -> Result<Loaded, Failed> {
     let config: SiteConfig = config::load(&options.root, options.base_url.as_deref())?;
+    let guard = Guard::new(
+        &config.guard,
+        &options.root,
+        &config.place_names(),
+        &[config.host().to_string()],
+    )
+    .map_err(|e| {
+        Problem::error("guard-config", e.to_string())
+            .in_file(config::CONFIG_FILE)
+            .help("fix the `guard:` section of site.yaml or the rule file it names")
+    })?;
     let load_options = LoadOptions {
         drafts: options.drafts,
     };
-    let (content, theme) = rayon::join(
+    let search_words: Vec<String> = config
+        .search
+        .words
+        .iter()
+        .cloned()
+        .chain(config.place_names())
+        .collect();
+    let (content, (theme, indexer)) = rayon::join(
         || content::load(&options.root, &config, load_options),
         || {
-            let theme = Theme::load(&options.root, &config.theme)?;
-            let renderer = Renderer::new(&theme, &config)?;
-            Ok::<_, Failed>((theme, renderer))
+            rayon::join(
+                || {
+                    let theme = Theme::load(&options.root, &config.theme)?;
+                    let renderer = Renderer::new(&theme, &config)?;
+                    Ok::<_, Failed>((theme, renderer))
+                },
+                // Loading the segmenter's dictionary is the slowest start-up step: overlap it.
+                || Indexer::new(&search_words),
+            )
         },
     );
     let (content, theme) = match (content, theme) {
@@ -91,11 +122,21 @@ pub fn load(options: &BuildOptions, highlighter: &Highlighter) -> Result<Loaded,
         content,
         build_date: options.date,
         highlighter,
+        allowed_html_tags: guard.allowed_html_tags(),
     })?;
+    let (errors, warnings): (Vec<Problem>, Vec<Problem>) = guard::site::scan(&guard, &site, &theme)
+        .into_iter()
+        .partition(Problem::is_error);
+    if !errors.is_empty() {
+        return Err(Failed(errors.into_iter().chain(warnings).collect()));
+    }
     Ok(Loaded {
         site,
         theme,
         renderer,
+        guard,
+        indexer,
+        warnings,
     })
 }
 
@@ -107,6 +148,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failed> {
     match write_site(&loaded, options, &staging) {
         Ok(html_files) => {
             let files = staging.written().len();
+            let manifest =
+                integrity::manifest_from_entries(staging.written().into_iter().map(|w| {
+                    (
+                        w.path,
+                        integrity::FileEntry {
+                            sha256: w.sha256,
+                            size: w.size,
+                        },
+                    )
+                }));
+            if let Err(p) = staging.write_unrecorded(integrity::MANIFEST_FILE, manifest.as_bytes())
+            {
+                staging.abandon();
+                return Err(Failed(vec![p]));
+            }
             staging.commit()?;
             let site = &loaded.site;
             Ok(BuildReport {
@@ -115,7 +171,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failed> {
                 html_files,
                 files,
                 elapsed: started.elapsed(),
-                warnings: Vec::new(),
+                warnings: loaded.warnings,
             })
         }
         Err(failed) => {
@@ -139,13 +195,21 @@ fn write_site(loaded: &Loaded, options: &BuildOptions, staging: &Staging) -> Res
         .collect();
     statics.extend(content_assets(site)?);
     statics.extend(image_files);
+    statics.extend(
+        integrity::headers_files(integrity::STRICT_CSP)
+            .into_iter()
+            .map(|(path, text)| OutputFile {
+                path,
+                bytes: text.into_bytes(),
+            }),
+    );
     let mut problems = Vec::new();
     for file in &statics {
         if let Err(p) = staging.write(file) {
             problems.push(p);
         }
     }
-    let prepared = Prepared::new(site, &loaded.renderer, images);
+    let prepared = Prepared::new(site, &loaded.renderer, images, Some(&loaded.indexer));
     let jobs = render::plan(site);
     let sink = |file: &OutputFile| staging.write(file);
     let html = match render::render_all(&prepared, &jobs, &sink) {

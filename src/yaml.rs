@@ -98,6 +98,18 @@ pub fn closest<'a>(typed: &str, choices: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
+/// 1-based line of the first `key:` in `text` (top-level or nested), for errors found after
+/// parsing. Good enough for front matter and site.yaml, where keys are one per line.
+pub fn key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            let t = line.trim_start().trim_start_matches("- ").trim_start();
+            t.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,16 +144,4 @@ mod tests {
         assert_eq!((err.line, err.column), (2, 7));
         assert!(err.help.unwrap().contains("list"));
     }
-}
-
-/// 1-based line of the first `key:` in `text` (top-level or nested), for errors found after
-/// parsing. Good enough for front matter and site.yaml, where keys are one per line.
-pub fn key_line(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| {
-            let t = line.trim_start().trim_start_matches("- ").trim_start();
-            t.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|i| i + 1)
 }

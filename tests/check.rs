@@ -1,8 +1,8 @@
 //! The text editors read: every kind of `civic check` finding and of build error, as snapshots.
 
-mod common;
+mod support;
 
-use common::{SITE_YAML, options, write};
+use support::{SITE_YAML, options, write};
 
 fn report(root: &std::path::Path) -> String {
     let problems = civic::check::check(&options(root, root.join("output")));

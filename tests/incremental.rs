@@ -1,10 +1,10 @@
 //! serve's incremental rebuilds must leave exactly the output a full `civic build` makes.
 
-mod common;
+mod support;
 
 use civic::serve::live::{Changes, Live, Mode};
-use common::{options, small_site, tree, write};
 use std::path::Path;
+use support::{options, small_site, tree, write};
 
 fn changed(rels: &[&str]) -> Changes {
     Changes {
@@ -28,6 +28,22 @@ fn assert_same_as_full_build(root: &Path, live_out: &Path, step: &str) {
         .filter(|(k, v)| b.get(*k).is_some_and(|w| w != *v))
         .map(|(k, _)| k)
         .collect();
+    if let (Some(x), Some(y)) = (a.get("civic-manifest.json"), b.get("civic-manifest.json"))
+        && x != y
+    {
+        let (x, y) = (String::from_utf8_lossy(x), String::from_utf8_lossy(y));
+        let diff: Vec<_> = x
+            .lines()
+            .zip(y.lines())
+            .filter(|(l, r)| l != r)
+            .take(4)
+            .collect();
+        eprintln!(
+            "{step}: manifest lines differ: {diff:?} ({} vs {} lines)",
+            x.lines().count(),
+            y.lines().count()
+        );
+    }
     assert!(
         only_live.is_empty() && only_fresh.is_empty() && differ.is_empty(),
         "{step}: incremental output differs from a full build\n only in serve: {only_live:?}\n missing in serve: {only_fresh:?}\n different: {differ:?}"
@@ -198,6 +214,7 @@ fn every_kind_of_edit_matches_a_full_build() {
     for (step, edit, rels, mode) in steps {
         edit();
         let outcome = live.apply(&changed(&rels));
+        live.finish_deferred();
         assert!(live.problems().is_empty(), "{step}: {:?}", live.problems());
         assert_eq!(outcome.mode, mode, "{step}");
         assert_same_as_full_build(root, &out, step);
@@ -233,6 +250,7 @@ fn a_broken_edit_keeps_the_output_and_reports_file_and_line() {
     );
     let outcome = live.apply(&changed(&["news/a.md"]));
     assert_eq!(outcome.mode, Mode::Edit);
+    live.finish_deferred();
     assert!(live.problems().is_empty());
     assert_same_as_full_build(root, &out, "after the fix");
 }
@@ -246,7 +264,7 @@ fn template_change_rebuilds_everything() {
     write(
         root,
         "site.yaml",
-        &common::SITE_YAML.replace("测试文明网", "测试文明网（新）"),
+        &support::SITE_YAML.replace("测试文明网", "测试文明网（新）"),
     );
     let outcome = live.apply(&Changes {
         markdown: Default::default(),

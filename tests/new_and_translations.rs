@@ -1,9 +1,9 @@
 //! `civic new`, `civic translations` and `civic translations mark`, through the binary.
 
-mod common;
+mod support;
 
 use assert_cmd::Command;
-use common::{small_site, write};
+use support::{small_site, write};
 
 fn civic(root: &std::path::Path) -> Command {
     let mut c = Command::cargo_bin("civic").unwrap();

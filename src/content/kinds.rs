@@ -468,10 +468,16 @@ fn psa(raw: &RawPage, config: &SiteConfig, errors: &mut Vec<Invalid>) -> Option<
         && config.psa_theme(theme).is_none()
     {
         let keys: Vec<&str> = config.psa_themes.iter().map(|c| c.key.as_str()).collect();
+        let help = if keys.is_empty() {
+            "site.yaml lists no PSA themes: add them under `psa_themes:`, or remove `theme:`"
+                .to_string()
+        } else {
+            format!("use one of: {}", keys.join(", "))
+        };
         errors.push(invalid(
             "theme",
             format!("`{theme}` is not one of the site's PSA themes"),
-            format!("use one of: {}", keys.join(", ")),
+            help,
         ));
     }
     let start = date_field(&raw.start, "start", errors);

@@ -98,8 +98,8 @@ pub struct LoadOptions {
 }
 
 enum Parsed {
-    Section(MarkdownFile, RawSection, Source),
-    Page(MarkdownFile, RawPage, Source),
+    Section(MarkdownFile, Box<RawSection>, Source),
+    Page(MarkdownFile, Box<RawPage>, Source),
 }
 
 pub fn load(root: &Path, config: &SiteConfig, options: LoadOptions) -> Result<Content, Failed> {
@@ -203,11 +203,11 @@ fn parse_file(md: MarkdownFile) -> Result<Parsed, Vec<Problem>> {
     Ok(match md.name {
         DocName::SectionIndex => {
             let raw = parse_yaml::<RawSection>(source.yaml()).map_err(located)?;
-            Parsed::Section(md, raw, source)
+            Parsed::Section(md, Box::new(raw), source)
         }
         DocName::Page(_) => {
             let raw = parse_yaml::<RawPage>(source.yaml()).map_err(located)?;
-            Parsed::Page(md, raw, source)
+            Parsed::Page(md, Box::new(raw), source)
         }
     })
 }
@@ -243,7 +243,7 @@ fn validate_sections(parsed: &[Parsed]) -> (Vec<SectionDoc>, Vec<Problem>) {
     let mut ordered: Vec<(&MarkdownFile, &RawSection, &Source)> = parsed
         .iter()
         .filter_map(|p| match p {
-            Parsed::Section(md, raw, src) => Some((md, raw, src)),
+            Parsed::Section(md, raw, src) => Some((md, &**raw, src)),
             Parsed::Page(..) => None,
         })
         .collect();
@@ -327,7 +327,7 @@ fn validate_pages(
             Parsed::Section(..) => None,
         })
         .partition(|(md, _, _)| md.lang == Lang::Zh);
-    let sources: HashMap<(String, String), (RawPage, Source)> = zh
+    let sources: HashMap<(String, String), (Box<RawPage>, Source)> = zh
         .iter()
         .map(|(md, raw, src)| ((md.dir.clone(), doc_name(md)), (raw.clone(), src.clone())))
         .collect();
@@ -343,7 +343,7 @@ fn validate_pages(
             }
             let (section_dir, kind) = owning_section(&md.dir, &kinds);
             let name = doc_name(&md);
-            match kinds::page_meta(raw, kind, &name, config) {
+            match kinds::page_meta(*raw, kind, &name, config) {
                 Ok((common, data)) => Ok(PageDoc {
                     dir: md.dir.clone(),
                     section_dir: section_dir.to_string(),

@@ -56,7 +56,7 @@ pub fn reload_page(
     }
     let (section_dir, kind) = owning_section(&md.dir, section_kinds);
     let name = doc_name(&md);
-    match kinds::page_meta(raw, kind, &name, config) {
+    match kinds::page_meta(*raw, kind, &name, config) {
         Ok((common, data)) => Ok(Reloaded::Page(Box::new(PageDoc {
             dir: md.dir.clone(),
             section_dir: section_dir.to_string(),

@@ -23,6 +23,8 @@ pub struct Input<'a> {
     /// Content-relative folder relative links start from.
     pub dir: &'a str,
     pub lang: Lang,
+    /// Raw-HTML tags the site allows through the sanitizer, beyond Markdown's own output.
+    pub allowed_html_tags: &'a [String],
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -48,6 +50,8 @@ pub struct Rendered {
     pub images_without_alt: Vec<usize>,
     /// Raw HTML was present and went through the sanitizer.
     pub had_raw_html: bool,
+    /// What the sanitizer removed from raw HTML, described for the editor.
+    pub removed_html: Vec<String>,
     /// Broken links and similar, located at file lines (the caller adds the file).
     pub problems: Vec<Problem>,
 }
@@ -210,8 +214,19 @@ pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -
     }
     let mut html = String::with_capacity(input.body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if html.contains(" style=\"text-align: ") {
+        // pulldown-cmark aligns table cells with inline styles, which a strict CSP blocks.
+        for side in ["left", "center", "right"] {
+            html = html.replace(
+                &format!(" style=\"text-align: {side}\""),
+                &format!(" class=\"align-{side}\""),
+            );
+        }
+    }
     out.html = if out.had_raw_html {
-        sanitize(&html)
+        let (clean, removed) = crate::guard::sanitize(&html, input.allowed_html_tags);
+        out.removed_html = removed;
+        clean
     } else {
         html
     };
@@ -289,18 +304,6 @@ fn nest(flat: Vec<TocEntry>) -> Vec<TocEntry> {
     toc
 }
 
-/// Raw HTML in Markdown is untrusted: keep what Markdown itself can produce, drop the rest.
-fn sanitize(html: &str) -> String {
-    let mut builder = ammonia::Builder::default();
-    builder
-        .add_generic_attributes(["id", "class", "aria-hidden", "data-lang"])
-        .add_tags(["input"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tag_attributes("img", ["loading", "width", "height", "srcset", "sizes"])
-        .link_rel(None);
-    builder.clean(html).to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,6 +314,7 @@ mod tests {
             body_line: 5,
             dir: "handbook",
             lang: Lang::Zh,
+            allowed_html_tags: &[],
         };
         render(&input, &LinkTable::default(), &Highlighter::default())
     }

@@ -107,6 +107,12 @@ impl Staging {
         Ok(())
     }
 
+    /// Write a file that is not itself part of the manifest (the manifest).
+    pub fn write_unrecorded(&self, path: &str, bytes: &[u8]) -> Result<(), Problem> {
+        let full = self.dir.join(path);
+        std::fs::write(&full, bytes).map_err(|e| io_problem(&full, e))
+    }
+
     /// Everything written so far, sorted by path.
     pub fn written(&self) -> Vec<Written> {
         let mut list = self.written.lock().map(|w| w.clone()).unwrap_or_default();

@@ -36,7 +36,8 @@ pub fn process(
         .filter_map(|p| p.figure_file.as_deref())
         .collect();
     let cache = root.join(CACHE_DIR);
-    let results: Vec<Result<(String, ImageSet, Vec<OutputFile>), Problem>> = files
+    type Processed = Result<(String, ImageSet, Vec<OutputFile>), Problem>;
+    let results: Vec<Processed> = files
         .par_iter()
         .map(|rel| variants(site, root, &cache, rel).map(|(set, out)| (rel.to_string(), set, out)))
         .collect();

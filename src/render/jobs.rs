@@ -31,6 +31,7 @@ pub enum Job {
     NotFound,
     Aliases,
     Feeds(Lang),
+    SearchIndex(Lang),
     SitemapXml,
     Robots,
 }
@@ -99,6 +100,7 @@ pub fn plan(site: &Site) -> Vec<Job> {
             Job::Search(lang),
             Job::SiteMapPage(lang),
             Job::Feeds(lang),
+            Job::SearchIndex(lang),
         ]);
     }
     jobs.extend([Job::NotFound, Job::Aliases, Job::SitemapXml, Job::Robots]);
@@ -279,11 +281,12 @@ pub fn render_job(p: &Prepared<'_>, job: &Job) -> Result<Vec<OutputFile>, Proble
         Job::HandbookPrint(id) => handbook_print(p, site.section(*id)).map(|f| vec![f]),
         Job::TagIndex(lang) => tag_index(p, *lang).map(|f| vec![f]),
         Job::Tag(i, n) => tag(p, *i, *n).map(|f| vec![f]),
-        Job::Search(lang) => simple(p, *lang, "search", "search.html", true).map(|f| vec![f]),
+        Job::Search(lang) => search_page(p, *lang).map(|f| vec![f]),
         Job::SiteMapPage(lang) => site_map_page(p, *lang).map(|f| vec![f]),
         Job::NotFound => not_found(p).map(|f| vec![f]),
         Job::Aliases => Ok(feeds::aliases(site)),
         Job::Feeds(lang) => Ok(feeds::atom_feeds(p, *lang)),
+        Job::SearchIndex(lang) => Ok(super::search_docs::index(p, *lang)),
         Job::SitemapXml => Ok(vec![feeds::sitemap(site)]),
         Job::Robots => Ok(vec![feeds::robots(site)]),
     }
@@ -319,7 +322,7 @@ fn page(p: &Prepared<'_>, id: PageId) -> Result<OutputFile, Problem> {
         ctx.insert("related", &related);
     }
     if page.kind() == Kind::Handbook {
-        ctx.insert("chapters", &chapter_links(site, section));
+        ctx.insert("chapters", &chapter_window(site, section, id));
     }
     let mut frame = Frame::new(lang, &page.url, page.title());
     frame.description = page.summary.clone();
@@ -337,10 +340,28 @@ fn page(p: &Prepared<'_>, id: PageId) -> Result<OutputFile, Problem> {
     Ok(html(&page.url, site, p.renderer.render(template, &ctx)?))
 }
 
+/// Chapters listed on a chapter page: all of them in an ordinary handbook, the nearest ones in a
+/// very long one (listing every chapter on every chapter page would grow with the square).
+fn chapter_window(site: &Site, section: &Section, current: PageId) -> Vec<Link> {
+    const ALL_UP_TO: usize = 40;
+    const AROUND: usize = 10;
+    let ids = &section.pages;
+    if ids.len() <= ALL_UP_TO {
+        return links_to(site, ids);
+    }
+    let at = ids.iter().position(|id| *id == current).unwrap_or(0);
+    links_to(
+        site,
+        &ids[at.saturating_sub(AROUND)..(at + AROUND + 1).min(ids.len())],
+    )
+}
+
 fn chapter_links(site: &Site, section: &Section) -> Vec<Link> {
-    section
-        .pages
-        .iter()
+    links_to(site, &section.pages)
+}
+
+fn links_to(site: &Site, ids: &[PageId]) -> Vec<Link> {
+    ids.iter()
         .map(|id| {
             let c = site.page(*id);
             let label = match &c.doc.data {
@@ -516,6 +537,10 @@ struct HomeBlocks {
     featured: Vec<Value>,
     handbook: Option<HandbookEntry>,
     sections: Vec<Link>,
+    /// The sections the PSA, news and role-model blocks come from ("view all" links).
+    psas_url: Option<String>,
+    news_url: Option<String>,
+    featured_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -562,7 +587,11 @@ fn home_blocks(p: &Prepared<'_>, lang: Lang) -> HomeBlocks {
             url: s.url.clone(),
         })
         .collect();
+    let first_url = |kind: Kind| of_kind(kind).next().map(|s| s.url.clone());
     HomeBlocks {
+        psas_url: first_url(Kind::Psa),
+        news_url: first_url(Kind::News),
+        featured_url: first_url(Kind::RoleModel),
         psas,
         news: news.into_iter().take(5).map(|id| p.summary(id)).collect(),
         featured,
@@ -751,16 +780,27 @@ fn tag(p: &Prepared<'_>, index: usize, n: usize) -> Result<OutputFile, Problem> 
     Ok(html(&url, site, p.renderer.render("tag.html", &ctx)?))
 }
 
+fn search_page(p: &Prepared<'_>, lang: Lang) -> Result<OutputFile, Problem> {
+    let mut extra = Context::new();
+    extra.insert(
+        "search_index_url",
+        &p.site.url(&super::search_docs::index_url(lang)),
+    );
+    simple(p, lang, "search", "search.html", true, extra)
+}
+
 fn simple(
     p: &Prepared<'_>,
     lang: Lang,
     slug: &str,
     template: &str,
     noindex: bool,
+    extra: Context,
 ) -> Result<OutputFile, Problem> {
     let site = p.site;
     let url = site.url(&format!("{}/{slug}/", lang.url_prefix()));
     let mut ctx = p.context(lang);
+    ctx.extend(extra);
     let title = p
         .renderer
         .strings(lang)

@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod images;
 pub mod jobs;
 pub mod partial;
+pub mod search_docs;
 pub mod theme;
 pub mod view;
 
@@ -93,6 +94,8 @@ pub struct Prepared<'a> {
     pub images: HashMap<String, ImageSet>,
     /// Template value of each page's summary, by page id.
     pub summaries: Vec<Value>,
+    /// The search indexer, when the build writes a search index.
+    pub indexer: Option<&'a crate::search::Indexer>,
     base: HashMap<Lang, Context>,
 }
 
@@ -101,6 +104,7 @@ impl<'a> Prepared<'a> {
         site: &'a Site,
         renderer: &'a Renderer,
         images: HashMap<String, ImageSet>,
+        indexer: Option<&'a crate::search::Indexer>,
     ) -> Prepared<'a> {
         let summaries = site
             .pages
@@ -116,6 +120,7 @@ impl<'a> Prepared<'a> {
             renderer,
             images,
             summaries,
+            indexer,
             base,
         }
     }

@@ -15,6 +15,7 @@ impl<'a> Prepared<'a> {
         renderer: &'a Renderer,
         images: HashMap<String, ImageSet>,
         summaries: Vec<Value>,
+        indexer: Option<&'a crate::search::Indexer>,
     ) -> Prepared<'a> {
         let base = Lang::ALL
             .iter()
@@ -25,6 +26,7 @@ impl<'a> Prepared<'a> {
             renderer,
             images,
             summaries,
+            indexer,
             base,
         }
     }

@@ -21,7 +21,8 @@ pub struct ThemeFile {
 pub struct Theme {
     /// `templates/…`, `static/…`, `i18n/…` → file. Site overrides already applied.
     pub files: BTreeMap<String, ThemeFile>,
-    /// Names of templates the site overrides (the content guard scans those).
+    /// Keys (`templates/…`, `static/…`) of files the site provides over the theme's: the content
+    /// guard treats them as site content, not as the theme's own code.
     pub overridden: Vec<String>,
 }
 
@@ -56,9 +57,7 @@ impl Theme {
             if site_dir.is_dir() {
                 let mut site_files = BTreeMap::new();
                 read_dir_into(&site_dir, sub, sub, &mut site_files)?;
-                if sub == "templates" {
-                    overridden.extend(site_files.keys().cloned());
-                }
+                overridden.extend(site_files.keys().cloned());
                 files.extend(site_files);
             }
         }

@@ -59,11 +59,18 @@ struct JobRecord {
 struct Model {
     site: Site,
     renderer: Renderer,
+    indexer: crate::search::Indexer,
+    guard: crate::guard::Guard,
     images: HashMap<String, ImageSet>,
     summaries: Vec<tera::Value>,
     hashes: PageHashes,
     jobs: HashMap<String, JobRecord>,
     by_rel: HashMap<String, PageId>,
+    /// A search index is behind the pages (see [`Live::finish_deferred`]).
+    deferred: bool,
+    /// The integrity manifest of the output, kept up to date with every file serve writes.
+    manifest: Option<std::collections::BTreeMap<String, crate::integrity::FileEntry>>,
+    manifest_dirty: bool,
 }
 
 /// The live site: the model, the output folder, and the problems of the last change.
@@ -144,7 +151,7 @@ impl Live {
             .map(|r| format!("content/{r}"))
             .collect();
         self.problems
-            .retain(|p| !p.file.as_ref().is_some_and(|f| edited.contains(f)));
+            .retain(|p| !p.file.as_deref().is_some_and(|f| edited.contains(f)));
         if !problems.is_empty() {
             self.problems.append(&mut problems);
             return Outcome {
@@ -172,7 +179,7 @@ impl Live {
             model.hashes.update(&model.site, *id, &model.summaries);
         }
         trace("summaries", started);
-        match write_changed(model, &self.options.output) {
+        match write_changed(model, &self.options.output, true) {
             Ok((written, removed)) => Outcome {
                 mode: Mode::Edit,
                 written,
@@ -241,13 +248,40 @@ impl Live {
                     if single::is_dropped(&en_doc, load_options) {
                         return Err(Patch::Reload);
                     }
-                    out.push(patch::prepare(site, en, *en_doc, &self.highlighter)?);
+                    out.push(patch::prepare(
+                        site,
+                        en,
+                        *en_doc,
+                        &self.highlighter,
+                        model.guard.allowed_html_tags(),
+                    )?);
                 }
                 Ok(Reloaded::Section) => return Err(Patch::Reload),
                 Err(problems) => return Err(Patch::Problems(problems)),
             }
         }
-        out.insert(0, patch::prepare(site, id, doc, &self.highlighter)?);
+        out.insert(
+            0,
+            patch::prepare(
+                site,
+                id,
+                doc,
+                &self.highlighter,
+                model.guard.allowed_html_tags(),
+            )?,
+        );
+        // The content guard runs on every build, so on every edit too; its errors block the edit.
+        let blocked: Vec<Problem> = out
+            .iter()
+            .flat_map(|r| {
+                let (source, body) = r.document();
+                crate::guard::site::scan_document(&model.guard, source, body)
+            })
+            .filter(Problem::is_error)
+            .collect();
+        if !blocked.is_empty() {
+            return Err(Patch::Problems(blocked));
+        }
         Ok(out)
     }
 
@@ -277,9 +311,17 @@ impl Live {
         {
             return self.full();
         }
-        let mut model = Model::new(loaded.site, loaded.renderer, old.images);
+        let mut model = Model::new(
+            loaded.site,
+            loaded.renderer,
+            loaded.indexer,
+            loaded.guard,
+            old.images,
+        );
         model.jobs = old.jobs;
-        match write_changed(&mut model, &self.options.output) {
+        model.manifest = old.manifest;
+        model.manifest_dirty = old.manifest_dirty;
+        match write_changed(&mut model, &self.options.output, true) {
             Ok((written, removed)) => {
                 self.model = Some(model);
                 self.problems.clear();
@@ -309,7 +351,17 @@ impl Live {
             Ok((images, _)) => images,
             Err(Failed(problems)) => return self.failed(problems, started),
         };
-        let mut model = Model::new(loaded.site, loaded.renderer, images);
+        let mut model = Model::new(
+            loaded.site,
+            loaded.renderer,
+            loaded.indexer,
+            loaded.guard,
+            images,
+        );
+        model.manifest = std::fs::read(self.options.output.join(crate::integrity::MANIFEST_FILE))
+            .ok()
+            .and_then(|b| serde_json::from_slice::<crate::integrity::Manifest>(&b).ok())
+            .map(|m| m.files);
         model.jobs = match initial_records(&mut model) {
             Ok(jobs) => jobs,
             Err(Failed(problems)) => return self.failed(problems, started),
@@ -338,6 +390,40 @@ impl Live {
         }
     }
 
+    /// Write what an edit left for later (the search index). Returns the files written.
+    pub fn finish_deferred(&mut self) -> Outcome {
+        let started = Instant::now();
+        let done = |mode, written, removed| Outcome {
+            mode,
+            written,
+            removed,
+            elapsed: started.elapsed(),
+        };
+        let Some(model) = self
+            .model
+            .as_mut()
+            .filter(|m| m.deferred || m.manifest_dirty)
+        else {
+            return done(Mode::Edit, 0, 0);
+        };
+        let result = if model.deferred {
+            write_changed(model, &self.options.output, false)
+        } else {
+            Ok((0, 0))
+        };
+        let result = result.and_then(|(written, removed)| {
+            write_manifest(model, &self.options.output).map(|n| (written + n, removed))
+        });
+        match result {
+            Ok((written, removed)) => done(Mode::Edit, written, removed),
+            Err(Failed(mut p)) => {
+                self.problems.append(&mut p);
+                self.stale = true;
+                done(Mode::Failed, 0, 0)
+            }
+        }
+    }
+
     /// Number of pages in the model (for the status line).
     pub fn page_count(&self) -> usize {
         self.model.as_ref().map_or(0, |m| m.site.pages.len())
@@ -345,7 +431,13 @@ impl Live {
 }
 
 impl Model {
-    fn new(site: Site, renderer: Renderer, images: HashMap<String, ImageSet>) -> Model {
+    fn new(
+        site: Site,
+        renderer: Renderer,
+        indexer: crate::search::Indexer,
+        guard: crate::guard::Guard,
+        images: HashMap<String, ImageSet>,
+    ) -> Model {
         let summaries: Vec<tera::Value> = site
             .pages
             .par_iter()
@@ -360,11 +452,16 @@ impl Model {
         Model {
             site,
             renderer,
+            indexer,
+            guard,
             images,
             summaries,
             hashes,
             jobs: HashMap::new(),
             by_rel,
+            deferred: false,
+            manifest: None,
+            manifest_dirty: false,
         }
     }
 }
@@ -387,7 +484,13 @@ fn initial_records(model: &mut Model) -> Result<HashMap<String, JobRecord>, Fail
     let all = fingerprints(model);
     let images = std::mem::take(&mut model.images);
     let summaries = std::mem::take(&mut model.summaries);
-    let prepared = Prepared::from_parts(&model.site, &model.renderer, images, summaries);
+    let prepared = Prepared::from_parts(
+        &model.site,
+        &model.renderer,
+        images,
+        summaries,
+        Some(&model.indexer),
+    );
     let base = model.site.config.base_path();
     let mut records = HashMap::with_capacity(all.len());
     let mut problems = Vec::new();
@@ -419,15 +522,26 @@ fn initial_records(model: &mut Model) -> Result<HashMap<String, JobRecord>, Fail
 }
 
 /// Render the jobs whose fingerprint changed, write their files, delete files no job makes any more.
-fn write_changed(model: &mut Model, output: &Path) -> Result<(usize, usize), Failed> {
+/// With `defer_search`, a changed search index is left for [`Live::finish_deferred`], so the page
+/// the editor is looking at reloads without waiting for the whole index to be built again.
+fn write_changed(
+    model: &mut Model,
+    output: &Path,
+    defer_search: bool,
+) -> Result<(usize, usize), Failed> {
     let started = Instant::now();
     let current = fingerprints(model);
     trace("fingerprints", started);
     let mut todo = Vec::new();
     let mut keys = std::collections::HashSet::with_capacity(current.len());
+    model.deferred = false;
     for (key, job, fp) in current {
         if model.jobs.get(&key).is_none_or(|r| r.fingerprint != fp) {
-            todo.push((key.clone(), job, fp));
+            if defer_search && matches!(job, Job::SearchIndex(_)) {
+                model.deferred = true;
+            } else {
+                todo.push((key.clone(), job, fp));
+            }
         }
         keys.insert(key);
     }
@@ -437,7 +551,13 @@ fn write_changed(model: &mut Model, output: &Path) -> Result<(usize, usize), Fai
     }
     let images = std::mem::take(&mut model.images);
     let summaries = std::mem::take(&mut model.summaries);
-    let prepared = Prepared::from_parts(&model.site, &model.renderer, images, summaries);
+    let prepared = Prepared::from_parts(
+        &model.site,
+        &model.renderer,
+        images,
+        summaries,
+        Some(&model.indexer),
+    );
     let rendered: Vec<Result<(String, u64, Vec<OutputFile>), Problem>> = todo
         .par_iter()
         .map(|(key, job, fp)| {
@@ -461,6 +581,16 @@ fn write_changed(model: &mut Model, output: &Path) -> Result<(usize, usize), Fai
     }
     let files: Vec<&OutputFile> = done.iter().flat_map(|(_, _, files)| files.iter()).collect();
     let written = write_all(output, &files).map_err(Failed::from)?;
+    if let Some(manifest) = model.manifest.as_mut() {
+        for f in &files {
+            let entry = crate::integrity::FileEntry {
+                sha256: crate::integrity::sha256_hex(&f.bytes),
+                size: f.bytes.len() as u64,
+            };
+            manifest.insert(f.path.clone(), entry);
+        }
+        model.manifest_dirty |= !files.is_empty();
+    }
     trace("written", started);
     let mut stale_files: Vec<String> = Vec::new();
     for (key, fp, files) in done {
@@ -495,9 +625,30 @@ fn write_changed(model: &mut Model, output: &Path) -> Result<(usize, usize), Fai
     for file in stale_files.iter().filter(|f| !still_made.contains(f)) {
         if remove_output(output, file) {
             removed += 1;
+            if let Some(manifest) = model.manifest.as_mut() {
+                manifest.remove(file);
+                model.manifest_dirty = true;
+            }
         }
     }
     Ok((written, removed))
+}
+
+/// Write the integrity manifest again after serve changed files (as `civic build` writes it).
+fn write_manifest(model: &mut Model, output: &Path) -> Result<usize, Failed> {
+    let Some(manifest) = model.manifest.as_ref().filter(|_| model.manifest_dirty) else {
+        return Ok(0);
+    };
+    let json = crate::integrity::manifest_from_entries(
+        manifest.iter().map(|(k, v)| (k.clone(), v.clone())),
+    );
+    let file = OutputFile {
+        path: crate::integrity::MANIFEST_FILE.to_string(),
+        bytes: json.into_bytes(),
+    };
+    write_atomic(output, &file).map_err(Failed::from)?;
+    model.manifest_dirty = false;
+    Ok(1)
 }
 
 /// Write files on several threads: writing is waiting on the disk, not computing.

@@ -140,6 +140,9 @@ fn rebuild_loop(
             format!("problems:{build}")
         };
         let _ = events.send(event);
+        // The search index last: the page reloads meanwhile; a search typed right away may miss
+        // the edit for a moment.
+        let _ = live.finish_deferred();
     }
 }
 
@@ -252,15 +255,20 @@ pub fn bench_edit(options: BuildOptions, page: &str, runs: usize) -> ExitCode {
         }
         let outcome = live.apply(&changes);
         let ms = outcome.elapsed.as_secs_f64() * 1000.0;
+        let index = live.finish_deferred();
         println!(
-            "edit_ms={ms:.3} mode={:?} written={} removed={}",
-            outcome.mode, outcome.written, outcome.removed
+            "edit_ms={ms:.3} search_index_ms={:.3} mode={:?} written={} removed={}",
+            index.elapsed.as_secs_f64() * 1000.0,
+            outcome.mode,
+            outcome.written,
+            outcome.removed
         );
         failed |= outcome.mode == Mode::Failed;
         times.push(ms);
     }
     let _ = std::fs::write(&file, &original);
     let _ = live.apply(&changes);
+    let _ = live.finish_deferred();
     times.sort_by(f64::total_cmp);
     if let Some(median) = times.get(times.len() / 2) {
         eprintln!(

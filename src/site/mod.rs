@@ -143,6 +143,8 @@ pub struct BuildInput<'a> {
     pub content: Content,
     pub build_date: Date,
     pub highlighter: &'a Highlighter,
+    /// Raw-HTML tags the site lets through the sanitizer (validated by the guard).
+    pub allowed_html_tags: &'a [String],
 }
 
 /// Build the read-only site model from validated content.
@@ -152,7 +154,19 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
         content,
         build_date,
         highlighter,
+        allowed_html_tags,
     } = input;
+    let render_body =
+        |source: &crate::content::Source, dir: &str, lang: Lang, links: &LinkTable| {
+            let input = markdown::Input {
+                body: source.body(),
+                body_line: source.body_line,
+                dir,
+                lang,
+                allowed_html_tags,
+            };
+            markdown::render(&input, links, highlighter)
+        };
     let base = config.base_path().to_string();
     let Content {
         mut sections,
@@ -179,13 +193,13 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
 
     let section_bodies: Vec<Rendered> = sections
         .par_iter()
-        .map(|s| render_body(&s.source, &s.dir, s.lang, &links, highlighter))
+        .map(|s| render_body(&s.source, &s.dir, s.lang, &links))
         .collect();
     let page_bodies: Vec<Rendered> = pages
         .par_iter()
         .map(|p| {
             let dir = p.bundle.as_deref().unwrap_or(&p.dir);
-            render_body(&p.source, dir, p.lang, &links, highlighter)
+            render_body(&p.source, dir, p.lang, &links)
         })
         .collect();
     for (body, doc) in section_bodies.iter().zip(&sections) {
@@ -313,30 +327,10 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
     }
 }
 
-fn render_body(
-    source: &crate::content::Source,
-    dir: &str,
-    lang: Lang,
-    links: &LinkTable,
-    highlighter: &Highlighter,
-) -> Rendered {
-    let input = markdown::Input {
-        body: source.body(),
-        body_line: source.body_line,
-        dir,
-        lang,
-    };
-    markdown::render(&input, links, highlighter)
-}
-
 fn locate(problems: &[Problem], source: &crate::content::Source) -> Vec<Problem> {
     problems
         .iter()
-        .map(|p| {
-            let mut p = p.clone().in_file(&source.file).with_source(&source.text);
-            p.file = Some(source.file.clone());
-            p
-        })
+        .map(|p| p.clone().in_file(&source.file).with_source(&source.text))
         .collect()
 }
 

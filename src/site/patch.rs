@@ -4,7 +4,7 @@
 //! full build derives it. Anything that would change the site's shape (a new URL, a draft, an
 //! alias, a different photo file) is refused with [`Patch::Reload`] so the caller reloads.
 
-use super::{Kind, Page, PageId, Site, figure_file, locate, render_body, sort_key, taxonomy, urls};
+use super::{Kind, Page, PageId, Site, figure_file, locate, sort_key, taxonomy, urls};
 use crate::content::PageDoc;
 use crate::error::Problem;
 use crate::markdown::{self, Highlighter};
@@ -29,6 +29,10 @@ impl Replacement {
     pub fn id(&self) -> PageId {
         self.id
     }
+    /// The new source and rendered body, for the content guard.
+    pub fn document(&self) -> (&crate::content::Source, &markdown::Rendered) {
+        (&self.doc.source, &self.body)
+    }
 }
 
 /// Prepare `doc` as the new version of page `id`, without changing the site yet.
@@ -37,6 +41,7 @@ pub fn prepare(
     id: PageId,
     doc: PageDoc,
     highlighter: &Highlighter,
+    allowed_html_tags: &[String],
 ) -> Result<Replacement, Patch> {
     let old: &Page = site.page(id);
     let url = format!(
@@ -61,7 +66,14 @@ pub fn prepare(
         return Err(Patch::Reload);
     }
     let dir = doc.bundle.as_deref().unwrap_or(&doc.dir);
-    let body = render_body(&doc.source, dir, doc.lang, &site.links, highlighter);
+    let input = markdown::Input {
+        body: doc.source.body(),
+        body_line: doc.source.body_line,
+        dir,
+        lang: doc.lang,
+        allowed_html_tags,
+    };
+    let body = markdown::render(&input, &site.links, highlighter);
     let problems = locate(&body.problems, &doc.source);
     if !problems.is_empty() {
         return Err(Patch::Problems(problems));

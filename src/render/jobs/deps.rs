@@ -308,6 +308,11 @@ pub fn fingerprint(site: &Site, shared: &Shared, pages: &PageHashes, job: &Job) 
                     .hash(&mut h);
             }
         }
+        Job::SearchIndex(lang) => {
+            for p in site.pages_in(*lang) {
+                (p.id, pages.full[p.id.0]).hash(&mut h);
+            }
+        }
         Job::Search(_) => {
             // The search page reads only the site's strings. A search index job must hash the
             // `full` hash of every page it indexes (or of the shard it writes).

@@ -1,0 +1,326 @@
+//! Link checks: dangerous schemes, hosts outside the site's allowlist, and look-alikes of
+//! trusted hosts (`g0v.cn`, `www.gov.cn.example.top`, IDN homographs).
+
+use super::normalize::{decode_entities_str, normalized_text};
+use super::{GuardError, Rule, Severity};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Hosts every Chinese public site links to from its footer (ICP and police filing, the
+/// central government and civilization portals).
+const BUILTIN_ALLOW: &[&str] = &[
+    "beian.miit.gov.cn",
+    "beian.gov.cn",
+    "www.beian.gov.cn",
+    "www.gov.cn",
+    "www.wenming.cn",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundUrl {
+    pub url: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug)]
+pub struct LinkPolicy {
+    exact: Vec<String>,
+    /// `*.example.cn` entries, stored as `example.cn`.
+    suffixes: Vec<String>,
+    severity: Severity,
+}
+
+impl LinkPolicy {
+    pub fn new(
+        allowlist: &[String],
+        site_hosts: &[String],
+        severity: Severity,
+    ) -> Result<Self, GuardError> {
+        let mut exact: Vec<String> = BUILTIN_ALLOW.iter().map(|s| s.to_string()).collect();
+        let mut suffixes = Vec::new();
+        for entry in allowlist.iter().chain(site_hosts) {
+            let e = entry.trim().trim_end_matches('.').to_ascii_lowercase();
+            let host = host_of_entry(&e).ok_or_else(|| {
+                GuardError::Config(format!("`{entry}` in guard.link_allowlist is not a host name (write e.g. `www.gov.cn` or `*.minghu.gov.cn`)"))
+            })?;
+            match host.strip_prefix("*.") {
+                Some(base) => suffixes.push(base.to_string()),
+                None => exact.push(host),
+            }
+        }
+        Ok(LinkPolicy {
+            exact,
+            suffixes,
+            severity,
+        })
+    }
+
+    fn allowed(&self, host: &str) -> bool {
+        self.exact.iter().any(|h| h == host)
+            || self.suffixes.iter().any(|s| {
+                host == s
+                    || host
+                        .strip_suffix(s.as_str())
+                        .is_some_and(|p| p.ends_with('.'))
+            })
+    }
+
+    fn trusted(&self) -> impl Iterator<Item = &String> {
+        self.exact.iter().chain(&self.suffixes)
+    }
+
+    /// What is wrong with a link, if anything.
+    pub fn check(&self, raw: &str) -> Option<(Rule, Severity, String)> {
+        let url: String = decode_entities_str(raw)
+            .chars()
+            .filter(|c| !c.is_control() && !super::normalize::is_invisible(*c))
+            .collect();
+        let url = url.trim();
+        if let Some(scheme) = dangerous_scheme(url) {
+            return Some((
+                Rule::Script,
+                Severity::Error,
+                format!("{scheme} URL runs code or a document in the visitor's browser"),
+            ));
+        }
+        let host = host_of(url)?;
+        if self.allowed(&host) {
+            return None;
+        }
+        if let Some(t) = self.trusted().find(|t| looks_like(&host, t)) {
+            let shown = idna::domain_to_unicode(&host).0;
+            return Some((
+                Rule::LookalikeHost,
+                Severity::Error,
+                format!("link to {shown}, a look-alike of the trusted host {t}"),
+            ));
+        }
+        Some((
+            Rule::ExternalLink,
+            self.severity,
+            format!("link to {host}, which is not in guard.link_allowlist"),
+        ))
+    }
+}
+
+/// A host from an allowlist entry: a bare host, `*.host`, or a URL.
+fn host_of_entry(e: &str) -> Option<String> {
+    if let Some(base) = e.strip_prefix("*.") {
+        return host_of(&format!("https://{base}/")).map(|h| format!("*.{h}"));
+    }
+    if e.contains("://") {
+        return host_of(e);
+    }
+    host_of(&format!("https://{e}/"))
+}
+
+fn dangerous_scheme(url: &str) -> Option<&'static str> {
+    let lower: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(24)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    [
+        ("javascript:", "javascript:"),
+        ("vbscript:", "vbscript:"),
+        ("data:text/html", "data:text/html"),
+        ("data:application", "data:application"),
+        ("data:image/svg", "data:image/svg+xml"),
+    ]
+    .iter()
+    .find(|(p, _)| lower.starts_with(p))
+    .map(|(_, name)| *name)
+}
+
+/// The host of an absolute http(s)/ftp URL (or a `//host` one), parsed the way browsers do.
+pub fn host_of(url: &str) -> Option<String> {
+    let absolute = if url.starts_with("//") || url.starts_with("\\\\") {
+        format!("https:{url}")
+    } else {
+        url.to_string()
+    };
+    let parsed = url::Url::parse(&absolute).ok()?;
+    if !matches!(parsed.scheme(), "http" | "https" | "ftp") {
+        return None;
+    }
+    let host = parsed.host_str()?.trim_end_matches('.').to_string();
+    (!host.is_empty()).then_some(host)
+}
+
+/// Is `host` (not allowed) an imitation of the trusted host `t`?
+fn looks_like(host: &str, t: &str) -> bool {
+    if registrable(host) == registrable(t) {
+        return false; // another host of the same organisation: external, not fake
+    }
+    let (hs, ts) = (skeleton(host), skeleton(t));
+    if hs == ts {
+        return true;
+    }
+    let (hf, tf) = (hs.replace(['.', '-'], ""), ts.replace(['.', '-'], ""));
+    if tf.chars().count() >= 6 && hf.starts_with(&tf) {
+        return true; // www.gov.cn.example.top, www-gov-cn.top
+    }
+    let limit = match ts.chars().count() {
+        0..=5 => 0,
+        6..=11 => 1,
+        _ => 2,
+    };
+    levenshtein(&hs, &ts) <= limit
+}
+
+/// The organisation's domain: `a.b.gov.cn` → `b.gov.cn`, `x.example.com` → `example.com`.
+fn registrable(host: &str) -> String {
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    let second_level = n >= 3
+        && labels[n - 1].len() == 2
+        && matches!(
+            labels[n - 2],
+            "gov" | "com" | "org" | "net" | "edu" | "ac" | "co"
+        );
+    let keep = if second_level { 3 } else { 2 };
+    labels[n.saturating_sub(keep)..].join(".")
+}
+
+/// A form in which confusable hosts compare equal: Unicode folded to ASCII look-alikes, digits
+/// that look like letters mapped to them, `rn` → `m`, `vv` → `w`.
+pub fn skeleton(host: &str) -> String {
+    let unicode = idna::domain_to_unicode(host).0;
+    let mut s = String::with_capacity(unicode.len());
+    for c in unicode.chars() {
+        if c == '.' || c == '-' {
+            s.push(c);
+        } else {
+            s.push_str(&normalized_text(c.encode_utf8(&mut [0u8; 4])));
+        }
+    }
+    let mapped: String = s
+        .chars()
+        .map(|c| match c {
+            '0' => 'o',
+            '1' | 'i' | '|' => 'l',
+            '3' => 'e',
+            '5' => 's',
+            _ => c,
+        })
+        .collect();
+    mapped
+        .replace("rn", "m")
+        .replace("vv", "w")
+        .replace("cl", "d")
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// URLs written in Markdown or plain text: `https://…`, `[x](//host)`, `[x](javascript:…)`,
+/// reference definitions.
+pub fn urls_in_text(text: &str) -> Vec<FoundUrl> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(concat!(
+            r#"(?i)\b(?:https?|ftp)://[^\s<>"'`()\[\]{}，。、；：！？（）《》“”‘’]+"#,
+            r#"|\]\(\s*<?\s*((?://|\\\\|javascript:|vbscript:|data:)[^)\s>]*)"#,
+            r#"|(?m)^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?((?://|javascript:|vbscript:|data:)\S*)"#,
+        ))
+        .ok()
+    });
+    let Some(re) = re else {
+        return Vec::new();
+    };
+    re.captures_iter(text)
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)).or_else(|| c.get(0)))
+        .map(|m| FoundUrl {
+            url: m
+                .as_str()
+                .trim_end_matches(['.', ',', ';', ':', '!', '?'])
+                .to_string(),
+            start: m.start(),
+            end: m.end(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn policy() -> LinkPolicy {
+        let allow = [
+            "*.minghu.example.cn".to_string(),
+            "www.wenming.cn".to_string(),
+        ];
+        LinkPolicy::new(
+            &allow,
+            &["wenming.minghu.example.cn".to_string()],
+            Severity::Warning,
+        )
+        .expect("valid")
+    }
+
+    fn rule(url: &str) -> Option<Rule> {
+        policy().check(url).map(|c| c.0)
+    }
+
+    #[test]
+    fn allowlisted_and_relative_links_pass() {
+        for ok in [
+            "/about/",
+            "../x.md",
+            "https://www.gov.cn/zhengce/",
+            "https://app.minghu.example.cn/",
+            "mailto:a@b.cn",
+            "tel:12345",
+            "#top",
+        ] {
+            assert_eq!(rule(ok), None, "{ok}");
+        }
+    }
+
+    #[test]
+    fn other_hosts_are_external_and_imitations_are_lookalikes() {
+        assert_eq!(rule("https://news.example.com/"), Some(Rule::ExternalLink));
+        assert_eq!(rule("//evil.example.top/x"), Some(Rule::ExternalLink));
+        assert_eq!(rule("https://www.g0v.cn/"), Some(Rule::LookalikeHost));
+        assert_eq!(
+            rule("https://www.gov.cn.xpj.top/"),
+            Some(Rule::LookalikeHost)
+        );
+        assert_eq!(
+            rule("https://wenming.minghu.exarnple.cn/"),
+            Some(Rule::LookalikeHost)
+        );
+        assert_eq!(rule("https://www.wenmіng.cn/"), Some(Rule::LookalikeHost)); // Cyrillic і
+        assert_eq!(
+            rule("https://beian-miit.gov.cn/"),
+            Some(Rule::LookalikeHost)
+        );
+        assert_eq!(rule("java\tscript:alert(1)"), Some(Rule::Script));
+        assert_eq!(rule("&#106;avascript:alert(1)"), Some(Rule::Script));
+    }
+
+    #[test]
+    fn finds_urls_in_markdown() {
+        let urls = urls_in_text(
+            "见 https://a.cn/x。 和 [b](//b.cn) [c](javascript:alert(1))\n[d]: //d.cn\n",
+        );
+        let u: Vec<&str> = urls.iter().map(|u| u.url.as_str()).collect();
+        assert_eq!(
+            u,
+            ["https://a.cn/x", "//b.cn", "javascript:alert(1", "//d.cn"]
+        );
+    }
+}

@@ -1,0 +1,428 @@
+//! The content guard: keeps black-hat SEO spam (gambling, lottery, porn, app lures), hidden
+//! links, injected scripts and look-alike links out of the published site.
+//!
+//! One [`Guard`] is built per build (rule files compiled once) and shared across threads. It
+//! scans three kinds of input:
+//! - [`Guard::scan_source`]: a Markdown file with its front matter (titles are a favourite
+//!   target), including raw HTML written in it;
+//! - [`Guard::scan_html`]: the HTML rendered from a page body, after [`sanitize`];
+//! - [`Guard::scan_template`]: a site-level template override, where only the theme's own
+//!   scripts are allowed.
+//!
+//! Findings carry 1-based line and column in the scanned text and the original matched text
+//! with invisible characters made visible ([`make_visible`]).
+
+mod html;
+mod links;
+mod masking;
+pub mod normalize;
+mod places;
+mod sanitize;
+mod script;
+pub mod site;
+mod style;
+mod tokenize;
+pub mod vocabulary;
+
+pub use sanitize::sanitize;
+
+use links::LinkPolicy;
+use normalize::{Normalized, Unit};
+use places::Places;
+use std::path::Path;
+use vocabulary::Vocabulary;
+
+/// The `guard:` section of site.yaml.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GuardConfig {
+    /// Hosts external links may point to, e.g. `www.gov.cn`, `*.minghu.example.cn`.
+    pub link_allowlist: Vec<String>,
+    /// Severity of a link to a host outside the allowlist.
+    pub external_links: Severity,
+    /// Raw-HTML tags the site lets through the sanitizer (beyond ordinary Markdown output).
+    pub allow_html_tags: Vec<String>,
+    /// Path, relative to the site root, of the site's own rule file.
+    pub extra_rules: Option<String>,
+    /// Words that are never spam on this site (an app name, a foreign partner city, …).
+    pub allow_words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    #[default]
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Which check produced a finding. Names (`as_str`) are stable: sites and CI may grep them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    SpamVocabulary,
+    HiddenContent,
+    Script,
+    Cloaking,
+    ExternalLink,
+    LookalikeHost,
+    ForeignPlace,
+    InlineStyle,
+    RawHtmlRemoved,
+}
+
+impl Rule {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::SpamVocabulary => "spam-vocabulary",
+            Rule::HiddenContent => "hidden-content",
+            Rule::Script => "script",
+            Rule::Cloaking => "cloaking",
+            Rule::ExternalLink => "external-link",
+            Rule::LookalikeHost => "lookalike-host",
+            Rule::ForeignPlace => "foreign-place",
+            Rule::InlineStyle => "inline-style",
+            Rule::RawHtmlRemoved => "raw-html-removed",
+        }
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// 1-based line in the scanned text.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    pub rule: Rule,
+    pub severity: Severity,
+    /// The original text that matched, with invisible characters made visible.
+    pub matched: String,
+    pub message: String,
+    pub help: String,
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}: {} [{}] {} — “{}”",
+            self.line,
+            self.column,
+            self.severity.as_str(),
+            self.rule,
+            self.message,
+            self.matched
+        )
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum GuardError {
+    #[error("{file}:{line}: {message}")]
+    RuleFile {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    #[error("cannot read rule file {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("guard configuration: {0}")]
+    Config(String),
+}
+
+/// Built once per build; `Send + Sync`, so rayon workers share it by reference.
+#[derive(Debug)]
+pub struct Guard {
+    vocab: Vocabulary,
+    links: LinkPolicy,
+    places: Places,
+    allowed_tags: Vec<String>,
+}
+
+impl Guard {
+    pub fn new(
+        cfg: &GuardConfig,
+        site_root: &Path,
+        city_names: &[String],
+        site_hosts: &[String],
+    ) -> Result<Guard, GuardError> {
+        let extra = match &cfg.extra_rules {
+            Some(rel) => {
+                let path = site_root.join(rel);
+                let text = std::fs::read_to_string(&path).map_err(|source| GuardError::Io {
+                    path: path.display().to_string(),
+                    source,
+                })?;
+                Some((rel.clone(), text))
+            }
+            None => None,
+        };
+        let extra_ref = extra.as_ref().map(|(n, t)| (n.as_str(), t.as_str()));
+        let allowed_tags = sanitize::checked_extra_tags(&cfg.allow_html_tags)?;
+        Ok(Guard {
+            vocab: Vocabulary::load(extra_ref, &cfg.allow_words)?,
+            links: LinkPolicy::new(&cfg.link_allowlist, site_hosts, cfg.external_links)?,
+            places: Places::new(city_names, &cfg.allow_words),
+            allowed_tags,
+        })
+    }
+
+    /// The raw-HTML tags this site lets through [`sanitize`] (validated).
+    pub fn allowed_html_tags(&self) -> &[String] {
+        &self.allowed_tags
+    }
+
+    /// Sanitize a rendered page body with this site's allowed tags; each kind of removed
+    /// markup becomes a `raw-html-removed` warning positioned in `html` (the input).
+    pub fn sanitize_page(&self, html: &str) -> (String, Vec<Finding>) {
+        let (clean, prepared, removed) =
+            sanitize::sanitize_with_positions(html, &self.allowed_tags);
+        let findings = removed
+            .iter()
+            .map(|r| {
+                let mut f = finding_at(&prepared, r.first, r.first + 80, Rule::RawHtmlRemoved, Severity::Warning, format!("removed from the page: {}", r.describe()));
+                f.matched = make_visible(prepared.get(r.first..).unwrap_or("").split('>').next().unwrap_or(""));
+                f.help = "raw HTML in Markdown is sanitized; list a tag in `guard.allow_html_tags` if the site really needs it".into();
+                f
+            })
+            .collect();
+        (clean, findings)
+    }
+
+    /// Scan a Markdown source file (front matter included).
+    pub fn scan_source(&self, text: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let units = masking::source_text_units(text);
+        self.scan_text(text, normalize::normalize_units(text, units), &mut out);
+        let masked = masking::mask_markdown_code(text);
+        let scan = html::analyze(text, &masked, &html::Mode::Source, &self.allowed_tags);
+        out.extend(scan.findings);
+        let mut urls = scan.urls;
+        urls.extend(links::urls_in_text(&masked));
+        self.check_urls(text, urls, &mut out);
+        finish(out)
+    }
+
+    /// Scan HTML rendered from a page's Markdown body (after sanitizing).
+    pub fn scan_html(&self, html_text: &str) -> Vec<Finding> {
+        self.scan_markup(html_text, &html::Mode::Body)
+    }
+
+    /// Scan a site-level template override. Scripts are allowed only when their `src` is one
+    /// of `theme_scripts` (e.g. `/js/elder.js`).
+    pub fn scan_template(&self, text: &str, theme_scripts: &[String]) -> Vec<Finding> {
+        self.scan_markup(text, &html::Mode::Template(theme_scripts))
+    }
+
+    /// Scan a JavaScript file (the theme's own included): referrer and user-agent sniffing,
+    /// obfuscation and redirects are never legitimate on a civic portal.
+    pub fn scan_script(&self, text: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (start, end, rule, message) in script::inspect(text, true) {
+            out.push(finding_at(text, start, end, rule, Severity::Error, message));
+        }
+        finish(out)
+    }
+
+    fn scan_markup(&self, text: &str, mode: &html::Mode) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let masked = match mode {
+            html::Mode::Template(_) => masking::mask_template_syntax(text),
+            _ => text.to_string(),
+        };
+        let scan = html::analyze(text, &masked, mode, &self.allowed_tags);
+        out.extend(scan.findings);
+        self.scan_text(text, normalize::normalize_units(text, scan.text), &mut out);
+        self.check_urls(text, scan.urls, &mut out);
+        finish(out)
+    }
+
+    /// Vocabulary and place checks over normalized text whose origins point into `text`.
+    fn scan_text(&self, text: &str, norm: Normalized, out: &mut Vec<Finding>) {
+        for hit in self.vocab.scan(&norm) {
+            let (s, e) = norm.origin_of(hit.start, hit.end);
+            let Some(rule) = self.vocab.rule(hit.rule) else {
+                continue;
+            };
+            let mut f = finding_at(
+                text,
+                s,
+                e,
+                Rule::SpamVocabulary,
+                Severity::Error,
+                format!(
+                    "{} spam “{}” (rule {})",
+                    rule.family,
+                    &norm.text[hit.start..hit.end],
+                    rule.origin
+                ),
+            );
+            f.help = "remove the text; if it was not written by your editors, the site or an editor's account may be compromised. A false alarm can be allowed with `guard.allow_words` in site.yaml".into();
+            out.push(f);
+        }
+        let allowed = self.vocab.allowed_spans(&norm.text);
+        for (s, e, message) in self.places.scan(text, &norm, &allowed) {
+            let mut f = finding_at(text, s, e, Rule::ForeignPlace, Severity::Warning, message);
+            f.help = "check the place name: spam sometimes replaces the city's name. If the mention is right, add it to `guard.allow_words`".into();
+            out.push(f);
+        }
+    }
+
+    fn check_urls(&self, text: &str, urls: Vec<links::FoundUrl>, out: &mut Vec<Finding>) {
+        let mut seen = std::collections::HashSet::new();
+        for u in urls {
+            // The same URL may be found twice (as an attribute and as text): report it once
+            // per line.
+            if !seen.insert((line_col(text, u.start).0, u.url.clone())) {
+                continue;
+            }
+            if let Some((rule, severity, message)) = self.links.check(&u.url) {
+                let mut f = finding_at(text, u.start, u.end, rule, severity, message);
+                f.help = match rule {
+                    Rule::LookalikeHost => "this host imitates a trusted one; remove the link".into(),
+                    _ => "link only to trusted hosts, or add the host to `guard.link_allowlist` in site.yaml".into(),
+                };
+                out.push(f);
+            }
+        }
+    }
+}
+
+/// Sort by position and drop exact duplicates.
+fn finish(mut out: Vec<Finding>) -> Vec<Finding> {
+    out.sort_by_key(|a| (a.line, a.column, a.rule));
+    out.dedup_by(|a, b| a.line == b.line && a.column == b.column && a.rule == b.rule);
+    out
+}
+
+/// Drop findings of a page's rendered HTML that repeat a finding of its source (same rule and
+/// same normalized text), so an editor sees each problem once, at its source line.
+pub fn merge_page_findings(source: Vec<Finding>, html: Vec<Finding>) -> Vec<Finding> {
+    // The message names the rule's normalized match (or host, or element), so it identifies
+    // the problem independently of how the text was disguised or rendered.
+    let key = |f: &Finding| (f.rule, f.message.clone());
+    let seen: std::collections::HashSet<_> = source.iter().map(key).collect();
+    let mut out = source;
+    out.extend(html.into_iter().filter(|f| !seen.contains(&key(f))));
+    out
+}
+
+/// A finding for the byte range `start..end` of `text`.
+pub(crate) fn finding_at(
+    text: &str,
+    start: usize,
+    end: usize,
+    rule: Rule,
+    severity: Severity,
+    message: String,
+) -> Finding {
+    let start = floor_char(text, start.min(text.len()));
+    let end = floor_char(text, end.clamp(start, text.len()));
+    let (line, column) = line_col(text, start);
+    Finding {
+        line,
+        column,
+        rule,
+        severity,
+        matched: make_visible(&truncate(&text[start..end], 160)),
+        message,
+        help: String::new(),
+    }
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn truncate(s: &str, max_chars: usize) -> String {
+    match s.char_indices().nth(max_chars) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// 1-based line and column (in characters) of byte offset `at`.
+pub(crate) fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..floor_char(text, at.min(text.len()))];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Show invisible and look-alike-space characters as `<U+XXXX>` so an editor can see them.
+pub fn make_visible(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let shown = normalize::is_invisible(c)
+            || (c.is_whitespace() && c != ' ' && c != '\n')
+            || matches!(c, '\u{3000}' | '\u{2800}');
+        if shown {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else if c == '\n' {
+            out.push('⏎');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Units of text for the vocabulary, exposed for the HTML module.
+pub(crate) fn units(text: &str, base: usize) -> Vec<Unit> {
+    normalize::units_of(text, base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn make_visible_shows_hidden_characters() {
+        assert_eq!(make_visible("博\u{200b}彩"), "博<U+200B>彩");
+        assert_eq!(make_visible("a\u{202e}b\u{3000}c"), "a<U+202E>b<U+3000>c");
+        assert_eq!(make_visible("plain 文本"), "plain 文本");
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        assert_eq!(line_col("ab\n中文x", 3 + 6), (2, 3));
+        assert_eq!(line_col("", 0), (1, 1));
+    }
+
+    #[test]
+    fn config_deserializes_with_defaults_and_rejects_unknown_keys() {
+        let cfg: GuardConfig = serde_json::from_str(
+            r#"{"external_links": "error", "link_allowlist": ["www.gov.cn"]}"#,
+        )
+        .expect("valid config");
+        assert_eq!(cfg.external_links, Severity::Error);
+        assert!(cfg.allow_words.is_empty() && cfg.extra_rules.is_none());
+        assert!(serde_json::from_str::<GuardConfig>(r#"{"allowlist": []}"#).is_err());
+    }
+
+    #[test]
+    fn guard_is_send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Guard>();
+    }
+}

@@ -1,0 +1,107 @@
+//! Running the guard over a whole site: every Markdown source and its rendered body, the site's
+//! template overrides and the theme's scripts. Findings become [`Problem`]s that name the file and
+//! line; errors stop the build, warnings are reported.
+
+use super::{Finding, Guard, Severity, merge_page_findings};
+use crate::content::Source;
+use crate::error::Problem;
+use crate::markdown::Rendered;
+use crate::render::Theme;
+use crate::site::Site;
+use rayon::prelude::*;
+
+pub fn scan(guard: &Guard, site: &Site, theme: &Theme) -> Vec<Problem> {
+    let documents: Vec<(&Source, &Rendered)> = site
+        .pages
+        .iter()
+        .map(|p| (&p.doc.source, &p.body))
+        .chain(site.sections.iter().map(|s| (&s.doc.source, &s.body)))
+        .collect();
+    let mut problems: Vec<Problem> = documents
+        .par_iter()
+        .flat_map_iter(|(source, body)| scan_document(guard, source, body))
+        .collect();
+    problems.extend(scan_theme(guard, theme));
+    problems
+}
+
+pub fn scan_document(guard: &Guard, source: &Source, body: &Rendered) -> Vec<Problem> {
+    let from_source = guard.scan_source(&source.text);
+    let from_html = guard.scan_html(&body.html);
+    let source_count = from_source.len();
+    let merged = merge_page_findings(from_source, from_html);
+    let mut problems: Vec<Problem> = merged
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            // Findings only seen in the rendered HTML have no source line to point at.
+            to_problem(f, &source.file, Some(&source.text), i < source_count)
+        })
+        .collect();
+    problems.extend(body.removed_html.iter().map(|what| {
+        Problem::warning("raw-html-removed", format!("raw HTML removed from the page: {what}"))
+            .in_file(&source.file)
+            .help("Markdown may not carry scripts, styles or event handlers; list a tag in `guard.allow_html_tags` in site.yaml if the site really needs it")
+    }));
+    problems
+}
+
+fn scan_theme(guard: &Guard, theme: &Theme) -> Vec<Problem> {
+    let scripts: Vec<String> = theme
+        .static_files()
+        .filter(|(path, _)| path.ends_with(".js"))
+        .flat_map(|(path, _)| [format!("/{path}"), format!("{{{{ static_url }}}}{path}")])
+        .collect();
+    let mut problems = Vec::new();
+    for name in theme
+        .overridden
+        .iter()
+        .filter(|n| n.starts_with("templates/"))
+    {
+        if let Some(file) = theme.files.get(name) {
+            let text = String::from_utf8_lossy(&file.bytes);
+            for f in guard.scan_template(&text, &scripts) {
+                problems.push(to_problem(f, &file.origin, Some(&text), true));
+            }
+        }
+    }
+    for (path, file) in theme.static_files().filter(|(p, _)| p.ends_with(".js")) {
+        let text = String::from_utf8_lossy(&file.bytes);
+        // The theme's own code may use what looks like obfuscation elsewhere (String.fromCharCode
+        // to fold full-width characters); sniffing and redirects are never allowed in any script.
+        let from_site = theme
+            .overridden
+            .iter()
+            .any(|o| o == &format!("static/{path}"));
+        let findings = guard.scan_script(&text).into_iter();
+        for f in findings.filter(|f| from_site || f.rule != super::Rule::Script) {
+            let origin = if file.origin.is_empty() {
+                path.to_string()
+            } else {
+                file.origin.clone()
+            };
+            problems.push(to_problem(f, &origin, Some(&text), true));
+        }
+    }
+    problems
+}
+
+fn to_problem(f: Finding, file: &str, text: Option<&str>, located: bool) -> Problem {
+    let code = f.rule.as_str();
+    let message = format!("{} [{}]: “{}”", f.message, code, f.matched);
+    let mut p = match f.severity {
+        Severity::Error => Problem::error("guard", message),
+        Severity::Warning => Problem::warning("guard", message),
+    }
+    .in_file(file)
+    .help(f.help);
+    if located {
+        p = p.at(f.line, f.column);
+        if let Some(text) = text {
+            p = p.with_source(&text.into());
+        }
+    } else {
+        p.message.push_str(" (found in the rendered page)");
+    }
+    p
+}

@@ -1,0 +1,58 @@
+//! What the search index is built from: one document per page, with the fields a citizen searches
+//! for (a role model's name, district, category; tags) besides title, headings and text.
+
+use super::Prepared;
+use crate::content::kinds::KindData;
+use crate::lang::Lang;
+use crate::markdown::TocEntry;
+use crate::output::OutputFile;
+use crate::search::SearchDoc;
+use crate::site::{Page, Site};
+
+/// Site path of a language's index folder (the search page's script reads from here).
+pub fn index_url(lang: Lang) -> String {
+    format!("/search/{}/", lang.code())
+}
+
+pub fn index(p: &Prepared<'_>, lang: Lang) -> Vec<OutputFile> {
+    let Some(indexer) = p.indexer else {
+        return Vec::new();
+    };
+    let site = p.site;
+    let docs: Vec<SearchDoc> = site.pages_in(lang).map(|page| doc(site, page)).collect();
+    indexer
+        .build(lang.code(), &docs)
+        .into_iter()
+        .map(|(path, bytes)| OutputFile { path, bytes })
+        .collect()
+}
+
+fn doc(site: &Site, page: &Page) -> SearchDoc {
+    let lang = page.lang();
+    let mut fields: Vec<String> = page.doc.common.tags.clone();
+    if let KindData::RoleModel(r) = &page.doc.data {
+        fields.push(r.name.clone());
+        fields.extend(r.district.clone());
+        fields.extend(r.occupation.clone());
+        if let Some(c) = site.config.category(&r.category) {
+            fields.push(c.label.get(lang).to_string());
+        }
+    }
+    SearchDoc {
+        url: page.url.clone(),
+        title: page.title().to_string(),
+        section: site.section(page.section).doc.meta.title.clone(),
+        date: page
+            .date()
+            .map(|d| crate::content::date::format_long(d.date, lang)),
+        headings: headings(&page.body.toc),
+        fields,
+        body: page.body.text.clone(),
+    }
+}
+
+fn headings(toc: &[TocEntry]) -> Vec<String> {
+    toc.iter()
+        .flat_map(|h| std::iter::once(h.title.clone()).chain(headings(&h.children)))
+        .collect()
+}

@@ -1,0 +1,88 @@
+//! Build-time site search: a Chinese-aware, sharded, static index per language.
+//!
+//! `Indexer` is built once per build (it owns the jieba dictionary, which is costly to load) and
+//! is shared read-only across threads. `Indexer::build` turns the pages of one language into
+//! the files under `search/<lang>/`; `themes/civic/static/js/search.js` queries them in the
+//! browser, fetching only the shards a query needs. The format and the reasoning behind it are
+//! in `docs/search.md`; `query` is a Rust reference of the client's query procedure (used by
+//! the tests and the benchmark).
+
+mod index;
+pub mod query;
+pub mod tokenize;
+
+use jieba_rs::Jieba;
+
+/// Version of the on-disk format, written to `meta.json` and checked by `search.js`.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One page to index.
+#[derive(Debug, Clone, Default)]
+pub struct SearchDoc {
+    /// Root-relative URL of the page (e.g. `/role-models/li-mei/`).
+    pub url: String,
+    pub title: String,
+    /// Section label shown in results (e.g. 道德模范 / Role models).
+    pub section: String,
+    /// Date already formatted for display.
+    pub date: Option<String>,
+    pub headings: Vec<String>,
+    /// Front-matter values a citizen searches for: name, district, category label, tags.
+    pub fields: Vec<String>,
+    /// Plain text of the body.
+    pub body: String,
+}
+
+/// The search indexer: a jieba segmenter with the site's own words, built once per build.
+#[derive(Debug, Clone)]
+pub struct Indexer {
+    jieba: Jieba,
+}
+
+// The indexer is shared read-only across rayon threads.
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Indexer>();
+};
+
+impl Indexer {
+    /// Load jieba's dictionary, the built-in civic vocabulary (`tokenize::CIVIC_WORDS`) and the
+    /// site's words (district names, 明湖, 文明办…).
+    /// Words are normalised like indexed text; words that are not purely Chinese are ignored
+    /// (other words need no dictionary).
+    pub fn new(extra_words: &[String]) -> Indexer {
+        let mut jieba = Jieba::new();
+        let civic = tokenize::CIVIC_WORDS.iter().map(|w| w.to_string());
+        for w in civic.chain(extra_words.iter().cloned()) {
+            let w = tokenize::normalize(w.trim());
+            if w.chars().count() >= 2 && w.chars().all(tokenize::is_cjk) && !jieba.has_word(&w) {
+                jieba.add_word(&w, None, None);
+            }
+        }
+        Indexer { jieba }
+    }
+
+    /// The terms of `text`, in order, as the index sees them (the language only matters for
+    /// the path of the index: the rules are the same for both, so mixed text works).
+    pub fn tokenize(&self, _lang: &str, text: &str) -> Vec<String> {
+        tokenize::terms(&self.jieba, text)
+    }
+
+    /// Build the index files of one language. Paths are relative to the output root
+    /// (`search/<lang>/meta.json`, …). Same docs (in any order) → same bytes.
+    pub fn build(&self, lang: &str, docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
+        index::build(&self.jieba, lang, docs)
+    }
+}
+
+/// The folder of a language's index, relative to the output root (`search/zh-CN`).
+pub fn index_dir(lang: &str) -> String {
+    let safe: String = lang
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    format!("search/{}", if safe.is_empty() { "default" } else { &safe })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,313 @@
+//! Text → search terms.
+//!
+//! The same rules are implemented in `themes/civic/static/js/search.js`; the node test
+//! (`tests/search/query.test.mjs`) checks that both sides agree. Keep them in step.
+//!
+//! * Normalisation: full-width ASCII (`Ａ`, `１`) → half-width, ideographic space → space,
+//!   zero-width characters removed, then Unicode lower case.
+//! * The text is split into runs: CJK ideographs (segmented with jieba) and "word" runs of any
+//!   other alphanumeric characters (English, digits, pinyin…). Everything else separates.
+//! * CJK: jieba's dictionary + HMM cut; every word of two or more ideographs is a term, and
+//!   every dictionary word inside a longer word is a term too (so 志愿服务队 also indexes 志愿服务,
+//!   志愿, 服务). Single ideographs and a short list of function words are dropped: they are the
+//!   noise that makes 文 match every page.
+//! * Words: at least two characters, English stop words dropped, a small Porter-like stemmer
+//!   (volunteers/volunteering/volunteered → volunteer).
+
+use jieba_rs::Jieba;
+
+/// Longest term kept (in characters). Longer runs are noise (hashes, URLs).
+pub const MAX_TERM_CHARS: usize = 24;
+
+/// English stop words (lower case, sorted: looked up by binary search). Mirrored in search.js.
+pub const EN_STOP: &[&str] = &[
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+    "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from",
+    "had", "has", "have", "he", "her", "hers", "him", "his", "how", "i", "if", "in", "into", "is",
+    "it", "its", "me", "more", "most", "my", "no", "nor", "not", "of", "on", "or", "our", "ours",
+    "she", "so", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "to", "too", "up", "us", "very", "was", "we", "were", "what", "when", "where",
+    "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
+];
+
+/// Chinese function words dropped from the index (single ideographs are always dropped).
+pub const ZH_STOP: &[&str] = &[
+    "我们", "你们", "他们", "她们", "它们", "这个", "那个", "这些", "那些", "一个", "一些", "以及",
+    "而且", "并且", "或者", "但是", "因为", "所以", "如果", "虽然", "然而", "已经", "可以", "自己",
+    "什么", "怎么", "这样", "那样", "还是", "就是", "不是", "没有", "这里", "那里", "其中", "进行",
+    "等等", "之一", "一直", "为了",
+];
+
+/// Civic vocabulary missing from jieba's general dictionary, added to every indexer so that
+/// these compounds are single terms (their parts are indexed too).
+pub const CIVIC_WORDS: &[&str] = &[
+    "志愿服务",
+    "志愿服务队",
+    "志愿服务站",
+    "垃圾分类",
+    "道德模范",
+    "文明城市",
+    "全国文明城市",
+    "文明单位",
+    "文明村镇",
+    "文明家庭",
+    "文明校园",
+    "文明实践",
+    "新时代文明实践",
+    "文明实践中心",
+    "文明实践站",
+    "文明办",
+    "文明交通",
+    "文明旅游",
+    "文明餐桌",
+    "文明祭扫",
+    "文明养犬",
+    "文明出行",
+    "常态化",
+    "疫情防控",
+    "移风易俗",
+    "核心价值观",
+    "社会主义核心价值观",
+    "身边好人",
+    "中国好人",
+    "最美家庭",
+    "助人为乐",
+    "见义勇为",
+    "诚实守信",
+    "敬业奉献",
+    "孝老爱亲",
+    "光盘行动",
+    "公益广告",
+    "学雷锋",
+    "雷锋精神",
+    "志愿者协会",
+    "网格员",
+    "创城",
+    "创文",
+    "未成年人思想道德建设",
+    "家风家训",
+    "老旧小区",
+    "门前三包",
+    "公筷公勺",
+    "厕所革命",
+    "爱国卫生运动",
+    "礼让斑马线",
+];
+
+/// Is `c` an ideograph handled by the Chinese segmenter?
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Is `c` part of a non-CJK word (letters and digits of any script)?
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
+/// Normalise text: full-width ASCII → ASCII, drop zero-width characters, lower case.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c as u32 {
+            0xFF01..=0xFF5E => out.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)),
+            0x3000 => out.push(' '),
+            0x200B..=0x200D | 0x2060 | 0xFEFF | 0x00AD => {}
+            _ => out.push(c),
+        }
+    }
+    out.to_lowercase()
+}
+
+/// A run of the normalised text.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Run<'a> {
+    /// Consecutive ideographs.
+    Cjk(&'a str),
+    /// One word of other alphanumeric characters.
+    Word(&'a str),
+}
+
+/// Split normalised text into CJK runs and words.
+pub fn runs(text: &str) -> Vec<Run<'_>> {
+    #[derive(PartialEq, Clone, Copy)]
+    enum K {
+        Cjk,
+        Word,
+        Sep,
+    }
+    let kind = |c: char| {
+        if is_cjk(c) {
+            K::Cjk
+        } else if is_word_char(c) {
+            K::Word
+        } else {
+            K::Sep
+        }
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut cur = K::Sep;
+    for (i, c) in text.char_indices() {
+        let k = kind(c);
+        if k != cur {
+            push_run(&mut out, cur, &text[start..i]);
+            start = i;
+            cur = k;
+        }
+    }
+    push_run(&mut out, cur, &text[start..]);
+    fn push_run<'a>(out: &mut Vec<Run<'a>>, k: K, s: &'a str) {
+        match k {
+            K::Cjk if !s.is_empty() => out.push(Run::Cjk(s)),
+            K::Word if !s.is_empty() => out.push(Run::Word(s)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Term for one (already normalised) word, or `None` for stop words and one-letter words.
+pub fn word_term(word: &str) -> Option<String> {
+    let n = word.chars().count();
+    if !(2..=MAX_TERM_CHARS).contains(&n) || EN_STOP.binary_search(&word).is_ok() {
+        return None;
+    }
+    Some(stem(word))
+}
+
+fn ends_double_consonant(s: &[u8]) -> bool {
+    let n = s.len();
+    n >= 2 && s[n - 1] == s[n - 2] && !b"aeiouylsz".contains(&s[n - 1])
+}
+
+/// A small Porter-like stemmer for English (ASCII letters only; other words are returned as
+/// they are). Deliberately simple so that `search.js` can mirror it exactly:
+/// 1. `sses`→`ss`, `ies`→`y`, keep `ss`/`us`/`is`, else drop a final `s`;
+/// 2. `eed`→`ee`; else drop `ing`/`ed` when at least three letters with a vowel remain, then
+///    undo a doubled final consonant (`running`→`run`);
+/// 3. drop a final `e` when at least three letters remain (`serve`/`served`/`serving`→`serv`).
+pub fn stem(word: &str) -> String {
+    // (mirrored by `stem` in search.js)
+    if word.len() <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return word.to_string();
+    }
+    let mut s: Vec<u8> = word.as_bytes().to_vec();
+    let ends = |s: &[u8], suf: &str| s.ends_with(suf.as_bytes());
+    // Step 1: plurals.
+    if ends(&s, "sses") {
+        s.truncate(s.len() - 2);
+    } else if ends(&s, "ies") && s.len() > 4 {
+        s.truncate(s.len() - 3);
+        s.push(b'y');
+    } else if ends(&s, "ss") || ends(&s, "us") || ends(&s, "is") {
+    } else if ends(&s, "s") {
+        s.pop();
+    }
+    // Step 2: -ed / -ing.
+    let has_vowel = |s: &[u8]| s.iter().any(|b| b"aeiouy".contains(b));
+    if ends(&s, "eed") {
+        if s.len() > 4 {
+            s.pop();
+        }
+    } else {
+        for suf in ["ing", "ed"] {
+            if ends(&s, suf) {
+                let base = s.len() - suf.len();
+                if base >= 3 && has_vowel(&s[..base]) {
+                    s.truncate(base);
+                    if ends_double_consonant(&s) {
+                        s.pop();
+                    }
+                }
+                break;
+            }
+        }
+    }
+    // Step 3: final e.
+    if s.len() >= 4 && ends(&s, "e") {
+        s.pop();
+    }
+    String::from_utf8(s).unwrap_or_else(|_| word.to_string())
+}
+
+/// Push the terms of one jieba word (ideographs only): the word itself, and every dictionary
+/// word inside it when it is longer than two characters.
+fn cjk_word_terms<'a>(jieba: &Jieba, word: &'a str, out: &mut impl FnMut(&'a str)) {
+    let mut ends = [0usize; MAX_TERM_CHARS + 1];
+    let mut n = 0;
+    for (i, c) in word.char_indices() {
+        if n == MAX_TERM_CHARS {
+            return; // longer words are noise
+        }
+        n += 1;
+        ends[n] = i + c.len_utf8();
+    }
+    if n < 2 {
+        return;
+    }
+    if !ZH_STOP.contains(&word) {
+        out(word);
+    }
+    for len in 2..n {
+        for i in 0..=(n - len) {
+            let sub = &word[ends[i]..ends[i + len]];
+            if jieba.has_word(sub) && !ZH_STOP.contains(&sub) {
+                out(sub);
+            }
+        }
+    }
+}
+
+/// Call `out` with every term of normalised text, in order (with repetitions). CJK terms
+/// borrow from `cjk` (a buffer reused between calls); word terms are owned.
+pub fn for_each_term<'a>(
+    jieba: &Jieba,
+    norm: &str,
+    cjk: &'a mut String,
+    mut out: impl FnMut(std::borrow::Cow<'a, str>),
+) {
+    // One jieba call per text: ideographs kept, everything else a space. jieba splits on the
+    // spaces itself, so this segments exactly like one call per run of ideographs.
+    cjk.clear();
+    for run in runs(norm) {
+        match run {
+            Run::Cjk(s) => {
+                cjk.push_str(s);
+                cjk.push(' ');
+            }
+            Run::Word(w) => {
+                if let Some(t) = word_term(w) {
+                    out(std::borrow::Cow::Owned(t));
+                }
+            }
+        }
+    }
+    let cjk: &'a str = cjk;
+    if cjk.is_empty() {
+        return;
+    }
+    let mut emit = |t: &'a str| out(std::borrow::Cow::Borrowed(t));
+    for word in jieba.cut(cjk, true) {
+        if word.starts_with(is_cjk) {
+            cjk_word_terms(jieba, word, &mut emit);
+        }
+    }
+}
+
+/// All terms of `text` (with repetitions): its words first, then its Chinese terms.
+pub fn terms(jieba: &Jieba, text: &str) -> Vec<String> {
+    let norm = normalize(text);
+    let mut buf = String::new();
+    let mut out = Vec::new();
+    for_each_term(jieba, &norm, &mut buf, |t| out.push(t.into_owned()));
+    out
+}
+
+/// A field value used as one whole term as well (a role model's name, a district), if it is
+/// a short piece of Chinese: 2–12 ideographs and nothing else.
+pub fn whole_value_term(value: &str) -> Option<String> {
+    let norm = normalize(value.trim());
+    let n = norm.chars().count();
+    ((2..=12).contains(&n) && norm.chars().all(is_cjk)).then_some(norm)
+}

@@ -50,6 +50,9 @@ fn assert_same_as_full_build(root: &Path, live_out: &Path, step: &str) {
     );
 }
 
+/// A named change to the files, the paths the watcher would report, and the expected path.
+type Step<'a> = (&'a str, Box<dyn Fn() + 'a>, Vec<&'a str>, Mode);
+
 #[test]
 fn every_kind_of_edit_matches_a_full_build() {
     let site = small_site();
@@ -59,7 +62,7 @@ fn every_kind_of_edit_matches_a_full_build() {
     assert_eq!(outcome.mode, Mode::Full, "{:?}", live.problems());
     assert_same_as_full_build(root, &out, "start");
 
-    let steps: Vec<(&str, Box<dyn Fn()>, Vec<&str>, Mode)> = vec![
+    let steps: Vec<Step> = vec![
         (
             "body edit",
             Box::new(|| {

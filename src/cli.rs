@@ -18,11 +18,47 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder (replaced only if the build succeeds)
     Build(BuildArgs),
+    /// Build, serve the site locally and rebuild + reload the browser as you edit
+    Serve(ServeArgs),
+    /// Check the site before publishing: everything build checks, plus links, anchors, alt text,
+    /// translations, stale and empty sections
+    Check(crate::check::CheckArgs),
+    /// Start a new page of a kind (role_model, handbook, psa, news, page) with its fields filled in
+    New(crate::new::NewArgs),
+    /// List every page with its translation status and word counts; `mark` records a review
+    Translations(crate::translations::TranslationsArgs),
+    /// Measure serve's one-page edit path (hidden: for benches/run.sh)
+    #[command(hide = true)]
+    BenchEdit(BenchEditArgs),
     /// Prove a deployed copy is exactly what was built: compare DIR with the build's manifest
     Verify(VerifyArgs),
     /// Write a generated benchmark corpus (hidden: for benches/run.sh and tests)
     #[command(hide = true)]
     BenchCorpus(BenchCorpusArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Port to listen on (0 picks a free one)
+    #[arg(long, short = 'p', default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on; use 0.0.0.0 to preview from a phone on the same network
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+}
+
+#[derive(Args, Debug)]
+pub struct BenchEditArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The page to edit, e.g. content/role-models/li-mei.md
+    #[arg(long)]
+    pub page: String,
+    /// How many edits to time
+    #[arg(long, default_value_t = 10)]
+    pub runs: usize,
 }
 
 #[derive(Args, Debug)]
@@ -100,6 +136,22 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build(&args),
+        Command::Serve(args) => match args.site.options() {
+            Ok(build) => crate::serve::run(crate::serve::ServeOptions {
+                build,
+                bind: args.bind,
+                port: args.port,
+                quiet: args.site.quiet,
+            }),
+            Err(e) => usage_error(&e),
+        },
+        Command::Check(args) => crate::check::run(&args),
+        Command::New(args) => crate::new::run(&args),
+        Command::Translations(args) => crate::translations::run(&args),
+        Command::BenchEdit(args) => match args.site.options() {
+            Ok(options) => crate::serve::bench_edit(options, &args.page, args.runs),
+            Err(e) => usage_error(&e),
+        },
         Command::Verify(args) => verify(&args),
         Command::BenchCorpus(args) => bench_corpus(&args),
     }
@@ -134,7 +186,7 @@ fn bench_corpus(args: &BenchCorpusArgs) -> ExitCode {
     }
 }
 
-fn usage_error(message: &str) -> ExitCode {
+pub fn usage_error(message: &str) -> ExitCode {
     eprintln!("error: {message}");
     ExitCode::from(2)
 }

@@ -3,6 +3,7 @@
 //! The pipeline flows one way: `config` + `content` (files → typed content) → `site` (read-only
 //! model) → `render` (pages, feeds, sitemap, search index) → `output` (staging, swap, manifest).
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -12,9 +13,12 @@ pub mod guard;
 pub mod integrity;
 pub mod lang;
 pub mod markdown;
+pub mod new;
 pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod site;
+pub mod translations;
 pub mod yaml;

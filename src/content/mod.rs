@@ -5,6 +5,7 @@
 pub mod date;
 pub mod frontmatter;
 pub mod kinds;
+pub mod single;
 pub mod slug;
 pub mod walk;
 

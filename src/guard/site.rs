@@ -25,7 +25,7 @@ pub fn scan(guard: &Guard, site: &Site, theme: &Theme) -> Vec<Problem> {
     problems
 }
 
-fn scan_document(guard: &Guard, source: &Source, body: &Rendered) -> Vec<Problem> {
+pub fn scan_document(guard: &Guard, source: &Source, body: &Rendered) -> Vec<Problem> {
     let from_source = guard.scan_source(&source.text);
     let from_html = guard.scan_html(&body.html);
     let source_count = from_source.len();

@@ -9,7 +9,7 @@ use crate::output::OutputFile;
 use crate::site::{Page, PageId, Site, urls};
 use std::fmt::Write;
 
-const FEED_ENTRIES: usize = 20;
+pub(crate) const FEED_ENTRIES: usize = 20;
 
 pub fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

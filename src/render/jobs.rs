@@ -11,6 +11,8 @@ use crate::site::{PageId, Section, SectionId, Site, urls};
 use serde::Serialize;
 use tera::{Context, Value};
 
+pub mod deps;
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Job {
     Page(PageId),
@@ -348,7 +350,10 @@ fn chapter_window(site: &Site, section: &Section, current: PageId) -> Vec<Link> 
         return links_to(site, ids);
     }
     let at = ids.iter().position(|id| *id == current).unwrap_or(0);
-    links_to(site, &ids[at.saturating_sub(AROUND)..(at + AROUND + 1).min(ids.len())])
+    links_to(
+        site,
+        &ids[at.saturating_sub(AROUND)..(at + AROUND + 1).min(ids.len())],
+    )
 }
 
 fn chapter_links(site: &Site, section: &Section) -> Vec<Link> {

@@ -7,6 +7,7 @@ pub mod feeds;
 pub mod i18n;
 pub mod images;
 pub mod jobs;
+pub mod partial;
 pub mod search_docs;
 pub mod theme;
 pub mod view;

@@ -2,6 +2,7 @@
 //! Markdown bodies (in parallel), pairs translations, orders sections, and builds the taxonomies
 //! and role-model filters. The resulting [`Site`] is read-only: rendering only reads it.
 
+pub mod patch;
 pub mod taxonomy;
 pub mod urls;
 

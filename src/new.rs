@@ -1,0 +1,392 @@
+//! `civic new KIND TITLE`: start a page in the section that holds that kind, with the kind's
+//! front matter filled in. The file name (the page's URL slug) is proposed from the title's pinyin
+//! for the editor to accept or fix; this is the only place Civic transliterates, and never
+//! silently: the build itself takes slugs only from file names or `slug:`.
+
+use crate::content::frontmatter::{self, RawPage, RawSection};
+use crate::content::kinds::Kind;
+use crate::content::slug::Slug;
+use clap::{Args, ValueEnum};
+use pinyin::ToPinyin;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub struct NewArgs {
+    /// The kind of page: role_model, handbook, psa, news or page
+    pub kind: String,
+    /// Its title (in Chinese; in English with --lang en)
+    pub title: String,
+    /// The site's folder
+    #[arg(long, short = 'r', default_value = ".")]
+    pub root: PathBuf,
+    /// The file name / URL slug (default: proposed from the title's pinyin)
+    #[arg(long)]
+    pub slug: Option<String>,
+    /// zh: the Chinese page; en: the English twin of an existing Chinese page; both: the page and a twin stub
+    #[arg(long, value_enum, default_value_t = NewLang::Zh)]
+    pub lang: NewLang,
+    /// The section folder under content/, when several sections hold this kind
+    #[arg(long)]
+    pub section: Option<String>,
+    /// The page's date (YYYY-MM-DD) [default: today in China Standard Time]
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum NewLang {
+    Zh,
+    En,
+    Both,
+}
+
+/// A URL slug from a title: pinyin syllables for Chinese characters, lowercase ASCII words for
+/// Latin text, joined by `-`. `None` when nothing usable is left.
+pub fn pinyin_slug(title: &str) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if !word.is_empty() {
+            parts.push(std::mem::take(&mut word));
+        }
+        if let Some(p) = c.to_pinyin() {
+            parts.push(p.plain().to_string());
+        }
+    }
+    if !word.is_empty() {
+        parts.push(word);
+    }
+    let mut slug = String::new();
+    for part in parts {
+        if slug.len() + part.len() + 1 > 60 && !slug.is_empty() {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&part);
+    }
+    Slug::parse(&slug).ok().map(|s| s.to_string())
+}
+
+/// Double-quoted YAML text.
+fn q(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+fn sections_of_kind(content: &Path, kind: Kind) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(content)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        if entry.file_name() != "_index.md" {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        let Ok(split) = frontmatter::split(&text) else {
+            continue;
+        };
+        let Ok(raw) = crate::yaml::parse::<RawSection>(split.yaml) else {
+            continue;
+        };
+        if raw.kind.as_deref().and_then(Kind::parse) == Some(kind) {
+            let dir = entry
+                .path()
+                .parent()
+                .and_then(|p| p.strip_prefix(content).ok());
+            found.push(dir.map(crate::error::display_path).unwrap_or_default());
+        }
+    }
+    found
+}
+
+/// The next chapter number of a handbook section.
+fn next_weight(dir: &Path) -> i64 {
+    let mut max = 0;
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        let Ok(split) = frontmatter::split(&text) else {
+            continue;
+        };
+        if let Ok(raw) = crate::yaml::parse::<RawPage>(split.yaml) {
+            max = max.max(raw.weight.unwrap_or(0));
+        }
+    }
+    max + 1
+}
+
+struct Plan {
+    dir: PathBuf,
+    slug: String,
+    kind: Kind,
+    date: String,
+}
+
+fn fail(message: String, help: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    if !help.is_empty() {
+        eprintln!("help: {help}");
+    }
+    ExitCode::from(1)
+}
+
+pub fn run(args: &NewArgs) -> ExitCode {
+    let Some(kind) = Kind::parse(&args.kind) else {
+        let hint = crate::yaml::closest(&args.kind, &Kind::NAMES)
+            .map(|k| format!("did you mean `{k}`? "))
+            .unwrap_or_default();
+        return crate::cli::usage_error(&format!(
+            "`{}` is not a kind of page; {hint}kinds are: {}",
+            args.kind,
+            Kind::NAMES.join(", ")
+        ));
+    };
+    let date = match crate::pipeline::build_date(args.date.as_deref()) {
+        Ok(d) => d.to_string(),
+        Err(e) => return crate::cli::usage_error(&e),
+    };
+    let config = match crate::config::load(&args.root, None) {
+        Ok(c) => c,
+        Err(crate::error::Failed(problems)) => {
+            crate::cli::print_problems(&problems);
+            return ExitCode::from(1);
+        }
+    };
+    let content = args.root.join(crate::content::CONTENT_DIR);
+    let section = match &args.section {
+        Some(s) => s.trim_matches('/').to_string(),
+        None => {
+            let found = sections_of_kind(&content, kind);
+            match found.as_slice() {
+                [one] => one.clone(),
+                [] if kind == Kind::Page => String::new(),
+                [] => {
+                    return fail(
+                        format!("no section of this site holds `{}` pages", kind.name()),
+                        &format!(
+                            "create a folder under content/ with an _index.md that says `kind: {}`",
+                            kind.name()
+                        ),
+                    );
+                }
+                many => {
+                    return fail(
+                        format!(
+                            "several sections hold `{}` pages: {}",
+                            kind.name(),
+                            many.join(", ")
+                        ),
+                        "choose one with --section, e.g. --section news",
+                    );
+                }
+            }
+        }
+    };
+    let dir = content.join(&section);
+    if !dir.is_dir() {
+        return fail(
+            format!("there is no section folder content/{section}"),
+            "check the --section name",
+        );
+    }
+    let slug = match &args.slug {
+        Some(s) => match Slug::parse(s) {
+            Ok(s) => s.to_string(),
+            Err(e) => {
+                return crate::cli::usage_error(&format!(
+                    "--slug `{s}` cannot be used: {e}; use lowercase letters, digits and `-`"
+                ));
+            }
+        },
+        None => match pinyin_slug(&args.title) {
+            Some(s) => {
+                if !args.title.is_ascii() {
+                    eprintln!(
+                        "note: the file name `{s}` was proposed from the title's pinyin. Pinyin misreads some characters \
+                         (重庆, 银行) — check it, and rename the file or pass --slug before publishing."
+                    );
+                }
+                s
+            }
+            None => {
+                return fail(
+                    "cannot make a file name from this title".into(),
+                    "pass one with --slug, e.g. --slug li-mei",
+                );
+            }
+        },
+    };
+    let plan = Plan {
+        dir,
+        slug,
+        kind,
+        date,
+    };
+    let result = match args.lang {
+        NewLang::Zh => create_zh(&plan, &args.title, &config).map(|p| vec![p]),
+        NewLang::En => create_en(&plan, &args.title),
+        NewLang::Both => create_zh(&plan, &args.title, &config).and_then(|zh| {
+            create_en(&plan, "TODO: English title").map(|en| [vec![zh], en].concat())
+        }),
+    };
+    match result {
+        Ok(paths) => {
+            for p in paths {
+                println!("{}", p.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err((message, help)) => fail(message, &help),
+    }
+}
+
+fn write_new(path: &Path, text: &str) -> Result<PathBuf, (String, String)> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                (
+                    format!(
+                        "{} already exists; Civic does not overwrite pages",
+                        path.display()
+                    ),
+                    "choose another file name with --slug".to_string(),
+                )
+            } else {
+                (
+                    format!("cannot create {}: {e}", path.display()),
+                    String::new(),
+                )
+            }
+        })?;
+    file.write_all(text.as_bytes()).map_err(|e| {
+        (
+            format!("cannot write {}: {e}", path.display()),
+            String::new(),
+        )
+    })?;
+    Ok(path.to_path_buf())
+}
+
+fn create_zh(
+    plan: &Plan,
+    title: &str,
+    config: &crate::config::SiteConfig,
+) -> Result<PathBuf, (String, String)> {
+    let Plan {
+        dir,
+        slug,
+        kind,
+        date,
+    } = plan;
+    let year = date.get(..4).unwrap_or("2026");
+    let mut fm = format!("title: {}\n", q(title));
+    let body = match kind {
+        Kind::RoleModel => {
+            let keys: Vec<&str> = config
+                .role_model_categories
+                .iter()
+                .map(|c| c.key.as_str())
+                .collect();
+            fm.push_str(&format!("name: {}\n", q(title)));
+            fm.push_str(&format!(
+                "category: {}   # one of: {}\n",
+                keys.first().copied().unwrap_or("助人为乐"),
+                keys.join(", ")
+            ));
+            fm.push_str(&format!("year: {year}\n"));
+            fm.push_str("# district: 湖滨区\n# occupation: 社区工作者\n");
+            fm.push_str(&format!("# photo: {slug}.jpg\n# photo_alt: 照片里是谁、在做什么\n# quote: 一句本人说过的话\n"));
+            "在这里写人物事迹。\n"
+        }
+        Kind::Handbook => {
+            fm.push_str(&format!(
+                "weight: {}\n# short_title: 目录里显示的短标题\n",
+                next_weight(dir)
+            ));
+            "在这里写本章内容。\n"
+        }
+        Kind::Psa => {
+            let themes: Vec<&str> = config.psa_themes.iter().map(|t| t.key.as_str()).collect();
+            match themes.first() {
+                Some(first) => fm.push_str(&format!(
+                    "theme: {first}   # one of: {}\n",
+                    themes.join(", ")
+                )),
+                None => fm.push_str("# theme: (add psa_themes to site.yaml first)\n"),
+            }
+            fm.push_str(&format!(
+                "start: {date}\n# end: {date}\n# campaign: 活动名称\n"
+            ));
+            fm.push_str(&format!(
+                "# poster: {slug}.jpg\n# poster_alt: 海报上的画面和文字\n# sponsor: 明湖市文明办\n"
+            ));
+            "在这里写海报或视频的完整文字稿。\n"
+        }
+        Kind::News => {
+            fm.push_str(&format!("date: {date}\n# source: 明湖日报\n"));
+            "在这里写新闻正文。\n"
+        }
+        Kind::Page => {
+            fm.push_str(&format!("date: {date}\n"));
+            "在这里写正文。\n"
+        }
+    };
+    write_new(
+        &dir.join(format!("{slug}.md")),
+        &format!("---\n{fm}---\n\n{body}"),
+    )
+}
+
+fn create_en(plan: &Plan, title: &str) -> Result<Vec<PathBuf>, (String, String)> {
+    let Plan {
+        dir, slug, kind, ..
+    } = plan;
+    let zh = dir.join(format!("{slug}.md"));
+    if !zh.is_file() {
+        return Err((
+            format!("there is no Chinese page {} to translate", zh.display()),
+            "an English twin sits beside its Chinese page; pass the Chinese file's name with --slug".to_string(),
+        ));
+    }
+    let mut fm = format!("title: {}\n", q(title));
+    if *kind == Kind::RoleModel {
+        fm.push_str(&format!(
+            "name: {}\n",
+            q("TODO: the person's name in English")
+        ));
+    }
+    fm.push_str("# Dates, photo, category and other facts come from the Chinese page.\n");
+    fm.push_str("# After translating, run: civic translations mark THIS-FILE\n");
+    let text = format!("---\n{fm}---\n\nTODO: translate the Chinese page.\n");
+    write_new(&dir.join(format!("{slug}.en.md")), &text).map(|p| vec![p])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_from_chinese_and_english_titles() {
+        assert_eq!(pinyin_slug("李梅").as_deref(), Some("li-mei"));
+        assert_eq!(
+            pinyin_slug("2026年文明交通 Week").as_deref(),
+            Some("2026-nian-wen-ming-jiao-tong-week")
+        );
+        assert_eq!(pinyin_slug("！！").as_deref(), None);
+    }
+}

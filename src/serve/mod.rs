@@ -1,0 +1,284 @@
+//! `civic serve`: build, serve the output folder on 127.0.0.1, watch the site's files, rebuild
+//! what an edit touches and reload the open browser page. Problems keep the server running and
+//! show in the browser (an overlay naming the file and line) and in the terminal until fixed.
+//!
+//! `civic bench-edit` (hidden) measures the edit path without a server or a file watcher.
+
+pub mod http;
+pub mod live;
+pub mod watch;
+
+use crate::error::{self, Problem};
+use crate::pipeline::BuildOptions;
+use live::{Changes, Live, Mode, Outcome};
+use std::net::{IpAddr, SocketAddr};
+use std::process::ExitCode;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+pub struct ServeOptions {
+    pub build: BuildOptions,
+    pub bind: IpAddr,
+    pub port: u16,
+    pub quiet: bool,
+}
+
+pub fn run(options: ServeOptions) -> ExitCode {
+    let listener = match std::net::TcpListener::bind(SocketAddr::new(options.bind, options.port)) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!(
+                "error: cannot listen on {}:{}: {e}",
+                options.bind, options.port
+            );
+            eprintln!("help: another program may use that port; try --port 0 to pick a free one");
+            return ExitCode::from(2);
+        }
+    };
+    let addr = listener
+        .local_addr()
+        .unwrap_or(SocketAddr::new(options.bind, options.port));
+    let (live, outcome) = Live::start(options.build.clone());
+    report(&live, &outcome, options.quiet);
+    let output = live.output().to_path_buf();
+    if std::fs::create_dir_all(&output).is_err() {
+        eprintln!(
+            "error: cannot create the output folder {}",
+            output.display()
+        );
+        return ExitCode::from(1);
+    }
+    let base_path = live_base_path(&options.build);
+    let status = Arc::new(RwLock::new(http::Status {
+        build: 1,
+        overlay: overlay(live.problems()),
+    }));
+    let (events, _) = tokio::sync::broadcast::channel::<String>(64);
+    let (tx, rx) = std::sync::mpsc::channel::<Changes>();
+    let _watcher = match watch::start(&options.build.root, &output, tx) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    {
+        let status = Arc::clone(&status);
+        let events = events.clone();
+        let quiet = options.quiet;
+        std::thread::spawn(move || rebuild_loop(live, &rx, &status, &events, quiet));
+    }
+    let state = http::AppState {
+        output,
+        base_path: base_path.clone(),
+        status,
+        events,
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the server: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    eprintln!("Serving the site at http://{addr}{base_path}/ (press Ctrl+C to stop)");
+    let served = runtime.block_on(async move {
+        listener.set_nonblocking(true)?;
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        axum::serve(listener, http::router(state))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+    });
+    match served {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: the server stopped: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn live_base_path(options: &BuildOptions) -> String {
+    crate::config::load(&options.root, options.base_url.as_deref())
+        .map(|c| c.base_path().trim_end_matches('/').to_string())
+        .unwrap_or_default()
+}
+
+fn rebuild_loop(
+    mut live: Live,
+    rx: &std::sync::mpsc::Receiver<Changes>,
+    status: &RwLock<http::Status>,
+    events: &tokio::sync::broadcast::Sender<String>,
+    quiet: bool,
+) {
+    while let Ok(first) = rx.recv() {
+        let mut changes = first;
+        // Gather what else arrived meanwhile, so a burst of saves is one rebuild.
+        while let Ok(more) = rx.recv_timeout(Duration::from_millis(20)) {
+            changes.markdown.extend(more.markdown);
+            changes.full |= more.full;
+        }
+        let outcome = live.apply(&changes);
+        report(&live, &outcome, quiet);
+        let build = match status.write() {
+            Ok(mut s) => {
+                s.build += 1;
+                s.overlay = overlay(live.problems());
+                s.build
+            }
+            Err(_) => continue,
+        };
+        let event = if live.problems().is_empty() {
+            format!("reload:{build}")
+        } else {
+            format!("problems:{build}")
+        };
+        let _ = events.send(event);
+        // The search index last: the page reloads meanwhile; a search typed right away may miss
+        // the edit for a moment.
+        let _ = live.finish_deferred();
+    }
+}
+
+fn report(live: &Live, outcome: &Outcome, quiet: bool) {
+    if !live.problems().is_empty() {
+        crate::cli::print_problems(live.problems());
+        let files: std::collections::BTreeSet<_> = live
+            .problems()
+            .iter()
+            .filter_map(|p| p.file.as_deref())
+            .collect();
+        eprintln!(
+            "{} problem(s) in {} file(s); the browser shows them until they are fixed. The server keeps running.",
+            live.problems().len(),
+            files.len()
+        );
+        return;
+    }
+    if quiet {
+        return;
+    }
+    let ms = outcome.elapsed.as_secs_f64() * 1000.0;
+    match outcome.mode {
+        Mode::Full => eprintln!("Built {} pages in {ms:.0} ms", live.page_count()),
+        Mode::Reload | Mode::Edit => eprintln!(
+            "Rebuilt ({}): {} file(s) written, {} removed in {ms:.1} ms",
+            if outcome.mode == Mode::Edit {
+                "edit"
+            } else {
+                "reload"
+            },
+            outcome.written,
+            outcome.removed
+        ),
+        Mode::Failed => {}
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The overlay shown over every page while the site has problems: each with its file and line,
+/// what is wrong, the source frame and what to do.
+pub fn overlay(problems: &[Problem]) -> Option<String> {
+    if problems.is_empty() {
+        return None;
+    }
+    let mut items = String::new();
+    for p in problems {
+        let frame = error::report(p, false);
+        items.push_str(&format!(
+            "<li><p><strong>{}</strong></p><p>{}</p>{}<pre>{}</pre></li>",
+            escape(&p.location()),
+            escape(&p.message),
+            p.help
+                .as_deref()
+                .map(|h| format!("<p>→ {}</p>", escape(h)))
+                .unwrap_or_default(),
+            escape(&frame)
+        ));
+    }
+    Some(format!(
+        "<div id=\"civic-problems\" role=\"alertdialog\" aria-labelledby=\"civic-problems-title\" \
+         style=\"position:fixed;inset:0;z-index:99999;overflow:auto;background:#fff;color:#000;padding:1.5rem;font:16px/1.5 sans-serif\">\
+         <h2 id=\"civic-problems-title\" style=\"color:#b00020\">网站有 {n} 处问题，修改后会自动刷新 · The site has {n} problem(s); this page reloads when they are fixed</h2>\
+         <ol>{items}</ol></div>",
+        n = problems.len()
+    ))
+}
+
+/// `civic bench-edit`: build, then append a sentence to one page `runs` times, applying each edit
+/// through the same path `serve` uses, and print `edit_ms=…` per edit (stdout). The page is
+/// restored at the end.
+pub fn bench_edit(options: BuildOptions, page: &str, runs: usize) -> ExitCode {
+    let rel = page
+        .trim_start_matches("./")
+        .trim_start_matches("content/")
+        .to_string();
+    let file = options.root.join(crate::content::CONTENT_DIR).join(&rel);
+    let Ok(original) = std::fs::read_to_string(&file) else {
+        eprintln!("error: cannot read {}", file.display());
+        return ExitCode::from(2);
+    };
+    let started = Instant::now();
+    let (mut live, outcome) = Live::start(options);
+    if !live.problems().is_empty() || outcome.mode != Mode::Full {
+        crate::cli::print_problems(live.problems());
+        return ExitCode::from(1);
+    }
+    eprintln!(
+        "full build + model: {:.0} ms, {} pages",
+        started.elapsed().as_secs_f64() * 1000.0,
+        live.page_count()
+    );
+    let mut times = Vec::with_capacity(runs);
+    let changes = Changes {
+        markdown: [rel].into_iter().collect(),
+        full: false,
+    };
+    let mut failed = false;
+    for i in 0..runs {
+        let text = format!("{original}\n本段为第 {i} 次编辑测试。 Edit number {i}.\n");
+        if std::fs::write(&file, text).is_err() {
+            failed = true;
+            break;
+        }
+        let outcome = live.apply(&changes);
+        let ms = outcome.elapsed.as_secs_f64() * 1000.0;
+        let index = live.finish_deferred();
+        println!(
+            "edit_ms={ms:.3} search_index_ms={:.3} mode={:?} written={} removed={}",
+            index.elapsed.as_secs_f64() * 1000.0,
+            outcome.mode,
+            outcome.written,
+            outcome.removed
+        );
+        failed |= outcome.mode == Mode::Failed;
+        times.push(ms);
+    }
+    let _ = std::fs::write(&file, &original);
+    let _ = live.apply(&changes);
+    let _ = live.finish_deferred();
+    times.sort_by(f64::total_cmp);
+    if let Some(median) = times.get(times.len() / 2) {
+        eprintln!(
+            "median one-page edit: {median:.3} ms over {} runs",
+            times.len()
+        );
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

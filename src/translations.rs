@@ -1,0 +1,305 @@
+//! Translation status. An English twin records, in its front matter key `source_hash`, a short
+//! hash of the Chinese source's text as it was when the translation was last reviewed. The hash
+//! lives in the file, so it survives a git checkout (file dates do not). `civic translations mark`
+//! writes it after a review; `civic check` and `civic translations` compare it with the source.
+
+use crate::cli::SiteArgs;
+use crate::content::frontmatter;
+use crate::lang::Lang;
+use crate::site::{Page, Site};
+use clap::{Args, Subcommand, ValueEnum};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub struct TranslationsArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(subcommand)]
+    pub action: Option<Action>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Action {
+    /// Record that an English twin is up to date with its Chinese source (after reviewing it)
+    Mark {
+        /// English twins (or their Chinese sources), e.g. content/role-models/li-mei.en.md
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// The source text as the hash sees it: no BOM, `\n` line ends, no trailing spaces or blank lines.
+pub fn normalize(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out: String = text
+        .lines()
+        .map(|l| l.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let trimmed = out.trim_end_matches('\n').len();
+    out.truncate(trimmed);
+    out
+}
+
+/// Short hash of a Chinese source file's normalized text (front matter and body).
+pub fn source_hash(text: &str) -> String {
+    crate::output::hex(&Sha256::digest(normalize(text).as_bytes()))[..12].to_string()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Freshness {
+    /// No English twin.
+    Missing,
+    UpToDate,
+    /// The source changed after the translation was reviewed.
+    Outdated,
+    /// The twin has no `source_hash` yet.
+    Unreviewed,
+}
+
+/// How the English twin of a Chinese page stands.
+pub fn freshness(site: &Site, zh: &Page) -> Freshness {
+    let Some(en) = zh.translation.map(|t| site.page(t)) else {
+        return Freshness::Missing;
+    };
+    match &en.doc.common.source_hash {
+        None => Freshness::Unreviewed,
+        Some(h) if *h == source_hash(&zh.doc.source.text) => Freshness::UpToDate,
+        Some(_) => Freshness::Outdated,
+    }
+}
+
+pub fn run(args: &TranslationsArgs) -> ExitCode {
+    match &args.action {
+        Some(Action::Mark { files }) => mark_all(&args.site.root, files),
+        None => table(args),
+    }
+}
+
+#[derive(Serialize)]
+struct Row {
+    file: String,
+    twin: Option<String>,
+    status: Freshness,
+    words_zh: usize,
+    words_en: Option<usize>,
+}
+
+fn table(args: &TranslationsArgs) -> ExitCode {
+    let options = match args.site.options() {
+        Ok(o) => o,
+        Err(e) => return crate::cli::usage_error(&e),
+    };
+    let highlighter = crate::markdown::Highlighter::default();
+    let loaded = match crate::pipeline::load(&options, &highlighter) {
+        Ok(l) => l,
+        Err(crate::error::Failed(problems)) => {
+            crate::cli::print_failure(problems, &options.output);
+            return ExitCode::from(1);
+        }
+    };
+    let site = &loaded.site;
+    let mut rows: Vec<Row> = site
+        .pages_in(Lang::Zh)
+        .map(|p| {
+            let en = p.translation.map(|t| site.page(t));
+            Row {
+                file: p.doc.source.file.clone(),
+                twin: en.map(|e| e.doc.source.file.clone()),
+                status: freshness(site, p),
+                words_zh: p.body.words.headline(Lang::Zh),
+                words_en: en.map(|e| e.body.words.headline(Lang::En)),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| a.file.cmp(&b.file));
+    if args.format == Format::Json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).unwrap_or_default()
+        );
+        return ExitCode::SUCCESS;
+    }
+    let width = rows.iter().map(|r| r.file.len()).max().unwrap_or(4).max(4);
+    println!(
+        "{:<width$}  {:<4}  {:<11}  {:>8}  {:>8}",
+        "page", "twin", "translation", "zh chars", "en words"
+    );
+    for r in &rows {
+        let status = match r.status {
+            Freshness::Missing => "missing",
+            Freshness::UpToDate => "up to date",
+            Freshness::Outdated => "OUTDATED",
+            Freshness::Unreviewed => "unreviewed",
+        };
+        println!(
+            "{:<width$}  {:<4}  {:<11}  {:>8}  {:>8}",
+            r.file,
+            if r.twin.is_some() { "yes" } else { "no" },
+            status,
+            r.words_zh,
+            r.words_en.map_or("-".to_string(), |w| w.to_string())
+        );
+    }
+    let count = |f: Freshness| rows.iter().filter(|r| r.status == f).count();
+    println!(
+        "\n{} pages: {} up to date, {} outdated, {} unreviewed, {} without translation",
+        rows.len(),
+        count(Freshness::UpToDate),
+        count(Freshness::Outdated),
+        count(Freshness::Unreviewed),
+        count(Freshness::Missing)
+    );
+    ExitCode::SUCCESS
+}
+
+fn mark_all(root: &Path, files: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    for file in files {
+        match mark(root, file) {
+            Ok(msg) => eprintln!("{msg}"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The English twin and Chinese source of `file` (either one may be given).
+fn pair(root: &Path, file: &Path) -> Result<(PathBuf, PathBuf), String> {
+    let path = if file.exists() || file.is_absolute() {
+        file.to_path_buf()
+    } else {
+        root.join(file)
+    };
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let (zh, en) = if let Some(stem) = name.strip_suffix(".en.md") {
+        (path.with_file_name(format!("{stem}.md")), path.clone())
+    } else if let Some(stem) = name.strip_suffix(".md") {
+        (path.clone(), path.with_file_name(format!("{stem}.en.md")))
+    } else {
+        return Err(format!("{} is not a Markdown page (.md)", file.display()));
+    };
+    if !zh.is_file() {
+        return Err(format!(
+            "{}: there is no Chinese source {}",
+            file.display(),
+            zh.display()
+        ));
+    }
+    if !en.is_file() {
+        return Err(format!(
+            "{}: there is no English twin {}; create it first (civic new … --lang en)",
+            file.display(),
+            en.display()
+        ));
+    }
+    Ok((zh, en))
+}
+
+/// Write the source's current hash into the twin's front matter, changing only that line.
+pub fn mark(root: &Path, file: &Path) -> Result<String, String> {
+    let (zh, en) = pair(root, file)?;
+    let read = |p: &Path| {
+        std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+    };
+    let hash = source_hash(&read(&zh)?);
+    let text = read(&en)?;
+    let updated = set_source_hash(&text, &hash).ok_or_else(|| {
+        format!(
+            "{}: the file has no front matter (--- … ---) to record the review in",
+            en.display()
+        )
+    })?;
+    if updated != text {
+        std::fs::write(&en, updated).map_err(|e| format!("cannot write {}: {e}", en.display()))?;
+    }
+    Ok(format!(
+        "{}: marked as up to date with {} (source_hash: {hash})",
+        en.display(),
+        zh.display()
+    ))
+}
+
+/// Replace the `source_hash:` line of the front matter, or add one at its end.
+pub fn set_source_hash(text: &str, hash: &str) -> Option<String> {
+    let split = frontmatter::split(text).ok()?;
+    let base = text.as_ptr() as usize;
+    let yaml_start = split.yaml.as_ptr() as usize - base;
+    let yaml_end = yaml_start + split.yaml.len();
+    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut offset = yaml_start;
+    for line in split.yaml.split_inclusive('\n') {
+        if line.starts_with("source_hash:") {
+            let ending = if line.ends_with("\r\n") {
+                "\r\n"
+            } else if line.ends_with('\n') {
+                "\n"
+            } else {
+                ""
+            };
+            return Some(format!(
+                "{}source_hash: {hash}{ending}{}",
+                &text[..offset],
+                &text[offset + line.len()..]
+            ));
+        }
+        offset += line.len();
+    }
+    let needs_break = !split.yaml.is_empty() && !split.yaml.ends_with('\n');
+    Some(format!(
+        "{}{}source_hash: {hash}{eol}{}",
+        &text[..yaml_end],
+        if needs_break { eol } else { "" },
+        &text[yaml_end..]
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_ignores_line_endings_and_trailing_space() {
+        assert_eq!(
+            source_hash("---\ntitle: a\n---\nbody\n"),
+            source_hash("---\r\ntitle: a  \r\n---\r\nbody\r\n\r\n")
+        );
+        assert_ne!(
+            source_hash("---\ntitle: a\n---\nbody\n"),
+            source_hash("---\ntitle: b\n---\nbody\n")
+        );
+    }
+
+    #[test]
+    fn marking_changes_only_the_hash_line() {
+        let text =
+            "---\ntitle: Li Mei\n# reviewed by Wang\nsource_hash: old\nname: Li Mei\n---\nBody\n";
+        let out = set_source_hash(text, "abc").unwrap();
+        assert_eq!(
+            out,
+            "---\ntitle: Li Mei\n# reviewed by Wang\nsource_hash: abc\nname: Li Mei\n---\nBody\n"
+        );
+        let out = set_source_hash("---\ntitle: A\n---\nB\n", "abc").unwrap();
+        assert_eq!(out, "---\ntitle: A\nsource_hash: abc\n---\nB\n");
+    }
+}

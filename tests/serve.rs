@@ -1,0 +1,222 @@
+//! `civic serve` end to end: a real server on a free port, real file edits, the reload event, the
+//! error overlay, path traversal, and many concurrent requests.
+
+mod support;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use support::{small_site, write};
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(root: &std::path::Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_civic"))
+        .args([
+            "serve",
+            "--port",
+            "0",
+            "--date",
+            "2026-11-25",
+            "--quiet",
+            "--root",
+        ])
+        .arg(root)
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("http://").nth(1) {
+                let _ = tx.send(rest.split('/').next().unwrap_or("").to_string());
+            }
+        }
+    });
+    let addr = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("server did not start");
+    Server { child, addr }
+}
+
+/// A raw HTTP/1.1 GET (the path is sent exactly as given). Returns (status, body).
+fn get(addr: &str, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).to_string();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// An open Server-Sent Events connection.
+struct Events(BufReader<TcpStream>);
+
+impl Events {
+    fn open(addr: &str) -> Events {
+        let mut s = TcpStream::connect(addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        write!(
+            s,
+            "GET /__civic/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        let mut e = Events(BufReader::new(s));
+        assert_eq!(e.next(), "hello");
+        e
+    }
+
+    /// The name of the next event.
+    fn next(&mut self) -> String {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let mut line = String::new();
+        while Instant::now() < deadline {
+            line.clear();
+            if self.0.read_line(&mut line).unwrap_or(0) == 0 {
+                break;
+            }
+            if let Some(name) = line.trim_end().strip_prefix("event: ") {
+                return name.to_string();
+            }
+        }
+        panic!("no event arrived");
+    }
+}
+
+#[test]
+fn serve_reloads_on_edits_shows_errors_and_stays_inside_the_output() {
+    let site = small_site();
+    let root = site.path();
+    let server = start(root);
+    let addr = server.addr.clone();
+
+    let (status, body) = get(&addr, "/news/a/");
+    assert_eq!(status, 200);
+    assert!(body.contains("第一条新闻"));
+    assert!(
+        body.contains("/__civic/reload.js"),
+        "the reload script is injected into served HTML"
+    );
+    let on_disk = std::fs::read_to_string(root.join("output/news/a/index.html")).unwrap();
+    assert!(
+        !on_disk.contains("__civic"),
+        "the output on disk stays as `civic build` writes it"
+    );
+    let (status, js) = get(&addr, "/__civic/reload.js");
+    assert_eq!(status, 200);
+    assert!(js.contains("EventSource"));
+
+    // Edit a page: the reload event arrives and the served page changed.
+    let mut events = Events::open(&addr);
+    write(
+        root,
+        "content/news/a.md",
+        "---\ntitle: 第一条新闻\ndate: 2026-11-20\n---\n\n志愿者清扫了湖滨路。\n",
+    );
+    assert_eq!(events.next(), "reload");
+    assert!(get(&addr, "/news/a/").1.contains("湖滨路"));
+
+    // Add a page, then delete it.
+    write(
+        root,
+        "content/news/b.md",
+        "---\ntitle: 第二条新闻\ndate: 2026-11-21\n---\n\n新的一条。\n",
+    );
+    assert_eq!(events.next(), "reload");
+    let (status, body) = get(&addr, "/news/b/");
+    assert_eq!(status, 200);
+    assert!(body.contains("新的一条"));
+    assert!(get(&addr, "/news/").1.contains("第二条新闻"));
+    std::fs::remove_file(root.join("content/news/b.md")).unwrap();
+    assert_eq!(events.next(), "reload");
+    assert_eq!(get(&addr, "/news/b/").0, 404);
+
+    // Break the front matter: the server stays up and every page shows the problem.
+    write(
+        root,
+        "content/news/a.md",
+        "---\ntitle: [第一条新闻\ndate: 2026-11-20\n---\n\n正文。\n",
+    );
+    assert_eq!(events.next(), "problems");
+    let (status, body) = get(&addr, "/news/a/");
+    assert_eq!(status, 200);
+    assert!(body.contains("civic-problems"), "{body}");
+    assert!(
+        body.contains("content/news/a.md:"),
+        "the overlay names the file and line"
+    );
+    write(
+        root,
+        "content/news/a.md",
+        "---\ntitle: 第一条新闻\ndate: 2026-11-20\n---\n\n修好了。\n",
+    );
+    assert_eq!(events.next(), "reload");
+    let body = get(&addr, "/news/a/").1;
+    assert!(!body.contains("civic-problems"));
+    assert!(body.contains("修好了"));
+
+    // Nothing outside the output folder is served.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(root.join("site.yaml"), root.join("output/leak.txt")).unwrap();
+    for path in [
+        "/../site.yaml",
+        "/%2e%2e/site.yaml",
+        "/..%2fsite.yaml",
+        "/news/../../site.yaml",
+        "/news/%2E%2E/%2E%2E/site.yaml",
+        "/..\\site.yaml",
+        "//etc/passwd",
+        "/leak.txt",
+        "/missing/",
+    ] {
+        let (status, body) = get(&addr, path);
+        assert!(status == 404 || status == 400, "{path}: {status}");
+        assert!(
+            !body.contains("base_url"),
+            "{path} leaked a file outside the output"
+        );
+    }
+    assert_eq!(get(&addr, "/news").0, 301);
+
+    // Many concurrent requests.
+    let threads: Vec<_> = (0..16)
+        .map(|i| {
+            let addr = addr.clone();
+            std::thread::spawn(move || {
+                (0..20).all(|j| {
+                    let path = if (i + j) % 2 == 0 { "/news/a/" } else { "/en/" };
+                    get(&addr, path).0 == 200
+                })
+            })
+        })
+        .collect();
+    assert!(threads.into_iter().all(|t| t.join().unwrap()));
+    drop(server);
+}

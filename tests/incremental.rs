@@ -59,7 +59,8 @@ fn every_kind_of_edit_matches_a_full_build() {
     assert_eq!(outcome.mode, Mode::Full, "{:?}", live.problems());
     assert_same_as_full_build(root, &out, "start");
 
-    let steps: Vec<(&str, Box<dyn Fn()>, Vec<&str>, Mode)> = vec![
+    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>, Vec<&'a str>, Mode);
+    let steps: Vec<Step> = vec![
         (
             "body edit",
             Box::new(|| {

@@ -558,7 +558,8 @@ fn write_changed(
         summaries,
         Some(&model.indexer),
     );
-    let rendered: Vec<Result<(String, u64, Vec<OutputFile>), Problem>> = todo
+    type Rendered = Result<(String, u64, Vec<OutputFile>), Problem>;
+    let rendered: Vec<Rendered> = todo
         .par_iter()
         .map(|(key, job, fp)| {
             render::jobs::render_job(&prepared, job).map(|files| (key.clone(), *fp, files))

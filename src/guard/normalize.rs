@@ -123,7 +123,8 @@ fn fold(units: Vec<Unit>) -> Vec<Unit> {
         // Fastest path: ASCII needs only lowercasing, unified ideographs only simplifying
         // (neither decomposes, has look-alikes or case). Same result as the general path.
         if u.ch.is_ascii() {
-            if !is_invisible(u.ch) {
+            // `is_invisible` for ASCII: control characters other than whitespace.
+            if !u.ch.is_ascii_control() || matches!(u.ch, '\t'..='\r') {
                 out.push(Unit {
                     ch: u.ch.to_ascii_lowercase(),
                     ..u

@@ -229,10 +229,13 @@ fn levenshtein(a: &str, b: &str) -> usize {
 /// URLs written in Markdown or plain text: `https://…`, `[x](//host)`, `[x](javascript:…)`,
 /// reference definitions.
 pub fn urls_in_text(text: &str) -> Vec<FoundUrl> {
+    // The first alternative is meant to start at a (Unicode) word boundary. A Unicode `\b`
+    // forces the slow regex engines on non-ASCII text, so the pattern leaves it out and
+    // `scan_bounded` checks it instead; the matches are the same.
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(concat!(
-            r#"(?i)\b(?:https?|ftp)://[^\s<>"'`()\[\]{}，。、；：！？（）《》“”‘’]+"#,
+            r#"(?i)(?:https?|ftp)://[^\s<>"'`()\[\]{}，。、；：！？（）《》“”‘’]+"#,
             r#"|\]\(\s*<?\s*((?://|\\\\|javascript:|vbscript:|data:)[^)\s>]*)"#,
             r#"|(?m)^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?((?://|javascript:|vbscript:|data:)\S*)"#,
         ))
@@ -241,7 +244,9 @@ pub fn urls_in_text(text: &str) -> Vec<FoundUrl> {
     let Some(re) = re else {
         return Vec::new();
     };
-    re.captures_iter(text)
+    // Only the first alternative (no capture group) needs the boundary before it.
+    scan_bounded(re, text, |c| c.get(1).is_none() && c.get(2).is_none())
+        .into_iter()
         .filter_map(|c| c.get(1).or_else(|| c.get(2)).or_else(|| c.get(0)))
         .map(|m| FoundUrl {
             url: m
@@ -252,6 +257,56 @@ pub fn urls_in_text(text: &str) -> Vec<FoundUrl> {
             end: m.end(),
         })
         .collect()
+}
+
+/// `re.captures_iter(text)` for a pattern that, where `needs_boundary` says so, was written
+/// with a Unicode `\b` in front of a word character: a match preceded by a word character is
+/// rejected and the search resumes one character later, exactly as the `\b` would have made
+/// the regex do. (Every alternative that needs the boundary starts with a word character, and
+/// no other alternative can start with the same character.)
+pub(crate) fn scan_bounded<'t>(
+    re: &Regex,
+    text: &'t str,
+    needs_boundary: impl Fn(&regex::Captures<'t>) -> bool,
+) -> Vec<regex::Captures<'t>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at <= text.len() {
+        let Some(c) = re.captures_at(text, at) else {
+            break;
+        };
+        let Some(m) = c.get(0) else {
+            break;
+        };
+        if needs_boundary(&c) && word_before(text, m.start()) {
+            let step = text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            at = m.start() + step;
+            continue;
+        }
+        at = if m.end() > m.start() {
+            m.end()
+        } else {
+            // Empty match: step over one character, as `captures_iter` does.
+            m.end() + text[m.end()..].chars().next().map_or(1, char::len_utf8)
+        };
+        out.push(c);
+    }
+    out
+}
+
+/// Whether the character before byte `at` is a Unicode word character (`\w`).
+fn word_before(text: &str, at: usize) -> bool {
+    let Some(c) = text.get(..at).and_then(|t| t.chars().next_back()) else {
+        return false;
+    };
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    static WORD: OnceLock<Option<Regex>> = OnceLock::new();
+    let mut buf = [0u8; 4];
+    WORD.get_or_init(|| Regex::new(r"\A\w\z").ok())
+        .as_ref()
+        .is_some_and(|w| w.is_match(c.encode_utf8(&mut buf)))
 }
 
 #[cfg(test)]

@@ -120,6 +120,25 @@ fn fold(units: Vec<Unit>) -> Vec<Unit> {
     let mut out = Vec::with_capacity(units.len());
     let mut buf = [0u8; 4];
     for u in units {
+        // Fastest path: ASCII needs only lowercasing, unified ideographs only simplifying
+        // (neither decomposes, has look-alikes or case). Same result as the general path.
+        if u.ch.is_ascii() {
+            // `is_invisible` for ASCII: control characters other than whitespace.
+            if !u.ch.is_ascii_control() || matches!(u.ch, '\t'..='\r') {
+                out.push(Unit {
+                    ch: u.ch.to_ascii_lowercase(),
+                    ..u
+                });
+            }
+            continue;
+        }
+        if ('\u{4e00}'..='\u{9fff}').contains(&u.ch) {
+            out.push(Unit {
+                ch: crate::guard::vocabulary::simplify(u.ch),
+                ..u
+            });
+            continue;
+        }
         if is_invisible(u.ch) {
             continue;
         }

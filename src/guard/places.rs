@@ -130,7 +130,7 @@ impl Places {
         }
         for c in offices_en()
             .into_iter()
-            .flat_map(|re| re.captures_iter(text))
+            .flat_map(|re| super::links::scan_bounded(re, text, |_| true))
         {
             let (Some(all), Some(words)) = (c.get(0), c.get(1)) else {
                 continue;
@@ -208,9 +208,10 @@ fn offices_zh() -> Option<&'static Regex> {
     RE.get_or_init(|| Regex::new(OFFICES_ZH).ok()).as_ref()
 }
 
+/// Written with a leading `\b`; [`super::links::scan_bounded`] checks that boundary.
 fn offices_en() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!(r"\b((?:[A-Z][a-z]+[ -]){{1,4}}){OFFICES_EN}")).ok())
+    RE.get_or_init(|| Regex::new(&format!(r"((?:[A-Z][a-z]+[ -]){{1,4}}){OFFICES_EN}")).ok())
         .as_ref()
 }
 

@@ -116,7 +116,21 @@ pub fn normalize(text: &str) -> String {
             _ => out.push(c),
         }
     }
+    // Most text (ASCII lower case, ideographs, CJK punctuation) has nothing to lower: skip
+    // the second pass and allocation then.
+    if out.chars().all(caseless) {
+        return out;
+    }
     out.to_lowercase()
+}
+
+/// Characters `to_lowercase` leaves as they are (a cheap, conservative test).
+fn caseless(c: char) -> bool {
+    if c.is_ascii() {
+        !c.is_ascii_uppercase()
+    } else {
+        is_cjk(c) || matches!(c as u32, 0x2000..=0x206F | 0x3000..=0x303F)
+    }
 }
 
 /// A run of the normalised text.

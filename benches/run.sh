@@ -140,7 +140,13 @@ for N in ${SIZES//,/ }; do
   # serve-mode incremental path re-render and write what depends on it, and prints one line per edit:
   #   edit_ms=<milliseconds from the file change being seen to the last output file written>
   if "$CIVIC" bench-edit --help >/dev/null 2>&1; then
-    PAGE=$(cd "$D/civic" && ls content/role-models/*.md | grep -v '\.en\.md$' | grep -v _index | head -1)
+    # A glob, not `ls | grep | head`: with pipefail, head closing the pipe early would end the script.
+    PAGE=""
+    for f in "$D"/civic/content/role-models/*.md; do
+      case "$f" in *.en.md | */_index.md) continue ;; esac
+      PAGE="content/role-models/${f##*/}"
+      break
+    done
     "$CIVIC" bench-edit --root "$D/civic" --output "$D/civic-out" --date "$DATE" --page "$PAGE" --runs "$RUNS" \
       >"$WORK/edit.out" 2>"$WORK/edit.err" || { log "bench-edit failed"; tail "$WORK/edit.err" >&2; }
     EDIT_MS=$(grep -o 'edit_ms=[0-9.]*' "$WORK/edit.out" | cut -d= -f2 | median)

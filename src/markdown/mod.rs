@@ -50,6 +50,8 @@ pub struct Rendered {
     pub images_without_alt: Vec<usize>,
     /// Raw HTML was present and went through the sanitizer.
     pub had_raw_html: bool,
+    /// The body has a highlighted code block (the page then loads the code stylesheet).
+    pub has_code: bool,
     /// What the sanitizer removed from raw HTML, described for the editor.
     pub removed_html: Vec<String>,
     /// Broken links and similar, located at file lines (the caller adds the file).
@@ -123,6 +125,7 @@ pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, body)) = code.take() {
+                    out.has_code = true;
                     out.text.push_str(&body);
                     push_break(&mut out.text);
                     events.push(Event::Html(highlighter.block(&body, &lang).into()));

@@ -235,6 +235,7 @@ impl Frame {
         ctx.insert("switch", &switch);
         ctx.insert("meta", &meta);
         ctx.insert("noindex", &self.noindex);
+        ctx.insert("code_css", &false);
         ctx.insert("has_translation", &site.config.has_lang(self.lang.other()));
     }
 }
@@ -330,6 +331,7 @@ fn page(p: &Prepared<'_>, id: PageId) -> Result<OutputFile, Problem> {
     frame.fallback = fallback_url(site, Some(page.section), lang);
     frame.meta = article_meta(site, page);
     frame.apply(site, &mut ctx);
+    ctx.insert("code_css", &page.body.has_code);
     let template = match page.kind() {
         Kind::RoleModel => "role_model.html",
         Kind::Handbook => "chapter.html",
@@ -711,6 +713,8 @@ fn handbook_print(p: &Prepared<'_>, section: &Section) -> Result<OutputFile, Pro
         .translation
         .map(|t| format!("{}print/", site.section(t).url));
     frame.apply(site, &mut ctx);
+    let has_code = section.pages.iter().any(|id| site.page(*id).body.has_code);
+    ctx.insert("code_css", &has_code);
     Ok(html(
         &url,
         site,

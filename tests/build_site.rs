@@ -120,6 +120,11 @@ fn code_is_highlighted_with_classes_and_markdown_extensions_render() {
         select(&doc, "[style]").is_empty(),
         "inline styles break the CSP"
     );
+    // Pages with code load the highlighting stylesheet; others do not.
+    assert_eq!(select(&doc, "link[href='/css/code.css']").len(), 1);
+    assert!(f.out().join("css/code.css").is_file());
+    let about = f.html("about/index.html");
+    assert!(select(&about, "link[href='/css/code.css']").is_empty());
     assert_eq!(select(&doc, ".prose table td").len(), 2);
     assert_eq!(select(&doc, ".footnote-definition").len(), 1);
     assert_eq!(select(&doc, ".prose .task").len(), 2);

@@ -80,6 +80,26 @@ pub struct PageDoc {
 }
 
 impl PageDoc {
+    pub(crate) fn new(
+        md: &MarkdownFile,
+        section_dir: &str,
+        name: String,
+        (common, data): (Common, KindData),
+        source: Source,
+    ) -> PageDoc {
+        PageDoc {
+            dir: md.dir.clone(),
+            section_dir: section_dir.to_string(),
+            name,
+            lang: md.lang,
+            rel: md.rel.clone(),
+            bundle: md.bundle.clone(),
+            common,
+            data,
+            source,
+        }
+    }
+
     pub fn kind(&self) -> Kind {
         self.data.kind()
     }
@@ -344,17 +364,9 @@ fn validate_pages(
             let (section_dir, kind) = owning_section(&md.dir, &kinds);
             let name = doc_name(&md);
             match kinds::page_meta(*raw, kind, &name, config) {
-                Ok((common, data)) => Ok(PageDoc {
-                    dir: md.dir.clone(),
-                    section_dir: section_dir.to_string(),
-                    name,
-                    lang: md.lang,
-                    rel: md.rel.clone(),
-                    bundle: md.bundle.clone(),
-                    common,
-                    data,
-                    source,
-                }),
+                Ok((common, data)) => {
+                    Ok(PageDoc::new(&md, section_dir, name, (common, data), source))
+                }
                 Err(invalids) => {
                     let fallback = twin.map(|(_, s)| s).filter(|_| md.lang != Lang::Zh);
                     Err(invalids

@@ -57,17 +57,13 @@ pub fn reload_page(
     let (section_dir, kind) = owning_section(&md.dir, section_kinds);
     let name = doc_name(&md);
     match kinds::page_meta(*raw, kind, &name, config) {
-        Ok((common, data)) => Ok(Reloaded::Page(Box::new(PageDoc {
-            dir: md.dir.clone(),
-            section_dir: section_dir.to_string(),
+        Ok(meta) => Ok(Reloaded::Page(Box::new(PageDoc::new(
+            &md,
+            section_dir,
             name,
-            lang: md.lang,
-            rel: md.rel.clone(),
-            bundle: md.bundle.clone(),
-            common,
-            data,
+            meta,
             source,
-        }))),
+        )))),
         Err(invalids) => {
             let fallback = zh_source.filter(|_| md.lang != Lang::Zh);
             Err(invalids

@@ -111,18 +111,7 @@ impl<'a> Prepared<'a> {
             .par_iter()
             .map(|p| Value::from_serializable(&view::summary(site, p, &images)))
             .collect();
-        let base = Lang::ALL
-            .iter()
-            .map(|&lang| (lang, jobs::base_context(site, renderer, lang)))
-            .collect();
-        Prepared {
-            site,
-            renderer,
-            images,
-            summaries,
-            indexer,
-            base,
-        }
+        Prepared::from_parts(site, renderer, images, summaries, indexer)
     }
 
     pub fn context(&self, lang: Lang) -> Context {

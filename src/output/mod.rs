@@ -62,16 +62,7 @@ impl Staging {
     }
 
     pub fn write(&self, file: &OutputFile) -> Result<(), Problem> {
-        if file
-            .path
-            .split('/')
-            .any(|part| part == ".." || part.is_empty())
-        {
-            return Err(Problem::error(
-                "output-path",
-                format!("refusing to write outside the output: {}", file.path),
-            ));
-        }
+        check_path(&file.path)?;
         if !self
             .seen
             .lock()
@@ -169,6 +160,17 @@ pub fn read_tree(dir: &Path) -> Result<Vec<OutputFile>, Problem> {
         });
     }
     Ok(files)
+}
+
+/// A relative output path must stay inside the output folder: no `..`, no empty segment.
+pub fn check_path(path: &str) -> Result<(), Problem> {
+    if path.split('/').any(|part| part == ".." || part.is_empty()) {
+        return Err(Problem::error(
+            "output-path",
+            format!("refusing to write outside the output: {path}"),
+        ));
+    }
+    Ok(())
 }
 
 pub fn hex(bytes: &[u8]) -> String {

@@ -222,16 +222,7 @@ pub(super) fn trace(what: &str, since: Instant) {
 
 /// Write one file so a reader never sees half of it: write beside it, then rename over it.
 pub fn write_atomic(output: &Path, file: &OutputFile) -> Result<(), Problem> {
-    if file
-        .path
-        .split('/')
-        .any(|part| part == ".." || part.is_empty())
-    {
-        return Err(Problem::error(
-            "output-path",
-            format!("refusing to write outside the output: {}", file.path),
-        ));
-    }
+    crate::output::check_path(&file.path)?;
     let path = output.join(&file.path);
     let io = |e: std::io::Error| {
         Problem::error("io", format!("cannot write {}: {e}", path.display()))

@@ -67,6 +67,33 @@ pub struct Loaded {
 }
 
 pub fn load(options: &BuildOptions, highlighter: &Highlighter) -> Result<Loaded, Failed> {
+    load_timed(options, highlighter, &Timeline::from_env())
+}
+
+/// Stage timings on stderr when `CIVIC_TIMINGS` is set: how the benchmark's profile is read.
+pub struct Timeline {
+    start: Option<Instant>,
+}
+
+impl Timeline {
+    pub fn from_env() -> Timeline {
+        Timeline {
+            start: std::env::var_os("CIVIC_TIMINGS").map(|_| Instant::now()),
+        }
+    }
+
+    pub fn mark(&self, stage: &str) {
+        if let Some(start) = self.start {
+            eprintln!("{:>8.1} ms  {stage}", start.elapsed().as_secs_f64() * 1e3);
+        }
+    }
+}
+
+fn load_timed(
+    options: &BuildOptions,
+    highlighter: &Highlighter,
+    timeline: &Timeline,
+) -> Result<Loaded, Failed> {
     let config: SiteConfig = config::load(&options.root, options.base_url.as_deref())?;
     let guard = Guard::new(
         &config.guard,
@@ -79,9 +106,6 @@ pub fn load(options: &BuildOptions, highlighter: &Highlighter) -> Result<Loaded,
             .in_file(config::CONFIG_FILE)
             .help("fix the `guard:` section of site.yaml or the rule file it names")
     })?;
-    let load_options = LoadOptions {
-        drafts: options.drafts,
-    };
     let search_words: Vec<String> = config
         .search
         .words
@@ -89,18 +113,47 @@ pub fn load(options: &BuildOptions, highlighter: &Highlighter) -> Result<Loaded,
         .cloned()
         .chain(config.place_names())
         .collect();
-    let (content, (theme, indexer)) = rayon::join(
+    // Loading the segmenter's dictionary is the slowest start-up step and only rendering needs
+    // it: it loads on its own thread while content, the site model and the guard proceed.
+    std::thread::scope(|scope| {
+        let indexer = scope.spawn(|| Indexer::new(&search_words));
+        let modelled = model_and_guard(options, config, &guard, highlighter, timeline);
+        let mut indexer = indexer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let (site, theme, renderer, warnings) = modelled?;
+        indexer.learn_phrases(render::search_docs::phrases(&site));
+        timeline.mark("segmenter ready");
+        Ok(Loaded {
+            site,
+            theme,
+            renderer,
+            guard,
+            indexer,
+            warnings,
+        })
+    })
+}
+
+type Modelled = (Site, Theme, Renderer, Vec<Problem>);
+
+/// Content and theme → site model, scanned by the guard. Guard errors fail the build here.
+fn model_and_guard(
+    options: &BuildOptions,
+    config: SiteConfig,
+    guard: &Guard,
+    highlighter: &Highlighter,
+    timeline: &Timeline,
+) -> Result<Modelled, Failed> {
+    let load_options = LoadOptions {
+        drafts: options.drafts,
+    };
+    let (content, theme) = rayon::join(
         || content::load(&options.root, &config, load_options),
         || {
-            rayon::join(
-                || {
-                    let theme = Theme::load(&options.root, &config.theme)?;
-                    let renderer = Renderer::new(&theme, &config)?;
-                    Ok::<_, Failed>((theme, renderer))
-                },
-                // Loading the segmenter's dictionary is the slowest start-up step: overlap it.
-                || Indexer::new(&search_words),
-            )
+            let theme = Theme::load(&options.root, &config.theme)?;
+            let renderer = Renderer::new(&theme, &config)?;
+            Ok::<_, Failed>((theme, renderer))
         },
     );
     let (content, theme) = match (content, theme) {
@@ -117,6 +170,7 @@ pub fn load(options: &BuildOptions, highlighter: &Highlighter) -> Result<Loaded,
         }
     };
     let (theme, renderer) = theme;
+    timeline.mark("content and theme loaded");
     let site = site::build(site::BuildInput {
         config,
         content,
@@ -124,28 +178,24 @@ pub fn load(options: &BuildOptions, highlighter: &Highlighter) -> Result<Loaded,
         highlighter,
         allowed_html_tags: guard.allowed_html_tags(),
     })?;
-    let (errors, warnings): (Vec<Problem>, Vec<Problem>) = guard::site::scan(&guard, &site, &theme)
+    timeline.mark("site model built");
+    let (errors, warnings): (Vec<Problem>, Vec<Problem>) = guard::site::scan(guard, &site, &theme)
         .into_iter()
         .partition(Problem::is_error);
+    timeline.mark("guard scanned");
     if !errors.is_empty() {
         return Err(Failed(errors.into_iter().chain(warnings).collect()));
     }
-    Ok(Loaded {
-        site,
-        theme,
-        renderer,
-        guard,
-        indexer,
-        warnings,
-    })
+    Ok((site, theme, renderer, warnings))
 }
 
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Failed> {
     let started = Instant::now();
+    let timeline = Timeline::from_env();
     let highlighter = Highlighter::default();
-    let loaded = load(options, &highlighter)?;
+    let loaded = load_timed(options, &highlighter, &timeline)?;
     let staging = Staging::new(&options.output)?;
-    match write_site(&loaded, options, &staging) {
+    match write_site(&loaded, options, &staging, &timeline) {
         Ok(html_files) => {
             let files = staging.written().len();
             let manifest =
@@ -163,7 +213,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failed> {
                 staging.abandon();
                 return Err(Failed(vec![p]));
             }
+            timeline.mark("manifest written");
             staging.commit()?;
+            timeline.mark("output swapped in");
             let site = &loaded.site;
             Ok(BuildReport {
                 pages_zh: site.pages_in(crate::lang::Lang::Zh).count(),
@@ -182,7 +234,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failed> {
 }
 
 /// Render the site and write every file into `staging`. Returns the number of HTML pages.
-fn write_site(loaded: &Loaded, options: &BuildOptions, staging: &Staging) -> Result<usize, Failed> {
+fn write_site(
+    loaded: &Loaded,
+    options: &BuildOptions,
+    staging: &Staging,
+    timeline: &Timeline,
+) -> Result<usize, Failed> {
     let site = &loaded.site;
     let (images, image_files) = render::images::process(site, &options.root)?;
     let mut statics: Vec<OutputFile> = loaded
@@ -209,8 +266,10 @@ fn write_site(loaded: &Loaded, options: &BuildOptions, staging: &Staging) -> Res
             problems.push(p);
         }
     }
+    timeline.mark("images and static files written");
     let prepared = Prepared::new(site, &loaded.renderer, images, Some(&loaded.indexer));
     let jobs = render::plan(site);
+    timeline.mark("summaries prepared, jobs planned");
     let sink = |file: &OutputFile| staging.write(file);
     let html = match render::render_all(&prepared, &jobs, &sink) {
         Ok(n) => n,
@@ -219,6 +278,7 @@ fn write_site(loaded: &Loaded, options: &BuildOptions, staging: &Staging) -> Res
             0
         }
     };
+    timeline.mark("pages and search index rendered and written");
     if problems.is_empty() {
         Ok(html)
     } else {

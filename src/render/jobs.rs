@@ -64,7 +64,15 @@ fn expired(site: &Site, section: &Section) -> Vec<PageId> {
 
 /// Every job of a full build.
 pub fn plan(site: &Site) -> Vec<Job> {
-    let mut jobs: Vec<Job> = site.pages.iter().map(|p| Job::Page(p.id)).collect();
+    // The search indexes are the longest jobs by far: started first, the page jobs fill the
+    // other core around them instead of waiting at the end.
+    let mut jobs: Vec<Job> = site
+        .config
+        .languages
+        .iter()
+        .map(|&l| Job::SearchIndex(l))
+        .collect();
+    jobs.extend(site.pages.iter().map(|p| Job::Page(p.id)));
     for section in &site.sections {
         let per = per_page(section);
         let listed = if section.kind() == Kind::Psa {
@@ -100,7 +108,6 @@ pub fn plan(site: &Site) -> Vec<Job> {
             Job::Search(lang),
             Job::SiteMapPage(lang),
             Job::Feeds(lang),
-            Job::SearchIndex(lang),
         ]);
     }
     jobs.extend([Job::NotFound, Job::Aliases, Job::SitemapXml, Job::Robots]);

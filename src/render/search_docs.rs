@@ -27,17 +27,29 @@ pub fn index(p: &Prepared<'_>, lang: Lang) -> Vec<OutputFile> {
         .collect()
 }
 
-fn doc(site: &Site, page: &Page) -> SearchDoc {
-    let lang = page.lang();
+/// Every page's searchable field values, for `Indexer::learn_phrases`.
+pub fn phrases(site: &Site) -> impl Iterator<Item = String> + '_ {
+    site.pages.iter().flat_map(|page| fields(site, page))
+}
+
+/// Front-matter values a citizen searches for: tags; a role model's name, district,
+/// occupation and category.
+fn fields(site: &Site, page: &Page) -> Vec<String> {
     let mut fields: Vec<String> = page.doc.common.tags.clone();
     if let KindData::RoleModel(r) = &page.doc.data {
         fields.push(r.name.clone());
         fields.extend(r.district.clone());
         fields.extend(r.occupation.clone());
         if let Some(c) = site.config.category(&r.category) {
-            fields.push(c.label.get(lang).to_string());
+            fields.push(c.label.get(page.lang()).to_string());
         }
     }
+    fields
+}
+
+fn doc(site: &Site, page: &Page) -> SearchDoc {
+    let lang = page.lang();
+    let fields = fields(site, page);
     SearchDoc {
         url: page.url.clone(),
         title: page.title().to_string(),

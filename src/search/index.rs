@@ -94,40 +94,57 @@ type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
 fn doc_terms(jieba: &Jieba, doc: &SearchDoc) -> DocTerms {
     let mut len = [0u32; 4];
-    let mut owned: Vec<(String, Tf)> = Vec::new();
-    {
-        let mut bufs: Vec<String> = Vec::new();
-        let texts: Vec<(usize, String)> = std::iter::once((0, doc.title.as_str()))
-            .chain(doc.headings.iter().map(|h| (1, h.as_str())))
-            .chain(doc.fields.iter().map(|f| (2, f.as_str())))
-            .chain(std::iter::once((3, doc.body.as_str())))
-            .map(|(f, t)| (f, tokenize::normalize(t)))
-            .collect();
-        bufs.resize(texts.len(), String::new());
-        let mut map: FxMap<std::borrow::Cow<str>, Tf> = FxMap::default();
-        for ((field, norm), buf) in texts.iter().zip(bufs.iter_mut()) {
-            let field = *field;
-            let mut count = 0u32;
-            tokenize::for_each_term(jieba, norm, buf, |t| {
-                count += 1;
-                let e = map.entry(t).or_default();
-                e[field] = e[field].saturating_add(1);
-            });
-            if field == 2
-                && let Some(whole) = tokenize::whole_value_term(norm)
-            {
-                let e = map.entry(std::borrow::Cow::Owned(whole)).or_default();
-                if e[2] == 0 {
-                    e[2] = 1;
-                    count += 1;
-                }
-            }
-            len[field] = len[field].saturating_add(count);
+    let mut map: FxMap<String, Tf> = FxMap::default();
+    // Most occurrences repeat a term already counted: look up by `&str`, allocate on a miss.
+    let count_term = |map: &mut FxMap<String, Tf>, term: &str, field: usize| {
+        if let Some(e) = map.get_mut(term) {
+            e[field] = e[field].saturating_add(1);
+        } else {
+            let mut e = Tf::default();
+            e[field] = 1;
+            map.insert(term.to_string(), e);
         }
-        owned.extend(map.into_iter().map(|(k, v)| (k.into_owned(), v)));
+    };
+    let texts = std::iter::once((0, doc.title.as_str()))
+        .chain(doc.headings.iter().map(|h| (1, h.as_str())))
+        .chain(doc.fields.iter().map(|f| (2, f.as_str())))
+        .chain(std::iter::once((3, doc.body.as_str())));
+    let mut buf = String::new();
+    for (field, text) in texts {
+        let norm = tokenize::normalize(text);
+        let mut count = 0u32;
+        tokenize::for_each_term(jieba, &norm, &mut buf, |t| {
+            count += 1;
+            count_term(&mut map, t, field);
+        });
+        if field == 2
+            && let Some(whole) = tokenize::whole_value_term(&norm)
+        {
+            let e = map.entry(whole).or_default();
+            if e[2] == 0 {
+                e[2] = 1;
+                count += 1;
+            }
+        }
+        len[field] = len[field].saturating_add(count);
     }
-    owned.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    DocTerms { terms: owned, len }
+    let mut terms: Vec<(String, Tf)> = map.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    DocTerms { terms, len }
+}
+
+/// The field values that should be dictionary words and are not yet: sorted, so that words
+/// are always added in the same order (jieba suggests each new word's frequency from the
+/// dictionary as it stands).
+pub fn new_phrases(jieba: &Jieba, fields: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut phrases: Vec<String> = fields
+        .into_iter()
+        .filter_map(|f| tokenize::whole_value_term(&f))
+        .filter(|w| !jieba.has_word(w))
+        .collect();
+    phrases.sort_unstable();
+    phrases.dedup();
+    phrases
 }
 
 /// Collapse whitespace and cut to `max` characters.
@@ -171,19 +188,10 @@ pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc]) -> Vec<(String, Vec<
     let mut order: Vec<&SearchDoc> = docs.iter().collect();
     order.sort_by(|a, b| (&a.url, &a.title, &a.body).cmp(&(&b.url, &b.title, &b.body)));
 
-    // Names and districts from the fields become dictionary words for this build, so the body
-    // of any page mentioning 李梅 segments it as one word.
-    let mut phrases: Vec<String> = order
-        .iter()
-        .flat_map(|d| {
-            d.fields
-                .iter()
-                .filter_map(|f| tokenize::whole_value_term(f))
-        })
-        .filter(|w| !jieba.has_word(w))
-        .collect();
-    phrases.sort_unstable();
-    phrases.dedup();
+    // Names and districts from the fields become dictionary words for this build. The build
+    // pipeline has taught them to the indexer already (`Indexer::learn_phrases`); a caller that
+    // did not (serve after an edit adding a name) pays for a private copy of the dictionary.
+    let phrases = new_phrases(jieba, order.iter().flat_map(|d| d.fields.iter().cloned()));
     let owned;
     let jieba = if phrases.is_empty() {
         jieba

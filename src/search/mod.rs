@@ -62,6 +62,15 @@ impl Indexer {
         Indexer { jieba }
     }
 
+    /// Make short Chinese field values (a role model's name, a district) dictionary words, so
+    /// that the body of any page mentioning 李梅 segments it as one word. Called once per build
+    /// with every page's fields; a value already known costs nothing.
+    pub fn learn_phrases<I: IntoIterator<Item = String>>(&mut self, fields: I) {
+        for phrase in index::new_phrases(&self.jieba, fields) {
+            self.jieba.add_word(&phrase, None, None);
+        }
+    }
+
     /// The terms of `text`, in order, as the index sees them (the language only matters for
     /// the path of the index: the rules are the same for both, so mixed text works).
     pub fn tokenize(&self, _lang: &str, text: &str) -> Vec<String> {

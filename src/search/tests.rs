@@ -67,6 +67,18 @@ fn segments_a_pasted_sentence_and_site_words() {
 #[test]
 fn stop_word_list_is_sorted() {
     assert!(tokenize::EN_STOP.windows(2).all(|w| w[0] < w[1]));
+    assert!(tokenize::ZH_STOP.windows(2).all(|w| w[0] < w[1]));
+    // The lookups reject longer words before searching.
+    assert!(
+        tokenize::EN_STOP
+            .iter()
+            .all(|w| w.len() <= tokenize::EN_STOP_MAX_LEN)
+    );
+    assert!(
+        tokenize::ZH_STOP
+            .iter()
+            .all(|w| w.chars().count() == 2 && w.len() == 6)
+    );
 }
 
 #[test]

@@ -31,12 +31,25 @@ pub const EN_STOP: &[&str] = &[
 ];
 
 /// Chinese function words dropped from the index (single ideographs are always dropped).
+/// Sorted by bytes: looked up by binary search. Mirrored in search.js.
 pub const ZH_STOP: &[&str] = &[
-    "我们", "你们", "他们", "她们", "它们", "这个", "那个", "这些", "那些", "一个", "一些", "以及",
-    "而且", "并且", "或者", "但是", "因为", "所以", "如果", "虽然", "然而", "已经", "可以", "自己",
-    "什么", "怎么", "这样", "那样", "还是", "就是", "不是", "没有", "这里", "那里", "其中", "进行",
-    "等等", "之一", "一直", "为了",
+    "一个", "一些", "一直", "不是", "为了", "之一", "什么", "他们", "以及", "但是", "你们", "其中",
+    "可以", "因为", "她们", "如果", "它们", "就是", "已经", "并且", "怎么", "我们", "或者", "所以",
+    "没有", "然而", "等等", "而且", "自己", "虽然", "还是", "这个", "这些", "这样", "这里", "进行",
+    "那个", "那些", "那样", "那里",
 ];
+
+fn is_zh_stop(word: &str) -> bool {
+    // Every entry is two ideographs (six bytes): most words are rejected without a lookup.
+    word.len() == 6 && ZH_STOP.binary_search(&word).is_ok()
+}
+
+/// Longest English stop word, in bytes (checked by a test).
+pub const EN_STOP_MAX_LEN: usize = 6;
+
+fn is_en_stop(word: &str) -> bool {
+    word.len() <= EN_STOP_MAX_LEN && EN_STOP.binary_search(&word).is_ok()
+}
 
 /// Civic vocabulary missing from jieba's general dictionary, added to every indexer so that
 /// these compounds are single terms (their parts are indexed too).
@@ -184,7 +197,7 @@ pub fn runs(text: &str) -> Vec<Run<'_>> {
 /// Term for one (already normalised) word, or `None` for stop words and one-letter words.
 pub fn word_term(word: &str) -> Option<String> {
     let n = word.chars().count();
-    if !(2..=MAX_TERM_CHARS).contains(&n) || EN_STOP.binary_search(&word).is_ok() {
+    if !(2..=MAX_TERM_CHARS).contains(&n) || is_en_stop(word) {
         return None;
     }
     Some(stem(word))
@@ -247,7 +260,7 @@ pub fn stem(word: &str) -> String {
 
 /// Push the terms of one jieba word (ideographs only): the word itself, and every dictionary
 /// word inside it when it is longer than two characters.
-fn cjk_word_terms<'a>(jieba: &Jieba, word: &'a str, out: &mut impl FnMut(&'a str)) {
+fn cjk_word_terms(jieba: &Jieba, word: &str, out: &mut impl FnMut(&str)) {
     let mut ends = [0usize; MAX_TERM_CHARS + 1];
     let mut n = 0;
     for (i, c) in word.char_indices() {
@@ -260,27 +273,22 @@ fn cjk_word_terms<'a>(jieba: &Jieba, word: &'a str, out: &mut impl FnMut(&'a str
     if n < 2 {
         return;
     }
-    if !ZH_STOP.contains(&word) {
+    if !is_zh_stop(word) {
         out(word);
     }
     for len in 2..n {
         for i in 0..=(n - len) {
             let sub = &word[ends[i]..ends[i + len]];
-            if jieba.has_word(sub) && !ZH_STOP.contains(&sub) {
+            if jieba.has_word(sub) && !is_zh_stop(sub) {
                 out(sub);
             }
         }
     }
 }
 
-/// Call `out` with every term of normalised text, in order (with repetitions). CJK terms
-/// borrow from `cjk` (a buffer reused between calls); word terms are owned.
-pub fn for_each_term<'a>(
-    jieba: &Jieba,
-    norm: &str,
-    cjk: &'a mut String,
-    mut out: impl FnMut(std::borrow::Cow<'a, str>),
-) {
+/// Call `out` with every term of normalised text, in order (with repetitions). `cjk` is a
+/// buffer reused between calls.
+pub fn for_each_term(jieba: &Jieba, norm: &str, cjk: &mut String, mut out: impl FnMut(&str)) {
     // One jieba call per text: ideographs kept, everything else a space. jieba splits on the
     // spaces itself, so this segments exactly like one call per run of ideographs.
     cjk.clear();
@@ -292,16 +300,15 @@ pub fn for_each_term<'a>(
             }
             Run::Word(w) => {
                 if let Some(t) = word_term(w) {
-                    out(std::borrow::Cow::Owned(t));
+                    out(&t);
                 }
             }
         }
     }
-    let cjk: &'a str = cjk;
     if cjk.is_empty() {
         return;
     }
-    let mut emit = |t: &'a str| out(std::borrow::Cow::Borrowed(t));
+    let mut emit = |t: &str| out(t);
     for word in jieba.cut(cjk, true) {
         if word.starts_with(is_cjk) {
             cjk_word_terms(jieba, word, &mut emit);
@@ -314,7 +321,7 @@ pub fn terms(jieba: &Jieba, text: &str) -> Vec<String> {
     let norm = normalize(text);
     let mut buf = String::new();
     let mut out = Vec::new();
-    for_each_term(jieba, &norm, &mut buf, |t| out.push(t.into_owned()));
+    for_each_term(jieba, &norm, &mut buf, |t| out.push(t.to_string()));
     out
 }
 

@@ -137,7 +137,7 @@ impl Gen {
     }
 }
 
-fn generate(n: usize) -> (Vec<SearchDoc>, Vec<SearchDoc>) {
+fn generate(n: usize) -> (Vec<SearchDoc<'static>>, Vec<SearchDoc<'static>>) {
     let mut g = Gen {
         rng: Rng(0x9E37_79B9_7F4A_7C15 ^ n as u64),
         zh: words(ZH_WORDS),
@@ -180,7 +180,7 @@ fn generate(n: usize) -> (Vec<SearchDoc>, Vec<SearchDoc>) {
             date,
             headings,
             fields,
-            body: g.zh_text(chars, &name),
+            body: g.zh_text(chars, &name).into(),
         });
         let en_name = if kind <= 2 {
             format!("Name{i}")
@@ -194,7 +194,7 @@ fn generate(n: usize) -> (Vec<SearchDoc>, Vec<SearchDoc>) {
             date: Some(format!("{} November 2026", 1 + i % 28)),
             headings: (0..g.rng.below(4)).map(|_| g.en_text(4, "")).collect(),
             fields: vec![en_name.clone(), "Minghu District".into()],
-            body: g.en_text(chars / 2, &en_name),
+            body: g.en_text(chars / 2, &en_name).into(),
         });
     }
     (zh, en)

@@ -84,9 +84,19 @@ impl Timeline {
 
     pub fn mark(&self, stage: &str) {
         if let Some(start) = self.start {
-            eprintln!("{:>8.1} ms  {stage}", start.elapsed().as_secs_f64() * 1e3);
+            let ms = start.elapsed().as_secs_f64() * 1e3;
+            eprintln!("{ms:>8.1} ms  {:>5} MB  {stage}", resident_mb());
         }
     }
+}
+
+/// Resident memory now (Linux; 0 elsewhere).
+fn resident_mb() -> u64 {
+    let pages = std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .unwrap_or(0);
+    pages * 4096 / (1024 * 1024)
 }
 
 fn load_timed(

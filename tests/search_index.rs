@@ -9,7 +9,7 @@ use civic::search::query::run_on_files;
 use civic::search::tokenize::{normalize, word_term};
 use civic::search::{Indexer, SearchDoc};
 
-fn d(url: &str, section: &str, title: &str, fields: &[&str], body: &str) -> SearchDoc {
+fn d(url: &str, section: &str, title: &str, fields: &[&str], body: &str) -> SearchDoc<'static> {
     SearchDoc {
         url: url.into(),
         title: title.into(),
@@ -17,11 +17,11 @@ fn d(url: &str, section: &str, title: &str, fields: &[&str], body: &str) -> Sear
         date: Some("2026年11月25日".into()),
         headings: Vec::new(),
         fields: fields.iter().map(|s| s.to_string()).collect(),
-        body: body.into(),
+        body: body.to_string().into(),
     }
 }
 
-fn zh_docs() -> Vec<SearchDoc> {
+fn zh_docs() -> Vec<SearchDoc<'static>> {
     let rm = "道德模范";
     let news = "新闻动态";
     let hb = "文明手册";
@@ -212,7 +212,7 @@ fn zh_docs() -> Vec<SearchDoc> {
     ]
 }
 
-fn en_docs() -> Vec<SearchDoc> {
+fn en_docs() -> Vec<SearchDoc<'static>> {
     vec![
         d(
             "/en/role-models/li-mei/",

@@ -47,7 +47,7 @@ fn fields(site: &Site, page: &Page) -> Vec<String> {
     fields
 }
 
-fn doc(site: &Site, page: &Page) -> SearchDoc {
+fn doc<'a>(site: &Site, page: &'a Page) -> SearchDoc<'a> {
     let lang = page.lang();
     let fields = fields(site, page);
     SearchDoc {
@@ -59,7 +59,7 @@ fn doc(site: &Site, page: &Page) -> SearchDoc {
             .map(|d| crate::content::date::format_long(d.date, lang)),
         headings: headings(&page.body.toc),
         fields,
-        body: page.body.text.clone(),
+        body: std::borrow::Cow::Borrowed(&page.body.text),
     }
 }
 

@@ -33,7 +33,7 @@ const WEIGHT: [f64; 4] = [8.0, 3.0, 5.0, 1.0];
 const B: [f64; 4] = [0.5, 0.5, 0.3, 0.75];
 /// Documents tokenised per rayon task, and per merge round (bounds peak memory).
 const CHUNK: usize = 64;
-const ROUND: usize = 4096;
+const ROUND: usize = 1024;
 
 /// The vocabulary key of a term: its first character if it is an ideograph, else its first
 /// two characters.
@@ -92,7 +92,7 @@ impl std::hash::Hasher for Fx {
 }
 type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
-fn doc_terms(jieba: &Jieba, doc: &SearchDoc) -> DocTerms {
+fn doc_terms(jieba: &Jieba, doc: &SearchDoc<'_>) -> DocTerms {
     let mut len = [0u32; 4];
     let mut map: FxMap<String, Tf> = FxMap::default();
     // Most occurrences repeat a term already counted: look up by `&str`, allocate on a miss.
@@ -108,7 +108,7 @@ fn doc_terms(jieba: &Jieba, doc: &SearchDoc) -> DocTerms {
     let texts = std::iter::once((0, doc.title.as_str()))
         .chain(doc.headings.iter().map(|h| (1, h.as_str())))
         .chain(doc.fields.iter().map(|f| (2, f.as_str())))
-        .chain(std::iter::once((3, doc.body.as_str())));
+        .chain(std::iter::once((3, doc.body.as_ref())));
     let mut buf = String::new();
     for (field, text) in texts {
         let norm = tokenize::normalize(text);
@@ -171,7 +171,7 @@ fn snippet_text(body: &str, max: usize) -> String {
     out
 }
 
-pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
+pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String, Vec<u8>)> {
     let dir = index_dir(lang);
     let timing = std::env::var_os("CIVIC_SEARCH_TIMING").is_some();
     let t0 = std::time::Instant::now();
@@ -185,7 +185,7 @@ pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc]) -> Vec<(String, Vec<
     };
 
     // Doc ids follow URL order, so the input order does not matter.
-    let mut order: Vec<&SearchDoc> = docs.iter().collect();
+    let mut order: Vec<&SearchDoc<'_>> = docs.iter().collect();
     order.sort_by(|a, b| (&a.url, &a.title, &a.body).cmp(&(&b.url, &b.title, &b.body)));
 
     // Names and districts from the fields become dictionary words for this build. The build

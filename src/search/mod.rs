@@ -18,7 +18,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// One page to index.
 #[derive(Debug, Clone, Default)]
-pub struct SearchDoc {
+pub struct SearchDoc<'a> {
     /// Root-relative URL of the page (e.g. `/role-models/li-mei/`).
     pub url: String,
     pub title: String,
@@ -29,8 +29,9 @@ pub struct SearchDoc {
     pub headings: Vec<String>,
     /// Front-matter values a citizen searches for: name, district, category label, tags.
     pub fields: Vec<String>,
-    /// Plain text of the body.
-    pub body: String,
+    /// Plain text of the body: borrowed from the site model while a build indexes it (the
+    /// bodies are the bulk of a site's memory; a copy would double it).
+    pub body: std::borrow::Cow<'a, str>,
 }
 
 /// The search indexer: a jieba segmenter with the site's own words, built once per build.
@@ -79,7 +80,7 @@ impl Indexer {
 
     /// Build the index files of one language. Paths are relative to the output root
     /// (`search/<lang>/meta.json`, …). Same docs (in any order) → same bytes.
-    pub fn build(&self, lang: &str, docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
+    pub fn build(&self, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String, Vec<u8>)> {
         index::build(&self.jieba, lang, docs)
     }
 }

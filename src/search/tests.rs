@@ -13,12 +13,12 @@ fn zh(text: &str) -> Vec<String> {
     ix().tokenize("zh-CN", text)
 }
 
-fn doc(url: &str, title: &str, body: &str) -> SearchDoc {
+fn doc(url: &str, title: &str, body: &str) -> SearchDoc<'static> {
     SearchDoc {
         url: url.into(),
         title: title.into(),
         section: "新闻".into(),
-        body: body.into(),
+        body: body.to_string().into(),
         ..Default::default()
     }
 }
@@ -123,7 +123,7 @@ fn odd_input_does_not_panic() {
     assert!(run_on_files(&files, "文明").hits.is_empty());
 }
 
-fn corpus() -> Vec<SearchDoc> {
+fn corpus() -> Vec<SearchDoc<'static>> {
     vec![
         doc(
             "/news/volunteer/",

@@ -74,7 +74,7 @@ async function settled(page, q, lang) {
   await page.waitForTimeout(150);
 }
 
-/** Types `q` one key at a time; some pauses are longer than the 200 ms debounce, so prefixes run too. */
+/** Types `q` one key at a time; some pauses are longer than the 100 ms debounce, so prefixes run too. */
 async function typeQuery(page, q) {
   await page.fill('#search-input', '');
   await page.focus('#search-input');

@@ -3,7 +3,7 @@
  * that both sides agree. Format: docs/search.md. */
 (function (root) {
   'use strict';
-  var VERSION = 1, MAX_TERM = 24, PAGE = 10, WINDOW = 110;
+  var VERSION = 1, MAX_TERM = 24, PAGE = 10, WINDOW = 110, DEBOUNCE = 100;
   var EN_STOP = new Set(('a about after all also am an and any are as at be been before being but by can could did do ' +
     'does for from had has have he her hers him his how i if in into is it its me more most my no nor not of on or ' +
     'our ours she so such than that the their them then there these they this those to too up us very was we were ' +
@@ -190,8 +190,8 @@
               var df = e[1], idf = Math.log(1 + (nd - df + 0.5) / (df + 0.5));
               var i = Math.min(e[3], end), doc = 0, first = true;
               while (i < end) {
-                var v = 0, shift = 0, x;
-                do { x = pack[i++]; v += (x & 0x7f) * Math.pow(2, shift); shift += 7; } while (x & 0x80 && i < end);
+                var v = 0, shift = 1, x;
+                do { x = pack[i++]; v += (x & 0x7f) * shift; shift *= 128; } while (x & 0x80 && i < end);
                 doc = first ? v : doc + v;
                 first = false;
                 var s = idf * (i < end ? pack[i] : 0) * tw[1];
@@ -342,15 +342,17 @@
       }).catch(function () { if (my === seq) status.textContent = msg(box, 'error'); });
     }
 
+    // Typing waits for a short pause; a word chosen in an IME or a pasted text is complete and
+    // runs at once (a late answer to an older query is dropped by `seq`).
+    function later(ms) {
+      clearTimeout(timer);
+      timer = setTimeout(function () { run(input.value, true); }, ms);
+    }
     input.addEventListener('input', function (e) {
       if (e.isComposing) return;
-      clearTimeout(timer);
-      timer = setTimeout(function () { run(input.value, true); }, 200);
+      later(e.inputType === 'insertFromPaste' || e.inputType === 'insertReplacementText' ? 0 : DEBOUNCE);
     });
-    input.addEventListener('compositionend', function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () { run(input.value, true); }, 200);
-    });
+    input.addEventListener('compositionend', function () { later(0); });
     input.addEventListener('keydown', function (e) {
       var a = list.querySelector('a');
       if (e.key === 'ArrowDown' && a) { e.preventDefault(); a.focus(); }
@@ -376,6 +378,8 @@
         }).catch(function () { status.textContent = msg(box, 'error'); });
       });
     }
+    // Fetch the index's meta file now, so that the first query starts with its vocabulary.
+    index.load().catch(function () {}); // a failure is retried by the first query
     var q0 = new URLSearchParams(root.location.search).get('q');
     if (q0) { input.value = q0; run(q0, false); }
     return { run: run };

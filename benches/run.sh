@@ -18,6 +18,7 @@
 # measures with /usr/bin/time (wall, user+sys CPU, peak RSS):
 #   full     civic build into an empty output folder (search index, feeds, sitemap, manifest on)
 #   no-op    civic build again over the existing output, nothing changed
+#   full, no search  the full build with `search.enabled: false` (so the table shows what indexing adds)
 #   edit     one-page edit in serve mode (needs `civic bench-edit`, see the hook below; else "n/a")
 #   hugo     hugo into an empty folder (HTML, RSS per section, sitemap, JSON search index, print page)
 #   hugo no-op  hugo again over its existing output
@@ -132,6 +133,14 @@ for N in ${SIZES//,/ }; do
   echo "civic N=$N: $(find "$D/civic-out" -name '*.html' | wc -l) HTML files, $(find "$D/civic-out" -type f | wc -l) files, $(du -sm "$D/civic-out" | cut -f1) MB"
   measure "$N" civic no-op "$PAGES" ":" -- \
     "$CIVIC" build --root "$D/civic" --output "$D/civic-out" --date "$DATE" --quiet
+  # The same site with `search.enabled: false`: what the search index adds to a full build.
+  mkdir -p "$D/civic-nosearch"
+  ln -sfn "$D/civic/content" "$D/civic-nosearch/content"
+  { cat "$D/civic/site.yaml"; printf 'search:\n  enabled: false\n'; } >"$D/civic-nosearch/site.yaml"
+  measure "$N" civic "full, no search" "$PAGES" "rm -rf '$D/civic-out-ns'" -- \
+    "$CIVIC" build --root "$D/civic-nosearch" --output "$D/civic-out-ns" --date "$DATE" --quiet
+  echo "civic N=$N search index: $(find "$D/civic-out/search" -type f | wc -l) files, $(du -sk "$D/civic-out/search" | cut -f1) KB ($(du -sk "$D/civic-out/search" | awk -v p="$PAGES" '{printf "%.1f", $1 / p}') KB per page)"
+  rm -rf "$D/civic-out-ns"
 
   # ---- HOOK: one-page edit in serve mode -------------------------------------------------------
   # Contract expected from the engine (hidden subcommand, not in --help):
@@ -174,18 +183,22 @@ echo
 echo "== results (median of $RUNS; pages = content pages in both languages)"
 awk -F'\t' '
   { size[NR]=$1; tool[NR]=$2; sc[NR]=$3; pages[NR]=$4; wall[NR]=$5; cpu[NR]=$6; rss[NR]=$7
-    if ($2 == "hugo") hw[$1 "/" $3] = $5 }
+    if ($2 == "hugo") hw[$1 "/" $3] = $5
+    if ($2 == "civic" && $3 == "full") { fw[$1] = $5; fc[$1] = $6 }
+    if ($2 == "civic" && $3 == "full, no search") { nw[$1] = $5; nc[$1] = $6 } }
   END {
-    printf "%-6s %-6s %-13s %7s %9s %9s %10s %9s %12s\n", "N", "tool", "scenario", "pages", "wall s", "cpu s", "pages/s", "RSS MB", "civic/hugo"
+    printf "%-6s %-6s %-16s %7s %9s %9s %10s %9s %12s\n", "N", "tool", "scenario", "pages", "wall s", "cpu s", "pages/s", "RSS MB", "civic/hugo"
     for (i = 1; i <= NR; i++) {
       ratio = "-"
       if (tool[i] == "civic" && ((size[i] "/" sc[i]) in hw) && hw[size[i] "/" sc[i]] > 0) ratio = sprintf("%.2f", wall[i] / hw[size[i] "/" sc[i]])
-      if (wall[i] == "nan") { printf "%-6s %-6s %-13s %7s %9s %9s %10s %9s %12s\n", size[i], tool[i], sc[i], "-", "n/a", "-", "-", "-", "-"; continue }
+      if (wall[i] == "nan") { printf "%-6s %-6s %-16s %7s %9s %9s %10s %9s %12s\n", size[i], tool[i], sc[i], "-", "n/a", "-", "-", "-", "-"; continue }
       pps = (sc[i] ~ /edit/) ? "-" : sprintf("%.0f", pages[i] / wall[i])
       cpus = (cpu[i] == "nan") ? "-" : sprintf("%.2f", cpu[i])
       mem = (rss[i] == "nan") ? "-" : sprintf("%.0f", rss[i] / 1024)
-      printf "%-6s %-6s %-13s %7s %9.3f %9s %10s %9s %12s\n", size[i], tool[i], sc[i], pages[i], wall[i], cpus, pps, mem, ratio
+      printf "%-6s %-6s %-16s %7s %9.3f %9s %10s %9s %12s\n", size[i], tool[i], sc[i], pages[i], wall[i], cpus, pps, mem, ratio
     }
+    for (n in fw) if (n in nw && nw[n] > 0)
+      printf "search index at N=%s: adds %.0f%% to the full build'"'"'s wall time (%.2f s) and %.0f%% to its CPU time (%.2f s)\n", n, 100 * (fw[n] - nw[n]) / nw[n], fw[n] - nw[n], 100 * (fc[n] - nc[n]) / nc[n], fc[n] - nc[n]
   }' "$RESULTS"
 
 if [[ $KEEP -eq 0 ]]; then rm -rf "$WORK"; fi

@@ -89,11 +89,23 @@ pub struct GovMeta {
     pub site_id_code: String,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SearchConfig {
+    /// Build the search index and the search page (on by default; government-site norms
+    /// expect on-site search). Off, the header has no search link and nothing under `search/`.
+    pub enabled: bool,
     /// Words the Chinese segmenter must keep whole (district names, programme names).
     pub words: Vec<String>,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig {
+            enabled: true,
+            words: Vec::new(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]

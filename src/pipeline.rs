@@ -61,7 +61,8 @@ pub struct Loaded {
     pub theme: Theme,
     pub renderer: Renderer,
     pub guard: Guard,
-    pub indexer: Indexer,
+    /// `None` when the site turned search off (`search.enabled: false`).
+    pub indexer: Option<Indexer>,
     /// Guard warnings and other problems that do not stop the build.
     pub warnings: Vec<Problem>,
 }
@@ -126,13 +127,16 @@ fn load_timed(
     // Loading the segmenter's dictionary is the slowest start-up step and only rendering needs
     // it: it loads on its own thread while content, the site model and the guard proceed.
     std::thread::scope(|scope| {
-        let indexer = scope.spawn(|| Indexer::new(&search_words));
+        let enabled = config.search.enabled;
+        let indexer = scope.spawn(move || enabled.then(|| Indexer::new(&search_words)));
         let modelled = model_and_guard(options, config, &guard, highlighter, timeline);
         let mut indexer = indexer
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let (site, theme, renderer, warnings) = modelled?;
-        indexer.learn_phrases(render::search_docs::phrases(&site));
+        if let Some(indexer) = &mut indexer {
+            indexer.learn_phrases(render::search_docs::phrases(&site));
+        }
         timeline.mark("segmenter ready");
         Ok(Loaded {
             site,
@@ -277,7 +281,7 @@ fn write_site(
         }
     }
     timeline.mark("images and static files written");
-    let prepared = Prepared::new(site, &loaded.renderer, images, Some(&loaded.indexer));
+    let prepared = Prepared::new(site, &loaded.renderer, images, loaded.indexer.as_ref());
     let jobs = render::plan(site);
     timeline.mark("summaries prepared, jobs planned");
     let sink = |file: &OutputFile| staging.write(file);

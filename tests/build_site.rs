@@ -452,3 +452,33 @@ fn verify_reports_changed_added_and_missing_files_of_a_deployed_copy() {
     assert!(report.contains("added    promo.html"), "{report}");
     assert!(report.contains("missing  robots.txt"), "{report}");
 }
+
+#[test]
+fn search_can_be_turned_off_and_then_leaves_no_trace() {
+    let on = built();
+    assert!(on.out().join("search/zh-CN/meta.json").is_file());
+    assert!(on.out().join("search/index.html").is_file());
+    let home = on.html("index.html");
+    assert_eq!(
+        attr(&home, "header a.search-link", "href").as_deref(),
+        Some("/search/")
+    );
+
+    let off = Fixture::new();
+    off.write(
+        "site.yaml",
+        &format!("{SITE_YAML}search:\n  enabled: false\n"),
+    );
+    let out = off.build();
+    assert!(out.status.success(), "build failed:\n{}", stderr(&out));
+    assert!(
+        !off.out().join("search").exists(),
+        "no index, no search page"
+    );
+    assert!(!off.out().join("en/search").exists());
+    for page in ["index.html", "en/index.html", "404.html"] {
+        let html = off.read(page);
+        assert!(!html.contains("/search/"), "{page} links to a search page");
+        assert!(off.html(page).root_element().text().count() > 0);
+    }
+}

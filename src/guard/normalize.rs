@@ -139,29 +139,65 @@ fn fold(units: Vec<Unit>) -> Vec<Unit> {
             });
             continue;
         }
-        if is_invisible(u.ch) {
+        // Chinese text is full of full-width and CJK punctuation: fold it without NFKD (a unit
+        // test checks that this gives the same as the general path below).
+        if let Some(ch) = fold_punctuation(u.ch) {
+            out.push(Unit { ch, ..u });
             continue;
         }
-        // Fast path: ASCII and unified ideographs are already in normal form.
-        let plain = u.ch.is_ascii() || ('\u{4e00}'..='\u{9fff}').contains(&u.ch);
-        let encoded: &str = u.ch.encode_utf8(&mut buf);
-        // `normalize` borrows when the character is already normal: no allocation then.
-        let chars = if plain {
-            std::borrow::Cow::Borrowed(encoded)
-        } else {
-            nfkd.normalize(encoded)
-        };
-        // Lowercase before folding look-alikes so `Υ` and `υ` both become `y`.
-        for c in chars
-            .chars()
-            .filter(|c| !is_invisible(*c))
-            .flat_map(char::to_lowercase)
-        {
-            let ch = crate::guard::vocabulary::simplify(latin_lookalike(c));
-            out.push(Unit { ch, ..u });
-        }
+        fold_general(&nfkd, u, &mut buf, &mut out);
     }
     out
+}
+
+/// The fold of common punctuation, if `c` is such: full-width ASCII forms become ASCII (their
+/// NFKD), CJK and typographic punctuation stays as it is (NFKD leaves it alone).
+fn fold_punctuation(c: char) -> Option<char> {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => {
+            char::from_u32(c as u32 - 0xfee0).map(|a| a.to_ascii_lowercase())
+        }
+        '\u{3001}'..='\u{3002}'
+        | '\u{3008}'..='\u{3011}'
+        | '\u{3014}'..='\u{301b}'
+        | '\u{2013}'..='\u{2014}'
+        | '\u{2018}'..='\u{2019}'
+        | '\u{201c}'..='\u{201d}'
+        | '\u{00b7}'
+        | '\u{00d7}' => Some(c),
+        _ => None,
+    }
+}
+
+/// Invisible characters dropped; NFKD; lower case; look-alikes and traditional characters
+/// folded. One unit may become several (`ﬁ` → `f`, `i`), all with the unit's span.
+fn fold_general(
+    nfkd: &DecomposingNormalizerBorrowed,
+    u: Unit,
+    buf: &mut [u8; 4],
+    out: &mut Vec<Unit>,
+) {
+    if is_invisible(u.ch) {
+        return;
+    }
+    // Fast path: ASCII and unified ideographs are already in normal form.
+    let plain = u.ch.is_ascii() || ('\u{4e00}'..='\u{9fff}').contains(&u.ch);
+    let encoded: &str = u.ch.encode_utf8(buf);
+    // `normalize` borrows when the character is already normal: no allocation then.
+    let chars = if plain {
+        std::borrow::Cow::Borrowed(encoded)
+    } else {
+        nfkd.normalize(encoded)
+    };
+    // Lowercase before folding look-alikes so `Υ` and `υ` both become `y`.
+    for c in chars
+        .chars()
+        .filter(|c| !is_invisible(*c))
+        .flat_map(char::to_lowercase)
+    {
+        let ch = crate::guard::vocabulary::simplify(latin_lookalike(c));
+        out.push(Unit { ch, ..u });
+    }
 }
 
 /// Stage 5: keep letters and digits, turn everything else into recorded gaps.
@@ -172,7 +208,8 @@ fn compact(original: &str, units: &[Unit]) -> Normalized {
     };
     let mut gap = Gap::Sentence; // the start of a text is a boundary
     for (i, u) in units.iter().enumerate() {
-        if u.ch.is_alphanumeric() {
+        // Unified ideographs first: `is_alphanumeric` looks them up in a table.
+        if ('\u{4e00}'..='\u{9fff}').contains(&u.ch) || u.ch.is_alphanumeric() {
             n.offsets.push(n.text.len());
             n.origin.push((u.start, u.end));
             n.gaps.push(gap);
@@ -431,6 +468,31 @@ pub fn nfkd_available() -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn punctuation_fast_path_folds_like_the_general_path() {
+        let nfkd = DecomposingNormalizerBorrowed::new_nfkd();
+        let mut checked = 0;
+        for cp in 0x80..0x10000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let Some(fast) = fold_punctuation(c) else {
+                continue;
+            };
+            let unit = Unit {
+                ch: c,
+                start: 0,
+                end: c.len_utf8(),
+            };
+            let mut general = Vec::new();
+            fold_general(&nfkd, unit, &mut [0; 4], &mut general);
+            let general: Vec<char> = general.iter().map(|u| u.ch).collect();
+            assert_eq!(general, vec![fast], "U+{cp:04X} {c}");
+            checked += 1;
+        }
+        assert!(checked > 100);
+    }
     use super::*;
 
     fn n(s: &str) -> String {

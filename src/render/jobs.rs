@@ -66,12 +66,11 @@ fn expired(site: &Site, section: &Section) -> Vec<PageId> {
 pub fn plan(site: &Site) -> Vec<Job> {
     // The search indexes are the longest jobs by far: started first, the page jobs fill the
     // other core around them instead of waiting at the end.
-    let mut jobs: Vec<Job> = site
-        .config
-        .languages
-        .iter()
-        .map(|&l| Job::SearchIndex(l))
-        .collect();
+    let search = site.config.search.enabled;
+    let mut jobs: Vec<Job> = Vec::new();
+    if search {
+        jobs.extend(site.config.languages.iter().map(|&l| Job::SearchIndex(l)));
+    }
     jobs.extend(site.pages.iter().map(|p| Job::Page(p.id)));
     for section in &site.sections {
         let per = per_page(section);
@@ -105,10 +104,12 @@ pub fn plan(site: &Site) -> Vec<Job> {
     for &lang in &site.config.languages {
         jobs.extend([
             Job::TagIndex(lang),
-            Job::Search(lang),
             Job::SiteMapPage(lang),
             Job::Feeds(lang),
         ]);
+        if search {
+            jobs.push(Job::Search(lang));
+        }
     }
     jobs.extend([Job::NotFound, Job::Aliases, Job::SitemapXml, Job::Robots]);
     jobs
@@ -121,7 +122,8 @@ struct SiteView<'a> {
     city: &'a str,
     base_url: &'a str,
     home_url: String,
-    search_url: String,
+    /// `None` when the site has no search (`search.enabled: false`).
+    search_url: Option<String>,
     sitemap_url: String,
     tags_url: String,
     feed_url: String,
@@ -152,7 +154,10 @@ pub fn base_context(site: &Site, renderer: &Renderer, lang: Lang) -> Context {
         city: c.city.name.get(lang),
         base_url: &c.base_url,
         home_url: site.url(&format!("{prefix}/")),
-        search_url: site.url(&format!("{prefix}/search/")),
+        search_url: c
+            .search
+            .enabled
+            .then(|| site.url(&format!("{prefix}/search/"))),
         sitemap_url: site.url(&format!("{prefix}/sitemap/")),
         tags_url: site.url(&format!("{prefix}/tags/")),
         feed_url: site.url(&format!("{prefix}/atom.xml")),

@@ -109,11 +109,11 @@ fn doc_terms(jieba: &Jieba, doc: &SearchDoc<'_>) -> DocTerms {
         .chain(doc.headings.iter().map(|h| (1, h.as_str())))
         .chain(doc.fields.iter().map(|f| (2, f.as_str())))
         .chain(std::iter::once((3, doc.body.as_ref())));
-    let mut buf = String::new();
+    let mut bufs = tokenize::TermBuffers::default();
     for (field, text) in texts {
         let norm = tokenize::normalize(text);
         let mut count = 0u32;
-        tokenize::for_each_term(jieba, &norm, &mut buf, |t| {
+        tokenize::for_each_term(jieba, &norm, &mut bufs, |t| {
             count += 1;
             count_term(&mut map, t, field);
         });
@@ -206,7 +206,7 @@ pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String, 
 
     phase("dictionary");
     // Tokenise in parallel, merge postings in doc order (so postings are sorted by doc id).
-    let mut term_ids: HashMap<String, u32> = HashMap::new();
+    let mut term_ids: FxMap<String, u32> = FxMap::default();
     let mut postings: Vec<Vec<(u32, Tf)>> = Vec::new();
     let mut lens: Vec<[u32; 4]> = Vec::with_capacity(order.len());
     for (round_no, round) in order.chunks(ROUND).enumerate() {

@@ -121,29 +121,32 @@ pub fn is_word_char(c: char) -> bool {
 /// Normalise text: full-width ASCII → ASCII, drop zero-width characters, lower case.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // One pass lowers ASCII as it goes; other scripts with case are lowered afterwards by
+    // `str::to_lowercase`, which knows context rules (a final Greek sigma) that `char`'s does not.
+    let mut other_case = false;
     for c in text.chars() {
-        match c as u32 {
-            0xFF01..=0xFF5E => out.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)),
-            0x3000 => out.push(' '),
-            0x200B..=0x200D | 0x2060 | 0xFEFF | 0x00AD => {}
-            _ => out.push(c),
+        let c = match c as u32 {
+            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            0x3000 => ' ',
+            0x200B..=0x200D | 0x2060 | 0xFEFF | 0x00AD => continue,
+            _ => c,
+        };
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            other_case |= !caseless(c);
+            out.push(c);
         }
     }
-    // Most text (ASCII lower case, ideographs, CJK punctuation) has nothing to lower: skip
-    // the second pass and allocation then.
-    if out.chars().all(caseless) {
-        return out;
+    if other_case {
+        return out.to_lowercase();
     }
-    out.to_lowercase()
+    out
 }
 
-/// Characters `to_lowercase` leaves as they are (a cheap, conservative test).
+/// Non-ASCII characters `to_lowercase` leaves as they are (a cheap, conservative test).
 fn caseless(c: char) -> bool {
-    if c.is_ascii() {
-        !c.is_ascii_uppercase()
-    } else {
-        is_cjk(c) || matches!(c as u32, 0x2000..=0x206F | 0x3000..=0x303F)
-    }
+    is_cjk(c) || matches!(c as u32, 0x2000..=0x206F | 0x3000..=0x303F)
 }
 
 /// A run of the normalised text.
@@ -196,11 +199,26 @@ pub fn runs(text: &str) -> Vec<Run<'_>> {
 
 /// Term for one (already normalised) word, or `None` for stop words and one-letter words.
 pub fn word_term(word: &str) -> Option<String> {
-    let n = word.chars().count();
+    let mut buf = Vec::new();
+    word_term_into(word, &mut buf).map(str::to_string)
+}
+
+/// [`word_term`] into a buffer reused between words (indexing calls this for every word).
+pub fn word_term_into<'b>(word: &str, buf: &'b mut Vec<u8>) -> Option<&'b str> {
+    let n = if word.is_ascii() {
+        word.len()
+    } else {
+        word.chars().count()
+    };
     if !(2..=MAX_TERM_CHARS).contains(&n) || is_en_stop(word) {
         return None;
     }
-    Some(stem(word))
+    buf.clear();
+    buf.extend_from_slice(word.as_bytes());
+    if word.len() > 3 && word.bytes().all(|b| b.is_ascii_lowercase()) {
+        stem_ascii(buf);
+    }
+    std::str::from_utf8(buf).ok()
 }
 
 fn ends_double_consonant(s: &[u8]) -> bool {
@@ -220,6 +238,12 @@ pub fn stem(word: &str) -> String {
         return word.to_string();
     }
     let mut s: Vec<u8> = word.as_bytes().to_vec();
+    stem_ascii(&mut s);
+    String::from_utf8(s).unwrap_or_else(|_| word.to_string())
+}
+
+/// The steps of [`stem`], in place, on a word of more than three ASCII lower-case letters.
+fn stem_ascii(s: &mut Vec<u8>) {
     let ends = |s: &[u8], suf: &str| s.ends_with(suf.as_bytes());
     // Step 1: plurals.
     if ends(&s, "sses") {
@@ -252,10 +276,9 @@ pub fn stem(word: &str) -> String {
         }
     }
     // Step 3: final e.
-    if s.len() >= 4 && ends(&s, "e") {
+    if s.len() >= 4 && ends(s, "e") {
         s.pop();
     }
-    String::from_utf8(s).unwrap_or_else(|_| word.to_string())
 }
 
 /// Push the terms of one jieba word (ideographs only): the word itself, and every dictionary
@@ -286,11 +309,18 @@ fn cjk_word_terms(jieba: &Jieba, word: &str, out: &mut impl FnMut(&str)) {
     }
 }
 
-/// Call `out` with every term of normalised text, in order (with repetitions). `cjk` is a
-/// buffer reused between calls.
-pub fn for_each_term(jieba: &Jieba, norm: &str, cjk: &mut String, mut out: impl FnMut(&str)) {
+/// Buffers [`for_each_term`] reuses between texts.
+#[derive(Default)]
+pub struct TermBuffers {
+    cjk: String,
+    word: Vec<u8>,
+}
+
+/// Call `out` with every term of normalised text, in order (with repetitions).
+pub fn for_each_term(jieba: &Jieba, norm: &str, bufs: &mut TermBuffers, mut out: impl FnMut(&str)) {
     // One jieba call per text: ideographs kept, everything else a space. jieba splits on the
     // spaces itself, so this segments exactly like one call per run of ideographs.
+    let TermBuffers { cjk, word } = bufs;
     cjk.clear();
     for run in runs(norm) {
         match run {
@@ -299,8 +329,8 @@ pub fn for_each_term(jieba: &Jieba, norm: &str, cjk: &mut String, mut out: impl 
                 cjk.push(' ');
             }
             Run::Word(w) => {
-                if let Some(t) = word_term(w) {
-                    out(&t);
+                if let Some(t) = word_term_into(w, word) {
+                    out(t);
                 }
             }
         }
@@ -319,9 +349,9 @@ pub fn for_each_term(jieba: &Jieba, norm: &str, cjk: &mut String, mut out: impl 
 /// All terms of `text` (with repetitions): its words first, then its Chinese terms.
 pub fn terms(jieba: &Jieba, text: &str) -> Vec<String> {
     let norm = normalize(text);
-    let mut buf = String::new();
+    let mut bufs = TermBuffers::default();
     let mut out = Vec::new();
-    for_each_term(jieba, &norm, &mut buf, |t| out.push(t.to_string()));
+    for_each_term(jieba, &norm, &mut bufs, |t| out.push(t.to_string()));
     out
 }
 

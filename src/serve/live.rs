@@ -66,7 +66,7 @@ struct JobRecord {
 struct Model {
     site: Site,
     renderer: Renderer,
-    indexer: crate::search::Indexer,
+    indexer: Option<crate::search::Indexer>,
     guard: crate::guard::Guard,
     images: HashMap<String, ImageSet>,
     summaries: Vec<tera::Value>,
@@ -441,7 +441,7 @@ impl Model {
     fn new(
         site: Site,
         renderer: Renderer,
-        indexer: crate::search::Indexer,
+        indexer: Option<crate::search::Indexer>,
         guard: crate::guard::Guard,
         images: HashMap<String, ImageSet>,
     ) -> Model {

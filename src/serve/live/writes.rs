@@ -35,7 +35,7 @@ pub(super) fn initial_records(model: &mut Model) -> Result<HashMap<String, JobRe
         &model.renderer,
         images,
         summaries,
-        Some(&model.indexer),
+        model.indexer.as_ref(),
     );
     let base = model.site.config.base_path();
     let mut records = HashMap::with_capacity(all.len());
@@ -102,7 +102,7 @@ pub(super) fn write_changed(
         &model.renderer,
         images,
         summaries,
-        Some(&model.indexer),
+        model.indexer.as_ref(),
     );
     let rendered: Vec<Result<Rendered, Problem>> = todo
         .par_iter()

@@ -246,28 +246,28 @@ pub fn stem(word: &str) -> String {
 fn stem_ascii(s: &mut Vec<u8>) {
     let ends = |s: &[u8], suf: &str| s.ends_with(suf.as_bytes());
     // Step 1: plurals.
-    if ends(&s, "sses") {
+    if ends(s, "sses") {
         s.truncate(s.len() - 2);
-    } else if ends(&s, "ies") && s.len() > 4 {
+    } else if ends(s, "ies") && s.len() > 4 {
         s.truncate(s.len() - 3);
         s.push(b'y');
-    } else if ends(&s, "ss") || ends(&s, "us") || ends(&s, "is") {
-    } else if ends(&s, "s") {
+    } else if ends(s, "ss") || ends(s, "us") || ends(s, "is") {
+    } else if ends(s, "s") {
         s.pop();
     }
     // Step 2: -ed / -ing.
     let has_vowel = |s: &[u8]| s.iter().any(|b| b"aeiouy".contains(b));
-    if ends(&s, "eed") {
+    if ends(s, "eed") {
         if s.len() > 4 {
             s.pop();
         }
     } else {
         for suf in ["ing", "ed"] {
-            if ends(&s, suf) {
+            if ends(s, suf) {
                 let base = s.len() - suf.len();
                 if base >= 3 && has_vowel(&s[..base]) {
                     s.truncate(base);
-                    if ends_double_consonant(&s) {
+                    if ends_double_consonant(s) {
                         s.pop();
                     }
                 }

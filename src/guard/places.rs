@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 
 const OFFICES_ZH: &str = r"人民政府|政府|文明办|文明委|精神文明建设(?:指导)?委员会|精神文明建设办公室|宣传部|人大常委会|政协";
 const OFFICES_EN: &str = r"(?:People['’]s Government|Civili[sz]ation Office|Civili[sz]ation Commission|Publicity Department)";
+/// A word every match of `OFFICES_EN` contains.
+const OFFICE_WORDS_EN: &[&str] = &["Government", "Civili", "Publicity Department"];
 
 /// Administrative suffixes, longest first.
 const SUFFIXES: &[&str] = &[
@@ -128,7 +130,11 @@ impl Places {
                 out.push((s, e, format!("“{phrase}” names an office of a place that is not this site's city or its districts")));
             }
         }
+        // The regex has no literal prefix to skip ahead with: look for the office words first
+        // (most pages name none, and every page of a build is scanned).
+        let names_office = OFFICE_WORDS_EN.iter().any(|w| text.contains(w));
         for c in offices_en()
+            .filter(|_| names_office)
             .into_iter()
             .flat_map(|re| super::links::scan_bounded(re, text, |_| true))
         {

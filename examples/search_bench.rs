@@ -246,7 +246,7 @@ fn main() {
         let text_bytes: usize = zh
             .iter()
             .chain(&en)
-            .map(|d| d.body.len() + d.title.len())
+            .map(|d| d.body.text(usize::MAX).len() + d.title.len())
             .sum();
         let (t, c) = (Instant::now(), cpu_secs());
         let zf = ix.build("zh-CN", &zh);
@@ -262,12 +262,12 @@ fn main() {
         );
         let zh_mb = zh
             .iter()
-            .map(|d| d.body.len() + d.title.len())
+            .map(|d| d.body.text(usize::MAX).len() + d.title.len())
             .sum::<usize>() as f64
             / 1e6;
         let en_mb = en
             .iter()
-            .map(|d| d.body.len() + d.title.len())
+            .map(|d| d.body.text(usize::MAX).len() + d.title.len())
             .sum::<usize>() as f64
             / 1e6;
         for (lang, files, dt, cpu, docs, mb) in [

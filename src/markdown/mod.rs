@@ -39,8 +39,10 @@ pub struct TocEntry {
 pub struct Rendered {
     pub html: String,
     pub toc: Vec<TocEntry>,
-    /// Plain text of the body, for search, summaries and word counts.
-    pub text: String,
+    /// The start of the body as plain text (at most [`EXCERPT_CHARS`] characters), for
+    /// summaries. The whole text is not kept: search reads it from `html` when it needs it,
+    /// and a site's bodies are the bulk of a build's memory.
+    pub excerpt: String,
     pub words: WordCount,
     /// Ids of the headings (and footnotes) on the page: valid `#anchor` targets.
     pub anchors: Vec<String>,
@@ -73,8 +75,12 @@ struct Heading {
     text: String,
 }
 
+/// Characters of a page's automatic summary.
+pub const EXCERPT_CHARS: usize = 120;
+
 pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -> Rendered {
     let mut out = Rendered::default();
+    let mut plain = String::with_capacity(input.body.len());
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut heading: Option<Heading> = None;
     let mut code: Option<(String, String)> = None;
@@ -113,7 +119,7 @@ pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -
                         });
                     }
                     out.anchors.push(id);
-                    push_break(&mut out.text);
+                    push_break(&mut plain);
                 }
             }
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -126,8 +132,8 @@ pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, body)) = code.take() {
                     out.has_code = true;
-                    out.text.push_str(&body);
-                    push_break(&mut out.text);
+                    plain.push_str(&body);
+                    push_break(&mut plain);
                     events.push(Event::Html(highlighter.block(&body, &lang).into()));
                 }
             }
@@ -142,14 +148,14 @@ pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -
                 if let Some((_, alt)) = image_alt.as_mut() {
                     alt.push_str(&t);
                 }
-                out.text.push_str(&t);
+                plain.push_str(&t);
                 events.push(Event::Text(t));
             }
             Event::Code(t) => {
                 if let Some(h) = heading.as_mut() {
                     h.text.push_str(&t);
                 }
-                out.text.push_str(&t);
+                plain.push_str(&t);
                 events.push(Event::Code(t));
             }
             Event::Start(Tag::Link {
@@ -205,11 +211,11 @@ pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -
             Event::End(
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_),
             ) => {
-                push_break(&mut out.text);
+                push_break(&mut plain);
                 events.push(event);
             }
             Event::SoftBreak | Event::HardBreak => {
-                out.text.push(' ');
+                plain.push(' ');
                 events.push(event);
             }
             other => events.push(other),
@@ -234,11 +240,10 @@ pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -
         html
     };
     out.toc = nest(flat_toc);
-    out.words = WordCount::of(&out.text);
-    // Both strings live as long as the site model: give back what growing them over-allocated
-    // (up to half of each; a fifth of a 20,000-page build's memory).
+    out.words = WordCount::of(&plain);
+    out.excerpt = text::excerpt(&plain, EXCERPT_CHARS);
+    // The HTML lives as long as the site model: give back what growing it over-allocated.
     out.html.shrink_to_fit();
-    out.text.shrink_to_fit();
     out
 }
 

@@ -59,7 +59,7 @@ fn doc<'a>(site: &Site, page: &'a Page) -> SearchDoc<'a> {
             .map(|d| crate::content::date::format_long(d.date, lang)),
         headings: headings(&page.body.toc),
         fields,
-        body: std::borrow::Cow::Borrowed(&page.body.text),
+        body: crate::search::Body::Html(&page.body.html),
     }
 }
 

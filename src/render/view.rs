@@ -34,35 +34,53 @@ pub struct Link {
     pub url: String,
 }
 
-/// A page as lists, feeds and cards show it.
+/// A page as lists, feeds and cards show it. Every page's summary is held for the whole
+/// render, so fields a kind does not have are left out rather than stored as nulls (templates
+/// test them with `{% if %}` either way).
 #[derive(Serialize)]
 pub struct Summary {
     pub title: String,
     pub url: String,
     pub kind: &'static str,
     pub summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<DateView>,
     pub section: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<ImageSet>,
     // role model
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<Link>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub district: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub occupation: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
     pub featured: bool,
     // handbook
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub short_title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<i64>,
     // psa
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub campaign: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub theme: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub start: Option<DateView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<DateView>,
     pub active: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sponsor: Option<String>,
     // news
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
 

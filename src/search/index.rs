@@ -105,10 +105,11 @@ fn doc_terms(jieba: &Jieba, doc: &SearchDoc<'_>) -> DocTerms {
             map.insert(term.to_string(), e);
         }
     };
+    let body = doc.body.text(usize::MAX);
     let texts = std::iter::once((0, doc.title.as_str()))
         .chain(doc.headings.iter().map(|h| (1, h.as_str())))
         .chain(doc.fields.iter().map(|f| (2, f.as_str())))
-        .chain(std::iter::once((3, doc.body.as_ref())));
+        .chain(std::iter::once((3, body.as_ref())));
     let mut bufs = tokenize::TermBuffers::default();
     for (field, text) in texts {
         let norm = tokenize::normalize(text);
@@ -186,7 +187,11 @@ pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String, 
 
     // Doc ids follow URL order, so the input order does not matter.
     let mut order: Vec<&SearchDoc<'_>> = docs.iter().collect();
-    order.sort_by(|a, b| (&a.url, &a.title, &a.body).cmp(&(&b.url, &b.title, &b.body)));
+    order.sort_by(|a, b| {
+        (&a.url, &a.title)
+            .cmp(&(&b.url, &b.title))
+            .then_with(|| a.body.text(usize::MAX).cmp(&b.body.text(usize::MAX)))
+    });
 
     // Names and districts from the fields become dictionary words for this build. The build
     // pipeline has taught them to the indexer already (`Indexer::learn_phrases`); a caller that
@@ -313,7 +318,8 @@ pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String, 
     let records: Vec<Vec<u8>> = order
         .par_iter()
         .map(|d| {
-            let mut text = snippet_text(&d.body, TEXT_CHARS);
+            // Whitespace collapses: read a few times the characters kept.
+            let mut text = snippet_text(&d.body.text(4 * TEXT_CHARS), TEXT_CHARS);
             if text.is_empty() {
                 text = snippet_text(&d.fields.join(" · "), TEXT_CHARS);
             }

@@ -9,6 +9,7 @@
 
 mod index;
 pub mod query;
+pub mod text;
 pub mod tokenize;
 
 use jieba_rs::Jieba;
@@ -29,9 +30,44 @@ pub struct SearchDoc<'a> {
     pub headings: Vec<String>,
     /// Front-matter values a citizen searches for: name, district, category label, tags.
     pub fields: Vec<String>,
-    /// Plain text of the body: borrowed from the site model while a build indexes it (the
-    /// bodies are the bulk of a site's memory; a copy would double it).
-    pub body: std::borrow::Cow<'a, str>,
+    pub body: Body<'a>,
+}
+
+/// A page body to index, as plain text or as the page's rendered HTML. A build passes HTML
+/// borrowed from the site model: the text is then made one page at a time while indexing,
+/// rather than kept for every page at once.
+#[derive(Debug, Clone)]
+pub enum Body<'a> {
+    Text(std::borrow::Cow<'a, str>),
+    Html(&'a str),
+}
+
+impl Body<'_> {
+    /// The plain text, or its first `max_chars` characters.
+    pub fn text(&self, max_chars: usize) -> std::borrow::Cow<'_, str> {
+        match self {
+            Body::Text(t) => std::borrow::Cow::Borrowed(t),
+            Body::Html(h) => std::borrow::Cow::Owned(text::html_to_text(h, max_chars)),
+        }
+    }
+}
+
+impl Default for Body<'_> {
+    fn default() -> Self {
+        Body::Text(std::borrow::Cow::Borrowed(""))
+    }
+}
+
+impl<'a> From<&'a str> for Body<'a> {
+    fn from(text: &'a str) -> Self {
+        Body::Text(text.into())
+    }
+}
+
+impl From<String> for Body<'_> {
+    fn from(text: String) -> Self {
+        Body::Text(text.into())
+    }
 }
 
 /// The search indexer: a jieba segmenter with the site's own words, built once per build.

@@ -284,7 +284,7 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
             .common
             .summary
             .clone()
-            .unwrap_or_else(|| markdown::text::excerpt(&body.text, 120));
+            .unwrap_or_else(|| body.excerpt.clone());
         built_pages.push(Page {
             id: PageId(i),
             translation: translations[i],

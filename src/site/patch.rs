@@ -82,7 +82,7 @@ pub fn prepare(
         .common
         .summary
         .clone()
-        .unwrap_or_else(|| markdown::text::excerpt(&body.text, 120));
+        .unwrap_or_else(|| body.excerpt.clone());
     Ok(Replacement {
         id,
         doc,

@@ -94,7 +94,7 @@ type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
 fn doc_terms(jieba: &Jieba, doc: &SearchDoc<'_>) -> DocTerms {
     let mut len = [0u32; 4];
-    let mut map: FxMap<String, Tf> = FxMap::default();
+    let mut map: FxMap<String, Tf> = FxMap::with_capacity_and_hasher(512, Default::default());
     // Most occurrences repeat a term already counted: look up by `&str`, allocate on a miss.
     let count_term = |map: &mut FxMap<String, Tf>, term: &str, field: usize| {
         if let Some(e) = map.get_mut(term) {

@@ -38,11 +38,19 @@ pub fn html_to_text(html: &str, max_chars: usize) -> String {
     let mut chars = 0;
     let mut rest = html;
     while !rest.is_empty() && chars < max_chars {
-        let cut = rest.find(['<', '&']).unwrap_or(rest.len());
+        // Both are ASCII: a byte search finds them at character boundaries.
+        let cut = rest
+            .bytes()
+            .position(|b| b == b'<' || b == b'&')
+            .unwrap_or(rest.len());
         let text = &rest[..cut];
-        for c in text.chars().take(max_chars - chars) {
-            out.push(c);
-            chars += 1;
+        if max_chars == usize::MAX {
+            out.push_str(text);
+        } else {
+            for c in text.chars().take(max_chars - chars) {
+                out.push(c);
+                chars += 1;
+            }
         }
         rest = &rest[cut..];
         if rest.starts_with('<') {

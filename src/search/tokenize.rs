@@ -199,12 +199,12 @@ pub fn runs(text: &str) -> Vec<Run<'_>> {
 
 /// Term for one (already normalised) word, or `None` for stop words and one-letter words.
 pub fn word_term(word: &str) -> Option<String> {
-    let mut buf = Vec::new();
+    let mut buf = String::new();
     word_term_into(word, &mut buf).map(str::to_string)
 }
 
 /// [`word_term`] into a buffer reused between words (indexing calls this for every word).
-pub fn word_term_into<'b>(word: &str, buf: &'b mut Vec<u8>) -> Option<&'b str> {
+pub fn word_term_into<'b>(word: &str, buf: &'b mut String) -> Option<&'b str> {
     let n = if word.is_ascii() {
         word.len()
     } else {
@@ -214,11 +214,11 @@ pub fn word_term_into<'b>(word: &str, buf: &'b mut Vec<u8>) -> Option<&'b str> {
         return None;
     }
     buf.clear();
-    buf.extend_from_slice(word.as_bytes());
+    buf.push_str(word);
     if word.len() > 3 && word.bytes().all(|b| b.is_ascii_lowercase()) {
         stem_ascii(buf);
     }
-    std::str::from_utf8(buf).ok()
+    Some(buf)
 }
 
 fn ends_double_consonant(s: &[u8]) -> bool {
@@ -237,26 +237,27 @@ pub fn stem(word: &str) -> String {
     if word.len() <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return word.to_string();
     }
-    let mut s: Vec<u8> = word.as_bytes().to_vec();
+    let mut s = word.to_string();
     stem_ascii(&mut s);
-    String::from_utf8(s).unwrap_or_else(|_| word.to_string())
+    s
 }
 
-/// The steps of [`stem`], in place, on a word of more than three ASCII lower-case letters.
-fn stem_ascii(s: &mut Vec<u8>) {
-    let ends = |s: &[u8], suf: &str| s.ends_with(suf.as_bytes());
+/// The steps of [`stem`], in place, on a word of more than three ASCII lower-case letters
+/// (so every byte is a character and `truncate` cannot split one).
+fn stem_ascii(s: &mut String) {
+    let ends = |s: &str, suf: &str| s.ends_with(suf);
     // Step 1: plurals.
     if ends(s, "sses") {
         s.truncate(s.len() - 2);
     } else if ends(s, "ies") && s.len() > 4 {
         s.truncate(s.len() - 3);
-        s.push(b'y');
+        s.push('y');
     } else if ends(s, "ss") || ends(s, "us") || ends(s, "is") {
     } else if ends(s, "s") {
         s.pop();
     }
     // Step 2: -ed / -ing.
-    let has_vowel = |s: &[u8]| s.iter().any(|b| b"aeiouy".contains(b));
+    let has_vowel = |s: &str| s.bytes().any(|b| b"aeiouy".contains(&b));
     if ends(s, "eed") {
         if s.len() > 4 {
             s.pop();
@@ -267,7 +268,7 @@ fn stem_ascii(s: &mut Vec<u8>) {
                 let base = s.len() - suf.len();
                 if base >= 3 && has_vowel(&s[..base]) {
                     s.truncate(base);
-                    if ends_double_consonant(s) {
+                    if ends_double_consonant(s.as_bytes()) {
                         s.pop();
                     }
                 }
@@ -313,7 +314,7 @@ fn cjk_word_terms(jieba: &Jieba, word: &str, out: &mut impl FnMut(&str)) {
 #[derive(Default)]
 pub struct TermBuffers {
     cjk: String,
-    word: Vec<u8>,
+    word: String,
 }
 
 /// Call `out` with every term of normalised text, in order (with repetitions).

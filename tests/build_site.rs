@@ -482,3 +482,39 @@ fn search_can_be_turned_off_and_then_leaves_no_trace() {
         assert!(off.html(page).root_element().text().count() > 0);
     }
 }
+
+/// The search record of the page at `url` in a built index.
+fn search_record(f: &Fixture, lang: &str, url: &str) -> serde_json::Value {
+    let dir = f.out().join("search").join(lang).join("d");
+    std::fs::read_dir(&dir)
+        .expect("records")
+        .map(|e| {
+            let text = std::fs::read_to_string(e.expect("entry").path()).expect("record");
+            serde_json::from_str::<serde_json::Value>(&text).expect("record is JSON")
+        })
+        .find(|r| r["u"] == url)
+        .unwrap_or_else(|| panic!("no search record for {url}"))
+}
+
+#[test]
+fn search_reads_page_text_from_the_html_without_decorations() {
+    let f = built();
+    // handbook/traffic.md has a heading, a code block, a table, a footnote and a task list.
+    let text = search_record(&f, "zh-CN", "/handbook/traffic/")["x"]
+        .as_str()
+        .expect("text")
+        .to_string();
+    for visible in [
+        "礼让行人",
+        "println!(\"礼让\")",
+        "斑马线",
+        "已学习",
+        "未学习",
+    ] {
+        assert!(text.contains(visible), "{visible:?} missing from {text:?}");
+    }
+    // The task markers' ☐/☑ and their screen-reader labels are not page text.
+    for hidden in ["☐", "☑", "已完成", "未完成", "<", "&quot;"] {
+        assert!(!text.contains(hidden), "{hidden:?} in {text:?}");
+    }
+}

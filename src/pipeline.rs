@@ -8,10 +8,12 @@ use crate::guard::{self, Guard};
 use crate::integrity;
 use crate::markdown::Highlighter;
 use crate::output::{OutputFile, Staging};
+use crate::render::images::ImageSet;
 use crate::render::{self, Prepared, Renderer, Theme};
 use crate::search::Indexer;
 use crate::site::{self, Site};
 use jiff::civil::Date;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -204,13 +206,29 @@ fn model_and_guard(
 }
 
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Failed> {
+    build_and_keep(options, &Highlighter::default()).map(|(report, _)| report)
+}
+
+/// What a build made besides its files, for `civic serve` to keep for the next edits.
+pub struct Kept {
+    pub loaded: Loaded,
+    pub images: HashMap<String, ImageSet>,
+    /// Template value of each page's summary, by page id.
+    pub summaries: Vec<tera::Value>,
+}
+
+/// [`build`], returning the loaded site, images and summaries too (serve would otherwise load
+/// and model the whole site a second time).
+pub fn build_and_keep(
+    options: &BuildOptions,
+    highlighter: &Highlighter,
+) -> Result<(BuildReport, Kept), Failed> {
     let started = Instant::now();
     let timeline = Timeline::from_env();
-    let highlighter = Highlighter::default();
-    let loaded = load_timed(options, &highlighter, &timeline)?;
+    let mut loaded = load_timed(options, highlighter, &timeline)?;
     let staging = Staging::new(&options.output)?;
     match write_site(&loaded, options, &staging, &timeline) {
-        Ok(html_files) => {
+        Ok((html_files, images, summaries)) => {
             let files = staging.written().len();
             let manifest =
                 integrity::manifest_from_entries(staging.written().into_iter().map(|w| {
@@ -231,14 +249,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failed> {
             staging.commit()?;
             timeline.mark("output swapped in");
             let site = &loaded.site;
-            Ok(BuildReport {
+            let report = BuildReport {
                 pages_zh: site.pages_in(crate::lang::Lang::Zh).count(),
                 pages_en: site.pages_in(crate::lang::Lang::En).count(),
                 html_files,
                 files,
                 elapsed: started.elapsed(),
-                warnings: loaded.warnings,
-            })
+                warnings: std::mem::take(&mut loaded.warnings),
+            };
+            let kept = Kept {
+                loaded,
+                images,
+                summaries,
+            };
+            Ok((report, kept))
         }
         Err(failed) => {
             staging.abandon();
@@ -247,13 +271,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failed> {
     }
 }
 
-/// Render the site and write every file into `staging`. Returns the number of HTML pages.
+/// Render the site and write every file into `staging`. Returns the number of HTML pages, and
+/// the images and summaries rendering used.
 fn write_site(
     loaded: &Loaded,
     options: &BuildOptions,
     staging: &Staging,
     timeline: &Timeline,
-) -> Result<usize, Failed> {
+) -> Result<(usize, HashMap<String, ImageSet>, Vec<tera::Value>), Failed> {
     let site = &loaded.site;
     let (images, image_files) = render::images::process(site, &options.root)?;
     let mut statics: Vec<OutputFile> = loaded
@@ -293,8 +318,9 @@ fn write_site(
         }
     };
     timeline.mark("pages and search index rendered and written");
+    let (images, summaries) = prepared.into_parts();
     if problems.is_empty() {
-        Ok(html)
+        Ok((html, images, summaries))
     } else {
         Err(Failed(problems))
     }

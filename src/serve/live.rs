@@ -17,7 +17,7 @@ use crate::output::OutputFile;
 use crate::pipeline::{self, BuildOptions};
 use crate::render::images::ImageSet;
 use crate::render::jobs::deps::PageHashes;
-use crate::render::{self, Renderer, partial};
+use crate::render::{Renderer, partial};
 use crate::site::patch::{self, Patch};
 use crate::site::{PageId, Site};
 use rayon::prelude::*;
@@ -344,26 +344,22 @@ impl Live {
         }
     }
 
-    /// Build exactly as `civic build` does, then load the model for the next edits.
+    /// Build exactly as `civic build` does, and keep what it loaded as the model for the next
+    /// edits.
     fn full(&mut self) -> Outcome {
         let started = Instant::now();
-        if let Err(Failed(problems)) = pipeline::build(&self.options) {
-            return self.failed(problems, started);
-        }
-        let loaded = match pipeline::load(&self.options, &self.highlighter) {
-            Ok(l) => l,
+        let kept = match pipeline::build_and_keep(&self.options, &self.highlighter) {
+            Ok((_, kept)) => kept,
             Err(Failed(problems)) => return self.failed(problems, started),
         };
-        let images = match render::images::process(&loaded.site, &self.options.root) {
-            Ok((images, _)) => images,
-            Err(Failed(problems)) => return self.failed(problems, started),
-        };
-        let mut model = Model::new(
+        let loaded = kept.loaded;
+        let mut model = Model::with_summaries(
             loaded.site,
             loaded.renderer,
             loaded.indexer,
             loaded.guard,
-            images,
+            kept.images,
+            kept.summaries,
         );
         model.manifest = std::fs::read(self.options.output.join(crate::integrity::MANIFEST_FILE))
             .ok()
@@ -450,6 +446,18 @@ impl Model {
             .par_iter()
             .map(|p| partial::summary_value(&site, p, &images))
             .collect();
+        Model::with_summaries(site, renderer, indexer, guard, images, summaries)
+    }
+
+    /// A model whose page summaries were made already (by the build that made the output).
+    fn with_summaries(
+        site: Site,
+        renderer: Renderer,
+        indexer: Option<crate::search::Indexer>,
+        guard: crate::guard::Guard,
+        images: HashMap<String, ImageSet>,
+        summaries: Vec<tera::Value>,
+    ) -> Model {
         let hashes = PageHashes::of_site(&site, &summaries);
         let by_rel = site
             .pages

@@ -228,7 +228,11 @@ pub fn build_and_keep(
     let mut loaded = load_timed(options, highlighter, &timeline)?;
     let staging = Staging::new(&options.output)?;
     match write_site(&loaded, options, &staging, &timeline) {
-        Ok((html_files, images, summaries)) => {
+        Ok(Written {
+            html: html_files,
+            images,
+            summaries,
+        }) => {
             let files = staging.written().len();
             let manifest =
                 integrity::manifest_from_entries(staging.written().into_iter().map(|w| {
@@ -271,14 +275,20 @@ pub fn build_and_keep(
     }
 }
 
-/// Render the site and write every file into `staging`. Returns the number of HTML pages, and
-/// the images and summaries rendering used.
+/// What [`write_site`] did: the number of HTML pages, and the images and summaries it used.
+struct Written {
+    html: usize,
+    images: HashMap<String, ImageSet>,
+    summaries: Vec<tera::Value>,
+}
+
+/// Render the site and write every file into `staging`.
 fn write_site(
     loaded: &Loaded,
     options: &BuildOptions,
     staging: &Staging,
     timeline: &Timeline,
-) -> Result<(usize, HashMap<String, ImageSet>, Vec<tera::Value>), Failed> {
+) -> Result<Written, Failed> {
     let site = &loaded.site;
     let (images, image_files) = render::images::process(site, &options.root)?;
     let mut statics: Vec<OutputFile> = loaded
@@ -320,7 +330,11 @@ fn write_site(
     timeline.mark("pages and search index rendered and written");
     let (images, summaries) = prepared.into_parts();
     if problems.is_empty() {
-        Ok((html, images, summaries))
+        Ok(Written {
+            html,
+            images,
+            summaries,
+        })
     } else {
         Err(Failed(problems))
     }

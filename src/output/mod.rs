@@ -131,7 +131,7 @@ impl Staging {
             let _ = std::fs::rename(&old, &self.target);
             return Err(io_problem(&self.target, e));
         }
-        let _ = std::fs::remove_dir_all(&old);
+        remove_tree(&old);
         Ok(())
     }
 
@@ -139,6 +139,23 @@ impl Staging {
     pub fn abandon(self) {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
+}
+
+/// Remove a folder and everything in it, the files in parallel: the previous output of a large
+/// site is tens of thousands of small files, and deleting them one by one took about a second of
+/// a 20,000-page rebuild.
+fn remove_tree(dir: &Path) {
+    use rayon::prelude::*;
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    files.par_iter().for_each(|f| {
+        let _ = std::fs::remove_file(f);
+    });
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// Copy a folder's files (theme or site `static/`) as output files, keyed by relative path.

@@ -108,7 +108,7 @@ pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -
                     );
                     let n = level as u8;
                     events[h.start] =
-                        Event::Html(format!("<h{n} id=\"{}\">", highlight::escape(&id)).into());
+                        Event::Html(format!("<h{n} id=\"{}\">", crate::escape::markup(&id)).into());
                     events.push(Event::Html(format!("</h{n}>\n").into()));
                     if matches!(h.level, HeadingLevel::H2 | HeadingLevel::H3) {
                         flat_toc.push(TocEntry {

@@ -181,12 +181,7 @@ fn report(live: &Live, outcome: &Outcome, quiet: bool) {
     }
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::escape::markup as escape;
 
 /// The overlay shown over every page while the site has problems: each with its file and line,
 /// what is wrong, the source frame and what to do.

@@ -72,20 +72,42 @@ fn explain(raw: &str) -> (String, Option<String>) {
             Some("keep one of the two lines".to_string()),
         );
     }
-    let help = if raw.contains("expected sequence") {
-        Some("this key takes a list, e.g. `tags: [志愿服务, 社区]`".to_string())
-    } else if raw.contains("invalid u") || raw.contains("invalid i") {
-        Some("this key takes a whole number, e.g. `year: 2025`".to_string())
-    } else if raw.contains("expected string") {
-        Some("this key takes text; put quotes around it if it contains `:` or `[`".to_string())
-    } else if raw.contains("invalid bool") || raw.contains("boolean") {
-        Some("this key takes `true` or `false`".to_string())
-    } else if raw.contains("expected mapping") {
-        Some("this key takes `key: value` pairs".to_string())
-    } else {
-        Some("check the YAML syntax on this line: indentation, colons and quotes".to_string())
-    };
-    (raw.to_string(), help)
+    // Type mismatches: say what the value should be, in the editor's words.
+    let kinds = [
+        (
+            raw.contains("expected sequence"),
+            "the value here should be a list",
+            "this key takes a list, e.g. `tags: [志愿服务, 社区]`",
+        ),
+        (
+            raw.contains("invalid u") || raw.contains("invalid i"),
+            "the value here should be a whole number",
+            "this key takes a whole number, e.g. `year: 2025`",
+        ),
+        (
+            raw.contains("expected string"),
+            "the value here should be text",
+            "put quotes around the text if it contains `:`, `[` or `{`, e.g. `title: \"[通知] 志愿服务\"`",
+        ),
+        (
+            raw.contains("invalid bool") || raw.contains("boolean"),
+            "the value here should be `true` or `false`",
+            "this key takes `true` or `false`",
+        ),
+        (
+            raw.contains("expected mapping"),
+            "the value here should be `key: value` pairs",
+            "this key takes `key: value` pairs, one per line, indented under it",
+        ),
+    ];
+    if let Some((_, message, help)) = kinds.iter().find(|(matched, _, _)| *matched) {
+        return (message.to_string(), Some(help.to_string()));
+    }
+    // Anything else is a syntax error in the parser's words; say so.
+    (
+        format!("YAML syntax: {raw}"),
+        Some("check this line and the one before: indentation, colons and quotes".to_string()),
+    )
 }
 
 /// The allowed key closest to what was typed, if it is close enough to be a typo.

@@ -1,10 +1,11 @@
 //! serve's incremental rebuilds must leave exactly the output a full `civic build` makes.
 
-mod support;
+mod common;
 
 use civic::serve::live::{Changes, Live, Mode};
+use common::small_site::{options, small_site, write};
+use common::snapshot as tree;
 use std::path::Path;
-use support::{options, small_site, tree, write};
 
 fn changed(rels: &[&str]) -> Changes {
     Changes {
@@ -267,7 +268,7 @@ fn template_change_rebuilds_everything() {
     write(
         root,
         "site.yaml",
-        &support::SITE_YAML.replace("测试文明网", "测试文明网（新）"),
+        &common::small_site::SITE_YAML.replace("测试文明网", "测试文明网（新）"),
     );
     let outcome = live.apply(&Changes {
         markdown: Default::default(),

@@ -1,13 +1,13 @@
 //! `civic serve` end to end: a real server on a free port, real file edits, the reload event, the
 //! error overlay, path traversal, and many concurrent requests.
 
-mod support;
+mod common;
 
+use common::small_site::{small_site, write};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-use support::{small_site, write};
 
 struct Server {
     child: Child,

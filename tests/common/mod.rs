@@ -2,6 +2,8 @@
 //! `civic` binary, and reading what it wrote.
 #![allow(dead_code)]
 
+pub mod small_site;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;

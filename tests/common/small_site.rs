@@ -1,5 +1,5 @@
-//! A small bilingual site written into a temporary folder, for integration tests.
-#![allow(dead_code)]
+//! A small bilingual site written into a temporary folder, for the tests that drive the library
+//! directly (incremental rebuilds, serve).
 
 use std::path::{Path, PathBuf};
 
@@ -85,22 +85,4 @@ pub fn options(root: &Path, output: PathBuf) -> civic::pipeline::BuildOptions {
         drafts: false,
         date: "2026-11-25".parse().unwrap(),
     }
-}
-
-/// Every file under `dir`, relative, with its bytes.
-pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
 }

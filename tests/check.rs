@@ -1,8 +1,8 @@
 //! The text editors read: every kind of `civic check` finding and of build error, as snapshots.
 
-mod support;
+mod common;
 
-use support::{SITE_YAML, options, write};
+use common::small_site::{SITE_YAML, options, write};
 
 fn report(root: &std::path::Path) -> String {
     let problems = civic::check::check(&options(root, root.join("output")));

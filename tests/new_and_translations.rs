@@ -1,9 +1,9 @@
 //! `civic new`, `civic translations` and `civic translations mark`, through the binary.
 
-mod support;
+mod common;
 
 use assert_cmd::Command;
-use support::{small_site, write};
+use common::small_site::{small_site, write};
 
 fn civic(root: &std::path::Path) -> Command {
     let mut c = Command::cargo_bin("civic").unwrap();

@@ -6,9 +6,10 @@
 //!
 //! Fingerprints are cheap: they read the model and a hash per page computed when the page last
 //! changed ([`PageHashes`]), never the templates. They must mirror what the render functions in
-//! `jobs.rs` and `feeds.rs` read; the serve tests compare incremental output with a full build.
+//! `jobs/` and `feeds.rs` read; the serve tests compare incremental output with a full build.
 
-use super::{Job, expired, fallback_url, page_count, per_page};
+use super::frame::fallback_url;
+use super::{Job, expired, page_count, per_page};
 use crate::content::kinds::{Kind, KindData};
 use crate::lang::Lang;
 use crate::site::{PageId, Section, Site, urls};

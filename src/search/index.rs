@@ -66,7 +66,9 @@ fn push_varint(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
-type Tf = [u16; 4];
+/// Occurrences of a term in each field of a document, saturating at 255: a posting is then 8
+/// bytes, and the score byte is already within 1 of its maximum long before (BM25 saturates).
+type Tf = [u8; 4];
 
 /// Tokenised document: its terms with per-field counts, and field lengths.
 struct DocTerms {

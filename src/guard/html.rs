@@ -30,7 +30,9 @@ const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr",
 ];
-const BLOCK: &[&str] = &[
+/// Elements that end a run of text: what the guard treats as a hard boundary, and search as a
+/// line break when it reads a page's text.
+pub(crate) const BLOCK: &[&str] = &[
     "p",
     "div",
     "br",

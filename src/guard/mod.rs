@@ -13,6 +13,7 @@
 //! with invisible characters made visible ([`make_visible`]).
 
 mod html;
+pub(crate) use html::BLOCK as BLOCK_ELEMENTS;
 mod links;
 mod masking;
 pub mod normalize;

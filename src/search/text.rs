@@ -1,33 +1,7 @@
 //! Plain text of a page body from its rendered HTML: the index reads bodies this way, one page
 //! at a time, so that the site model need not keep a second, plain-text copy of every page.
 
-/// Elements whose end separates text (a line break in the plain text).
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "pre",
-    "td",
-    "th",
-    "tr",
-    "table",
-    "section",
-    "figure",
-    "figcaption",
-    "dd",
-    "dt",
-    "br",
-    "hr",
-];
+use crate::guard::BLOCK_ELEMENTS as BLOCKS;
 
 /// The text of `html`: tags dropped (with the content of `script` and `style`, and of elements
 /// that are decoration or screen-reader labels: `aria-hidden="true"`, class `visually-hidden`,

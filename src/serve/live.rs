@@ -318,13 +318,7 @@ impl Live {
         {
             return self.full();
         }
-        let mut model = Model::new(
-            loaded.site,
-            loaded.renderer,
-            loaded.indexer,
-            loaded.guard,
-            old.images,
-        );
+        let mut model = Model::new(loaded, old.images, None);
         model.jobs = old.jobs;
         model.manifest = old.manifest;
         model.manifest_dirty = old.manifest_dirty;
@@ -352,15 +346,7 @@ impl Live {
             Ok((_, kept)) => kept,
             Err(Failed(problems)) => return self.failed(problems, started),
         };
-        let loaded = kept.loaded;
-        let mut model = Model::with_summaries(
-            loaded.site,
-            loaded.renderer,
-            loaded.indexer,
-            loaded.guard,
-            kept.images,
-            kept.summaries,
-        );
+        let mut model = Model::new(kept.loaded, kept.images, Some(kept.summaries));
         model.manifest = std::fs::read(self.options.output.join(crate::integrity::MANIFEST_FILE))
             .ok()
             .and_then(|b| serde_json::from_slice::<crate::integrity::Manifest>(&b).ok())
@@ -434,30 +420,26 @@ impl Live {
 }
 
 impl Model {
+    /// The model of a loaded site. `summaries` are the page summaries when the build that made
+    /// the output made them already; else they are made here.
     fn new(
-        site: Site,
-        renderer: Renderer,
-        indexer: Option<crate::search::Indexer>,
-        guard: crate::guard::Guard,
+        loaded: pipeline::Loaded,
         images: HashMap<String, ImageSet>,
+        summaries: Option<Vec<tera::Value>>,
     ) -> Model {
-        let summaries: Vec<tera::Value> = site
-            .pages
-            .par_iter()
-            .map(|p| partial::summary_value(&site, p, &images))
-            .collect();
-        Model::with_summaries(site, renderer, indexer, guard, images, summaries)
-    }
-
-    /// A model whose page summaries were made already (by the build that made the output).
-    fn with_summaries(
-        site: Site,
-        renderer: Renderer,
-        indexer: Option<crate::search::Indexer>,
-        guard: crate::guard::Guard,
-        images: HashMap<String, ImageSet>,
-        summaries: Vec<tera::Value>,
-    ) -> Model {
+        let pipeline::Loaded {
+            site,
+            renderer,
+            indexer,
+            guard,
+            ..
+        } = loaded;
+        let summaries: Vec<tera::Value> = summaries.unwrap_or_else(|| {
+            site.pages
+                .par_iter()
+                .map(|p| partial::summary_value(&site, p, &images))
+                .collect()
+        });
         let hashes = PageHashes::of_site(&site, &summaries);
         let by_rel = site
             .pages

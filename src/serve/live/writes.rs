@@ -24,10 +24,9 @@ pub(super) fn fingerprints(model: &Model) -> Vec<(String, Job, u64)> {
         .collect()
 }
 
-/// Fingerprints and files of every job of a full build. Page-like jobs write the file at their
-/// URL; the few jobs that write other files (aliases, feeds, sitemap) are rendered to learn them.
-pub(super) fn initial_records(model: &mut Model) -> Result<HashMap<String, JobRecord>, Failed> {
-    let all = fingerprints(model);
+/// Run `render` with the model's images and summaries lent to a [`Prepared`], and take them
+/// back afterwards for the next edit.
+fn with_prepared<T>(model: &mut Model, render: impl FnOnce(&Prepared<'_>) -> T) -> T {
     let images = std::mem::take(&mut model.images);
     let summaries = std::mem::take(&mut model.summaries);
     let prepared = Prepared::from_parts(
@@ -37,29 +36,40 @@ pub(super) fn initial_records(model: &mut Model) -> Result<HashMap<String, JobRe
         summaries,
         model.indexer.as_ref(),
     );
-    let base = model.site.config.base_path();
-    let mut records = HashMap::with_capacity(all.len());
-    let mut problems = Vec::new();
-    for (key, job, fingerprint) in all {
-        let files = match job {
-            Job::Aliases | Job::Feeds(_) | Job::SitemapXml | Job::Robots | Job::NotFound => {
-                match render::jobs::render_job(&prepared, &job) {
-                    Ok(files) => files.into_iter().map(|f| f.path).collect(),
-                    Err(p) => {
-                        problems.push(p);
-                        Vec::new()
-                    }
-                }
-            }
-            _ => vec![crate::site::urls::output_file(
-                key.strip_prefix(base).unwrap_or(&key),
-            )],
-        };
-        records.insert(key, JobRecord { fingerprint, files });
-    }
+    let out = render(&prepared);
     let (images, summaries) = prepared.into_parts();
     model.images = images;
     model.summaries = summaries;
+    out
+}
+
+/// Fingerprints and files of every job of a full build. Page-like jobs write the file at their
+/// URL; the few jobs that write other files (aliases, feeds, sitemap) are rendered to learn them.
+pub(super) fn initial_records(model: &mut Model) -> Result<HashMap<String, JobRecord>, Failed> {
+    let all = fingerprints(model);
+    let base = model.site.config.base_path().to_string();
+    let (records, problems) = with_prepared(model, |prepared| {
+        let mut records = HashMap::with_capacity(all.len());
+        let mut problems = Vec::new();
+        for (key, job, fingerprint) in all {
+            let files = match job {
+                Job::Aliases | Job::Feeds(_) | Job::SitemapXml | Job::Robots | Job::NotFound => {
+                    match render::jobs::render_job(prepared, &job) {
+                        Ok(files) => files.into_iter().map(|f| f.path).collect(),
+                        Err(p) => {
+                            problems.push(p);
+                            Vec::new()
+                        }
+                    }
+                }
+                _ => vec![crate::site::urls::output_file(
+                    key.strip_prefix(base.as_str()).unwrap_or(&key),
+                )],
+            };
+            records.insert(key, JobRecord { fingerprint, files });
+        }
+        (records, problems)
+    });
     if problems.is_empty() {
         Ok(records)
     } else {
@@ -95,24 +105,13 @@ pub(super) fn write_changed(
         let keys: Vec<&str> = todo.iter().map(|(k, _, _)| k.as_str()).collect();
         eprintln!("re-rendering {} job(s): {}", keys.len(), keys.join(" "));
     }
-    let images = std::mem::take(&mut model.images);
-    let summaries = std::mem::take(&mut model.summaries);
-    let prepared = Prepared::from_parts(
-        &model.site,
-        &model.renderer,
-        images,
-        summaries,
-        model.indexer.as_ref(),
-    );
-    let rendered: Vec<Result<Rendered, Problem>> = todo
-        .par_iter()
-        .map(|(key, job, fp)| {
-            render::jobs::render_job(&prepared, job).map(|files| (key.clone(), *fp, files))
-        })
-        .collect();
-    let (images, summaries) = prepared.into_parts();
-    model.images = images;
-    model.summaries = summaries;
+    let rendered: Vec<Result<Rendered, Problem>> = with_prepared(model, |prepared| {
+        todo.par_iter()
+            .map(|(key, job, fp)| {
+                render::jobs::render_job(prepared, job).map(|files| (key.clone(), *fp, files))
+            })
+            .collect()
+    });
     trace("rendered", started);
     let mut problems = Vec::new();
     let mut done = Vec::new();

@@ -11,7 +11,7 @@
 #   --seed S      corpus seed (default 42)
 #   --work DIR    where corpora and outputs go; keep it on tmpfs (default /dev/shm/civic-bench)
 #   --keep        leave DIR in place afterwards (it is removed by default)
-#   --skip-build  use the already built target/release/civic and gen_corpus
+#   --skip-build  use the already built target/release/civic
 #
 # What it does: builds `civic` and the corpus generator in release mode, writes a Civic corpus
 # (site.yaml + content/) and a Hugo copy of the same Markdown (benches/hugo/ skeleton) per size, then
@@ -54,7 +54,6 @@ done
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TARGET="${CARGO_TARGET_DIR:-$REPO/target}"
 CIVIC="$TARGET/release/civic"
-GEN="$TARGET/release/examples/gen_corpus"
 DATE=2026-11-25
 
 log() { echo "$*" >&2; }
@@ -66,8 +65,8 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 
 if [[ $BUILD -eq 1 ]]; then
-  log "building release civic and gen_corpus…"
-  (cd "$REPO" && cargo build --release --quiet --bin civic --example gen_corpus)
+  log "building release civic…"
+  (cd "$REPO" && cargo build --release --quiet --bin civic)
 fi
 
 find_hugo() {
@@ -124,7 +123,7 @@ for N in ${SIZES//,/ }; do
   D="$WORK/n$N"
   rm -rf "$D"; mkdir -p "$D"
   log "== N=$N ($PAGES pages): generating corpora…"
-  "$GEN" "$D/civic" "$N" "$SEED" 2>&1 | sed 's/^/  civic corpus: /' >&2
+  "$CIVIC" bench-corpus "$D/civic" --docs "$N" --seed "$SEED" 2>&1 | sed 's/^/  civic corpus: /' >&2
   echo "load at N=$N: $(uptime | sed 's/.*load average/load average/')"
 
   # Civic: full build (empty output), then a no-op rebuild over the existing output.
@@ -167,7 +166,7 @@ for N in ${SIZES//,/ }; do
 
   rm -rf "$D/civic-out"
   if [[ $HUGO_ON -eq 1 ]]; then
-    "$GEN" "$D/hugo" "$N" "$SEED" --hugo 2>&1 | sed 's/^/  hugo corpus: /' >&2
+    "$CIVIC" bench-corpus "$D/hugo" --docs "$N" --seed "$SEED" --hugo 2>&1 | sed 's/^/  hugo corpus: /' >&2
     cp -r "$REPO/benches/hugo/hugo.toml" "$REPO/benches/hugo/layouts" "$REPO/benches/hugo/i18n" "$REPO/benches/hugo/static" "$D/hugo/"
     measure "$N" hugo full "$PAGES" "rm -rf '$D/hugo-out'" -- \
       "$HUGO_BIN" --quiet --source "$D/hugo" --destination "$D/hugo-out" --noBuildLock

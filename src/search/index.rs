@@ -139,10 +139,13 @@ fn doc_terms(jieba: &Jieba, doc: &SearchDoc<'_>) -> DocTerms {
 /// The field values that should be dictionary words and are not yet: sorted, so that words
 /// are always added in the same order (jieba suggests each new word's frequency from the
 /// dictionary as it stands).
-pub fn new_phrases(jieba: &Jieba, fields: impl IntoIterator<Item = String>) -> Vec<String> {
+pub fn new_phrases<S: AsRef<str>>(
+    jieba: &Jieba,
+    fields: impl IntoIterator<Item = S>,
+) -> Vec<String> {
     let mut phrases: Vec<String> = fields
         .into_iter()
-        .filter_map(|f| tokenize::whole_value_term(&f))
+        .filter_map(|f| tokenize::whole_value_term(f.as_ref()))
         .filter(|w| !jieba.has_word(w))
         .collect();
     phrases.sort_unstable();
@@ -198,7 +201,7 @@ pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String, 
     // Names and districts from the fields become dictionary words for this build. The build
     // pipeline has taught them to the indexer already (`Indexer::learn_phrases`); a caller that
     // did not (serve after an edit adding a name) pays for a private copy of the dictionary.
-    let phrases = new_phrases(jieba, order.iter().flat_map(|d| d.fields.iter().cloned()));
+    let phrases = new_phrases(jieba, order.iter().flat_map(|d| &d.fields));
     let owned;
     let jieba = if phrases.is_empty() {
         jieba

@@ -31,7 +31,8 @@ pub const EN_STOP: &[&str] = &[
 ];
 
 /// Chinese function words dropped from the index (single ideographs are always dropped).
-/// Sorted by bytes: looked up by binary search. Mirrored in search.js.
+/// Sorted by bytes: looked up by binary search. (search.js needs no copy: it segments queries
+/// against the index's vocabulary, where these words never are.)
 pub const ZH_STOP: &[&str] = &[
     "一个", "一些", "一直", "不是", "为了", "之一", "什么", "他们", "以及", "但是", "你们", "其中",
     "可以", "因为", "她们", "如果", "它们", "就是", "已经", "并且", "怎么", "我们", "或者", "所以",
@@ -213,11 +214,7 @@ pub fn word_term_into<'b>(word: &str, buf: &'b mut String) -> Option<&'b str> {
     if !(2..=MAX_TERM_CHARS).contains(&n) || is_en_stop(word) {
         return None;
     }
-    buf.clear();
-    buf.push_str(word);
-    if word.len() > 3 && word.bytes().all(|b| b.is_ascii_lowercase()) {
-        stem_ascii(buf);
-    }
+    stem_into(word, buf);
     Some(buf)
 }
 
@@ -234,12 +231,18 @@ fn ends_double_consonant(s: &[u8]) -> bool {
 /// 3. drop a final `e` when at least three letters remain (`serve`/`served`/`serving`→`serv`).
 pub fn stem(word: &str) -> String {
     // (mirrored by `stem` in search.js)
-    if word.len() <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return word.to_string();
-    }
-    let mut s = word.to_string();
-    stem_ascii(&mut s);
+    let mut s = String::new();
+    stem_into(word, &mut s);
     s
+}
+
+/// [`stem`] into `buf` (cleared first).
+fn stem_into(word: &str, buf: &mut String) {
+    buf.clear();
+    buf.push_str(word);
+    if word.len() > 3 && word.bytes().all(|b| b.is_ascii_lowercase()) {
+        stem_ascii(buf);
+    }
 }
 
 /// The steps of [`stem`], in place, on a word of more than three ASCII lower-case letters
@@ -339,10 +342,9 @@ pub fn for_each_term(jieba: &Jieba, norm: &str, bufs: &mut TermBuffers, mut out:
     if cjk.is_empty() {
         return;
     }
-    let mut emit = |t: &str| out(t);
     for word in jieba.cut(cjk, true) {
         if word.starts_with(is_cjk) {
-            cjk_word_terms(jieba, word, &mut emit);
+            cjk_word_terms(jieba, word, &mut out);
         }
     }
 }

@@ -180,15 +180,9 @@ fn fold_general(
     if is_invisible(u.ch) {
         return;
     }
-    // Fast path: ASCII and unified ideographs are already in normal form.
-    let plain = u.ch.is_ascii() || ('\u{4e00}'..='\u{9fff}').contains(&u.ch);
-    let encoded: &str = u.ch.encode_utf8(buf);
-    // `normalize` borrows when the character is already normal: no allocation then.
-    let chars = if plain {
-        std::borrow::Cow::Borrowed(encoded)
-    } else {
-        nfkd.normalize(encoded)
-    };
+    // `normalize` borrows when the character is already normal: no allocation then. (`fold`
+    // handles ASCII and unified ideographs before they get here.)
+    let chars = nfkd.normalize(u.ch.encode_utf8(buf));
     // Lowercase before folding look-alikes so `Υ` and `υ` both become `y`.
     for c in chars
         .chars()

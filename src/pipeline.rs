@@ -74,18 +74,18 @@ pub fn load(options: &BuildOptions, highlighter: &Highlighter) -> Result<Loaded,
 }
 
 /// Stage timings on stderr when `CIVIC_TIMINGS` is set: how the benchmark's profile is read.
-pub struct Timeline {
+struct Timeline {
     start: Option<Instant>,
 }
 
 impl Timeline {
-    pub fn from_env() -> Timeline {
+    fn from_env() -> Timeline {
         Timeline {
             start: std::env::var_os("CIVIC_TIMINGS").map(|_| Instant::now()),
         }
     }
 
-    pub fn mark(&self, stage: &str) {
+    fn mark(&self, stage: &str) {
         if let Some(start) = self.start {
             let ms = start.elapsed().as_secs_f64() * 1e3;
             eprintln!("{ms:>8.1} ms  {:>5} MB  {stage}", resident_mb());

@@ -11,12 +11,11 @@
 //! * `d/<id>.json` — one small document record per result: `{"u","t","s","d","x"}` (url,
 //!   title, section, date, first `TEXT_CHARS` characters of the text for the snippet).
 
-use std::collections::HashMap;
-
 use jieba_rs::Jieba;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
+use super::batch::{self, FxMap, Tf};
 use super::tokenize::{self, is_cjk};
 use super::{FORMAT_VERSION, SearchDoc, index_dir};
 
@@ -64,76 +63,6 @@ fn push_varint(out: &mut Vec<u8>, mut v: u32) {
         v >>= 7;
     }
     out.push(v as u8);
-}
-
-/// Occurrences of a term in each field of a document, saturating at 255: a posting is then 8
-/// bytes, and the score byte is already within 1 of its maximum long before (BM25 saturates).
-type Tf = [u8; 4];
-
-/// Tokenised document: its terms with per-field counts, and field lengths.
-struct DocTerms {
-    terms: Vec<(String, Tf)>,
-    len: [u32; 4],
-}
-
-/// FxHash-style hasher for the per-document term maps (keys are short strings we produced).
-#[derive(Default)]
-struct Fx(u64);
-impl std::hash::Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for c in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..c.len()].copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-}
-type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
-
-fn doc_terms(jieba: &Jieba, doc: &SearchDoc<'_>) -> DocTerms {
-    let mut len = [0u32; 4];
-    let mut map: FxMap<String, Tf> = FxMap::with_capacity_and_hasher(512, Default::default());
-    // Most occurrences repeat a term already counted: look up by `&str`, allocate on a miss.
-    let count_term = |map: &mut FxMap<String, Tf>, term: &str, field: usize| {
-        if let Some(e) = map.get_mut(term) {
-            e[field] = e[field].saturating_add(1);
-        } else {
-            let mut e = Tf::default();
-            e[field] = 1;
-            map.insert(term.to_string(), e);
-        }
-    };
-    let body = doc.body.text(usize::MAX);
-    let texts = std::iter::once((0, doc.title.as_str()))
-        .chain(doc.headings.iter().map(|h| (1, h.as_str())))
-        .chain(doc.fields.iter().map(|f| (2, f.as_str())))
-        .chain(std::iter::once((3, body.as_ref())));
-    let mut bufs = tokenize::TermBuffers::default();
-    for (field, text) in texts {
-        let norm = tokenize::normalize(text);
-        let mut count = 0u32;
-        tokenize::for_each_term(jieba, &norm, &mut bufs, |t| {
-            count += 1;
-            count_term(&mut map, t, field);
-        });
-        if field == 2
-            && let Some(whole) = tokenize::whole_value_term(&norm)
-        {
-            let e = map.entry(whole).or_default();
-            if e[2] == 0 {
-                e[2] = 1;
-                count += 1;
-            }
-        }
-        len[field] = len[field].saturating_add(count);
-    }
-    let mut terms: Vec<(String, Tf)> = map.into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    DocTerms { terms, len }
 }
 
 /// The field values that should be dictionary words and are not yet: sorted, so that words
@@ -216,17 +145,20 @@ pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String, 
 
     phase("dictionary");
     // Tokenise in parallel, merge postings in doc order (so postings are sorted by doc id).
-    let mut term_ids: FxMap<String, u32> = FxMap::default();
+    let mut term_ids: FxMap<Box<str>, u32> = FxMap::default();
     let mut postings: Vec<Vec<(u32, Tf)>> = Vec::new();
     let mut lens: Vec<[u32; 4]> = Vec::with_capacity(order.len());
-    for (round_no, round) in order.chunks(ROUND).enumerate() {
-        let chunks: Vec<Vec<DocTerms>> = round
+    for round in order.chunks(ROUND) {
+        let batches: Vec<batch::Batch> = round
             .par_chunks(CHUNK)
-            .map(|c| c.iter().map(|d| doc_terms(jieba, d)).collect())
+            .map(|docs| batch::count(jieba, docs))
             .collect();
-        for (id, dt) in ((round_no * ROUND) as u32..).zip(chunks.into_iter().flatten()) {
-            for (term, tf) in dt.terms {
-                let tid = match term_ids.get(&term) {
+        for batch in batches {
+            // Local term ids → index-wide ids, once per batch.
+            let global: Vec<u32> = batch
+                .terms
+                .into_iter()
+                .map(|term| match term_ids.get(&term) {
                     Some(&t) => t,
                     None => {
                         let t = postings.len() as u32;
@@ -234,10 +166,15 @@ pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String, 
                         postings.push(Vec::new());
                         t
                     }
-                };
-                postings[tid as usize].push((id, tf));
+                })
+                .collect();
+            for doc in batch.docs {
+                let id = lens.len() as u32;
+                for (term, tf) in doc.counts {
+                    postings[global[term as usize] as usize].push((id, tf));
+                }
+                lens.push(doc.len);
             }
-            lens.push(dt.len);
         }
     }
 
@@ -255,7 +192,7 @@ pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String, 
     }
 
     // Terms in sorted order; encode postings in parallel.
-    let mut terms: Vec<(String, u32)> = term_ids.into_iter().collect();
+    let mut terms: Vec<(Box<str>, u32)> = term_ids.into_iter().collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let encoded: Vec<(Vec<u8>, u32)> = terms
         .par_iter()

@@ -7,6 +7,7 @@
 //! in `docs/search.md`; `query` is a Rust reference of the client's query procedure (used by
 //! the tests and the benchmark).
 
+mod batch;
 mod index;
 pub mod query;
 pub mod text;

@@ -320,11 +320,19 @@ pub struct TermBuffers {
     word: String,
 }
 
-/// Call `out` with every term of normalised text, in order (with repetitions).
-pub fn for_each_term(jieba: &Jieba, norm: &str, bufs: &mut TermBuffers, mut out: impl FnMut(&str)) {
+/// A unit of normalised text that yields terms: a word of a non-CJK run, or one word of
+/// jieba's segmentation of the CJK runs (which may be a single ideograph or a non-CJK token).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit<'a> {
+    Word(&'a str),
+    Cjk(&'a str),
+}
+
+/// Call `out` with every unit of normalised text, in order: the words of non-CJK runs first,
+/// then jieba's words. `cjk` is a buffer reused between texts.
+pub fn for_each_unit(jieba: &Jieba, norm: &str, cjk: &mut String, mut out: impl FnMut(Unit<'_>)) {
     // One jieba call per text: ideographs kept, everything else a space. jieba splits on the
     // spaces itself, so this segments exactly like one call per run of ideographs.
-    let TermBuffers { cjk, word } = bufs;
     cjk.clear();
     for run in runs(norm) {
         match run {
@@ -332,21 +340,40 @@ pub fn for_each_term(jieba: &Jieba, norm: &str, bufs: &mut TermBuffers, mut out:
                 cjk.push_str(s);
                 cjk.push(' ');
             }
-            Run::Word(w) => {
-                if let Some(t) = word_term_into(w, word) {
-                    out(t);
-                }
-            }
+            Run::Word(w) => out(Unit::Word(w)),
         }
     }
     if cjk.is_empty() {
         return;
     }
     for word in jieba.cut(cjk, true) {
-        if word.starts_with(is_cjk) {
-            cjk_word_terms(jieba, word, &mut out);
+        out(Unit::Cjk(word));
+    }
+}
+
+/// Call `out` with the terms of one unit (none, one, or a Chinese word and the dictionary
+/// words inside it). `word` is a buffer reused between units.
+pub fn unit_terms(jieba: &Jieba, unit: Unit<'_>, word: &mut String, out: &mut impl FnMut(&str)) {
+    match unit {
+        Unit::Word(w) => {
+            if let Some(t) = word_term_into(w, word) {
+                out(t);
+            }
+        }
+        Unit::Cjk(w) => {
+            if w.starts_with(is_cjk) {
+                cjk_word_terms(jieba, w, out);
+            }
         }
     }
+}
+
+/// Call `out` with every term of normalised text, in order (with repetitions).
+pub fn for_each_term(jieba: &Jieba, norm: &str, bufs: &mut TermBuffers, mut out: impl FnMut(&str)) {
+    let TermBuffers { cjk, word } = bufs;
+    for_each_unit(jieba, norm, cjk, |unit| {
+        unit_terms(jieba, unit, word, &mut out)
+    });
 }
 
 /// All terms of `text` (with repetitions): its words first, then its Chinese terms.

@@ -1,0 +1,181 @@
+//! Counting the terms of a batch of documents (one rayon task of the index build).
+//!
+//! Terms get ids local to the batch, so a document's counts are a plain vector and the merge
+//! into the index looks each term up once per batch rather than once per document. Each
+//! distinct unit of text (an English word, a word of jieba's segmentation) is expanded into its
+//! terms once per batch — stemming, stop words and the dictionary look-ups for the words inside
+//! a Chinese word are not repeated for each occurrence.
+
+use std::collections::HashMap;
+
+use jieba_rs::Jieba;
+
+use super::SearchDoc;
+use super::tokenize::{self, Unit};
+
+/// Occurrences of a term in each field of a document (title, headings, fields, body),
+/// saturating at 255: a posting is then 8 bytes, and the score byte is already within 1 of its
+/// maximum long before (BM25 saturates).
+pub type Tf = [u8; 4];
+
+/// FxHash-style hasher for maps keyed by the short strings we produce.
+#[derive(Default)]
+pub struct Fx(u64);
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for c in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..c.len()].copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+pub type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+
+/// The terms of a batch of documents.
+pub struct Batch {
+    /// Local term id → term.
+    pub terms: Vec<Box<str>>,
+    /// Per document, in input order.
+    pub docs: Vec<DocCounts>,
+}
+
+/// One document's term counts (by local term id, each id once) and field lengths in terms.
+pub struct DocCounts {
+    pub counts: Vec<(u32, Tf)>,
+    pub len: [u32; 4],
+}
+
+/// Tokenise and count `docs`.
+pub fn count(jieba: &Jieba, docs: &[&SearchDoc<'_>]) -> Batch {
+    let mut counter = Counter {
+        jieba,
+        ids: FxMap::with_capacity_and_hasher(4096, Default::default()),
+        terms: Vec::with_capacity(4096),
+        units: FxMap::with_capacity_and_hasher(4096, Default::default()),
+        expansions: Vec::with_capacity(8192),
+        slot: Vec::new(),
+        counts: Vec::new(),
+        word: String::new(),
+    };
+    let mut cjk = String::new();
+    let docs = docs.iter().map(|doc| counter.doc(doc, &mut cjk)).collect();
+    Batch {
+        terms: counter.terms,
+        docs,
+    }
+}
+
+const NONE: u32 = u32::MAX;
+
+struct Counter<'j> {
+    jieba: &'j Jieba,
+    /// Term → local id, and back.
+    ids: FxMap<Box<str>, u32>,
+    terms: Vec<Box<str>>,
+    /// Unit text → its terms, as a range of `expansions`.
+    units: FxMap<Box<str>, (u32, u32)>,
+    expansions: Vec<u32>,
+    /// Local id → index in `counts` for the current document (`NONE` when absent).
+    slot: Vec<u32>,
+    counts: Vec<(u32, Tf)>,
+    word: String,
+}
+
+impl Counter<'_> {
+    fn doc(&mut self, doc: &SearchDoc<'_>, cjk: &mut String) -> DocCounts {
+        let body = doc.body.text(usize::MAX);
+        let texts = std::iter::once((0, doc.title.as_str()))
+            .chain(doc.headings.iter().map(|h| (1, h.as_str())))
+            .chain(doc.fields.iter().map(|f| (2, f.as_str())))
+            .chain(std::iter::once((3, body.as_ref())));
+        let mut len = [0u32; 4];
+        for (field, text) in texts {
+            let norm = tokenize::normalize(text);
+            let mut n = 0u32;
+            let jieba = self.jieba;
+            tokenize::for_each_unit(jieba, &norm, cjk, |unit| {
+                let (start, end) = self.expand(unit);
+                for i in start..end {
+                    let term = self.expansions[i as usize];
+                    self.add(term, field);
+                }
+                n += end - start;
+            });
+            if field == 2
+                && let Some(whole) = tokenize::whole_value_term(&norm)
+            {
+                // A name or district as one whole term, counted once per document.
+                let term = self.intern(&whole);
+                if !self.has(term, 2) {
+                    self.add(term, 2);
+                    n += 1;
+                }
+            }
+            len[field] = len[field].saturating_add(n);
+        }
+        for &(term, _) in &self.counts {
+            self.slot[term as usize] = NONE;
+        }
+        let counts = std::mem::take(&mut self.counts);
+        self.counts = Vec::with_capacity(counts.len());
+        DocCounts { counts, len }
+    }
+
+    /// The terms of `unit`, expanded on its first occurrence in the batch.
+    fn expand(&mut self, unit: Unit<'_>) -> (u32, u32) {
+        let (Unit::Word(text) | Unit::Cjk(text)) = unit;
+        if let Some(&range) = self.units.get(text) {
+            return range;
+        }
+        let start = self.expansions.len() as u32;
+        let mut found: Vec<u32> = Vec::new();
+        let mut word = std::mem::take(&mut self.word);
+        let jieba = self.jieba;
+        tokenize::unit_terms(jieba, unit, &mut word, &mut |t: &str| {
+            found.push(self.intern(t))
+        });
+        self.word = word;
+        self.expansions.extend(found);
+        let range = (start, self.expansions.len() as u32);
+        self.units.insert(text.into(), range);
+        range
+    }
+
+    fn intern(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        self.terms.push(term.into());
+        self.ids.insert(term.into(), id);
+        self.slot.push(NONE);
+        id
+    }
+
+    fn has(&self, term: u32, field: usize) -> bool {
+        match self.slot[term as usize] {
+            NONE => false,
+            i => self.counts[i as usize].1[field] > 0,
+        }
+    }
+
+    fn add(&mut self, term: u32, field: usize) {
+        match self.slot[term as usize] {
+            NONE => {
+                self.slot[term as usize] = self.counts.len() as u32;
+                let mut tf = Tf::default();
+                tf[field] = 1;
+                self.counts.push((term, tf));
+            }
+            i => {
+                let tf = &mut self.counts[i as usize].1;
+                tf[field] = tf[field].saturating_add(1);
+            }
+        }
+    }
+}

@@ -8,9 +8,8 @@
 
 use std::collections::HashMap;
 
-use jieba_rs::Jieba;
-
 use super::SearchDoc;
+use super::segment::Segmenter;
 use super::tokenize::{self, Unit};
 
 /// Occurrences of a term in each field of a document (title, headings, fields, body),
@@ -51,9 +50,9 @@ pub struct DocCounts {
 }
 
 /// Tokenise and count `docs`.
-pub fn count(jieba: &Jieba, docs: &[&SearchDoc<'_>]) -> Batch {
+pub fn count(seg: &Segmenter, docs: &[&SearchDoc<'_>]) -> Batch {
     let mut counter = Counter {
-        jieba,
+        seg,
         ids: FxMap::with_capacity_and_hasher(4096, Default::default()),
         terms: Vec::with_capacity(4096),
         units: FxMap::with_capacity_and_hasher(4096, Default::default()),
@@ -62,8 +61,11 @@ pub fn count(jieba: &Jieba, docs: &[&SearchDoc<'_>]) -> Batch {
         counts: Vec::new(),
         word: String::new(),
     };
-    let mut cjk = String::new();
-    let docs = docs.iter().map(|doc| counter.doc(doc, &mut cjk)).collect();
+    let mut route = Vec::new();
+    let docs = docs
+        .iter()
+        .map(|doc| counter.doc(doc, &mut route))
+        .collect();
     Batch {
         terms: counter.terms,
         docs,
@@ -73,7 +75,7 @@ pub fn count(jieba: &Jieba, docs: &[&SearchDoc<'_>]) -> Batch {
 const NONE: u32 = u32::MAX;
 
 struct Counter<'j> {
-    jieba: &'j Jieba,
+    seg: &'j Segmenter,
     /// Term → local id, and back.
     ids: FxMap<Box<str>, u32>,
     terms: Vec<Box<str>>,
@@ -87,7 +89,7 @@ struct Counter<'j> {
 }
 
 impl Counter<'_> {
-    fn doc(&mut self, doc: &SearchDoc<'_>, cjk: &mut String) -> DocCounts {
+    fn doc(&mut self, doc: &SearchDoc<'_>, route: &mut Vec<(f64, usize)>) -> DocCounts {
         let body = doc.body.text(usize::MAX);
         let texts = std::iter::once((0, doc.title.as_str()))
             .chain(doc.headings.iter().map(|h| (1, h.as_str())))
@@ -97,8 +99,7 @@ impl Counter<'_> {
         for (field, text) in texts {
             let norm = tokenize::normalize(text);
             let mut n = 0u32;
-            let jieba = self.jieba;
-            tokenize::for_each_unit(jieba, &norm, cjk, |unit| {
+            tokenize::for_each_unit(self.seg, &norm, route, |unit| {
                 let (start, end) = self.expand(unit);
                 for i in start..end {
                     let term = self.expansions[i as usize];
@@ -135,8 +136,8 @@ impl Counter<'_> {
         let start = self.expansions.len() as u32;
         let mut found: Vec<u32> = Vec::new();
         let mut word = std::mem::take(&mut self.word);
-        let jieba = self.jieba;
-        tokenize::unit_terms(jieba, unit, &mut word, &mut |t: &str| {
+        let seg = self.seg;
+        tokenize::unit_terms(seg, unit, &mut word, &mut |t: &str| {
             found.push(self.intern(t))
         });
         self.word = word;

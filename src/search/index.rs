@@ -11,7 +11,7 @@
 //! * `d/<id>.json` — one small document record per result: `{"u","t","s","d","x"}` (url,
 //!   title, section, date, first `TEXT_CHARS` characters of the text for the snippet).
 
-use jieba_rs::Jieba;
+use super::segment::Segmenter;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
@@ -66,16 +66,16 @@ fn push_varint(out: &mut Vec<u8>, mut v: u32) {
 }
 
 /// The field values that should be dictionary words and are not yet: sorted, so that words
-/// are always added in the same order (jieba suggests each new word's frequency from the
+/// are always added in the same order (the segmenter suggests each new word's frequency from the
 /// dictionary as it stands).
 pub fn new_phrases<S: AsRef<str>>(
-    jieba: &Jieba,
+    seg: &Segmenter,
     fields: impl IntoIterator<Item = S>,
 ) -> Vec<String> {
     let mut phrases: Vec<String> = fields
         .into_iter()
         .filter_map(|f| tokenize::whole_value_term(f.as_ref()))
-        .filter(|w| !jieba.has_word(w))
+        .filter(|w| !seg.has_word(w))
         .collect();
     phrases.sort_unstable();
     phrases.dedup();
@@ -106,7 +106,7 @@ fn snippet_text(body: &str, max: usize) -> String {
     out
 }
 
-pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String, Vec<u8>)> {
+pub fn build(seg: &Segmenter, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String, Vec<u8>)> {
     let dir = index_dir(lang);
     let timing = std::env::var_os("CIVIC_SEARCH_TIMING").is_some();
     let t0 = std::time::Instant::now();
@@ -130,14 +130,14 @@ pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String, 
     // Names and districts from the fields become dictionary words for this build. The build
     // pipeline has taught them to the indexer already (`Indexer::learn_phrases`); a caller that
     // did not (serve after an edit adding a name) pays for a private copy of the dictionary.
-    let phrases = new_phrases(jieba, order.iter().flat_map(|d| &d.fields));
+    let phrases = new_phrases(seg, order.iter().flat_map(|d| &d.fields));
     let owned;
-    let jieba = if phrases.is_empty() {
-        jieba
+    let seg = if phrases.is_empty() {
+        seg
     } else {
-        let mut j = jieba.clone();
+        let mut j = seg.clone();
         for p in &phrases {
-            j.add_word(p, None, None);
+            j.add_word(p);
         }
         owned = j;
         &owned
@@ -151,7 +151,7 @@ pub fn build(jieba: &Jieba, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String, 
     for round in order.chunks(ROUND) {
         let batches: Vec<batch::Batch> = round
             .par_chunks(CHUNK)
-            .map(|docs| batch::count(jieba, docs))
+            .map(|docs| batch::count(seg, docs))
             .collect();
         for batch in batches {
             // Local term ids → index-wide ids, once per batch.

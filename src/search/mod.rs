@@ -1,6 +1,6 @@
 //! Build-time site search: a Chinese-aware, sharded, static index per language.
 //!
-//! `Indexer` is built once per build (it owns the jieba dictionary, which is costly to load) and
+//! `Indexer` is built once per build (it owns the segmenter's dictionary, which is costly to load) and
 //! is shared read-only across threads. `Indexer::build` turns the pages of one language into
 //! the files under `search/<lang>/`; `themes/civic/static/js/search.js` queries them in the
 //! browser, fetching only the shards a query needs. The format and the reasoning behind it are
@@ -10,10 +10,11 @@
 mod batch;
 mod index;
 pub mod query;
+pub mod segment;
 pub mod text;
 pub mod tokenize;
 
-use jieba_rs::Jieba;
+use segment::Segmenter;
 
 /// Version of the on-disk format, written to `meta.json` and checked by `search.js`.
 pub const FORMAT_VERSION: u32 = 1;
@@ -71,10 +72,10 @@ impl From<String> for Body<'_> {
     }
 }
 
-/// The search indexer: a jieba segmenter with the site's own words, built once per build.
+/// The search indexer: a segmenter with jieba's dictionary and the site's own words, built once per build.
 #[derive(Debug, Clone)]
 pub struct Indexer {
-    jieba: Jieba,
+    seg: Segmenter,
 }
 
 // The indexer is shared read-only across rayon threads.
@@ -89,36 +90,36 @@ impl Indexer {
     /// Words are normalised like indexed text; words that are not purely Chinese are ignored
     /// (other words need no dictionary).
     pub fn new(extra_words: &[String]) -> Indexer {
-        let mut jieba = Jieba::new();
+        let mut seg = Segmenter::new();
         let civic = tokenize::CIVIC_WORDS.iter().map(|w| w.to_string());
         for w in civic.chain(extra_words.iter().cloned()) {
             let w = tokenize::normalize(w.trim());
-            if w.chars().count() >= 2 && w.chars().all(tokenize::is_cjk) && !jieba.has_word(&w) {
-                jieba.add_word(&w, None, None);
+            if w.chars().count() >= 2 && w.chars().all(tokenize::is_cjk) && !seg.has_word(&w) {
+                seg.add_word(&w);
             }
         }
-        Indexer { jieba }
+        Indexer { seg }
     }
 
     /// Make short Chinese field values (a role model's name, a district) dictionary words, so
     /// that the body of any page mentioning 李梅 segments it as one word. Called once per build
     /// with every page's fields; a value already known costs nothing.
     pub fn learn_phrases<I: IntoIterator<Item = String>>(&mut self, fields: I) {
-        for phrase in index::new_phrases(&self.jieba, fields) {
-            self.jieba.add_word(&phrase, None, None);
+        for phrase in index::new_phrases(&self.seg, fields) {
+            self.seg.add_word(&phrase);
         }
     }
 
     /// The terms of `text`, in order, as the index sees them (the language only matters for
     /// the path of the index: the rules are the same for both, so mixed text works).
     pub fn tokenize(&self, _lang: &str, text: &str) -> Vec<String> {
-        tokenize::terms(&self.jieba, text)
+        tokenize::terms(&self.seg, text)
     }
 
     /// Build the index files of one language. Paths are relative to the output root
     /// (`search/<lang>/meta.json`, …). Same docs (in any order) → same bytes.
     pub fn build(&self, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String, Vec<u8>)> {
-        index::build(&self.jieba, lang, docs)
+        index::build(&self.seg, lang, docs)
     }
 }
 

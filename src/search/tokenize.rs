@@ -7,14 +7,14 @@
 //!   zero-width characters removed, then Unicode lower case.
 //! * The text is split into runs: CJK ideographs (segmented with jieba) and "word" runs of any
 //!   other alphanumeric characters (English, digits, pinyin…). Everything else separates.
-//! * CJK: jieba's dictionary + HMM cut; every word of two or more ideographs is a term, and
+//! * CJK: jieba's dictionary and HMM (`segment`); every word of two or more ideographs is a term, and
 //!   every dictionary word inside a longer word is a term too (so 志愿服务队 also indexes 志愿服务,
 //!   志愿, 服务). Single ideographs and a short list of function words are dropped: they are the
 //!   noise that makes 文 match every page.
 //! * Words: at least two characters, English stop words dropped, a small Porter-like stemmer
 //!   (volunteers/volunteering/volunteered → volunteer).
 
-use jieba_rs::Jieba;
+use super::segment::Segmenter;
 
 /// Longest term kept (in characters). Longer runs are noise (hashes, URLs).
 pub const MAX_TERM_CHARS: usize = 24;
@@ -285,9 +285,9 @@ fn stem_ascii(s: &mut String) {
     }
 }
 
-/// Push the terms of one jieba word (ideographs only): the word itself, and every dictionary
+/// Push the terms of one segmented word (ideographs only): the word itself, and every dictionary
 /// word inside it when it is longer than two characters.
-fn cjk_word_terms(jieba: &Jieba, word: &str, out: &mut impl FnMut(&str)) {
+fn cjk_word_terms(seg: &Segmenter, word: &str, out: &mut impl FnMut(&str)) {
     let mut ends = [0usize; MAX_TERM_CHARS + 1];
     let mut n = 0;
     for (i, c) in word.char_indices() {
@@ -306,7 +306,7 @@ fn cjk_word_terms(jieba: &Jieba, word: &str, out: &mut impl FnMut(&str)) {
     for len in 2..n {
         for i in 0..=(n - len) {
             let sub = &word[ends[i]..ends[i + len]];
-            if jieba.has_word(sub) && !is_zh_stop(sub) {
+            if seg.has_word(sub) && !is_zh_stop(sub) {
                 out(sub);
             }
         }
@@ -316,44 +316,37 @@ fn cjk_word_terms(jieba: &Jieba, word: &str, out: &mut impl FnMut(&str)) {
 /// Buffers [`for_each_term`] reuses between texts.
 #[derive(Default)]
 pub struct TermBuffers {
-    cjk: String,
+    route: Vec<(f64, usize)>,
     word: String,
 }
 
-/// A unit of normalised text that yields terms: a word of a non-CJK run, or one word of
-/// jieba's segmentation of the CJK runs (which may be a single ideograph or a non-CJK token).
+/// A unit of normalised text that yields terms: a word of a non-CJK run, or a word of two or
+/// more ideographs from the segmentation of a CJK run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit<'a> {
     Word(&'a str),
     Cjk(&'a str),
 }
 
-/// Call `out` with every unit of normalised text, in order: the words of non-CJK runs first,
-/// then jieba's words. `cjk` is a buffer reused between texts.
-pub fn for_each_unit(jieba: &Jieba, norm: &str, cjk: &mut String, mut out: impl FnMut(Unit<'_>)) {
-    // One jieba call per text: ideographs kept, everything else a space. jieba splits on the
-    // spaces itself, so this segments exactly like one call per run of ideographs.
-    cjk.clear();
+/// Call `out` with every unit of normalised text, in order. `route` is a buffer reused
+/// between texts.
+pub fn for_each_unit(
+    seg: &Segmenter,
+    norm: &str,
+    route: &mut Vec<(f64, usize)>,
+    mut out: impl FnMut(Unit<'_>),
+) {
     for run in runs(norm) {
         match run {
-            Run::Cjk(s) => {
-                cjk.push_str(s);
-                cjk.push(' ');
-            }
+            Run::Cjk(s) => seg.cut(s, route, |w| out(Unit::Cjk(w))),
             Run::Word(w) => out(Unit::Word(w)),
         }
-    }
-    if cjk.is_empty() {
-        return;
-    }
-    for word in jieba.cut(cjk, true) {
-        out(Unit::Cjk(word));
     }
 }
 
 /// Call `out` with the terms of one unit (none, one, or a Chinese word and the dictionary
 /// words inside it). `word` is a buffer reused between units.
-pub fn unit_terms(jieba: &Jieba, unit: Unit<'_>, word: &mut String, out: &mut impl FnMut(&str)) {
+pub fn unit_terms(seg: &Segmenter, unit: Unit<'_>, word: &mut String, out: &mut impl FnMut(&str)) {
     match unit {
         Unit::Word(w) => {
             if let Some(t) = word_term_into(w, word) {
@@ -361,27 +354,30 @@ pub fn unit_terms(jieba: &Jieba, unit: Unit<'_>, word: &mut String, out: &mut im
             }
         }
         Unit::Cjk(w) => {
-            if w.starts_with(is_cjk) {
-                cjk_word_terms(jieba, w, out);
-            }
+            cjk_word_terms(seg, w, out);
         }
     }
 }
 
 /// Call `out` with every term of normalised text, in order (with repetitions).
-pub fn for_each_term(jieba: &Jieba, norm: &str, bufs: &mut TermBuffers, mut out: impl FnMut(&str)) {
-    let TermBuffers { cjk, word } = bufs;
-    for_each_unit(jieba, norm, cjk, |unit| {
-        unit_terms(jieba, unit, word, &mut out)
+pub fn for_each_term(
+    seg: &Segmenter,
+    norm: &str,
+    bufs: &mut TermBuffers,
+    mut out: impl FnMut(&str),
+) {
+    let TermBuffers { route, word } = bufs;
+    for_each_unit(seg, norm, route, |unit| {
+        unit_terms(seg, unit, word, &mut out)
     });
 }
 
-/// All terms of `text` (with repetitions): its words first, then its Chinese terms.
-pub fn terms(jieba: &Jieba, text: &str) -> Vec<String> {
+/// All terms of `text`, in order (with repetitions).
+pub fn terms(seg: &Segmenter, text: &str) -> Vec<String> {
     let norm = normalize(text);
     let mut bufs = TermBuffers::default();
     let mut out = Vec::new();
-    for_each_term(jieba, &norm, &mut bufs, |t| out.push(t.to_string()));
+    for_each_term(seg, &norm, &mut bufs, |t| out.push(t.to_string()));
     out
 }
 

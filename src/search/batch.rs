@@ -60,6 +60,7 @@ pub fn count(seg: &Segmenter, docs: &[&SearchDoc<'_>]) -> Batch {
         slot: Vec::new(),
         counts: Vec::new(),
         word: String::new(),
+        norm: String::new(),
     };
     let mut route = Vec::new();
     let docs = docs
@@ -86,6 +87,8 @@ struct Counter<'j> {
     slot: Vec<u32>,
     counts: Vec<(u32, Tf)>,
     word: String,
+    /// Normalised text of the current field.
+    norm: String,
 }
 
 impl Counter<'_> {
@@ -96,8 +99,9 @@ impl Counter<'_> {
             .chain(doc.fields.iter().map(|f| (2, f.as_str())))
             .chain(std::iter::once((3, body.as_ref())));
         let mut len = [0u32; 4];
+        let mut norm = std::mem::take(&mut self.norm);
         for (field, text) in texts {
-            let norm = tokenize::normalize(text);
+            tokenize::normalize_into(text, &mut norm);
             let mut n = 0u32;
             tokenize::for_each_unit(self.seg, &norm, route, |unit| {
                 let (start, end) = self.expand(unit);
@@ -119,6 +123,7 @@ impl Counter<'_> {
             }
             len[field] = len[field].saturating_add(n);
         }
+        self.norm = norm;
         for &(term, _) in &self.counts {
             self.slot[term as usize] = NONE;
         }

@@ -122,6 +122,13 @@ pub fn is_word_char(c: char) -> bool {
 /// Normalise text: full-width ASCII → ASCII, drop zero-width characters, lower case.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    normalize_into(text, &mut out);
+    out
+}
+
+/// [`normalize`] into `out` (cleared first), a buffer reused between texts.
+pub fn normalize_into(text: &str, out: &mut String) {
+    out.clear();
     // One pass lowers ASCII as it goes; other scripts with case are lowered afterwards by
     // `str::to_lowercase`, which knows context rules (a final Greek sigma) that `char`'s does not.
     let mut other_case = false;
@@ -140,9 +147,8 @@ pub fn normalize(text: &str) -> String {
         }
     }
     if other_case {
-        return out.to_lowercase();
+        *out = out.to_lowercase();
     }
-    out
 }
 
 /// Non-ASCII characters `to_lowercase` leaves as they are (a cheap, conservative test).
@@ -161,41 +167,58 @@ pub enum Run<'a> {
 
 /// Split normalised text into CJK runs and words.
 pub fn runs(text: &str) -> Vec<Run<'_>> {
+    let mut out = Vec::new();
+    for_each_run(text, |r| out.push(r));
+    out
+}
+
+/// Call `out` with each run of normalised text, in order.
+pub fn for_each_run<'a>(text: &'a str, mut out: impl FnMut(Run<'a>)) {
     #[derive(PartialEq, Clone, Copy)]
     enum K {
         Cjk,
         Word,
         Sep,
     }
-    let kind = |c: char| {
-        if is_cjk(c) {
-            K::Cjk
-        } else if is_word_char(c) {
-            K::Word
-        } else {
-            K::Sep
-        }
-    };
-    let mut out = Vec::new();
     let mut start = 0;
     let mut cur = K::Sep;
-    for (i, c) in text.char_indices() {
-        let k = kind(c);
+    let mut push = |k: K, s: &'a str| match k {
+        K::Cjk if !s.is_empty() => out(Run::Cjk(s)),
+        K::Word if !s.is_empty() => out(Run::Word(s)),
+        _ => {}
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII (most of English text, and the spaces and digits of Chinese) without decoding.
+        let (k, len) = if bytes[i].is_ascii() {
+            let k = if bytes[i].is_ascii_alphanumeric() {
+                K::Word
+            } else {
+                K::Sep
+            };
+            (k, 1)
+        } else {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let k = if is_cjk(c) {
+                K::Cjk
+            } else if is_word_char(c) {
+                K::Word
+            } else {
+                K::Sep
+            };
+            (k, c.len_utf8())
+        };
         if k != cur {
-            push_run(&mut out, cur, &text[start..i]);
+            push(cur, &text[start..i]);
             start = i;
             cur = k;
         }
+        i += len;
     }
-    push_run(&mut out, cur, &text[start..]);
-    fn push_run<'a>(out: &mut Vec<Run<'a>>, k: K, s: &'a str) {
-        match k {
-            K::Cjk if !s.is_empty() => out.push(Run::Cjk(s)),
-            K::Word if !s.is_empty() => out.push(Run::Word(s)),
-            _ => {}
-        }
-    }
-    out
+    push(cur, &text[start..]);
 }
 
 /// Term for one (already normalised) word, or `None` for stop words and one-letter words.
@@ -336,12 +359,10 @@ pub fn for_each_unit(
     route: &mut Vec<(f64, usize)>,
     mut out: impl FnMut(Unit<'_>),
 ) {
-    for run in runs(norm) {
-        match run {
-            Run::Cjk(s) => seg.cut(s, route, |w| out(Unit::Cjk(w))),
-            Run::Word(w) => out(Unit::Word(w)),
-        }
-    }
+    for_each_run(norm, |run| match run {
+        Run::Cjk(s) => seg.cut(s, route, |w| out(Unit::Cjk(w))),
+        Run::Word(w) => out(Unit::Word(w)),
+    });
 }
 
 /// Call `out` with the terms of one unit (none, one, or a Chinese word and the dictionary

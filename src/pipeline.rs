@@ -126,16 +126,34 @@ fn load_timed(
         .cloned()
         .chain(config.place_names())
         .collect();
+    let (content, theme, renderer) = load_content_and_theme(options, &config, timeline)?;
     // Loading the segmenter's dictionary is the slowest start-up step and only rendering needs
-    // it: it loads on its own thread while content, the site model and the guard proceed.
+    // it: it loads on its own thread while the site model and the guard proceed, keeping the
+    // dictionary words made of the characters of the site's files.
     std::thread::scope(|scope| {
         let enabled = config.search.enabled;
-        let indexer = scope.spawn(move || enabled.then(|| Indexer::new(&search_words)));
-        let modelled = model_and_guard(options, config, &guard, highlighter, timeline);
+        let texts: Vec<std::sync::Arc<str>> = if enabled {
+            let sections = content.sections.iter().map(|s| &s.source);
+            let pages = content.pages.iter().map(|p| &p.source);
+            sections.chain(pages).map(|s| s.text.clone()).collect()
+        } else {
+            Vec::new()
+        };
+        let indexer = scope.spawn(move || {
+            enabled.then(|| Indexer::for_texts(&search_words, texts.iter().map(|t| &**t)))
+        });
+        let modelled = model_and_guard(
+            options,
+            config,
+            (content, &theme),
+            &guard,
+            highlighter,
+            timeline,
+        );
         let mut indexer = indexer
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        let (site, theme, renderer, warnings) = modelled?;
+        let (site, warnings) = modelled?;
         if let Some(indexer) = &mut indexer {
             indexer.learn_phrases(render::search_docs::phrases(&site));
         }
@@ -151,24 +169,20 @@ fn load_timed(
     })
 }
 
-type Modelled = (Site, Theme, Renderer, Vec<Problem>);
-
-/// Content and theme → site model, scanned by the guard. Guard errors fail the build here.
-fn model_and_guard(
+/// Content files and theme, loaded side by side (errors of both reported together).
+fn load_content_and_theme(
     options: &BuildOptions,
-    config: SiteConfig,
-    guard: &Guard,
-    highlighter: &Highlighter,
+    config: &SiteConfig,
     timeline: &Timeline,
-) -> Result<Modelled, Failed> {
+) -> Result<(content::Content, Theme, Renderer), Failed> {
     let load_options = LoadOptions {
         drafts: options.drafts,
     };
     let (content, theme) = rayon::join(
-        || content::load(&options.root, &config, load_options),
+        || content::load(&options.root, config, load_options),
         || {
             let theme = Theme::load(&options.root, &config.theme)?;
-            let renderer = Renderer::new(&theme, &config)?;
+            let renderer = Renderer::new(&theme, config)?;
             Ok::<_, Failed>((theme, renderer))
         },
     );
@@ -187,6 +201,19 @@ fn model_and_guard(
     };
     let (theme, renderer) = theme;
     timeline.mark("content and theme loaded");
+    Ok((content, theme, renderer))
+}
+
+/// Content → site model, scanned by the guard (the site and the guard's warnings). Guard
+/// errors fail the build here.
+fn model_and_guard(
+    options: &BuildOptions,
+    config: SiteConfig,
+    (content, theme): (content::Content, &Theme),
+    guard: &Guard,
+    highlighter: &Highlighter,
+    timeline: &Timeline,
+) -> Result<(Site, Vec<Problem>), Failed> {
     let site = site::build(site::BuildInput {
         config,
         content,
@@ -195,14 +222,14 @@ fn model_and_guard(
         allowed_html_tags: guard.allowed_html_tags(),
     })?;
     timeline.mark("site model built");
-    let (errors, warnings): (Vec<Problem>, Vec<Problem>) = guard::site::scan(guard, &site, &theme)
+    let (errors, warnings): (Vec<Problem>, Vec<Problem>) = guard::site::scan(guard, &site, theme)
         .into_iter()
         .partition(Problem::is_error);
     timeline.mark("guard scanned");
     if !errors.is_empty() {
         return Err(Failed(errors.into_iter().chain(warnings).collect()));
     }
-    Ok((site, theme, renderer, warnings))
+    Ok((site, warnings))
 }
 
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Failed> {

@@ -4,13 +4,16 @@
 
 use std::path::Path;
 
-use civic::search::segment::Segmenter;
+use civic::search::segment::{CharSet, Segmenter};
 use civic::search::tokenize::{self, CIVIC_WORDS, Run};
 use jieba_rs::Jieba;
 
 /// Both segmenters, with the civic words and `extra` added in the same order.
 fn pair(extra: &[&str]) -> (Segmenter, Jieba) {
-    let mut ours = Segmenter::new();
+    pair_with(Segmenter::new(), extra)
+}
+
+fn pair_with(mut ours: Segmenter, extra: &[&str]) -> (Segmenter, Jieba) {
     let mut theirs = Jieba::new();
     for w in CIVIC_WORDS.iter().chain(extra) {
         if !ours.has_word(w) {
@@ -138,4 +141,54 @@ fn the_dictionary_file_has_no_duplicate_words() {
     words.dedup();
     assert_eq!(words.len(), n);
     assert!(n > 340_000);
+}
+
+/// A segmenter loaded with the words of `text`'s characters only (as a build loads one).
+fn for_text_of(text: &str) -> Segmenter {
+    let mut chars = CharSet::default();
+    chars.add_text(text);
+    for w in CIVIC_WORDS {
+        chars.add_text(w);
+    }
+    Segmenter::for_chars(chars)
+}
+
+#[test]
+fn a_dictionary_cut_to_the_sites_characters_segments_the_same() {
+    let mut files = Vec::new();
+    markdown_under(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &mut files,
+    );
+    let all: String = files.iter().map(|(_, t)| t.as_str()).collect();
+    let (ours, theirs) = pair_with(for_text_of(&all), &["湖滨区", "东城区", "明湖市"]);
+    assert!(format!("{ours:?}").contains("whole: false"));
+    for (path, text) in &files {
+        assert_same(&ours, &theirs, text, path);
+    }
+}
+
+#[test]
+fn text_beyond_the_loaded_characters_falls_back_to_the_whole_dictionary() {
+    let site = "志愿者参加垃圾分类宣传活动，社区居民积极响应。";
+    let (ours, theirs) = pair_with(for_text_of(site), &[]);
+    // 餐饮, 浪费 and 粮食 have characters the site does not use: still cut as jieba cuts them.
+    for text in [site, "餐饮行业反对浪费，节约粮食从我做起", "社区餐饮志愿者"]
+    {
+        assert_same(&ours, &theirs, text, text);
+    }
+    assert!(ours.has_word("粮食") && ours.has_word("志愿者"));
+    assert!(!ours.has_word("粮食志愿者协会"));
+
+    // Adding a word with new characters keeps the cuts identical too.
+    let (mut ours, mut theirs) = pair_with(for_text_of(site), &[]);
+    ours.add_word("鑫垚社区");
+    theirs.add_word("鑫垚社区", None, None);
+    let text = "鑫垚社区的志愿者参加垃圾分类宣传活动";
+    assert_same(&ours, &theirs, text, text);
+    assert!(
+        cut_both(&ours, &theirs, text)
+            .0
+            .contains(&"鑫垚社区".to_string())
+    );
 }

@@ -90,7 +90,29 @@ impl Indexer {
     /// Words are normalised like indexed text; words that are not purely Chinese are ignored
     /// (other words need no dictionary).
     pub fn new(extra_words: &[String]) -> Indexer {
-        let mut seg = Segmenter::new();
+        Indexer::with_segmenter(Segmenter::new(), extra_words)
+    }
+
+    /// [`Indexer::new`] for a site whose text is `texts` (its content files): only the
+    /// dictionary words made of their characters are loaded. Text with other characters is
+    /// still cut correctly, with the whole dictionary loaded when first needed.
+    pub fn for_texts<'t>(
+        extra_words: &'t [String],
+        texts: impl IntoIterator<Item = &'t str>,
+    ) -> Indexer {
+        let mut chars = segment::CharSet::default();
+        for text in texts
+            .into_iter()
+            .chain(extra_words.iter().map(String::as_str))
+            .chain(tokenize::CIVIC_WORDS.iter().copied())
+        {
+            // Unnormalised is enough: normalising changes no ideograph.
+            chars.add_text(text);
+        }
+        Indexer::with_segmenter(Segmenter::for_chars(chars), extra_words)
+    }
+
+    fn with_segmenter(mut seg: Segmenter, extra_words: &[String]) -> Indexer {
         let civic = tokenize::CIVIC_WORDS.iter().map(|w| w.to_string());
         for w in civic.chain(extra_words.iter().cloned()) {
             let w = tokenize::normalize(w.trim());

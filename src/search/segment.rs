@@ -60,11 +60,31 @@ impl Default for CharSet {
 impl CharSet {
     /// Add the characters of `text` (ASCII is always present).
     pub fn add_text(&mut self, text: &str) {
-        for c in text.chars().filter(|c| !c.is_ascii()) {
-            let c = c as u32;
-            if c < CHARSET_LIMIT {
+        // A build passes every content file: decode only the three-byte sequences (where the
+        // ideographs are) by hand, and skip ASCII without decoding.
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&lead) = bytes.get(i) {
+            let (code, len) = match lead {
+                0x00..=0x7f => (None, 1),
+                0xe0..=0xef => match bytes.get(i + 1..i + 3) {
+                    Some(&[b1, b2]) => {
+                        let c = (u32::from(lead & 0x0f) << 12)
+                            | (u32::from(b1 & 0x3f) << 6)
+                            | u32::from(b2 & 0x3f);
+                        (Some(c), 3)
+                    }
+                    _ => (None, 1),
+                },
+                _ => {
+                    let c = text.get(i..).and_then(|t| t.chars().next());
+                    (c.map(u32::from), c.map_or(1, char::len_utf8))
+                }
+            };
+            if let Some(c) = code.filter(|&c| c < CHARSET_LIMIT) {
                 self.bits[(c / 64) as usize] |= 1 << (c % 64);
             }
+            i += len;
         }
     }
 
@@ -323,5 +343,25 @@ impl Segmenter {
                 out(w);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharSet;
+
+    #[test]
+    fn a_char_set_has_exactly_the_characters_of_its_texts() {
+        let text = "Ünïcode 志愿服务 𠀀𪜀 é ñ 〇 ＡＢ";
+        let mut set = CharSet::default();
+        set.add_text(text);
+        for c in text.chars() {
+            assert!(set.contains(c), "{c}");
+        }
+        for c in ['文', '明', 'ö', '𠀁', '＃'] {
+            assert!(!set.contains(c), "{c}");
+        }
+        // ASCII, and what lies beyond the bitmap, always count as present.
+        assert!(set.contains('z') && set.contains('\u{31350}'));
     }
 }

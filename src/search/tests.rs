@@ -221,3 +221,25 @@ fn deterministic_and_order_independent() {
     let b = ix().build("zh-CN", &docs);
     assert_eq!(a, b);
 }
+
+/// `normalize` as specified, one character at a time (the shipped one copies unchanged spans
+/// whole).
+fn normalize_reference(text: &str) -> String {
+    let out: String = text
+        .chars()
+        .filter_map(|c| match c as u32 {
+            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0),
+            0x3000 => Some(' '),
+            0x200B..=0x200D | 0x2060 | 0xFEFF | 0x00AD => None,
+            _ => Some(c),
+        })
+        .collect();
+    out.to_lowercase()
+}
+
+proptest::proptest! {
+    #[test]
+    fn normalize_matches_its_reference(text in "[a-zA-Z0-9 .,;志愿服务文明ΣσςΑÉéİ\u{3000}\u{200b}\u{ad}\u{feff}ＡＺ１，。、\u{4dc0}\u{3400}𠀀〇·—]{0,40}") {
+        proptest::prop_assert_eq!(normalize(&text), normalize_reference(&text));
+    }
+}

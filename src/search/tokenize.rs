@@ -129,10 +129,25 @@ pub fn normalize(text: &str) -> String {
 /// [`normalize`] into `out` (cleared first), a buffer reused between texts.
 pub fn normalize_into(text: &str, out: &mut String) {
     out.clear();
-    // One pass lowers ASCII as it goes; other scripts with case are lowered afterwards by
-    // `str::to_lowercase`, which knows context rules (a final Greek sigma) that `char`'s does not.
+    // Spans that normalising leaves as they are — ASCII other than capitals, and U+4000–U+9FFF
+    // (ideographs; three bytes with a lead byte E4–E9) — are copied whole. One pass lowers ASCII
+    // as it goes; other scripts with case are lowered afterwards by `str::to_lowercase`, which
+    // knows context rules (a final Greek sigma) that `char`'s does not.
+    let bytes = text.as_bytes();
     let mut other_case = false;
-    for c in text.chars() {
+    let mut kept = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if (b.is_ascii() && !b.is_ascii_uppercase()) || (0xe4..=0xe9).contains(&b) {
+            i += if b.is_ascii() { 1 } else { 3 };
+            continue;
+        }
+        out.push_str(text.get(kept..i).unwrap_or_default());
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
+        kept = i;
         let c = match c as u32 {
             0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             0x3000 => ' ',
@@ -146,6 +161,7 @@ pub fn normalize_into(text: &str, out: &mut String) {
             out.push(c);
         }
     }
+    out.push_str(text.get(kept..).unwrap_or_default());
     if other_case {
         *out = out.to_lowercase();
     }

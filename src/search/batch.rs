@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use super::SearchDoc;
+use super::index::TEXT_CHARS;
 use super::segment::Segmenter;
 use super::tokenize::{self, Unit};
 
@@ -47,6 +48,33 @@ pub struct Batch {
 pub struct DocCounts {
     pub counts: Vec<(u32, Tf)>,
     pub len: [u32; 4],
+    /// The text shown under the result: the body's first `TEXT_CHARS` characters, or the
+    /// fields when there is no body.
+    pub snippet: String,
+}
+
+/// Collapse whitespace and cut to `max` characters.
+fn snippet_text(body: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    let mut space = false;
+    for c in body.chars() {
+        if n >= max {
+            break;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            n += 1;
+            space = false;
+        }
+        out.push(c);
+        n += 1;
+    }
+    out
 }
 
 /// Tokenise and count `docs`.
@@ -129,7 +157,15 @@ impl Counter<'_> {
         }
         let counts = std::mem::take(&mut self.counts);
         self.counts = Vec::with_capacity(counts.len());
-        DocCounts { counts, len }
+        let mut snippet = snippet_text(&body, TEXT_CHARS);
+        if snippet.is_empty() {
+            snippet = snippet_text(&doc.fields.join(" · "), TEXT_CHARS);
+        }
+        DocCounts {
+            counts,
+            len,
+            snippet,
+        }
     }
 
     /// The terms of `unit`, expanded on its first occurrence in the batch.

@@ -82,30 +82,6 @@ pub fn new_phrases<S: AsRef<str>>(
     phrases
 }
 
-/// Collapse whitespace and cut to `max` characters.
-fn snippet_text(body: &str, max: usize) -> String {
-    let mut out = String::new();
-    let mut n = 0;
-    let mut space = false;
-    for c in body.chars() {
-        if n >= max {
-            break;
-        }
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            n += 1;
-            space = false;
-        }
-        out.push(c);
-        n += 1;
-    }
-    out
-}
-
 pub fn build(seg: &Segmenter, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String, Vec<u8>)> {
     let dir = index_dir(lang);
     let timing = std::env::var_os("CIVIC_SEARCH_TIMING").is_some();
@@ -148,6 +124,7 @@ pub fn build(seg: &Segmenter, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String
     let mut term_ids: FxMap<Box<str>, u32> = FxMap::default();
     let mut postings: Vec<Vec<(u32, Tf)>> = Vec::new();
     let mut lens: Vec<[u32; 4]> = Vec::with_capacity(order.len());
+    let mut snippets: Vec<String> = Vec::with_capacity(order.len());
     for round in order.chunks(ROUND) {
         let batches: Vec<batch::Batch> = round
             .par_chunks(CHUNK)
@@ -174,6 +151,7 @@ pub fn build(seg: &Segmenter, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String
                     postings[global[term as usize] as usize].push((id, tf));
                 }
                 lens.push(doc.len);
+                snippets.push(doc.snippet);
             }
         }
     }
@@ -259,12 +237,8 @@ pub fn build(seg: &Segmenter, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String
     // Document records.
     let records: Vec<Vec<u8>> = order
         .par_iter()
-        .map(|d| {
-            // Whitespace collapses: read a few times the characters kept.
-            let mut text = snippet_text(&d.body.text(4 * TEXT_CHARS), TEXT_CHARS);
-            if text.is_empty() {
-                text = snippet_text(&d.fields.join(" · "), TEXT_CHARS);
-            }
+        .zip(snippets)
+        .map(|(d, text)| {
             let v = serde_json::json!({
                 "u": d.url, "t": d.title, "s": d.section, "d": d.date, "x": text,
             });

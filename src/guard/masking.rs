@@ -18,7 +18,8 @@ pub const TEXT_ATTRS: &[&str] = &[
 /// Source text for the vocabulary: every character except HTML tags and comments, which are
 /// dropped without leaving a gap (`博<b></b>彩` reads as `博彩`).
 pub fn source_text_units(text: &str) -> Vec<Unit> {
-    let mut units = Vec::with_capacity(text.len());
+    // One unit per character: Chinese text has a third as many characters as bytes.
+    let mut units = Vec::with_capacity(text.len() / 2);
     for t in tokenize(text) {
         match t {
             Token::Text(r) | Token::Raw { span: r, .. } => {

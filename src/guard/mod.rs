@@ -389,8 +389,8 @@ pub fn make_visible(s: &str) -> String {
 }
 
 /// Units of text for the vocabulary, exposed for the HTML module.
-pub(crate) fn units(text: &str, base: usize) -> Vec<Unit> {
-    normalize::units_of(text, base)
+pub(crate) fn units(text: &str, base: usize) -> impl Iterator<Item = Unit> + '_ {
+    normalize::unit_iter(text, base)
 }
 
 #[cfg(test)]

@@ -94,60 +94,94 @@ pub fn normalize(text: &str) -> Normalized {
 
 /// Units for every character of `text`, whose first byte is at `base` in the original.
 pub fn units_of(text: &str, base: usize) -> Vec<Unit> {
-    text.char_indices()
-        .map(|(i, ch)| Unit {
-            ch,
-            start: base + i,
-            end: base + i + ch.len_utf8(),
-        })
-        .collect()
+    unit_iter(text, base).collect()
+}
+
+/// [`units_of`] as an iterator (to extend a vector without an intermediate one).
+pub fn unit_iter(text: &str, base: usize) -> impl Iterator<Item = Unit> + '_ {
+    text.char_indices().map(move |(i, ch)| Unit {
+        ch,
+        start: base + i,
+        end: base + i + ch.len_utf8(),
+    })
 }
 
 /// Run the whole pipeline over pre-split units (the HTML scanner passes text nodes only).
 /// `original` is the text the unit offsets point into; it is used to classify gaps.
-pub fn normalize_units(original: &str, units: Vec<Unit>) -> Normalized {
-    let mut units = decode_entities(units);
-    units = decode_percent(units);
-    units = decode_entities(units);
-    units = decode_percent(units);
+pub fn normalize_units(original: &str, mut units: Vec<Unit>) -> Normalized {
+    // Most text has neither references nor percent signs: one look decides for all four passes.
+    if units.iter().any(|u| u.ch == '&' || u.ch == '%') {
+        units = decode_entities(units);
+        units = decode_percent(units);
+        units = decode_entities(units);
+        units = decode_percent(units);
+    }
     let units = fold(units);
     compact(original, &units)
 }
 
 /// Stage 2–4: drop invisible characters, NFKD, look-alikes, traditional → simplified, lowercase.
-fn fold(units: Vec<Unit>) -> Vec<Unit> {
+fn fold(mut units: Vec<Unit>) -> Vec<Unit> {
     let nfkd = DecomposingNormalizerBorrowed::new_nfkd();
-    let mut out = Vec::with_capacity(units.len());
     let mut buf = [0u8; 4];
-    for u in units {
-        // Fastest path: ASCII needs only lowercasing, unified ideographs only simplifying
-        // (neither decomposes, has look-alikes or case). Same result as the general path.
-        if u.ch.is_ascii() {
-            // `is_invisible` for ASCII: control characters other than whitespace.
-            if !u.ch.is_ascii_control() || matches!(u.ch, '\t'..='\r') {
-                out.push(Unit {
-                    ch: u.ch.to_ascii_lowercase(),
-                    ..u
-                });
+    let mut several = Vec::new();
+    // In place while every unit folds to at most one, as nearly all text does. The first unit
+    // that folds to several (`ﬁ` → `f`, `i`) moves the rest to a new vector.
+    let mut kept = 0;
+    for i in 0..units.len() {
+        let u = units[i];
+        let folded = match fold_fast(u) {
+            Some(folded) => folded,
+            None => {
+                several.clear();
+                fold_general(&nfkd, u, &mut buf, &mut several);
+                match several.as_slice() {
+                    [] => None,
+                    [one] => Some(*one),
+                    _ => {
+                        let mut out = Vec::with_capacity(units.len() + several.len());
+                        out.extend_from_slice(&units[..kept]);
+                        out.append(&mut several);
+                        for &u in &units[i + 1..] {
+                            match fold_fast(u) {
+                                Some(folded) => out.extend(folded),
+                                None => fold_general(&nfkd, u, &mut buf, &mut out),
+                            }
+                        }
+                        return out;
+                    }
+                }
             }
-            continue;
+        };
+        if let Some(f) = folded {
+            units[kept] = f;
+            kept += 1;
         }
-        if ('\u{4e00}'..='\u{9fff}').contains(&u.ch) {
-            out.push(Unit {
-                ch: crate::guard::vocabulary::simplify(u.ch),
-                ..u
-            });
-            continue;
-        }
-        // Chinese text is full of full-width and CJK punctuation: fold it without NFKD (a unit
-        // test checks that this gives the same as the general path below).
-        if let Some(ch) = fold_punctuation(u.ch) {
-            out.push(Unit { ch, ..u });
-            continue;
-        }
-        fold_general(&nfkd, u, &mut buf, &mut out);
     }
-    out
+    units.truncate(kept);
+    units
+}
+
+/// The fold of a unit the fast paths handle (`Some(None)`: dropped), or `None` for the
+/// general path. ASCII needs only lowercasing, unified ideographs only simplifying (neither
+/// decomposes, has look-alikes or case); Chinese text is full of full-width and CJK
+/// punctuation, folded without NFKD. A unit test checks these give what the general path gives.
+fn fold_fast(u: Unit) -> Option<Option<Unit>> {
+    if u.ch.is_ascii() {
+        // `is_invisible` for ASCII: control characters other than whitespace.
+        let visible = !u.ch.is_ascii_control() || matches!(u.ch, '\t'..='\r');
+        return Some(visible.then_some(Unit {
+            ch: u.ch.to_ascii_lowercase(),
+            ..u
+        }));
+    }
+    if ('\u{4e00}'..='\u{9fff}').contains(&u.ch) {
+        return Some(Some(Unit {
+            ch: crate::guard::vocabulary::simplify(u.ch),
+            ..u
+        }));
+    }
+    fold_punctuation(u.ch).map(|ch| Some(Unit { ch, ..u }))
 }
 
 /// The fold of common punctuation, if `c` is such: full-width ASCII forms become ASCII (their
@@ -198,7 +232,9 @@ fn fold_general(
 fn compact(original: &str, units: &[Unit]) -> Normalized {
     let mut n = Normalized {
         text: String::with_capacity(units.len() * 3),
-        ..Normalized::default()
+        offsets: Vec::with_capacity(units.len()),
+        origin: Vec::with_capacity(units.len()),
+        gaps: Vec::with_capacity(units.len()),
     };
     let mut gap = Gap::Sentence; // the start of a text is a boundary
     for (i, u) in units.iter().enumerate() {

@@ -134,12 +134,13 @@ pub fn render_all(
         .par_iter()
         .map(|job| {
             let files = jobs::render_job(prepared, job)?;
-            let mut html = 0;
-            for file in &files {
-                sink(file)?;
-                html += usize::from(file.path.ends_with(".html"));
-            }
-            Ok(html)
+            // A search index is thousands of files: written in parallel, so that the end of
+            // the build does not wait on one thread writing them (a page is one file: inline).
+            files
+                .par_iter()
+                .with_min_len(64)
+                .map(|file| sink(file).map(|()| usize::from(file.path.ends_with(".html"))))
+                .sum()
         })
         .collect();
     let mut problems = Vec::new();

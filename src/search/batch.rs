@@ -83,7 +83,7 @@ pub fn count(seg: &Segmenter, docs: &[&SearchDoc<'_>]) -> Batch {
         seg,
         ids: FxMap::with_capacity_and_hasher(4096, Default::default()),
         terms: Vec::with_capacity(4096),
-        units: FxMap::with_capacity_and_hasher(4096, Default::default()),
+        units: Units::default(),
         expansions: Vec::with_capacity(8192),
         slot: Vec::new(),
         counts: Vec::new(),
@@ -109,7 +109,7 @@ struct Counter<'j> {
     ids: FxMap<Box<str>, u32>,
     terms: Vec<Box<str>>,
     /// Unit text → its terms, as a range of `expansions`.
-    units: FxMap<Box<str>, (u32, u32)>,
+    units: Units,
     expansions: Vec<u32>,
     /// Local id → index in `counts` for the current document (`NONE` when absent).
     slot: Vec<u32>,
@@ -171,7 +171,7 @@ impl Counter<'_> {
     /// The terms of `unit`, expanded on its first occurrence in the batch.
     fn expand(&mut self, unit: Unit<'_>) -> (u32, u32) {
         let (Unit::Word(text) | Unit::Cjk(text)) = unit;
-        if let Some(&range) = self.units.get(text) {
+        if let Some(range) = self.units.get(text) {
             return range;
         }
         let start = self.expansions.len() as u32;
@@ -184,7 +184,7 @@ impl Counter<'_> {
         self.word = word;
         self.expansions.extend(found);
         let range = (start, self.expansions.len() as u32);
-        self.units.insert(text.into(), range);
+        self.units.insert(text, range);
         range
     }
 
@@ -219,5 +219,39 @@ impl Counter<'_> {
                 tf[field] = tf[field].saturating_add(1);
             }
         }
+    }
+}
+
+/// Unit text → a range of `Counter::expansions`. Words of up to 15 bytes (nearly all: five
+/// ideographs, or fifteen letters) are keys of their own bytes, so a look-up hashes two words
+/// and compares two, without following a pointer to the text.
+#[derive(Default)]
+struct Units {
+    short: FxMap<u128, (u32, u32)>,
+    long: FxMap<Box<str>, (u32, u32)>,
+}
+
+impl Units {
+    fn short_key(text: &str) -> Option<u128> {
+        let bytes = text.as_bytes();
+        let mut key = [0u8; 16];
+        key.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        // The length in the last byte tells "ab" from "ab\0" (and 15 bytes leave it free).
+        *key.get_mut(15).filter(|_| bytes.len() < 16)? = bytes.len() as u8;
+        Some(u128::from_le_bytes(key))
+    }
+
+    fn get(&self, text: &str) -> Option<(u32, u32)> {
+        match Units::short_key(text) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(text).copied(),
+        }
+    }
+
+    fn insert(&mut self, text: &str, range: (u32, u32)) {
+        match Units::short_key(text) {
+            Some(k) => self.short.insert(k, range),
+            None => self.long.insert(text.into(), range),
+        };
     }
 }

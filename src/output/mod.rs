@@ -77,16 +77,24 @@ impl Staging {
             ));
         }
         let path = self.dir.join(&file.path);
-        if let Some(parent) = path.parent() {
-            let fresh = self
-                .made_dirs
-                .lock()
-                .map_or(true, |mut d| d.insert(parent.to_path_buf()));
-            if fresh {
-                std::fs::create_dir_all(parent).map_err(|e| io_problem(parent, e))?;
-            }
+        let parent = path.parent().unwrap_or(&self.dir);
+        let fresh = self
+            .made_dirs
+            .lock()
+            .map_or(true, |mut d| d.insert(parent.to_path_buf()));
+        if fresh {
+            std::fs::create_dir_all(parent).map_err(|e| io_problem(parent, e))?;
         }
-        std::fs::write(&path, &file.bytes).map_err(|e| io_problem(&path, e))?;
+        let written = match std::fs::write(&path, &file.bytes) {
+            // Another thread claimed this folder and may not have made it yet: make it here
+            // too (`create_dir_all` is safe to race) and try again.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !fresh => {
+                std::fs::create_dir_all(parent).map_err(|e| io_problem(parent, e))?;
+                std::fs::write(&path, &file.bytes)
+            }
+            other => other,
+        };
+        written.map_err(|e| io_problem(&path, e))?;
         let entry = Written {
             path: file.path.clone(),
             sha256: hex(&Sha256::digest(&file.bytes)),
@@ -203,4 +211,38 @@ pub fn hex(bytes: &[u8]) -> String {
 fn io_problem(path: &Path, e: std::io::Error) -> Problem {
     Problem::error("io", format!("cannot write {}: {e}", path.display()))
         .help("check that the output folder is writable and the disk is not full")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{OutputFile, Staging};
+    use rayon::prelude::*;
+
+    #[test]
+    fn parallel_writes_into_new_folders_all_land() {
+        // Many threads write into the same fresh folders at once (a search index is written
+        // this way): whichever thread claims a folder, none may find it missing.
+        let root = tempfile::tempdir().expect("temp dir");
+        let target = root.path().join("out");
+        let files: Vec<OutputFile> = (0..4000)
+            .map(|i| OutputFile {
+                path: format!("search/l{}/d{}/{i}.json", i % 3, i % 97),
+                bytes: i.to_string().into_bytes(),
+            })
+            .collect();
+        for _ in 0..3 {
+            let staging = Staging::new(&target).expect("staging");
+            let results: Vec<_> = files.par_iter().map(|f| staging.write(f)).collect();
+            assert!(
+                results.iter().all(Result::is_ok),
+                "{:?}",
+                results.iter().find(|r| r.is_err())
+            );
+            assert_eq!(staging.written().len(), files.len());
+            staging.commit().expect("commit");
+        }
+        let back =
+            std::fs::read_to_string(target.join("search/l1/d30/1000.json")).expect("written");
+        assert_eq!(back, "1000");
+    }
 }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use civic::search::segment::{CharSet, Segmenter};
+use civic::search::segment::{CharSet, Scratch, Segmenter};
 use civic::search::tokenize::{self, CIVIC_WORDS, Run};
 use jieba_rs::Jieba;
 
@@ -30,10 +30,10 @@ fn pair_with(mut ours: Segmenter, extra: &[&str]) -> (Segmenter, Jieba) {
 fn cut_both(ours: &Segmenter, theirs: &Jieba, text: &str) -> (Vec<String>, Vec<String>) {
     let norm = tokenize::normalize(text);
     let (mut a, mut b) = (Vec::new(), Vec::new());
-    let mut route = Vec::new();
+    let mut scratch = Scratch::default();
     for run in tokenize::runs(&norm) {
         let Run::Cjk(run) = run else { continue };
-        ours.cut(run, &mut route, |w| a.push(w.to_string()));
+        ours.cut(run, &mut scratch, |w| a.push(w.to_string()));
         b.extend(
             theirs
                 .cut(run, true)

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::SearchDoc;
 use super::index::TEXT_CHARS;
-use super::segment::Segmenter;
+use super::segment::{Scratch, Segmenter};
 use super::tokenize::{self, Unit};
 
 /// Occurrences of a term in each field of a document (title, headings, fields, body),
@@ -90,10 +90,10 @@ pub fn count(seg: &Segmenter, docs: &[&SearchDoc<'_>]) -> Batch {
         word: String::new(),
         norm: String::new(),
     };
-    let mut route = Vec::new();
+    let mut scratch = Scratch::default();
     let docs = docs
         .iter()
-        .map(|doc| counter.doc(doc, &mut route))
+        .map(|doc| counter.doc(doc, &mut scratch))
         .collect();
     Batch {
         terms: counter.terms,
@@ -120,7 +120,7 @@ struct Counter<'j> {
 }
 
 impl Counter<'_> {
-    fn doc(&mut self, doc: &SearchDoc<'_>, route: &mut Vec<(f64, usize)>) -> DocCounts {
+    fn doc(&mut self, doc: &SearchDoc<'_>, scratch: &mut Scratch) -> DocCounts {
         let body = doc.body.text(usize::MAX);
         let texts = std::iter::once((0, doc.title.as_str()))
             .chain(doc.headings.iter().map(|h| (1, h.as_str())))
@@ -131,7 +131,7 @@ impl Counter<'_> {
         for (field, text) in texts {
             tokenize::normalize_into(text, &mut norm);
             let mut n = 0u32;
-            tokenize::for_each_unit(self.seg, &norm, route, |unit| {
+            tokenize::for_each_unit(self.seg, &norm, scratch, |unit| {
                 let (start, end) = self.expand(unit);
                 for i in start..end {
                     let term = self.expansions[i as usize];

@@ -15,12 +15,29 @@
 //! cuts are the same. Text with a character outside that set is cut with the whole dictionary,
 //! loaded then (`serve`, after an edit).
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use cedarwood::Cedar;
 use jieba_rs::Jieba;
 
+use super::batch::Fx;
+
 static DICT: &str = include_str!("data/jieba-dict.txt");
+
+/// Buffers a caller reuses between [`Segmenter::cut`] calls: the path search's table, and the
+/// HMM's cuts of the runs of single characters seen so far (short runs of function words such
+/// as 了和 or 的与 recur on every page; the HMM is by far the costliest step per character).
+#[derive(Default)]
+pub struct Scratch {
+    route: Vec<(f64, usize)>,
+    hmm: HashMap<Box<str>, Box<[(u32, u32)]>, BuildHasherDefault<Fx>>,
+}
+
+/// Runs of single characters remembered per [`Scratch`] (a batch of pages): enough for the
+/// recurring ones, bounded for text full of rare characters.
+const HMM_MEMO: usize = 16 * 1024;
 
 /// A dictionary and the segmentation over it. Cloning copies the dictionary.
 #[derive(Clone)]
@@ -256,13 +273,13 @@ impl Segmenter {
 
     /// Call `out` with the words of `run` (consecutive ideographs) that have two or more
     /// characters, in order. (Single characters are never search terms, so they are skipped.)
-    pub fn cut(&self, run: &str, route: &mut Vec<(f64, usize)>, mut out: impl FnMut(&str)) {
+    pub fn cut(&self, run: &str, scratch: &mut Scratch, mut out: impl FnMut(&str)) {
         if !self.covers(run) {
-            return self.whole().cut(run, route, out);
+            return self.whole().cut(run, scratch, out);
         }
         self.for_each_block(run, |block, is_han| {
             if is_han {
-                self.cut_block(block, route, &mut out);
+                self.cut_block(block, scratch, &mut out);
             }
         });
     }
@@ -311,8 +328,9 @@ impl Segmenter {
         }
     }
 
-    fn cut_block(&self, block: &str, route: &mut Vec<(f64, usize)>, out: &mut impl FnMut(&str)) {
-        self.best_route(block, route);
+    fn cut_block(&self, block: &str, scratch: &mut Scratch, out: &mut impl FnMut(&str)) {
+        let mut route = std::mem::take(&mut scratch.route);
+        self.best_route(block, &mut route);
         let mut x = 0;
         let mut singles: Option<usize> = None;
         while x < block.len() {
@@ -321,27 +339,56 @@ impl Segmenter {
                 singles.get_or_insert(x);
             } else {
                 if let Some(s) = singles.take() {
-                    self.cut_singles(&block[s..x], out);
+                    self.cut_singles(&block[s..x], &mut scratch.hmm, out);
                 }
                 out(&block[x..y]);
             }
             x = y;
         }
         if let Some(s) = singles {
-            self.cut_singles(&block[s..], out);
+            self.cut_singles(&block[s..], &mut scratch.hmm, out);
         }
+        scratch.route = route;
     }
 
     /// A run of characters the path left single: jieba's HMM finds the words in it, unless the
     /// whole run is itself a dictionary word (then its characters stay single).
-    fn cut_singles(&self, run: &str, out: &mut impl FnMut(&str)) {
-        if run.chars().nth(1).is_none() || self.has_word(run) {
+    fn cut_singles(
+        &self,
+        run: &str,
+        memo: &mut HashMap<Box<str>, Box<[(u32, u32)]>, BuildHasherDefault<Fx>>,
+        out: &mut impl FnMut(&str),
+    ) {
+        if run.chars().nth(1).is_none() {
             return;
         }
-        for w in self.hmm.cut(run, true) {
-            if w.chars().nth(1).is_some() {
-                out(w);
+        let emit = |spans: &[(u32, u32)], out: &mut dyn FnMut(&str)| {
+            for &(a, b) in spans {
+                if let Some(w) = run.get(a as usize..b as usize) {
+                    out(w);
+                }
             }
+        };
+        if let Some(spans) = memo.get(run) {
+            return emit(spans, out);
+        }
+        let spans: Box<[(u32, u32)]> = if self.has_word(run) {
+            Box::default()
+        } else {
+            let base = run.as_ptr() as usize;
+            self.hmm
+                .cut(run, true)
+                .into_iter()
+                .filter(|w| w.chars().nth(1).is_some())
+                .map(|w| {
+                    let a = w.as_ptr() as usize - base;
+                    (a as u32, (a + w.len()) as u32)
+                })
+                .collect()
+        };
+        emit(&spans, out);
+        if memo.len() < HMM_MEMO {
+            memo.insert(run.into(), spans);
         }
     }
 }

@@ -14,7 +14,7 @@
 //! * Words: at least two characters, English stop words dropped, a small Porter-like stemmer
 //!   (volunteers/volunteering/volunteered → volunteer).
 
-use super::segment::Segmenter;
+use super::segment::{Scratch, Segmenter};
 
 /// Longest term kept (in characters). Longer runs are noise (hashes, URLs).
 pub const MAX_TERM_CHARS: usize = 24;
@@ -355,7 +355,7 @@ fn cjk_word_terms(seg: &Segmenter, word: &str, out: &mut impl FnMut(&str)) {
 /// Buffers [`for_each_term`] reuses between texts.
 #[derive(Default)]
 pub struct TermBuffers {
-    route: Vec<(f64, usize)>,
+    seg: Scratch,
     word: String,
 }
 
@@ -367,16 +367,15 @@ pub enum Unit<'a> {
     Cjk(&'a str),
 }
 
-/// Call `out` with every unit of normalised text, in order. `route` is a buffer reused
-/// between texts.
+/// Call `out` with every unit of normalised text, in order. `scratch` is reused between texts.
 pub fn for_each_unit(
     seg: &Segmenter,
     norm: &str,
-    route: &mut Vec<(f64, usize)>,
+    scratch: &mut Scratch,
     mut out: impl FnMut(Unit<'_>),
 ) {
     for_each_run(norm, |run| match run {
-        Run::Cjk(s) => seg.cut(s, route, |w| out(Unit::Cjk(w))),
+        Run::Cjk(s) => seg.cut(s, scratch, |w| out(Unit::Cjk(w))),
         Run::Word(w) => out(Unit::Word(w)),
     });
 }
@@ -403,8 +402,8 @@ pub fn for_each_term(
     bufs: &mut TermBuffers,
     mut out: impl FnMut(&str),
 ) {
-    let TermBuffers { route, word } = bufs;
-    for_each_unit(seg, norm, route, |unit| {
+    let TermBuffers { seg: scratch, word } = bufs;
+    for_each_unit(seg, norm, scratch, |unit| {
         unit_terms(seg, unit, word, &mut out)
     });
 }

@@ -32,8 +32,11 @@ static DICT: &str = include_str!("data/jieba-dict.txt");
 #[derive(Default)]
 pub struct Scratch {
     route: Vec<(f64, usize)>,
-    hmm: HashMap<Box<str>, Box<[(u32, u32)]>, BuildHasherDefault<Fx>>,
+    hmm: HmmMemo,
 }
+
+/// A run of single characters → the spans of the words the HMM cut it into.
+type HmmMemo = HashMap<Box<str>, Box<[(u32, u32)]>, BuildHasherDefault<Fx>>;
 
 /// Runs of single characters remembered per [`Scratch`] (a batch of pages): enough for the
 /// recurring ones, bounded for text full of rare characters.
@@ -353,12 +356,7 @@ impl Segmenter {
 
     /// A run of characters the path left single: jieba's HMM finds the words in it, unless the
     /// whole run is itself a dictionary word (then its characters stay single).
-    fn cut_singles(
-        &self,
-        run: &str,
-        memo: &mut HashMap<Box<str>, Box<[(u32, u32)]>, BuildHasherDefault<Fx>>,
-        out: &mut impl FnMut(&str),
-    ) {
+    fn cut_singles(&self, run: &str, memo: &mut HmmMemo, out: &mut impl FnMut(&str)) {
         if run.chars().nth(1).is_none() {
             return;
         }

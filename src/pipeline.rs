@@ -135,7 +135,14 @@ fn load_timed(
         let texts: Vec<std::sync::Arc<str>> = if enabled {
             let sections = content.sections.iter().map(|s| &s.source);
             let pages = content.pages.iter().map(|p| &p.source);
-            sections.chain(pages).map(|s| s.text.clone()).collect()
+            // site.yaml too: category labels are indexed with the pages they label.
+            let config_file =
+                std::fs::read_to_string(options.root.join(config::CONFIG_FILE)).unwrap_or_default();
+            sections
+                .chain(pages)
+                .map(|s| s.text.clone())
+                .chain(std::iter::once(config_file.into()))
+                .collect()
         } else {
             Vec::new()
         };

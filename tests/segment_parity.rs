@@ -192,3 +192,21 @@ fn text_beyond_the_loaded_characters_falls_back_to_the_whole_dictionary() {
             .contains(&"鑫垚社区".to_string())
     );
 }
+
+#[test]
+fn building_the_sample_site_keeps_to_the_words_of_its_own_characters() {
+    // The build loads only the dictionary words its content and site.yaml can use; learning
+    // the site's names and labels must not have to fall back to the whole dictionary.
+    let out = tempfile::tempdir().unwrap();
+    let options = civic::pipeline::BuildOptions {
+        root: Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf(),
+        output: out.path().join("output"),
+        base_url: None,
+        drafts: false,
+        date: "2026-11-25".parse().unwrap(),
+    };
+    let loaded = civic::pipeline::load(&options, &civic::markdown::Highlighter::default())
+        .unwrap_or_else(|e| panic!("the sample site loads: {e:?}"));
+    let indexer = format!("{:?}", loaded.indexer.expect("search is on in the sample"));
+    assert!(indexer.contains("whole: false"), "{indexer}");
+}

@@ -7,7 +7,7 @@
 //!   zero-width characters removed, then Unicode lower case.
 //! * The text is split into runs: CJK ideographs (segmented with jieba) and "word" runs of any
 //!   other alphanumeric characters (English, digits, pinyin…). Everything else separates.
-//! * CJK: jieba's dictionary and HMM (`segment`); every word of two or more ideographs is a term, and
+//! * CJK: cut as jieba cuts (`segment`); every word of two or more ideographs is a term, and
 //!   every dictionary word inside a longer word is a term too (so 志愿服务队 also indexes 志愿服务,
 //!   志愿, 服务). Single ideographs and a short list of function words are dropped: they are the
 //!   noise that makes 文 match every page.
@@ -352,13 +352,6 @@ fn cjk_word_terms(seg: &Segmenter, word: &str, out: &mut impl FnMut(&str)) {
     }
 }
 
-/// Buffers [`for_each_term`] reuses between texts.
-#[derive(Default)]
-pub struct TermBuffers {
-    seg: Scratch,
-    word: String,
-}
-
 /// A unit of normalised text that yields terms: a word of a non-CJK run, or a word of two or
 /// more ideographs from the segmentation of a CJK run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -395,25 +388,15 @@ pub fn unit_terms(seg: &Segmenter, unit: Unit<'_>, word: &mut String, out: &mut 
     }
 }
 
-/// Call `out` with every term of normalised text, in order (with repetitions).
-pub fn for_each_term(
-    seg: &Segmenter,
-    norm: &str,
-    bufs: &mut TermBuffers,
-    mut out: impl FnMut(&str),
-) {
-    let TermBuffers { seg: scratch, word } = bufs;
-    for_each_unit(seg, norm, scratch, |unit| {
-        unit_terms(seg, unit, word, &mut out)
-    });
-}
-
-/// All terms of `text`, in order (with repetitions).
+/// All terms of `text`, in order (with repetitions). (Indexing counts the same terms without
+/// collecting them: `batch::count`.)
 pub fn terms(seg: &Segmenter, text: &str) -> Vec<String> {
     let norm = normalize(text);
-    let mut bufs = TermBuffers::default();
+    let (mut scratch, mut word) = (Scratch::default(), String::new());
     let mut out = Vec::new();
-    for_each_term(seg, &norm, &mut bufs, |t| out.push(t.to_string()));
+    for_each_unit(seg, &norm, &mut scratch, |unit| {
+        unit_terms(seg, unit, &mut word, &mut |t: &str| out.push(t.to_string()))
+    });
     out
 }
 

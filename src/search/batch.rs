@@ -6,35 +6,15 @@
 //! terms once per batch — stemming, stop words and the dictionary look-ups for the words inside
 //! a Chinese word are not repeated for each occurrence.
 
-use std::collections::HashMap;
-
-use super::SearchDoc;
 use super::index::TEXT_CHARS;
 use super::segment::{Scratch, Segmenter};
 use super::tokenize::{self, Unit};
+use super::{FxMap, SearchDoc};
 
 /// Occurrences of a term in each field of a document (title, headings, fields, body),
 /// saturating at 255: a posting is then 8 bytes, and the score byte is already within 1 of its
 /// maximum long before (BM25 saturates).
 pub type Tf = [u8; 4];
-
-/// FxHash-style hasher for maps keyed by the short strings we produce.
-#[derive(Default)]
-pub struct Fx(u64);
-impl std::hash::Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for c in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..c.len()].copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-}
-pub type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
 /// The terms of a batch of documents.
 pub struct Batch {

@@ -11,13 +11,13 @@
 //! * `d/<id>.json` — one small document record per result: `{"u","t","s","d","x"}` (url,
 //!   title, section, date, first `TEXT_CHARS` characters of the text for the snippet).
 
-use super::segment::Segmenter;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use super::batch::{self, FxMap, Tf};
+use super::batch::{self, Tf};
+use super::segment::Segmenter;
 use super::tokenize::{self, is_cjk};
-use super::{FORMAT_VERSION, SearchDoc, index_dir};
+use super::{FORMAT_VERSION, FxMap, SearchDoc, index_dir};
 
 /// Target size of a postings pack in bytes.
 pub const PACK_TARGET: usize = 8 * 1024;

@@ -1,7 +1,7 @@
 //! Build-time site search: a Chinese-aware, sharded, static index per language.
 //!
-//! `Indexer` is built once per build (it owns the segmenter's dictionary, which is costly to load) and
-//! is shared read-only across threads. `Indexer::build` turns the pages of one language into
+//! `Indexer` is built once per build (it owns the segmenter's dictionary, which is costly to
+//! load) and is shared read-only across threads. `Indexer::build` turns the pages of one language into
 //! the files under `search/<lang>/`; `themes/civic/static/js/search.js` queries them in the
 //! browser, fetching only the shards a query needs. The format and the reasoning behind it are
 //! in `docs/search.md`; `query` is a Rust reference of the client's query procedure (used by
@@ -15,6 +15,26 @@ pub mod text;
 pub mod tokenize;
 
 use segment::Segmenter;
+
+/// FxHash-style hasher for the index's maps (terms, words, runs of text): much cheaper than the
+/// default SipHash on short keys. The keys are the site's own text, which its editors write: a
+/// build need not defend against crafted collisions.
+#[derive(Default)]
+struct Fx(u64);
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for c in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..c.len()].copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
 /// Version of the on-disk format, written to `meta.json` and checked by `search.js`.
 pub const FORMAT_VERSION: u32 = 1;
@@ -72,7 +92,8 @@ impl From<String> for Body<'_> {
     }
 }
 
-/// The search indexer: a segmenter with jieba's dictionary and the site's own words, built once per build.
+/// The search indexer: a segmenter with jieba's dictionary and the site's own words, built once
+/// per build.
 #[derive(Debug, Clone)]
 pub struct Indexer {
     seg: Segmenter,

@@ -15,14 +15,12 @@
 //! cuts are the same. Text with a character outside that set is cut with the whole dictionary,
 //! loaded then (`serve`, after an edit).
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use cedarwood::Cedar;
 use jieba_rs::Jieba;
 
-use super::batch::Fx;
+use super::FxMap;
 
 static DICT: &str = include_str!("data/jieba-dict.txt");
 
@@ -36,7 +34,7 @@ pub struct Scratch {
 }
 
 /// A run of single characters → the spans of the words the HMM cut it into.
-type HmmMemo = HashMap<Box<str>, Box<[(u32, u32)]>, BuildHasherDefault<Fx>>;
+type HmmMemo = FxMap<Box<str>, Box<[(u32, u32)]>>;
 
 /// Runs of single characters remembered per [`Scratch`] (a batch of pages): enough for the
 /// recurring ones, bounded for text full of rare characters.

@@ -135,13 +135,13 @@ fn load_timed(
         let texts: Vec<std::sync::Arc<str>> = if enabled {
             let sections = content.sections.iter().map(|s| &s.source);
             let pages = content.pages.iter().map(|p| &p.source);
-            // site.yaml too: category labels are indexed with the pages they label.
-            let config_file =
-                std::fs::read_to_string(options.root.join(config::CONFIG_FILE)).unwrap_or_default();
+            // Category labels too: they come from site.yaml and are indexed with the Chinese pages
+            // (English text needs no dictionary).
+            let labels = config.role_model_categories.iter();
             sections
                 .chain(pages)
                 .map(|s| s.text.clone())
-                .chain(std::iter::once(config_file.into()))
+                .chain(labels.map(|c| c.label.zh.as_str().into()))
                 .collect()
         } else {
             Vec::new()

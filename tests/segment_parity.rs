@@ -62,7 +62,9 @@ fn assert_same(ours: &Segmenter, theirs: &Jieba, text: &str, what: &str) -> usiz
     a.len()
 }
 
-fn markdown_under(dir: &Path, out: &mut Vec<(String, String)>) {
+/// (path, text) of every Markdown file under `dir`.
+fn markdown_under(dir: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.unwrap();
         if entry.path().extension().is_some_and(|e| e == "md") {
@@ -70,18 +72,23 @@ fn markdown_under(dir: &Path, out: &mut Vec<(String, String)>) {
             out.push((entry.path().display().to_string(), text));
         }
     }
+    out
 }
+
+/// The sample site's Markdown files.
+fn sample_files() -> Vec<(String, String)> {
+    let files = markdown_under(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
+    assert!(files.len() > 20, "sample content not found");
+    files
+}
+
+/// The sample's district and city names, as the build teaches them to the segmenter.
+const SAMPLE_WORDS: &[&str] = &["湖滨区", "东城区", "西湾区", "明湖", "明湖市"];
 
 #[test]
 fn the_sample_site_segments_as_with_jieba() {
-    let mut files = Vec::new();
-    markdown_under(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        &mut files,
-    );
-    assert!(files.len() > 20, "sample content not found");
-    // The sample's district names, as the build teaches them.
-    let (ours, theirs) = pair(&["湖滨区", "东城区", "西湾区", "明湖", "明湖市"]);
+    let files = sample_files();
+    let (ours, theirs) = pair(SAMPLE_WORDS);
     let words: usize = files
         .iter()
         .map(|(path, text)| assert_same(&ours, &theirs, text, path))
@@ -93,8 +100,7 @@ fn the_sample_site_segments_as_with_jieba() {
 fn a_benchmark_corpus_segments_as_with_jieba() {
     let dir = tempfile::tempdir().unwrap();
     civic::corpus::generate(dir.path(), 60, 7).unwrap();
-    let mut files = Vec::new();
-    markdown_under(dir.path(), &mut files);
+    let files = markdown_under(dir.path());
     let (ours, theirs) = pair(&[]);
     for (path, text) in &files {
         assert_same(&ours, &theirs, text, path);
@@ -155,13 +161,9 @@ fn for_text_of(text: &str) -> Segmenter {
 
 #[test]
 fn a_dictionary_cut_to_the_sites_characters_segments_the_same() {
-    let mut files = Vec::new();
-    markdown_under(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        &mut files,
-    );
+    let files = sample_files();
     let all: String = files.iter().map(|(_, t)| t.as_str()).collect();
-    let (ours, theirs) = pair_with(for_text_of(&all), &["湖滨区", "东城区", "明湖市"]);
+    let (ours, theirs) = pair_with(for_text_of(&all), SAMPLE_WORDS);
     assert!(format!("{ours:?}").contains("whole: false"));
     for (path, text) in &files {
         assert_same(&ours, &theirs, text, path);

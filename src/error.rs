@@ -29,6 +29,9 @@ pub struct Problem {
     pub column: Option<u32>,
     pub message: String,
     pub help: Option<String>,
+    /// For a spam finding of the guard: the signals that fired (`lure`, `seo-title`, …).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub signals: Vec<&'static str>,
     #[serde(skip)]
     source: Option<Arc<str>>,
 }
@@ -43,6 +46,7 @@ impl Problem {
             column: None,
             message: message.into(),
             help: None,
+            signals: Vec::new(),
             source: None,
         }
     }

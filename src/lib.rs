@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod corpus;
+pub mod dictionary;
 pub mod error;
 pub mod escape;
 pub mod guard;

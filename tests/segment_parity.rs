@@ -137,7 +137,7 @@ fn added_words_get_jiebas_frequencies() {
 #[test]
 fn the_dictionary_file_has_no_duplicate_words() {
     // `Segmenter::new` inserts without a look-up; a duplicate would keep the wrong frequency.
-    let dict = include_str!("../src/search/data/jieba-dict.txt");
+    let dict = include_str!("../src/dictionary/jieba-dict.txt");
     let mut words: Vec<&str> = dict
         .lines()
         .filter_map(|l| l.split_ascii_whitespace().next())

@@ -12,19 +12,27 @@
 //! Findings carry 1-based line and column in the scanned text and the original matched text
 //! with invisible characters made visible ([`make_visible`]).
 
+mod assess;
+mod honest;
 mod html;
 pub(crate) use html::BLOCK as BLOCK_ELEMENTS;
+mod lexicon;
 mod links;
 mod masking;
 pub mod normalize;
+mod placement;
 mod places;
+mod published;
 mod sanitize;
 mod script;
+mod shape;
 pub mod site;
 mod style;
+mod t2s;
 mod tokenize;
 pub mod vocabulary;
 
+pub use published::FileKind;
 pub use sanitize::sanitize;
 
 use links::LinkPolicy;
@@ -69,7 +77,7 @@ impl Severity {
 /// Which check produced a finding. Names (`as_str`) are stable: sites and CI may grep them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rule {
-    SpamVocabulary,
+    Spam,
     HiddenContent,
     Script,
     Cloaking,
@@ -83,7 +91,7 @@ pub enum Rule {
 impl Rule {
     pub fn as_str(self) -> &'static str {
         match self {
-            Rule::SpamVocabulary => "spam-vocabulary",
+            Rule::Spam => "spam",
             Rule::HiddenContent => "hidden-content",
             Rule::Script => "script",
             Rule::Cloaking => "cloaking",
@@ -114,6 +122,9 @@ pub struct Finding {
     pub matched: String,
     pub message: String,
     pub help: String,
+    /// For spam: the signals that fired (`vocabulary`, `lure`, `seo-title`, `repetition`,
+    /// `disguise`, `placement`, `density`).
+    pub signals: Vec<&'static str>,
 }
 
 impl std::fmt::Display for Finding {
@@ -152,6 +163,7 @@ pub enum GuardError {
 #[derive(Debug)]
 pub struct Guard {
     vocab: Vocabulary,
+    assessor: assess::Assessor,
     links: LinkPolicy,
     places: Places,
     allowed_tags: Vec<String>,
@@ -179,6 +191,10 @@ impl Guard {
         let allowed_tags = sanitize::checked_extra_tags(&cfg.allow_html_tags)?;
         Ok(Guard {
             vocab: Vocabulary::load(extra_ref, &cfg.allow_words)?,
+            assessor: assess::Assessor {
+                lexicon: lexicon::Lexicon::builtin()?,
+                honesty: honest::Honesty::builtin(),
+            },
             links: LinkPolicy::new(&cfg.link_allowlist, site_hosts, cfg.external_links)?,
             places: Places::new(city_names, &cfg.allow_words),
             allowed_tags,
@@ -211,7 +227,13 @@ impl Guard {
     pub fn scan_source(&self, text: &str) -> Vec<Finding> {
         let mut out = Vec::new();
         let units = masking::source_text_units(text);
-        self.scan_text(text, normalize::normalize_units(text, units), &mut out);
+        let placement = |at: usize| placement::in_source(text, at);
+        self.scan_text(
+            text,
+            normalize::normalize_units(text, units),
+            &placement,
+            &mut out,
+        );
         let masked = masking::mask_markdown_code(text);
         let scan = html::analyze(text, &masked, &html::Mode::Source, &self.allowed_tags);
         out.extend(scan.findings);
@@ -250,36 +272,36 @@ impl Guard {
         };
         let scan = html::analyze(text, &masked, mode, &self.allowed_tags);
         out.extend(scan.findings);
-        self.scan_text(text, normalize::normalize_units(text, scan.text), &mut out);
+        let nowhere = |_: usize| None;
+        self.scan_text(
+            text,
+            normalize::normalize_units(text, scan.text),
+            &nowhere,
+            &mut out,
+        );
         self.check_urls(text, scan.urls, &mut out);
         finish(out)
     }
 
-    /// Vocabulary and place checks over normalized text whose origins point into `text`.
-    fn scan_text(&self, text: &str, norm: Normalized, out: &mut Vec<Finding>) {
-        for hit in self.vocab.scan(&norm) {
-            let (s, e) = norm.origin_of(hit.start, hit.end);
-            let Some(rule) = self.vocab.rule(hit.rule) else {
-                continue;
-            };
-            let mut f = finding_at(
-                text,
-                s,
-                e,
-                Rule::SpamVocabulary,
-                Severity::Error,
-                format!(
-                    "{} spam “{}” (rule {})",
-                    rule.family,
-                    &norm.text[hit.start..hit.end],
-                    rule.origin
-                ),
-            );
-            f.help = "remove the text; if it was not written by your editors, the site or an editor's account may be compromised. A false alarm can be allowed with `guard.allow_words` in site.yaml".into();
-            out.push(f);
-        }
+    /// Spam and place checks over normalized text whose origins point into `text`.
+    fn scan_text(
+        &self,
+        text: &str,
+        norm: Normalized,
+        placement: assess::Placement<'_>,
+        out: &mut Vec<Finding>,
+    ) {
+        out.extend(assess::assess(
+            &self.assessor,
+            &self.vocab,
+            text,
+            &norm,
+            placement,
+        ));
         let allowed = self.vocab.allowed_spans(&norm.text);
-        for (s, e, message) in self.places.scan(text, &norm, &allowed) {
+        for (s, e, message) in self.places.scan(text, &norm, &allowed, &|at| {
+            placement(at) == Some("the title")
+        }) {
             let mut f = finding_at(text, s, e, Rule::ForeignPlace, Severity::Warning, message);
             f.help = "check the place name: spam sometimes replaces the city's name. If the mention is right, add it to `guard.allow_words`".into();
             out.push(f);
@@ -294,8 +316,18 @@ impl Guard {
             if !seen.insert((line_col(text, u.start).0, u.url.clone())) {
                 continue;
             }
-            if let Some((rule, severity, message)) = self.links.check(&u.url) {
+            if let Some((rule, mut severity, mut message)) = self.links.check(&u.url) {
+                let lure_text = (rule == Rule::ExternalLink)
+                    .then(|| self.lure_link_text(text, u.start))
+                    .flatten();
+                if let Some(words) = &lure_text {
+                    severity = Severity::Error;
+                    message = format!("{message}; its link text “{words}” is made of lure words");
+                }
                 let mut f = finding_at(text, u.start, u.end, rule, severity, message);
+                if lure_text.is_some() {
+                    f.signals = vec!["lure", "external-link"];
+                }
                 f.help = match rule {
                     Rule::LookalikeHost => "this host imitates a trusted one; remove the link".into(),
                     _ => "link only to trusted hosts, or add the host to `guard.link_allowlist` in site.yaml".into(),
@@ -303,6 +335,19 @@ impl Guard {
                 out.push(f);
             }
         }
+    }
+}
+
+impl Guard {
+    /// The text of the Markdown link whose URL starts at `url_start`, when two or more lure
+    /// words make it up (`博鱼官网登录入口` pointing at a host outside the allowlist).
+    fn lure_link_text(&self, text: &str, url_start: usize) -> Option<String> {
+        let before = text.get(..url_start)?.strip_suffix("](")?;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let open = before[line_start..].rfind('[')? + line_start;
+        let link_text = &before[open + 1..];
+        let words = self.assessor.lexicon.scan(&normalize::normalize(link_text));
+        (words.len() >= 2).then(|| make_visible(link_text))
     }
 }
 
@@ -345,6 +390,7 @@ pub(crate) fn finding_at(
         matched: make_visible(&truncate(&text[start..end], 160)),
         message,
         help: String::new(),
+        signals: Vec::new(),
     }
 }
 

@@ -16,7 +16,6 @@
 //! sentence punctuation (`注册，送`) or a deliberate obfuscation (`注，册，送`).
 
 use icu_normalizer::DecomposingNormalizerBorrowed;
-use std::sync::OnceLock;
 
 /// One character of input with the byte range it came from in the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +49,10 @@ pub struct Normalized {
     /// Original byte range of each output character.
     origin: Vec<(usize, usize)>,
     gaps: Vec<Gap>,
+    /// Byte offsets in `text` of the characters that begin a sentence after the first: a full
+    /// stop, a question or exclamation mark, or a line break that is not a soft wrap of Chinese
+    /// text came before them.
+    stops: Vec<usize>,
 }
 
 impl Normalized {
@@ -84,6 +87,24 @@ impl Normalized {
 
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
+    }
+
+    /// Byte ranges of `text`, one per sentence, in order.
+    pub fn sentences(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let starts = std::iter::once(0).chain(self.stops.iter().copied());
+        let ends = self
+            .stops
+            .iter()
+            .copied()
+            .chain(std::iter::once(self.text.len()));
+        starts.zip(ends).filter(|(s, e)| s < e)
+    }
+
+    /// Original byte range of each output character in the output byte range `start..end`.
+    pub fn origins(&self, start: usize, end: usize) -> &[(usize, usize)] {
+        let first = self.char_index(start);
+        let last = self.char_index(end).max(first);
+        self.origin.get(first..last).unwrap_or(&[])
     }
 }
 
@@ -177,7 +198,7 @@ fn fold_fast(u: Unit) -> Option<Option<Unit>> {
     }
     if ('\u{4e00}'..='\u{9fff}').contains(&u.ch) {
         return Some(Some(Unit {
-            ch: crate::guard::vocabulary::simplify(u.ch),
+            ch: super::t2s::simplify(u.ch),
             ..u
         }));
     }
@@ -223,7 +244,7 @@ fn fold_general(
         .filter(|c| !is_invisible(*c))
         .flat_map(char::to_lowercase)
     {
-        let ch = crate::guard::vocabulary::simplify(latin_lookalike(c));
+        let ch = super::t2s::simplify(latin_lookalike(c));
         out.push(Unit { ch, ..u });
     }
 }
@@ -235,11 +256,16 @@ fn compact(original: &str, units: &[Unit]) -> Normalized {
         offsets: Vec::with_capacity(units.len()),
         origin: Vec::with_capacity(units.len()),
         gaps: Vec::with_capacity(units.len()),
+        stops: Vec::new(),
     };
     let mut gap = Gap::Sentence; // the start of a text is a boundary
+    let mut stop = false;
     for (i, u) in units.iter().enumerate() {
         // Unified ideographs first: `is_alphanumeric` looks them up in a table.
         if ('\u{4e00}'..='\u{9fff}').contains(&u.ch) || u.ch.is_alphanumeric() {
+            if std::mem::take(&mut stop) && !n.text.is_empty() {
+                n.stops.push(n.text.len());
+            }
             n.offsets.push(n.text.len());
             n.origin.push((u.start, u.end));
             n.gaps.push(gap);
@@ -247,6 +273,7 @@ fn compact(original: &str, units: &[Unit]) -> Normalized {
             gap = Gap::None;
         } else {
             let next = units.get(i + 1).map(|n| n.ch);
+            stop |= ends_sentence(original, u, n.text.chars().next_back(), next);
             let kind = separator_kind(original, u, next);
             if kind == Gap::Sentence || gap == Gap::None {
                 gap = kind;
@@ -254,6 +281,22 @@ fn compact(original: &str, units: &[Unit]) -> Normalized {
         }
     }
     n
+}
+
+/// A full stop, question or exclamation mark, or a line break, except a line break inside a
+/// hard-wrapped Chinese paragraph (CJK text on both sides).
+fn ends_sentence(original: &str, u: &Unit, before: Option<char>, next: Option<char>) -> bool {
+    let orig = original.get(u.start..u.end).unwrap_or("");
+    match orig.chars().next().unwrap_or(u.ch) {
+        '。' | '！' | '？' | '｡' | BOUNDARY | '\u{2028}' => true,
+        '.' | '!' | '?' if orig.len() == 1 => next.is_some_and(char::is_whitespace),
+        '\n' | '\r' => !(before.is_some_and(is_cjk) && next.is_some_and(is_cjk)),
+        _ => false,
+    }
+}
+
+pub(crate) fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
 /// Sentence punctuation in the original separates prose; anything else is a filler.
@@ -486,16 +529,6 @@ pub fn normalized_text(text: &str) -> String {
     normalize(text).text
 }
 
-/// Shared, lazily built normalizer check used by debug assertions in tests.
-pub fn nfkd_available() -> bool {
-    static OK: OnceLock<bool> = OnceLock::new();
-    *OK.get_or_init(|| {
-        DecomposingNormalizerBorrowed::new_nfkd()
-            .normalize("ｂ")
-            .starts_with('b')
-    })
-}
-
 #[cfg(test)]
 mod tests {
 
@@ -544,7 +577,6 @@ mod tests {
         assert_eq!(n("c\u{301}asino"), "casino");
         assert_eq!(n("博\u{202e}彩"), "博彩");
         assert_eq!(n("ⓑⓔⓣ"), "bet");
-        assert!(nfkd_available());
     }
 
     #[test]

@@ -22,7 +22,54 @@ pub fn scan(guard: &Guard, site: &Site, theme: &Theme) -> Vec<Problem> {
         .flat_map_iter(|(source, body)| scan_document(guard, source, body))
         .collect();
     problems.extend(scan_theme(guard, theme));
+    problems.extend(
+        site.assets
+            .par_iter()
+            .flat_map_iter(|asset| scan_asset(guard, &asset.rel, &asset.path))
+            .collect::<Vec<_>>(),
+    );
+    problems.extend(scan_menus(guard, &site.config));
     problems
+}
+
+/// A file of `content/` published as it is, scanned by its type ([`Guard::scan_published`]).
+fn scan_asset(guard: &Guard, rel: &str, path: &std::path::Path) -> Vec<Problem> {
+    let shown = format!("{}/{rel}", crate::content::CONTENT_DIR);
+    let kind = super::published::FileKind::of(rel);
+    if kind == super::published::FileKind::Binary {
+        return Vec::new();
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let text = String::from_utf8_lossy(&bytes);
+            guard
+                .scan_published(rel, &bytes, true)
+                .into_iter()
+                .map(|f| to_problem(f, &shown, Some(&text), true))
+                .collect()
+        }
+        Err(e) => vec![Problem::error("unreadable", format!("cannot read: {e}")).in_file(&shown)],
+    }
+}
+
+/// Every link of site.yaml's menus goes through the link rules: it stands in every page header.
+fn scan_menus(guard: &Guard, config: &crate::config::SiteConfig) -> Vec<Problem> {
+    config
+        .menus
+        .iter()
+        .flat_map(|(lang, items)| items.iter().map(move |item| (lang, item)))
+        .filter(|(_, item)| !item.link.starts_with("@/"))
+        .filter_map(|(lang, item)| {
+            let f = guard.check_config_link(&item.link)?;
+            let mut p = to_problem(f, crate::config::CONFIG_FILE, None, false);
+            p.message = format!(
+                "menu link “{}” ({lang}): {}",
+                item.label,
+                p.message.trim_end_matches(" (found in the rendered page)")
+            );
+            Some(p)
+        })
+        .collect()
 }
 
 pub fn scan_document(guard: &Guard, source: &Source, body: &Rendered) -> Vec<Problem> {
@@ -65,6 +112,18 @@ fn scan_theme(guard: &Guard, theme: &Theme) -> Vec<Problem> {
             }
         }
     }
+    for name in theme.overridden.iter().filter(|n| n.starts_with("static/")) {
+        let Some(file) = theme.files.get(name) else {
+            continue;
+        };
+        if super::published::FileKind::of(name) == super::published::FileKind::Script {
+            continue; // below, with the theme's own scripts
+        }
+        let text = String::from_utf8_lossy(&file.bytes);
+        for f in guard.scan_published(name, &file.bytes, false) {
+            problems.push(to_problem(f, &file.origin, Some(&text), true));
+        }
+    }
     for (path, file) in theme.static_files().filter(|(p, _)| p.ends_with(".js")) {
         let text = String::from_utf8_lossy(&file.bytes);
         // The theme's own code may use what looks like obfuscation elsewhere (String.fromCharCode
@@ -95,6 +154,7 @@ fn to_problem(f: Finding, file: &str, text: Option<&str>, located: bool) -> Prob
     }
     .in_file(file)
     .help(f.help);
+    p.signals = f.signals;
     if located {
         p = p.at(f.line, f.column);
         if let Some(text) = text {

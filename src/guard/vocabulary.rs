@@ -13,7 +13,6 @@ use super::GuardError;
 use super::normalize::{Gap, Normalized};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// Built-in rule files, in load order (`common` holds shared definitions).
 const BUILTIN: &[(&str, &str)] = &[
@@ -251,7 +250,13 @@ fn compile(pattern: &str) -> Result<Regex, String> {
     // may write 賭場 or CASINO in its own rule file.
     let folded: String = pattern
         .chars()
-        .map(|c| if c.is_ascii() { c } else { simplify(c) })
+        .map(|c| {
+            if c.is_ascii() {
+                c
+            } else {
+                super::t2s::simplify(c)
+            }
+        })
         .collect();
     RegexBuilder::new(&folded)
         .case_insensitive(true)
@@ -289,50 +294,11 @@ fn expand(pattern: &str, defs: &HashMap<String, String>) -> Result<String, Strin
     Ok(out)
 }
 
-/// Traditional → simplified for the characters the rules use (`rules/t2s.txt`).
-pub fn simplify(c: char) -> char {
-    if c.is_ascii() {
-        return c;
-    }
-    struct T2s {
-        /// One bit per BMP character: set when it is a key of `map` (skips the hash lookup
-        /// for the vast majority of characters, which are not traditional).
-        bmp: Vec<u64>,
-        map: HashMap<char, char>,
-    }
-    static MAP: OnceLock<T2s> = OnceLock::new();
-    let t2s = MAP.get_or_init(|| {
-        let map: HashMap<char, char> = include_str!("rules/t2s.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .filter_map(|pair| {
-                let mut cs = pair.chars();
-                Some((cs.next()?, cs.next()?))
-            })
-            .collect();
-        let mut bmp = vec![0u64; 0x10000 / 64];
-        for &k in map.keys() {
-            let k = k as usize;
-            if let Some(w) = bmp.get_mut(k / 64) {
-                *w |= 1 << (k % 64);
-            }
-        }
-        T2s { bmp, map }
-    });
-    let i = c as usize;
-    if let Some(w) = t2s.bmp.get(i / 64) {
-        if w & (1 << (i % 64)) == 0 {
-            return c;
-        }
-    }
-    t2s.map.get(&c).copied().unwrap_or(c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::guard::normalize::normalize;
+    use std::sync::OnceLock;
 
     fn hits(text: &str) -> Vec<String> {
         // Compiling the rule set takes a moment in debug builds: do it once.

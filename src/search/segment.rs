@@ -9,7 +9,7 @@
 //! kept. `tests/segment_parity.rs` checks that both cut the sample content and a benchmark
 //! corpus identically.
 //!
-//! The dictionary is jieba's (`data/jieba-dict.txt`, MIT licence, see `data/README.md`). A
+//! The dictionary is jieba's (`src/dictionary/`, MIT licence). A
 //! build loads only the words made of characters its site uses ([`Segmenter::for_chars`]): no
 //! other word can match the site's text, and the dictionary's total frequency is kept, so the
 //! cuts are the same. Text with a character outside that set is cut with the whole dictionary,
@@ -22,7 +22,7 @@ use jieba_rs::Jieba;
 
 use super::FxMap;
 
-static DICT: &str = include_str!("data/jieba-dict.txt");
+static DICT: &str = crate::dictionary::JIEBA;
 
 /// Buffers a caller reuses between [`Segmenter::cut`] calls: the path search's table, and the
 /// HMM's cuts of the runs of single characters seen so far (short runs of function words such

@@ -2,6 +2,7 @@
 //! `civic` binary, and reading what it wrote.
 #![allow(dead_code)]
 
+pub mod guard;
 pub mod small_site;
 
 use std::collections::BTreeMap;

@@ -196,24 +196,22 @@ impl Fetcher {
     }
 }
 
-/// A certificate or handshake error anywhere in the chain. rustls's error arrives wrapped in an
-/// `io::Error`, whose `source()` skips it, so those are looked inside.
+/// A certificate or handshake error anywhere in the chain. rustls's error arrives wrapped in
+/// `io::Error`s (whose `source()` skips what they wrap), so those are looked inside too.
 fn is_tls(e: &reqwest::Error) -> bool {
-    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(e);
-    while let Some(err) = next {
+    fn within(err: &(dyn std::error::Error + 'static)) -> bool {
         if err.is::<rustls::Error>() {
             return true;
         }
         if let Some(io) = err.downcast_ref::<std::io::Error>()
-            && io
-                .get_ref()
-                .is_some_and(|inner| inner.is::<rustls::Error>())
+            && let Some(inner) = io.get_ref()
+            && within(inner)
         {
             return true;
         }
-        next = err.source();
+        err.source().is_some_and(within)
     }
-    false
+    within(e)
 }
 
 fn root_cause(e: &reqwest::Error) -> String {

@@ -142,12 +142,13 @@ impl Checker {
         targets: Vec<String>,
         concurrency: usize,
     ) -> Result<(), RemoteError> {
-        let Some((first, rest)) = targets.split_first() else {
+        let mut targets = targets.into_iter();
+        let Some(first) = targets.next() else {
             return Ok(());
         };
         // The home page alone first: when it gets no answer at all, nothing else would either,
         // and a run that compared nothing must not look like a run that found something.
-        let url = links::url_of(&self.base, first);
+        let url = links::url_of(&self.base, &first);
         match self.fetcher.get(&url, BROWSER).await {
             Answer::Failed(message) => {
                 return Err(RemoteError::Unreachable {
@@ -169,11 +170,11 @@ impl Checker {
                 lock(&self.found).findings.push(finding);
                 return Ok(());
             }
-            first_answer => self.check(first, Some(first_answer)).await,
+            first_answer => self.check(&first, Some(first_answer)).await,
         }
         self.progress.inc(1);
 
-        let queue = Arc::new(Mutex::new(rest.to_vec().into_iter()));
+        let queue = Arc::new(Mutex::new(targets));
         let mut workers = tokio::task::JoinSet::new();
         for _ in 0..concurrency.max(1) {
             let (me, queue) = (self.clone(), queue.clone());

@@ -20,11 +20,8 @@ pub fn targets(
     let mut chosen: Vec<String> = match sample {
         None => manifest.files.keys().cloned().collect(),
         Some(n) => {
-            let (mut chosen, rest): (Vec<String>, Vec<String>) = manifest
-                .files
-                .iter()
-                .map(|(p, _)| p.clone())
-                .partition(|p| {
+            let (mut chosen, rest): (Vec<String>, Vec<String>) =
+                manifest.files.keys().cloned().partition(|p| {
                     ALWAYS.contains(&p.as_str())
                         || since.is_some_and(|old| old.files.get(p) != manifest.files.get(p))
                 });

@@ -588,3 +588,36 @@ fn a_sample_fetches_what_changed_since_the_last_build_and_a_few_more() {
         run.stderr
     );
 }
+
+#[test]
+fn an_http_address_that_redirects_to_https_is_the_wrong_address_not_a_thousand_findings() {
+    let (listener, base) = bind();
+    let mut tamper = Tamper::default();
+    let https = base.replacen("http://", "https://", 1);
+    tamper
+        .redirect
+        .insert("index.html".into(), (301, https.clone()));
+    let server = start(listener, base, tamper);
+    let run = verify(&server.base, &[]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "error: {} redirects to {https}\nhelp: ",
+            server.base
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(server.hits(), 1);
+
+    // A home page sent to another host is a hijack: a finding, and the run goes on.
+    let mut tamper = Tamper::default();
+    tamper
+        .redirect
+        .insert("index.html".into(), (302, "https://bet.example/".into()));
+    let server = serve(tamper);
+    let run = verify(&server.base, &[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert_eq!(run.of_kind("redirect").len(), 1, "{:?}", run.records);
+    assert_eq!(server.hits(), clean_requests());
+}

@@ -8,14 +8,15 @@
 
 mod common;
 
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, Uri, header};
-use axum::response::{IntoResponse, Response};
+#[path = "verify_http/server.rs"]
+mod server;
+
 use common::{Fixture, stderr};
+use server::{Tamper, bind, serve, start};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::OnceLock;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 /// The sample site, built once for every test here, with its manifest kept "off the server".
@@ -43,136 +44,6 @@ fn built() -> &'static Built {
             manifest,
         }
     })
-}
-
-/// How the server misbehaves.
-#[derive(Clone, Default)]
-struct Tamper {
-    /// Path (as in the manifest) → what is served instead; `None` deletes it.
-    replace: BTreeMap<String, Option<Vec<u8>>>,
-    /// Path → (User-Agent substring, body served to that agent only).
-    for_agent: BTreeMap<String, (&'static str, Vec<u8>)>,
-    /// Path → (Referer substring, body served to such visitors only).
-    for_referer: BTreeMap<String, (&'static str, Vec<u8>)>,
-    /// Path → (status, Location).
-    redirect: BTreeMap<String, (u16, String)>,
-    /// Path → status served instead of the file.
-    status: BTreeMap<String, u16>,
-    /// Every answer waits this long.
-    delay: Option<Duration>,
-}
-
-struct Shared {
-    tamper: Tamper,
-    hits: AtomicUsize,
-    in_flight: AtomicUsize,
-    max_in_flight: AtomicUsize,
-    asked: Mutex<Vec<String>>,
-}
-
-struct Server {
-    base: String,
-    shared: Arc<Shared>,
-}
-
-impl Server {
-    fn hits(&self) -> usize {
-        self.shared.hits.load(Ordering::SeqCst)
-    }
-    fn asked(&self) -> Vec<String> {
-        self.shared.asked.lock().expect("lock").clone()
-    }
-}
-
-/// Serve the sample site on 127.0.0.1 (a free port) from a thread of its own; it lives as long
-/// as the test process.
-fn serve(tamper: Tamper) -> Server {
-    let (listener, base) = bind();
-    start(listener, base, tamper)
-}
-
-fn bind() -> (std::net::TcpListener, String) {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-    listener.set_nonblocking(true).expect("nonblocking");
-    let base = format!("http://{}/", listener.local_addr().expect("addr"));
-    (listener, base)
-}
-
-fn start(listener: std::net::TcpListener, base: String, tamper: Tamper) -> Server {
-    let shared = Arc::new(Shared {
-        tamper,
-        hits: AtomicUsize::new(0),
-        in_flight: AtomicUsize::new(0),
-        max_in_flight: AtomicUsize::new(0),
-        asked: Mutex::new(Vec::new()),
-    });
-    let state = shared.clone();
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-            let app = axum::Router::new().fallback(answer).with_state(state);
-            axum::serve(listener, app).await.expect("serve");
-        });
-    });
-    Server { base, shared }
-}
-
-async fn answer(State(s): State<Arc<Shared>>, uri: Uri, headers: HeaderMap) -> Response {
-    s.hits.fetch_add(1, Ordering::SeqCst);
-    let now = s.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
-    s.max_in_flight.fetch_max(now, Ordering::SeqCst);
-    if let Some(delay) = s.tamper.delay {
-        tokio::time::sleep(delay).await;
-    }
-    let response = respond(&s, &uri, &headers);
-    s.in_flight.fetch_sub(1, Ordering::SeqCst);
-    response
-}
-
-fn respond(s: &Shared, uri: &Uri, headers: &HeaderMap) -> Response {
-    let mut path = percent_encoding::percent_decode_str(uri.path().trim_start_matches('/'))
-        .decode_utf8_lossy()
-        .into_owned();
-    if path.is_empty() || path.ends_with('/') {
-        path.push_str("index.html");
-    }
-    s.asked.lock().expect("lock").push(path.clone());
-    let t = &s.tamper;
-    let header_has = |name, needle: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains(needle))
-    };
-    if let Some(&code) = t.status.get(&path) {
-        return StatusCode::from_u16(code).expect("status").into_response();
-    }
-    if let Some((code, location)) = t.redirect.get(&path) {
-        let status = StatusCode::from_u16(*code).expect("status");
-        return (status, [(header::LOCATION, location.clone())]).into_response();
-    }
-    if let Some((needle, body)) = t.for_agent.get(&path)
-        && header_has(header::USER_AGENT, needle)
-    {
-        return body.clone().into_response();
-    }
-    if let Some((needle, body)) = t.for_referer.get(&path)
-        && header_has(header::REFERER, needle)
-    {
-        return body.clone().into_response();
-    }
-    let body = match t.replace.get(&path) {
-        Some(replaced) => replaced.clone(),
-        None => built().files.get(&path).cloned(),
-    };
-    match body {
-        Some(bytes) => bytes.into_response(),
-        None => StatusCode::NOT_FOUND.into_response(),
-    }
 }
 
 struct Run {
@@ -480,6 +351,32 @@ fn a_slow_server_times_out_with_a_clear_message_and_exit_2() {
         started.elapsed() < Duration::from_secs(5),
         "gave up without waiting for the server"
     );
+}
+
+#[test]
+fn one_slow_page_is_a_finding_once_the_site_answered() {
+    let mut tamper = Tamper::default();
+    tamper
+        .slow
+        .insert("handbook/index.html".into(), Duration::from_secs(5));
+    let server = serve(tamper);
+    let run = verify(&server.base, &["--timeout", "0.5", "--retries", "1"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert_eq!(run.records.len(), 1, "{:?}", run.records);
+    let r = &run.records[0];
+    assert_eq!(r["kind"], "unreachable");
+    assert_eq!(r["path"], "handbook/index.html");
+    assert_eq!(
+        r["message"],
+        "no answer within 0.5 s (raise --timeout if the server is only slow) (2 tries)"
+    );
+    // Two tries as a browser; a page nobody could fetch is not asked again as each crawler.
+    let asks = server
+        .asked()
+        .iter()
+        .filter(|p| *p == "handbook/index.html")
+        .count();
+    assert_eq!(asks, 2);
 }
 
 #[test]

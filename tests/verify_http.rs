@@ -438,6 +438,11 @@ fn a_tls_failure_is_a_finding_not_a_crash() {
     assert_eq!(run.records[0]["kind"], "tls");
     assert_eq!(run.records[0]["url"], https);
     assert!(server.hits() <= 1, "no retries after a TLS failure");
+    assert!(
+        run.stderr.contains("; 0 files checked with 1 requests"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -60,7 +60,7 @@ impl RemoteError {
 
 pub struct RemoteOutcome {
     pub report: Report,
-    /// Files fetched from the manifest (extra pages not counted).
+    /// Files of the manifest compared (extra pages not counted).
     pub checked: usize,
     /// HTTP requests sent, retries included.
     pub requests: usize,
@@ -86,10 +86,11 @@ pub fn verify_remote(options: &RemoteOptions) -> Result<RemoteOutcome, RemoteErr
         progress: progress_bar(options.progress, targets.len()),
         found: Mutex::new(Found::default()),
     });
-    runtime.block_on(checker.clone().run(targets.clone(), options.concurrency))?;
+    runtime.block_on(checker.clone().run(targets, options.concurrency))?;
     checker.progress.finish_and_clear();
     let requests = checker.fetcher.requests();
     let found = std::mem::take(&mut *lock(&checker.found));
+    let checked = found.checked;
     let mut report = Report {
         findings: found.findings,
         unchanged_count: found.unchanged,
@@ -97,7 +98,7 @@ pub fn verify_remote(options: &RemoteOptions) -> Result<RemoteOutcome, RemoteErr
     report.sort();
     Ok(RemoteOutcome {
         report,
-        checked: targets.len(),
+        checked,
         requests,
     })
 }
@@ -119,6 +120,7 @@ fn progress_bar(shown: bool, len: usize) -> indicatif::ProgressBar {
 struct Found {
     findings: Vec<Finding>,
     unchanged: usize,
+    checked: usize,
     /// Same-host paths the build never wrote → the URL found and the first file linking it.
     extra: BTreeMap<String, (Url, String)>,
 }
@@ -222,6 +224,7 @@ impl Checker {
             }
         }
         let mut found = lock(&self.found);
+        found.checked += 1;
         if findings.is_empty() {
             found.unchanged += 1;
         }

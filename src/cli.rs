@@ -30,8 +30,9 @@ pub enum Command {
     /// Measure serve's one-page edit path (hidden: for benches/run.sh)
     #[command(hide = true)]
     BenchEdit(BenchEditArgs),
-    /// Prove a deployed copy is exactly what was built: compare DIR with the build's manifest
-    Verify(VerifyArgs),
+    /// Prove a deployed copy is exactly what was built: compare a folder, or the live site as
+    /// visitors and search crawlers get it, with the build's manifest
+    Verify(crate::integrity::command::VerifyArgs),
     /// Write a generated benchmark corpus (hidden: for benches/run.sh and tests)
     #[command(hide = true)]
     BenchCorpus(BenchCorpusArgs),
@@ -59,18 +60,6 @@ pub struct BenchEditArgs {
     /// How many edits to time
     #[arg(long, default_value_t = 10)]
     pub runs: usize,
-}
-
-#[derive(Args, Debug)]
-pub struct VerifyArgs {
-    /// The deployed folder (or a copy of it)
-    pub dir: PathBuf,
-    /// A manifest kept off the server [default: DIR/civic-manifest.json]
-    #[arg(long)]
-    pub manifest: Option<PathBuf>,
-    /// Print only problems
-    #[arg(long, short = 'q')]
-    pub quiet: bool,
 }
 
 #[derive(Args, Debug)]
@@ -152,7 +141,7 @@ pub fn main() -> ExitCode {
             Ok(options) => crate::serve::bench_edit(options, &args.page, args.runs),
             Err(e) => usage_error(&e),
         },
-        Command::Verify(args) => verify(&args),
+        Command::Verify(args) => crate::integrity::command::run(&args),
         Command::BenchCorpus(args) => bench_corpus(&args),
     }
 }
@@ -214,29 +203,6 @@ fn build(args: &BuildArgs) -> ExitCode {
         }
         Err(Failed(problems)) => {
             print_failure(problems, &options.output);
-            ExitCode::from(1)
-        }
-    }
-}
-
-fn verify(args: &VerifyArgs) -> ExitCode {
-    let result = match &args.manifest {
-        Some(manifest) => crate::integrity::verify_against(&args.dir, manifest),
-        None => crate::integrity::verify(&args.dir),
-    };
-    match result {
-        Ok(report) if report.is_clean() => {
-            if !args.quiet {
-                eprintln!("{report}");
-            }
-            ExitCode::SUCCESS
-        }
-        Ok(report) => {
-            eprintln!("{report}");
-            ExitCode::from(1)
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
             ExitCode::from(1)
         }
     }

@@ -1,6 +1,8 @@
 //! `civic verify`: a deployed copy compared with the build's manifest.
 
-use civic::integrity::{MANIFEST_FILE, manifest_json, manifest_of_dir, verify, verify_against};
+use civic::integrity::{
+    Kind, MANIFEST_FILE, manifest_json, manifest_of_dir, verify, verify_against,
+};
 use std::fs;
 use std::path::Path;
 
@@ -69,15 +71,15 @@ fn changed_added_and_missing_files_are_reported() {
     fs::remove_file(deployed.path().join("css/site.css")).expect("remove");
 
     let report = verify(deployed.path()).expect("verify runs");
-    assert_eq!(report.changed, ["index.html"]);
-    assert_eq!(report.added, ["news/2026/bocai.html"]);
-    assert_eq!(report.missing, ["css/site.css"]);
+    assert_eq!(report.places(Kind::Changed), ["index.html"]);
+    assert_eq!(report.places(Kind::Added), ["news/2026/bocai.html"]);
+    assert_eq!(report.places(Kind::Missing), ["css/site.css"]);
     assert_eq!(report.unchanged_count, 3);
     assert!(!report.is_clean());
     let text = report.to_string();
     assert!(
-        text.contains("changed  index.html")
-            && text.ends_with("3 unchanged, 1 added, 1 changed, 1 missing"),
+        text.contains("changed  index.html: got ")
+            && text.ends_with("3 unchanged, 1 changed, 1 missing, 1 added"),
         "{text}"
     );
 }
@@ -88,7 +90,7 @@ fn same_size_change_is_caught_by_the_hash() {
     fake_output(out.path());
     write(out.path(), "en/index.html", b"<h1>Minghx</h1>");
     let report = verify(out.path()).expect("verify runs");
-    assert_eq!(report.changed, ["en/index.html"]);
+    assert_eq!(report.places(Kind::Changed), ["en/index.html"]);
 }
 
 #[test]
@@ -108,13 +110,17 @@ fn manifest_kept_elsewhere_and_tampered_manifest() {
     assert!(verify(out.path()).expect("runs").is_clean());
     // …but the copy kept off the server still tells the truth.
     let report = verify_against(out.path(), &kept).expect("runs");
-    assert_eq!(report.changed, ["index.html"]);
+    assert_eq!(report.places(Kind::Changed), ["index.html"]);
 
     fs::write(out.path().join(MANIFEST_FILE), "not json").expect("write");
     let err = verify(out.path()).expect_err("bad manifest");
     assert!(err.to_string().contains("not a Civic manifest"), "{err}");
     let err = verify(&out.path().join("nope")).expect_err("missing folder");
-    assert!(err.to_string().contains("cannot read"), "{err}");
+    assert!(err.to_string().starts_with("no manifest at"), "{err}");
+    assert!(
+        err.help().is_some_and(|h| h.contains("--manifest")),
+        "{err}"
+    );
 }
 
 #[test]
@@ -123,4 +129,122 @@ fn manifest_of_dir_matches_manifest_json() {
     fake_output(out.path());
     let on_disk = fs::read_to_string(out.path().join(MANIFEST_FILE)).expect("read");
     assert_eq!(manifest_of_dir(out.path()).expect("hash"), on_disk);
+}
+
+fn civic() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_civic"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn a_missing_manifest_is_a_usage_error_with_help_not_tampering() {
+    let out = tempfile::tempdir().expect("tempdir");
+    fake_output(out.path());
+    let run = civic()
+        .arg("verify")
+        .arg(out.path())
+        .arg("--manifest")
+        .arg(out.path().join("kept/civic-manifest.json"))
+        .output()
+        .expect("run");
+    let err = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{err}");
+    assert!(err.starts_with("error: no manifest at "), "{err}");
+    assert!(err.contains("kept/civic-manifest.json"), "{err}");
+    assert!(
+        err.contains("\nhelp: ") && err.contains("--manifest PATH"),
+        "{err}"
+    );
+    // A folder with no manifest in it, and a folder that is not there, say the same.
+    fs::remove_file(out.path().join(MANIFEST_FILE)).expect("remove");
+    for dir in [out.path().to_path_buf(), out.path().join("nope")] {
+        let run = civic().arg("verify").arg(&dir).output().expect("run");
+        let err = text(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{err}");
+        assert!(err.contains("help: "), "{err}");
+    }
+    // A tampered page still exits 1.
+    fake_output(out.path());
+    write(out.path(), "index.html", b"spam");
+    let run = civic().arg("verify").arg(out.path()).output().expect("run");
+    assert_eq!(run.status.code(), Some(1), "{}", text(&run.stderr));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_dangling_symlink_in_a_deployed_copy_is_reported_without_blocking() {
+    let out = tempfile::tempdir().expect("tempdir");
+    fake_output(out.path());
+    let fifo = out.path().join("news/2026/pipe.html");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    std::os::unix::fs::symlink("/nonexistent/civic-target", out.path().join("gone.html"))
+        .expect("symlink");
+    // Reading the FIFO would block forever: the run must finish and report both.
+    let report = verify(out.path()).expect("verify runs");
+    assert_eq!(
+        report.places(Kind::Special),
+        ["gone.html", "news/2026/pipe.html"]
+    );
+    assert_eq!(report.unchanged_count, 5);
+    let text = report.to_string();
+    assert!(
+        text.contains("special  news/2026/pipe.html: a FIFO (named pipe), not a regular file"),
+        "{text}"
+    );
+    assert!(
+        text.contains("special  gone.html: a symlink to nowhere"),
+        "{text}"
+    );
+    let run = civic().arg("verify").arg(out.path()).output().expect("run");
+    assert_eq!(run.status.code(), Some(1));
+}
+
+#[test]
+fn json_on_disk_gives_one_record_per_finding_with_both_hashes() {
+    let out = tempfile::tempdir().expect("tempdir");
+    fake_output(out.path());
+    write(out.path(), "index.html", b"spam");
+    write(out.path(), "bocai.html", b"more spam");
+    fs::remove_file(out.path().join("css/site.css")).expect("remove");
+    let run = civic()
+        .args(["verify", "--format", "json", "--quiet"])
+        .arg(out.path())
+        .output()
+        .expect("run");
+    assert_eq!(run.status.code(), Some(1), "{}", text(&run.stderr));
+    assert!(run.stderr.is_empty(), "{}", text(&run.stderr));
+    let records: Vec<serde_json::Value> = text(&run.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    let kinds: Vec<&str> = records.iter().filter_map(|r| r["kind"].as_str()).collect();
+    assert_eq!(kinds, ["changed", "missing", "added"]);
+    let changed = &records[0];
+    assert_eq!(changed["path"], "index.html");
+    assert_eq!(changed["got_sha256"], civic::integrity::sha256_hex(b"spam"));
+    assert_eq!(changed["got_size"], 4);
+    assert_eq!(
+        changed["expected_sha256"],
+        civic::integrity::sha256_hex("<h1>\u{660e}\u{6e56}</h1>".as_bytes())
+    );
+    assert_eq!(records[1]["path"], "css/site.css");
+    assert_eq!(records[2]["got_size"], 9);
+
+    // Clean: no records, exit 0.
+    fake_output(out.path());
+    fs::remove_file(out.path().join("bocai.html")).expect("remove");
+    let run = civic()
+        .args(["verify", "--format", "json"])
+        .arg(out.path())
+        .output()
+        .expect("run");
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert!(run.stdout.is_empty());
 }

@@ -1,11 +1,22 @@
 //! The integrity manifest (`civic-manifest.json`: SHA-256 and size of every published file)
-//! and `civic verify`, which proves a deployed copy is exactly what was built. Also the
-//! security-headers files for common servers, with a strict Content-Security-Policy.
+//! and `civic verify`, which proves a deployed copy is exactly what was built: a folder on disk
+//! ([`disk`]) or the live site over HTTP, as a visitor and as a search crawler ([`remote`]).
+//! Also the security-headers files for common servers, with a strict Content-Security-Policy.
+
+pub mod command;
+pub mod disk;
+mod fetch;
+pub mod findings;
+mod links;
+pub mod remote;
+mod sample;
+
+pub use disk::{verify, verify_against};
+pub use findings::{Finding, Kind, Report};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// Written at the root of the output; never listed in itself.
@@ -36,8 +47,60 @@ pub enum IntegrityError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("no manifest at {path}")]
+    NoManifest { path: PathBuf },
+    #[error("{path} is not a folder")]
+    NotAFolder { path: PathBuf },
     #[error("{path} is not a Civic manifest: {message}")]
     BadManifest { path: PathBuf, message: String },
+}
+
+impl IntegrityError {
+    /// What to do about it, for the line after the error.
+    pub fn help(&self) -> Option<&'static str> {
+        match self {
+            IntegrityError::NoManifest { .. } => Some(
+                "give the manifest of the build you deployed: `civic build` writes it to \
+                 output/civic-manifest.json; keep a copy off the server and pass it with \
+                 --manifest PATH",
+            ),
+            IntegrityError::NotAFolder { .. } => Some(
+                "give the deployed folder (or a copy of it), or an http:// or https:// address",
+            ),
+            IntegrityError::BadManifest { .. } => {
+                Some("pass the civic-manifest.json that `civic build` wrote, unedited")
+            }
+            IntegrityError::Io { .. } => None,
+        }
+    }
+}
+
+/// Read and check a manifest.
+pub fn load_manifest(path: &Path) -> Result<Manifest, IntegrityError> {
+    let text = std::fs::read_to_string(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            IntegrityError::NoManifest {
+                path: path.to_path_buf(),
+            }
+        } else {
+            IntegrityError::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+        }
+    })?;
+    let manifest: Manifest =
+        serde_json::from_str(&text).map_err(|e| IntegrityError::BadManifest {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+    if manifest.algorithm != "sha256" {
+        return Err(IntegrityError::BadManifest {
+            path: path.to_path_buf(),
+            message: format!("unsupported algorithm {}", manifest.algorithm),
+        });
+    }
+    Ok(manifest)
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> IntegrityError + '_ {
@@ -84,123 +147,12 @@ pub fn manifest_from_entries(entries: impl Iterator<Item = (String, FileEntry)>)
 
 /// The manifest for every file under `dir` (for tools that hash an existing folder).
 pub fn manifest_of_dir(dir: &Path) -> Result<String, IntegrityError> {
-    let files = read_tree(dir)?;
+    let files = disk::read_tree(dir)?;
     let refs: Vec<(String, &[u8])> = files
         .iter()
         .map(|(p, b)| (p.clone(), b.as_slice()))
         .collect();
     Ok(manifest_json(&refs))
-}
-
-/// Result of comparing a folder with a manifest.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct VerifyReport {
-    /// In the folder but not in the manifest.
-    pub added: Vec<String>,
-    /// In both, with a different hash or size.
-    pub changed: Vec<String>,
-    /// In the manifest but not in the folder.
-    pub missing: Vec<String>,
-    pub unchanged_count: usize,
-}
-
-impl VerifyReport {
-    pub fn is_clean(&self) -> bool {
-        self.added.is_empty() && self.changed.is_empty() && self.missing.is_empty()
-    }
-}
-
-impl fmt::Display for VerifyReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (label, list) in [
-            ("added", &self.added),
-            ("changed", &self.changed),
-            ("missing", &self.missing),
-        ] {
-            for p in list {
-                writeln!(f, "{label:8} {p}")?;
-            }
-        }
-        write!(
-            f,
-            "{} unchanged, {} added, {} changed, {} missing",
-            self.unchanged_count,
-            self.added.len(),
-            self.changed.len(),
-            self.missing.len()
-        )
-    }
-}
-
-/// Compare `dir` with the manifest found in it (`dir/civic-manifest.json`).
-pub fn verify(dir: &Path) -> Result<VerifyReport, IntegrityError> {
-    verify_against(dir, &dir.join(MANIFEST_FILE))
-}
-
-/// Compare `dir` with a manifest kept elsewhere (safer: an attacker who can change the site
-/// can change a manifest stored beside it).
-pub fn verify_against(dir: &Path, manifest_path: &Path) -> Result<VerifyReport, IntegrityError> {
-    let text = std::fs::read_to_string(manifest_path).map_err(io_err(manifest_path))?;
-    let manifest: Manifest =
-        serde_json::from_str(&text).map_err(|e| IntegrityError::BadManifest {
-            path: manifest_path.to_path_buf(),
-            message: e.to_string(),
-        })?;
-    if manifest.algorithm != "sha256" {
-        return Err(IntegrityError::BadManifest {
-            path: manifest_path.to_path_buf(),
-            message: format!("unsupported algorithm {}", manifest.algorithm),
-        });
-    }
-    let mut report = VerifyReport::default();
-    let present = read_tree(dir)?;
-    for (path, bytes) in &present {
-        match manifest.files.get(path) {
-            None => report.added.push(path.clone()),
-            Some(e) if e.size != bytes.len() as u64 || e.sha256 != sha256_hex(bytes) => {
-                report.changed.push(path.clone())
-            }
-            Some(_) => report.unchanged_count += 1,
-        }
-    }
-    report.missing = manifest
-        .files
-        .keys()
-        .filter(|p| !present.contains_key(*p))
-        .cloned()
-        .collect();
-    Ok(report)
-}
-
-/// Every regular file under `dir` (symlinks followed) except the manifest at its root.
-fn read_tree(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, IntegrityError> {
-    let mut files = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(dir).follow_links(true) {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(dir).to_path_buf();
-            IntegrityError::Io {
-                path,
-                source: e
-                    .into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("file system loop")),
-            }
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let rel = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        if rel == MANIFEST_FILE {
-            continue;
-        }
-        let bytes = std::fs::read(entry.path()).map_err(io_err(entry.path()))?;
-        files.insert(rel, bytes);
-    }
-    Ok(files)
 }
 
 /// Security headers as `(name, value)` pairs, with `csp` as the Content-Security-Policy.

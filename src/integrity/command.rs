@@ -1,0 +1,179 @@
+//! `civic verify`'s arguments and what it prints. Exit codes: 0 clean, 1 findings, 2 usage
+//! errors or a site that cannot be reached (nothing was compared).
+
+use super::remote::{RemoteOptions, verify_remote};
+use super::{IntegrityError, MANIFEST_FILE, Report, load_manifest};
+use clap::{Args, ValueEnum};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[derive(Args, Debug)]
+pub struct VerifyArgs {
+    /// The deployed folder (or a copy of it), or the live site's address (http:// or https://)
+    #[arg(value_name = "DIR|URL")]
+    pub target: String,
+    /// The manifest of the deployed build, kept off the server [default for a folder:
+    /// DIR/civic-manifest.json; required for an address]
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// `text` (readable, on stderr) or `json` (JSON Lines on stdout: one object per finding)
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Requests in flight at once (address only)
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
+    /// Seconds to wait for each answer (address only)
+    #[arg(long, value_name = "SECONDS", default_value = "20", value_parser = seconds)]
+    pub timeout: Duration,
+    /// Retries after a network error, with a doubling pause; an HTTP status is never retried
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: u32,
+    /// Fetch N files at random, plus the home page, sitemap.xml, robots.txt and every file
+    /// changed since the --since manifest (address only; for runs every few minutes)
+    #[arg(long, value_name = "N")]
+    pub sample: Option<usize>,
+    /// The manifest of the build deployed before this one: with --sample, what changed since
+    /// is always fetched
+    #[arg(long, value_name = "FILE", requires = "sample")]
+    pub since: Option<PathBuf>,
+    /// Seed of the --sample pick [default: random, printed in the summary]
+    #[arg(long, requires = "sample")]
+    pub seed: Option<u64>,
+    /// Print only problems
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+fn seconds(s: &str) -> Result<Duration, String> {
+    match s.parse::<f64>() {
+        Ok(secs) if secs > 0.0 && secs <= 3600.0 => Ok(Duration::from_secs_f64(secs)),
+        _ => Err(format!(
+            "`{s}` is not a number of seconds between 0 and 3600"
+        )),
+    }
+}
+
+pub fn run(args: &VerifyArgs) -> ExitCode {
+    let is_address = ["http://", "https://"].iter().any(|scheme| {
+        args.target
+            .get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+    });
+    if is_address {
+        return remote(args);
+    }
+    if args.sample.is_some() {
+        return usage("--sample applies to an address (http:// or https://)", None);
+    }
+    let dir = PathBuf::from(&args.target);
+    let manifest = args
+        .manifest
+        .clone()
+        .unwrap_or_else(|| dir.join(MANIFEST_FILE));
+    match load_manifest(&manifest).and_then(|m| super::disk::verify_with(&dir, &m)) {
+        Ok(report) => finish(args, &report, String::new()),
+        Err(e) => integrity_error(&e),
+    }
+}
+
+fn remote(args: &VerifyArgs) -> ExitCode {
+    let mut base = match url::Url::parse(&args.target) {
+        Ok(url) if url.host_str().is_some() => url,
+        Ok(_) => return usage(&format!("{} has no host", args.target), None),
+        Err(e) => return usage(&format!("{} is not an address: {e}", args.target), None),
+    };
+    // The address of the site's root: query and fragment mean nothing here.
+    base.set_query(None);
+    base.set_fragment(None);
+    if !base.path().ends_with('/') {
+        let path = format!("{}/", base.path());
+        base.set_path(&path);
+    }
+    let Some(manifest_path) = &args.manifest else {
+        return usage(
+            &format!("verifying {base} needs --manifest"),
+            Some(
+                "pass the civic-manifest.json of the deployed build, from a copy kept off the \
+                 server: one read from the server proves nothing, since whoever changed the site \
+                 could change it too",
+            ),
+        );
+    };
+    let manifest = match load_manifest(manifest_path) {
+        Ok(m) => m,
+        Err(e) => return integrity_error(&e),
+    };
+    let since = match args.since.as_deref().map(load_manifest).transpose() {
+        Ok(since) => since,
+        Err(e) => return integrity_error(&e),
+    };
+    let seed = args.seed.unwrap_or_else(|| fastrand::u64(..));
+    let options = RemoteOptions {
+        base,
+        manifest,
+        since,
+        sample: args.sample,
+        seed,
+        concurrency: usize::from(args.concurrency),
+        timeout: args.timeout,
+        retries: args.retries,
+        backoff: Duration::from_millis(500),
+        progress: !args.quiet && std::io::stderr().is_terminal(),
+    };
+    match verify_remote(&options) {
+        Ok(outcome) => {
+            let sample = match args.sample {
+                Some(_) => format!(" (sample seed {seed})"),
+                None => String::new(),
+            };
+            let tail = format!(
+                "; {} files checked with {} requests{sample}",
+                outcome.checked, outcome.requests
+            );
+            finish(args, &outcome.report, tail)
+        }
+        Err(e) => {
+            eprintln!("error: {e}\nhelp: {}", e.help());
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn finish(args: &VerifyArgs, report: &Report, tail: String) -> ExitCode {
+    let clean = report.is_clean();
+    match args.format {
+        Format::Json => {
+            print!("{}", report.to_json_lines());
+            if !args.quiet {
+                eprintln!("{}{tail}", report.summary());
+            }
+        }
+        Format::Text if clean && args.quiet => {}
+        Format::Text => eprintln!("{report}{tail}"),
+    }
+    if clean {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn integrity_error(e: &IntegrityError) -> ExitCode {
+    usage(&e.to_string(), e.help())
+}
+
+fn usage(message: &str, help: Option<&str>) -> ExitCode {
+    eprintln!("error: {message}");
+    if let Some(help) = help {
+        eprintln!("help: {help}");
+    }
+    ExitCode::from(2)
+}

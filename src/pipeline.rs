@@ -333,7 +333,7 @@ fn write_site(
             bytes: f.bytes.clone(),
         })
         .collect();
-    statics.extend(content_assets(site)?);
+    statics.extend(content_assets(site, &options.root)?);
     statics.extend(image_files);
     statics.extend(
         integrity::headers_files(integrity::STRICT_CSP)
@@ -374,18 +374,25 @@ fn write_site(
     }
 }
 
-/// Files beside the Markdown (photos, posters, PDFs) are published at their content path.
-fn content_assets(site: &Site) -> Result<Vec<OutputFile>, Failed> {
+/// Files beside the Markdown (photos, posters, PDFs) are published at their content path,
+/// pictures cleaned of their metadata (see `render::images::publish_asset`).
+fn content_assets(site: &Site, root: &Path) -> Result<Vec<OutputFile>, Failed> {
+    let figures: std::collections::BTreeSet<&str> = site
+        .pages
+        .iter()
+        .filter_map(|p| p.figure_file.as_deref())
+        .collect();
     let mut files = Vec::with_capacity(site.assets.len());
+    let mut problems = Vec::new();
     for asset in &site.assets {
-        let bytes = std::fs::read(&asset.path).map_err(|e| {
-            Problem::error("unreadable", format!("cannot read: {e}"))
-                .in_file(Path::new("content").join(&asset.rel))
-        })?;
-        files.push(OutputFile {
-            path: asset.rel.clone(),
-            bytes,
-        });
+        match render::images::publish_asset(site, root, asset, &figures) {
+            Ok(file) => files.extend(file),
+            Err(p) => problems.push(p),
+        }
     }
-    Ok(files)
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(Failed(problems))
+    }
 }

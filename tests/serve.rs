@@ -220,3 +220,68 @@ fn serve_reloads_on_edits_shows_errors_and_stays_inside_the_output() {
     assert!(threads.into_iter().all(|t| t.join().unwrap()));
     drop(server);
 }
+
+/// A twin pair's problems clear when the file that causes them is fixed, from either side (the
+/// overlay used to keep an English twin's error, charged to the Chinese file, until that file
+/// was saved).
+#[test]
+fn serve_overlay_clears_twin_errors_when_the_right_file_is_fixed() {
+    let site = small_site();
+    let root = site.path();
+    write(
+        root,
+        "content/role-models/_index.md",
+        "---\ntitle: 模范\nkind: role_model\n---\n",
+    );
+    write(
+        root,
+        "content/role-models/_index.en.md",
+        "---\ntitle: Role models\n---\n",
+    );
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(image::RgbImage::new(40, 30))
+        .write_to(&mut png, image::ImageFormat::Png)
+        .unwrap();
+    std::fs::write(root.join("content/role-models/zhang.png"), png.into_inner()).unwrap();
+    let zh_ok = "---\ntitle: 张秀兰\nname: 张秀兰\ncategory: 助人为乐\nyear: 2025\nphoto: zhang.png\nphoto_alt: 张秀兰在社区\n---\n事迹。\n";
+    let en_ok = "---\ntitle: Zhang Xiulan\nname: Zhang Xiulan\nphoto_alt: Zhang Xiulan at home\n---\nStory.\n";
+    write(root, "content/role-models/zhang.md", zh_ok);
+    write(root, "content/role-models/zhang.en.md", en_ok);
+    let server = start(root);
+    let addr = server.addr.clone();
+    let overlay = |addr: &str| {
+        let body = get(addr, "/role-models/zhang/").1;
+        body.contains("civic-problems").then_some(body)
+    };
+    assert!(overlay(&addr).is_none());
+    let mut events = Events::open(&addr);
+
+    // The English twin loses its description: its own file is named, and fixing it clears it.
+    write(
+        root,
+        "content/role-models/zhang.en.md",
+        "---\ntitle: Zhang Xiulan\nname: Zhang Xiulan\n---\nStory.\n",
+    );
+    assert_eq!(events.next(), "problems");
+    let body = overlay(&addr).expect("overlay after breaking the English twin");
+    assert!(body.contains("content/role-models/zhang.en.md:"), "{body}");
+    assert!(!body.contains("content/role-models/zhang.md:"), "{body}");
+    write(root, "content/role-models/zhang.en.md", en_ok);
+    assert_eq!(events.next(), "reload");
+    assert!(overlay(&addr).is_none(), "the overlay stays after the fix");
+
+    // The Chinese page names a photo that does not exist: the Chinese file is named (not the
+    // twin that inherits it), and fixing it clears it.
+    write(
+        root,
+        "content/role-models/zhang.md",
+        &zh_ok.replace("zhang.png", "zhang.PNG"),
+    );
+    assert_eq!(events.next(), "problems");
+    let body = overlay(&addr).expect("overlay after breaking the photo");
+    assert!(body.contains("content/role-models/zhang.md:6"), "{body}");
+    assert!(!body.contains("zhang.en.md"), "{body}");
+    write(root, "content/role-models/zhang.md", zh_ok);
+    assert_eq!(events.next(), "reload");
+    assert!(overlay(&addr).is_none(), "the overlay stays after the fix");
+}

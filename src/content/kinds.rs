@@ -406,8 +406,10 @@ fn figure(
             alt: alt.clone(),
         }),
         _ => {
+            // Charged to the alt key: it is missing from the file that lacks it, which for an
+            // English twin is the twin even though the picture itself comes from the Chinese page.
             errors.push(invalid(
-                file_key,
+                alt_key,
                 format!("`{file_key}` has no description: `{alt_key}` is missing"),
                 format!("add `{alt_key}: …` describing the picture for readers who cannot see it"),
             ));

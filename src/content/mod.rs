@@ -5,6 +5,7 @@
 pub mod date;
 pub mod frontmatter;
 pub mod kinds;
+pub mod placeholder;
 pub mod single;
 pub mod slug;
 pub mod walk;
@@ -378,6 +379,10 @@ fn validate_pages(
             let name = doc_name(&md);
             match kinds::page_meta(*raw, kind, &name, config) {
                 Ok((common, data)) => {
+                    let unfinished = placeholder_problems(&common, &source);
+                    if !unfinished.is_empty() {
+                        return Err(unfinished);
+                    }
                     Ok(PageDoc::new(&md, section_dir, name, (common, data), source))
                 }
                 Err(invalids) => {
@@ -400,6 +405,15 @@ fn validate_pages(
     }
     pages.sort_by(|a, b| (a.lang, &a.rel).cmp(&(b.lang, &b.rel)));
     (pages, problems)
+}
+
+/// Placeholder text left by `civic new`: an error unless the page is a draft.
+fn placeholder_problems(common: &Common, source: &Source) -> Vec<Problem> {
+    if common.draft {
+        Vec::new()
+    } else {
+        placeholder::problems(source)
+    }
 }
 
 fn doc_name(md: &MarkdownFile) -> String {

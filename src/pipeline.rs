@@ -36,6 +36,22 @@ pub struct BuildReport {
     pub warnings: Vec<Problem>,
 }
 
+impl BuildReport {
+    /// The line `civic build` ends with, and `civic serve` after each full build: one wording
+    /// and one count (HTML pages written), so the two always agree.
+    pub fn summary(&self, output: &Path) -> String {
+        format!(
+            "Built {} pages (zh-CN {}, en {}), {} files in {:.2} s → {}",
+            self.html_files,
+            self.pages_zh,
+            self.pages_en,
+            self.files,
+            self.elapsed.as_secs_f64(),
+            output.display()
+        )
+    }
+}
+
 /// The date a build is "on": `--date`, else `SOURCE_DATE_EPOCH`, else today in China Standard
 /// Time. It decides which ads are active, so reproducible builds must fix it.
 pub fn build_date(flag: Option<&str>) -> Result<Date, String> {

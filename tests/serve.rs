@@ -285,3 +285,50 @@ fn serve_overlay_clears_twin_errors_when_the_right_file_is_fixed() {
     assert_eq!(events.next(), "reload");
     assert!(overlay(&addr).is_none(), "the overlay stays after the fix");
 }
+
+/// The preview counts pages as `civic build` does (it used to count content pages, not the HTML
+/// pages the build writes).
+#[test]
+fn serve_reports_the_same_page_count_as_build() {
+    let site = small_site();
+    let root = site.path();
+    let counted = |line: &str| line.split(" files in").next().unwrap_or("").to_string();
+    let build = Command::new(env!("CARGO_BIN_EXE_civic"))
+        .args(["build", "--date", "2026-11-25", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(root.join("built"))
+        .output()
+        .unwrap();
+    assert!(build.status.success());
+    let build_line = String::from_utf8_lossy(&build.stderr)
+        .lines()
+        .find(|l| l.starts_with("Built "))
+        .map(counted)
+        .expect("build prints its summary");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_civic"))
+        .args(["serve", "--port", "0", "--date", "2026-11-25", "--root"])
+        .arg(root)
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let line = BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+            .find(|l| l.starts_with("Built "));
+        let _ = tx.send(line);
+    });
+    let serve_line = rx
+        .recv_timeout(Duration::from_secs(60))
+        .ok()
+        .flatten()
+        .map(|l| counted(&l));
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(serve_line.as_deref(), Some(build_line.as_str()));
+    assert!(build_line.starts_with("Built "), "{build_line}");
+}

@@ -89,6 +89,8 @@ pub struct Live {
     problems: Vec<Problem>,
     /// The model is behind the files on disk (an earlier reload failed): reload on the next change.
     stale: bool,
+    /// What the last full build said, in `civic build`'s words.
+    built: String,
 }
 
 impl Live {
@@ -100,6 +102,7 @@ impl Live {
             model: None,
             problems: Vec::new(),
             stale: true,
+            built: String::new(),
         };
         let outcome = live.full();
         (live, outcome)
@@ -360,7 +363,10 @@ impl Live {
     fn full(&mut self) -> Outcome {
         let started = Instant::now();
         let kept = match pipeline::build_and_keep(&self.options, &self.highlighter) {
-            Ok((_, kept)) => kept,
+            Ok((report, kept)) => {
+                self.built = report.summary(&self.options.output);
+                kept
+            }
             Err(Failed(problems)) => return self.failed(problems, started),
         };
         let mut model = Model::new(kept.loaded, kept.images, Some(kept.summaries));
@@ -431,6 +437,11 @@ impl Live {
     }
 
     /// Number of pages in the model (for the status line).
+    /// The summary line of the last full build, exactly as `civic build` prints it.
+    pub fn build_summary(&self) -> &str {
+        &self.built
+    }
+
     pub fn page_count(&self) -> usize {
         self.model.as_ref().map_or(0, |m| m.site.pages.len())
     }

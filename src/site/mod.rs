@@ -3,6 +3,7 @@
 //! and role-model filters. The resulting [`Site`] is read-only: rendering only reads it.
 
 pub mod patch;
+mod suggest;
 pub mod taxonomy;
 pub mod urls;
 
@@ -203,10 +204,13 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
         })
         .collect();
     for (body, doc) in section_bodies.iter().zip(&sections) {
-        problems.extend(locate(&body.problems, &doc.source));
+        let found = suggest::link_targets(&body.problems, &doc.dir, &links);
+        problems.extend(locate(&found, &doc.source));
     }
     for (body, doc) in page_bodies.iter().zip(&pages) {
-        problems.extend(locate(&body.problems, &doc.source));
+        let dir = doc.bundle.as_deref().unwrap_or(&doc.dir);
+        let found = suggest::link_targets(&body.problems, dir, &links);
+        problems.extend(locate(&found, &doc.source));
     }
 
     let section_index: HashMap<(Lang, &str), SectionId> = sections

@@ -75,7 +75,8 @@ pub fn prepare(
         allowed_html_tags,
     };
     let body = markdown::render(&input, &site.links, highlighter);
-    let problems = locate(&body.problems, &doc.source);
+    let found = super::suggest::link_targets(&body.problems, dir, &site.links);
+    let problems = locate(&found, &doc.source);
     if !problems.is_empty() {
         return Err(Patch::Problems(problems));
     }

@@ -280,6 +280,11 @@ fn serve_overlay_clears_twin_errors_when_the_right_file_is_fixed() {
     assert_eq!(events.next(), "problems");
     let body = overlay(&addr).expect("overlay after breaking the photo");
     assert!(body.contains("content/role-models/zhang.md:6"), "{body}");
+    assert_eq!(
+        body.matches("<li><p><strong>").count(),
+        1,
+        "reported once, not once per file of the pair: {body}"
+    );
     assert!(!body.contains("zhang.en.md"), "{body}");
     write(root, "content/role-models/zhang.md", zh_ok);
     assert_eq!(events.next(), "reload");

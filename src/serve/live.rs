@@ -160,6 +160,8 @@ impl Live {
             .retain(|p| !p.file.as_deref().is_some_and(|f| validated.contains(f)));
         if !problems.is_empty() {
             self.problems.append(&mut problems);
+            // A twin inheriting a bad photo reports it at the Chinese file, as that file does.
+            crate::error::sort_and_dedup(&mut self.problems);
             return Outcome {
                 mode: Mode::Failed,
                 written: 0,
@@ -391,7 +393,7 @@ impl Live {
     }
 
     fn failed(&mut self, mut problems: Vec<Problem>, started: Instant) -> Outcome {
-        crate::error::sort(&mut problems);
+        crate::error::sort_and_dedup(&mut problems);
         self.problems = problems;
         self.stale = true;
         Outcome {

@@ -55,7 +55,17 @@ fn nearest(missing: &str, links: &LinkTable) -> Option<String> {
     if let Some(found) = same_name.first() {
         return Some((*found).clone());
     }
-    let limit = 2.max(missing.chars().count() / 4);
+    // A near spelling only for names long enough that one or two letters off is a typo, not
+    // another page (`b.md` is not a misspelt `a.md`).
+    let stem_len = wanted_name
+        .rsplit_once('.')
+        .map_or(wanted_name.as_str(), |(stem, _)| stem)
+        .chars()
+        .count();
+    if stem_len < 3 {
+        return None;
+    }
+    let limit = (stem_len / 3).clamp(1, 3);
     candidates
         .iter()
         .map(|c| (strsim::levenshtein(missing, c), c))
@@ -94,6 +104,7 @@ mod tests {
             Some("ads/poster.jpg")
         );
         assert_eq!(nearest("news/completely-else.md", &t), None);
+        assert_eq!(nearest("handbook/b.md", &t), None);
         assert_eq!(
             missing_target(
                 "broken link: `../role-models/li-mai.md#a` links to a page",

@@ -189,15 +189,7 @@ fn build(args: &BuildArgs) -> ExitCode {
         Ok(report) => {
             print_problems(&report.warnings);
             if !args.site.quiet {
-                eprintln!(
-                    "Built {} pages (zh-CN {}, en {}), {} files in {:.2} s → {}",
-                    report.html_files,
-                    report.pages_zh,
-                    report.pages_en,
-                    report.files,
-                    report.elapsed.as_secs_f64(),
-                    options.output.display()
-                );
+                eprintln!("{}", report.summary(&options.output));
             }
             ExitCode::SUCCESS
         }

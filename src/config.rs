@@ -114,6 +114,9 @@ pub struct ImageConfig {
     /// Widths, in pixels, that photos and posters are resized to for `srcset`.
     pub widths: Vec<u32>,
     pub quality: u8,
+    /// Whether a page's photo or poster is also published at full size (cleaned of metadata,
+    /// like every published picture). Off: only the resized forms are published.
+    pub publish_originals: bool,
 }
 
 impl Default for ImageConfig {
@@ -121,6 +124,7 @@ impl Default for ImageConfig {
         ImageConfig {
             widths: vec![360, 720, 1080],
             quality: 80,
+            publish_originals: false,
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::content::frontmatter::{self, RawPage, RawSection};
 use crate::content::kinds::Kind;
+use crate::content::placeholder;
 use crate::content::slug::Slug;
 use clap::{Args, ValueEnum};
 use pinyin::ToPinyin;
@@ -237,7 +238,7 @@ pub fn run(args: &NewArgs) -> ExitCode {
         NewLang::Zh => create_zh(&plan, &args.title, &config).map(|p| vec![p]),
         NewLang::En => create_en(&plan, &args.title),
         NewLang::Both => create_zh(&plan, &args.title, &config).and_then(|zh| {
-            create_en(&plan, "TODO: English title").map(|en| [vec![zh], en].concat())
+            create_en(&plan, placeholder::ENGLISH_TITLE).map(|en| [vec![zh], en].concat())
         }),
     };
     match result {
@@ -282,11 +283,16 @@ fn write_new(path: &Path, text: &str) -> Result<PathBuf, (String, String)> {
     Ok(path.to_path_buf())
 }
 
-fn create_zh(
-    plan: &Plan,
-    title: &str,
-    config: &crate::config::SiteConfig,
-) -> Result<PathBuf, (String, String)> {
+/// The front matter every new page starts with: a draft, so nothing half-finished is published.
+const DRAFT_LINE: &str =
+    "draft: true   # 草稿：写完后删除这一行才会发布 · Draft: delete this line to publish\n";
+
+/// The optional keys every kind accepts, as hints.
+const COMMON_HINTS: &str = "# summary: 一句话摘要（不写则取正文开头）\n# tags: [志愿服务]\n";
+
+/// The Chinese page: the kind's required keys with a value to check, every optional key as a
+/// commented example, and placeholder text that the build refuses to publish.
+fn zh_skeleton(plan: &Plan, title: &str, config: &crate::config::SiteConfig) -> String {
     let Plan {
         dir,
         slug,
@@ -294,7 +300,7 @@ fn create_zh(
         date,
     } = plan;
     let year = date.get(..4).unwrap_or("2026");
-    let mut fm = format!("title: {}\n", q(title));
+    let mut fm = format!("title: {}\n{DRAFT_LINE}{COMMON_HINTS}", q(title));
     let body = match kind {
         Kind::RoleModel => {
             let keys: Vec<&str> = config
@@ -302,6 +308,11 @@ fn create_zh(
                 .iter()
                 .map(|c| c.key.as_str())
                 .collect();
+            let district = config
+                .city
+                .districts
+                .first()
+                .map_or("湖滨区", String::as_str);
             fm.push_str(&format!("name: {}\n", q(title)));
             fm.push_str(&format!(
                 "category: {}   # one of: {}\n",
@@ -309,16 +320,23 @@ fn create_zh(
                 keys.join(", ")
             ));
             fm.push_str(&format!("year: {year}\n"));
-            fm.push_str("# district: 湖滨区\n# occupation: 社区工作者\n");
-            fm.push_str(&format!("# photo: {slug}.jpg\n# photo_alt: 照片里是谁、在做什么\n# quote: 一句本人说过的话\n"));
-            "在这里写人物事迹。\n"
+            fm.push_str(&format!(
+                "# honors:\n#   - {{ title: 明湖好人, level: city, year: {year} }}\n"
+            ));
+            fm.push_str(&format!(
+                "# district: {district}\n# occupation: 社区工作者\n"
+            ));
+            fm.push_str(&format!(
+                "# photo: {slug}.jpg\n# photo_alt: 照片里是谁、在做什么\n# quote: 一句本人说过的话\n# featured: true\n"
+            ));
+            placeholder::ROLE_MODEL_BODY
         }
         Kind::Handbook => {
             fm.push_str(&format!(
                 "weight: {}\n# short_title: 目录里显示的短标题\n",
                 next_weight(dir)
             ));
-            "在这里写本章内容。\n"
+            placeholder::HANDBOOK_BODY
         }
         Kind::Psa => {
             let themes: Vec<&str> = config.psa_themes.iter().map(|t| t.key.as_str()).collect();
@@ -335,44 +353,121 @@ fn create_zh(
             fm.push_str(&format!(
                 "# poster: {slug}.jpg\n# poster_alt: 海报上的画面和文字\n# sponsor: 明湖市文明办\n"
             ));
-            "在这里写海报或视频的完整文字稿。\n"
+            placeholder::PSA_BODY
         }
         Kind::News => {
-            fm.push_str(&format!("date: {date}\n# source: 明湖日报\n"));
-            "在这里写新闻正文。\n"
+            fm.push_str(&format!(
+                "date: {date}\n# updated: {date}\n# source: 明湖日报\n"
+            ));
+            placeholder::NEWS_BODY
         }
         Kind::Page => {
             fm.push_str(&format!("date: {date}\n"));
-            "在这里写正文。\n"
+            placeholder::PAGE_BODY
         }
     };
+    format!("---\n{fm}---\n\n{body}\n")
+}
+
+fn create_zh(
+    plan: &Plan,
+    title: &str,
+    config: &crate::config::SiteConfig,
+) -> Result<PathBuf, (String, String)> {
     write_new(
-        &dir.join(format!("{slug}.md")),
-        &format!("---\n{fm}---\n\n{body}"),
+        &plan.dir.join(format!("{}.md", plan.slug)),
+        &zh_skeleton(plan, title, config),
     )
 }
 
+/// The keys an English twin writes in its own language, with the Chinese key that makes it
+/// needed: `photo_alt` is needed as soon as the Chinese page has a photo.
+const TWIN_KEYS: &[(&str, &[&str])] = &[
+    ("name", &["name"]),
+    ("summary", &["summary"]),
+    ("short_title", &["short_title"]),
+    ("district", &["district"]),
+    ("occupation", &["occupation"]),
+    ("quote", &["quote"]),
+    ("photo_alt", &["photo", "photo_alt"]),
+    ("campaign", &["campaign"]),
+    ("poster_alt", &["poster", "poster_alt"]),
+    ("sponsor", &["sponsor"]),
+    ("source", &["source"]),
+];
+
+/// The value of `key` in the Chinese page, on one line, for a comment.
+fn zh_value(raw: &RawPage, key: &str) -> Option<String> {
+    let value = match key {
+        "title" => raw.title.clone(),
+        "name" => raw.name.clone(),
+        "summary" => raw.summary.clone(),
+        "short_title" => raw.short_title.clone(),
+        "district" => raw.district.clone(),
+        "occupation" => raw.occupation.clone(),
+        "quote" => raw.quote.clone(),
+        "photo" => raw.photo.clone(),
+        "photo_alt" => raw.photo_alt.clone(),
+        "campaign" => raw.campaign.clone(),
+        "poster" => raw.poster.clone(),
+        "poster_alt" => raw.poster_alt.clone(),
+        "sponsor" => raw.sponsor.clone(),
+        "source" => raw.source.clone(),
+        _ => None,
+    }?;
+    Some(value.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The English twin of the Chinese page `zh_text`: every key the twin must write in English, each
+/// under a comment with the Chinese value to translate, as a draft with placeholder text.
+fn en_skeleton(zh_text: &str, title: &str) -> Result<String, String> {
+    let split = frontmatter::split(zh_text)
+        .map_err(|_| "the Chinese page has no front matter to translate".to_string())?;
+    let raw: RawPage = if split.yaml.trim().is_empty() {
+        RawPage::default()
+    } else {
+        crate::yaml::parse(split.yaml).map_err(|e| {
+            format!(
+                "the Chinese page's front matter cannot be read (line {}): {}",
+                e.line + split.yaml_line - 1,
+                e.message
+            )
+        })?
+    };
+    let mut fm = String::new();
+    if let Some(zh) = zh_value(&raw, "title") {
+        fm.push_str(&format!("# 中文: {zh}\n"));
+    }
+    fm.push_str(&format!("title: {}\n{DRAFT_LINE}", q(title)));
+    for (key, needed_by) in TWIN_KEYS {
+        if !needed_by.iter().any(|k| zh_value(&raw, k).is_some()) {
+            continue;
+        }
+        if let Some(zh) = zh_value(&raw, key) {
+            fm.push_str(&format!("# 中文: {zh}\n"));
+        }
+        fm.push_str(&format!("{key}: {}\n", q(placeholder::TRANSLATE_VALUE)));
+    }
+    fm.push_str("# Dates, photo, category and other facts come from the Chinese page.\n");
+    fm.push_str("# After translating, run: civic translations mark THIS-FILE\n");
+    Ok(format!("---\n{fm}---\n\n{}\n", placeholder::TRANSLATE_BODY))
+}
+
 fn create_en(plan: &Plan, title: &str) -> Result<Vec<PathBuf>, (String, String)> {
-    let Plan {
-        dir, slug, kind, ..
-    } = plan;
+    let Plan { dir, slug, .. } = plan;
     let zh = dir.join(format!("{slug}.md"));
-    if !zh.is_file() {
+    let Ok(zh_text) = std::fs::read_to_string(&zh) else {
         return Err((
             format!("there is no Chinese page {} to translate", zh.display()),
             "an English twin sits beside its Chinese page; pass the Chinese file's name with --slug".to_string(),
         ));
-    }
-    let mut fm = format!("title: {}\n", q(title));
-    if *kind == Kind::RoleModel {
-        fm.push_str(&format!(
-            "name: {}\n",
-            q("TODO: the person's name in English")
-        ));
-    }
-    fm.push_str("# Dates, photo, category and other facts come from the Chinese page.\n");
-    fm.push_str("# After translating, run: civic translations mark THIS-FILE\n");
-    let text = format!("---\n{fm}---\n\nTODO: translate the Chinese page.\n");
+    };
+    let text = en_skeleton(&zh_text, title).map_err(|e| {
+        (
+            format!("{}: {e}", zh.display()),
+            "fix the Chinese page first (civic check shows how)".to_string(),
+        )
+    })?;
     write_new(&dir.join(format!("{slug}.en.md")), &text).map(|p| vec![p])
 }
 

@@ -36,6 +36,22 @@ pub struct BuildReport {
     pub warnings: Vec<Problem>,
 }
 
+impl BuildReport {
+    /// The line `civic build` ends with, and `civic serve` after each full build: one wording
+    /// and one count (HTML pages written), so the two always agree.
+    pub fn summary(&self, output: &Path) -> String {
+        format!(
+            "Built {} pages (zh-CN {}, en {}), {} files in {:.2} s → {}",
+            self.html_files,
+            self.pages_zh,
+            self.pages_en,
+            self.files,
+            self.elapsed.as_secs_f64(),
+            output.display()
+        )
+    }
+}
+
 /// The date a build is "on": `--date`, else `SOURCE_DATE_EPOCH`, else today in China Standard
 /// Time. It decides which ads are active, so reproducible builds must fix it.
 pub fn build_date(flag: Option<&str>) -> Result<Date, String> {
@@ -333,7 +349,7 @@ fn write_site(
             bytes: f.bytes.clone(),
         })
         .collect();
-    statics.extend(content_assets(site)?);
+    statics.extend(content_assets(site, &options.root)?);
     statics.extend(image_files);
     statics.extend(
         integrity::headers_files(integrity::STRICT_CSP)
@@ -374,18 +390,25 @@ fn write_site(
     }
 }
 
-/// Files beside the Markdown (photos, posters, PDFs) are published at their content path.
-fn content_assets(site: &Site) -> Result<Vec<OutputFile>, Failed> {
+/// Files beside the Markdown (photos, posters, PDFs) are published at their content path,
+/// pictures cleaned of their metadata (see `render::images::publish_asset`).
+fn content_assets(site: &Site, root: &Path) -> Result<Vec<OutputFile>, Failed> {
+    let figures: std::collections::BTreeSet<&str> = site
+        .pages
+        .iter()
+        .filter_map(|p| p.figure_file.as_deref())
+        .collect();
     let mut files = Vec::with_capacity(site.assets.len());
+    let mut problems = Vec::new();
     for asset in &site.assets {
-        let bytes = std::fs::read(&asset.path).map_err(|e| {
-            Problem::error("unreadable", format!("cannot read: {e}"))
-                .in_file(Path::new("content").join(&asset.rel))
-        })?;
-        files.push(OutputFile {
-            path: asset.rel.clone(),
-            bytes,
-        });
+        match render::images::publish_asset(site, root, asset, &figures) {
+            Ok(file) => files.extend(file),
+            Err(p) => problems.push(p),
+        }
     }
-    Ok(files)
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(Failed(problems))
+    }
 }

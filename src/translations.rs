@@ -2,6 +2,10 @@
 //! hash of the Chinese source's text as it was when the translation was last reviewed. The hash
 //! lives in the file, so it survives a git checkout (file dates do not). `civic translations mark`
 //! writes it after a review; `civic check` and `civic translations` compare it with the source.
+//!
+//! `mark` also keeps the source text it marked against in `.civic/translation-sources/HASH.md`
+//! (small, kept with the site so a colleague sees the same), so that `civic translations diff`
+//! can show what changed in the Chinese text since, without git.
 
 use crate::cli::SiteArgs;
 use crate::content::frontmatter;
@@ -38,7 +42,15 @@ pub enum Action {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Show what changed in the Chinese text since the English twin was last marked
+    Diff {
+        /// The English twin (or its Chinese source), e.g. content/role-models/li-mei.en.md
+        file: PathBuf,
+    },
 }
+
+/// Where `mark` keeps the Chinese text it marked against, by source hash.
+pub const SOURCES_DIR: &str = ".civic/translation-sources";
 
 /// The source text as the hash sees it: no BOM, `\n` line ends, no trailing spaces or blank lines.
 pub fn normalize(text: &str) -> String {
@@ -85,6 +97,16 @@ pub fn freshness(site: &Site, zh: &Page) -> Freshness {
 pub fn run(args: &TranslationsArgs) -> ExitCode {
     match &args.action {
         Some(Action::Mark { files }) => mark_all(&args.site.root, files),
+        Some(Action::Diff { file }) => match diff(&args.site.root, file) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        },
         None => table(args),
     }
 }
@@ -222,7 +244,9 @@ pub fn mark(root: &Path, file: &Path) -> Result<String, String> {
     let read = |p: &Path| {
         std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
     };
-    let hash = source_hash(&read(&zh)?);
+    let zh_text = read(&zh)?;
+    let hash = source_hash(&zh_text);
+    keep_source(root, &hash, &zh_text)?;
     let text = read(&en)?;
     let updated = set_source_hash(&text, &hash).ok_or_else(|| {
         format!(
@@ -238,6 +262,96 @@ pub fn mark(root: &Path, file: &Path) -> Result<String, String> {
         en.display(),
         zh.display()
     ))
+}
+
+/// Keep the Chinese text a twin is marked against, for `diff`. Named by its hash, so marking
+/// many twins of one source, or marking again, writes it once.
+fn keep_source(root: &Path, hash: &str, zh_text: &str) -> Result<(), String> {
+    let dir = root.join(SOURCES_DIR);
+    let path = dir.join(format!("{hash}.md"));
+    if path.is_file() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(&dir)
+        .and_then(|_| std::fs::write(&path, normalize(zh_text) + "\n"))
+        .map_err(|e| format!("cannot keep the marked text in {}: {e}", path.display()))
+}
+
+/// The `source_hash:` a twin's front matter records, if any.
+fn recorded_hash(text: &str) -> Option<String> {
+    let split = frontmatter::split(text).ok()?;
+    split.yaml.lines().find_map(|l| {
+        l.strip_prefix("source_hash:")
+            .map(|h| h.trim().trim_matches(['"', '\'']).to_string())
+            .filter(|h| !h.is_empty())
+    })
+}
+
+/// What changed in the Chinese source of `file` since its English twin was marked, line by
+/// line, in words an editor reads: `- ` for a line taken out, `+ ` for a line put in.
+pub fn diff(root: &Path, file: &Path) -> Result<String, String> {
+    let (zh, en) = pair(root, file)?;
+    let read = |p: &Path| {
+        std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+    };
+    let zh_now = normalize(&read(&zh)?);
+    let Some(hash) = recorded_hash(&read(&en)?) else {
+        return Err(format!(
+            "{} has never been marked, so there is nothing to compare with; translate the whole Chinese page {}, then run `civic translations mark {}`",
+            en.display(),
+            zh.display(),
+            en.display()
+        ));
+    };
+    if hash == source_hash(&zh_now) {
+        return Ok(format!(
+            "{}: nothing changed in {} since the translation was marked.\n",
+            en.display(),
+            zh.display()
+        ));
+    }
+    let kept = root.join(SOURCES_DIR).join(format!("{hash}.md"));
+    let zh_then = read(&kept).map_err(|_| {
+        format!(
+            "the Chinese text that {} was marked against (source_hash {hash}) was not kept in {}: it was marked before Civic kept it, or on another computer; compare the English page with the whole Chinese page {} this once, then run `civic translations mark {}`",
+            en.display(),
+            SOURCES_DIR,
+            zh.display(),
+            en.display()
+        )
+    })?;
+    let zh_then = normalize(&zh_then);
+    let mut out = format!(
+        "What changed in {} since {} was marked:\n(- taken out, + put in; line numbers are the Chinese file's now)\n",
+        zh.display(),
+        en.display()
+    );
+    let changes = similar::TextDiff::from_lines(&zh_then, &zh_now);
+    for group in changes.grouped_ops(1) {
+        let first_new_line = group
+            .iter()
+            .find(|op| op.tag() != similar::DiffTag::Equal)
+            .map_or(0, |op| op.new_range().start)
+            + 1;
+        out.push_str(&format!("\n@ line {first_new_line}\n"));
+        for op in &group {
+            for change in changes.iter_changes(op) {
+                let sign = match change.tag() {
+                    similar::ChangeTag::Delete => "- ",
+                    similar::ChangeTag::Insert => "+ ",
+                    similar::ChangeTag::Equal => "  ",
+                };
+                out.push_str(sign);
+                out.push_str(change.value().trim_end_matches('\n'));
+                out.push('\n');
+            }
+        }
+    }
+    out.push_str(&format!(
+        "\nWhen the English text says the same, run: civic translations mark {}\n",
+        en.display()
+    ));
+    Ok(out)
 }
 
 /// Replace the `source_hash:` line of the front matter, or add one at its end.

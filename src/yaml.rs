@@ -22,6 +22,9 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             Some(i) => raw[..i].to_string(),
             None => raw,
         };
+        if let Some(found) = common_mistake(text, line) {
+            return found;
+        }
         let (message, help) = explain(&raw);
         YamlError {
             message,
@@ -30,6 +33,57 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             help,
         }
     })
+}
+
+/// The mistakes editors make most, found on the failing line or one before it, each explained
+/// with the line as it should be: a tab, a full-width colon (`title：`), a colon inside an
+/// unquoted value (`title: 通知: 明天停水`).
+fn common_mistake(text: &str, error_line: usize) -> Option<YamlError> {
+    for (i, line) in text.lines().enumerate().take(error_line.max(1)) {
+        let found = |message: String, fixed: String, column: usize| YamlError {
+            message,
+            line: i + 1,
+            column,
+            help: Some(format!("write the line like this:  {fixed}")),
+        };
+        if let Some(at) = line.find('\t') {
+            return Some(found(
+                "this line has a tab character; YAML lines are indented with spaces only".into(),
+                line.replace('\t', "  "),
+                line[..at].chars().count() + 1,
+            ));
+        }
+        let body = line.trim_start();
+        let indent = &line[..line.len() - body.len()];
+        let key_len = body
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(body.len());
+        if key_len == 0 || body.starts_with('#') {
+            continue;
+        }
+        let (key, rest) = body.split_at(key_len);
+        if let Some(value) = rest.trim_start().strip_prefix('：') {
+            return Some(found(
+                format!(
+                    "`{key}` is followed by a full-width colon `：`; YAML needs the ASCII colon `:` and a space"
+                ),
+                format!("{indent}{key}: {}", value.trim_start()),
+                indent.chars().count() + key.chars().count() + 1,
+            ));
+        }
+        if let Some(value) = rest.strip_prefix(": ").map(str::trim)
+            && !value.starts_with(['"', '\'', '[', '{', '|', '>', '#'])
+            && (value.contains(": ") || value.ends_with(':'))
+        {
+            let quoted = value.replace('\\', "\\\\").replace('"', "\\\"");
+            return Some(found(
+                format!("the text of `{key}` contains a colon `:`, which YAML reads as a new key"),
+                format!("{indent}{key}: \"{quoted}\""),
+                indent.chars().count() + key.chars().count() + 3,
+            ));
+        }
+    }
+    None
 }
 
 /// Turn the deserializer's wording into something an editor can act on.
@@ -115,9 +169,43 @@ pub fn closest<'a>(typed: &str, choices: &[&'a str]) -> Option<&'a str> {
     choices
         .iter()
         .map(|c| (strsim::damerau_levenshtein(typed, c), *c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        // Characters, not bytes: a 4-character Chinese key is 12 bytes, and any 4 characters
+        // would be "close" to it by a byte count.
+        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
         .min()
         .map(|(_, c)| c)
+}
+
+/// The configured key `typed` was meant to be: one that reads the same character by character
+/// (a traditional form such as 助人为樂 for 助人为乐, or a homophone picked from the input
+/// method), else the closest by spelling.
+pub fn closest_key<'a>(typed: &str, choices: &[&'a str]) -> Option<&'a str> {
+    use pinyin::ToPinyinMulti;
+    let readings = |c: char| -> Vec<&'static str> {
+        c.to_pinyin_multi()
+            .map(|m| m.into_iter().map(|p| p.plain()).collect())
+            .unwrap_or_default()
+    };
+    let sounds_alike = |a: char, b: char| {
+        a == b || {
+            let theirs = readings(b);
+            readings(a).iter().any(|r| theirs.contains(r))
+        }
+    };
+    let typed_chars: Vec<char> = typed.chars().collect();
+    choices
+        .iter()
+        .find(|c| {
+            let chars: Vec<char> = c.chars().collect();
+            chars.len() == typed_chars.len()
+                && !typed_chars.iter().all(char::is_ascii)
+                && chars
+                    .iter()
+                    .zip(&typed_chars)
+                    .all(|(a, b)| sounds_alike(*a, *b))
+        })
+        .copied()
+        .or_else(|| closest(typed, choices))
 }
 
 /// 1-based line of the first `key:` in `text` (top-level or nested), for errors found after
@@ -135,6 +223,44 @@ pub fn key_line(text: &str, key: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn configured_keys_fold_traditional_forms_and_homophones() {
+        let keys = ["助人为乐", "见义勇为", "孝老爱亲"];
+        assert_eq!(closest_key("助人为樂", &keys), Some("助人为乐"));
+        assert_eq!(closest_key("見義勇為", &keys), Some("见义勇为"));
+        assert_eq!(closest_key("文明过节", &keys), None);
+        assert_eq!(closest_key("孝老愛親", &keys), Some("孝老爱亲"));
+    }
+
+    fn mistake(text: &str) -> YamlError {
+        parse::<std::collections::BTreeMap<String, String>>(text).expect_err("invalid YAML")
+    }
+
+    #[test]
+    fn common_mistakes_show_the_corrected_line() {
+        let e = mistake("title: 通知: 明天停水\ndate: 2026-11-01\n");
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("colon"), "{}", e.message);
+        assert_eq!(
+            e.help.as_deref(),
+            Some("write the line like this:  title: \"通知: 明天停水\"")
+        );
+        let e = mistake("title：通知\ndate: 2026-11-01\n");
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("full-width colon"), "{}", e.message);
+        assert_eq!(
+            e.help.as_deref(),
+            Some("write the line like this:  title: 通知")
+        );
+        let e = mistake("title: 通知\nextra:\n\tkey: 1\n");
+        assert_eq!((e.line, e.column), (3, 1));
+        assert!(e.message.contains("tab"), "{}", e.message);
+        assert_eq!(
+            e.help.as_deref(),
+            Some("write the line like this:    key: 1")
+        );
+    }
 
     #[derive(Debug, serde::Deserialize)]
     #[serde(deny_unknown_fields)]

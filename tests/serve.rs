@@ -220,3 +220,120 @@ fn serve_reloads_on_edits_shows_errors_and_stays_inside_the_output() {
     assert!(threads.into_iter().all(|t| t.join().unwrap()));
     drop(server);
 }
+
+/// A twin pair's problems clear when the file that causes them is fixed, from either side (the
+/// overlay used to keep an English twin's error, charged to the Chinese file, until that file
+/// was saved).
+#[test]
+fn serve_overlay_clears_twin_errors_when_the_right_file_is_fixed() {
+    let site = small_site();
+    let root = site.path();
+    write(
+        root,
+        "content/role-models/_index.md",
+        "---\ntitle: 模范\nkind: role_model\n---\n",
+    );
+    write(
+        root,
+        "content/role-models/_index.en.md",
+        "---\ntitle: Role models\n---\n",
+    );
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(image::RgbImage::new(40, 30))
+        .write_to(&mut png, image::ImageFormat::Png)
+        .unwrap();
+    std::fs::write(root.join("content/role-models/zhang.png"), png.into_inner()).unwrap();
+    let zh_ok = "---\ntitle: 张秀兰\nname: 张秀兰\ncategory: 助人为乐\nyear: 2025\nphoto: zhang.png\nphoto_alt: 张秀兰在社区\n---\n事迹。\n";
+    let en_ok = "---\ntitle: Zhang Xiulan\nname: Zhang Xiulan\nphoto_alt: Zhang Xiulan at home\n---\nStory.\n";
+    write(root, "content/role-models/zhang.md", zh_ok);
+    write(root, "content/role-models/zhang.en.md", en_ok);
+    let server = start(root);
+    let addr = server.addr.clone();
+    let overlay = |addr: &str| {
+        let body = get(addr, "/role-models/zhang/").1;
+        body.contains("civic-problems").then_some(body)
+    };
+    assert!(overlay(&addr).is_none());
+    let mut events = Events::open(&addr);
+
+    // The English twin loses its description: its own file is named, and fixing it clears it.
+    write(
+        root,
+        "content/role-models/zhang.en.md",
+        "---\ntitle: Zhang Xiulan\nname: Zhang Xiulan\n---\nStory.\n",
+    );
+    assert_eq!(events.next(), "problems");
+    let body = overlay(&addr).expect("overlay after breaking the English twin");
+    assert!(body.contains("content/role-models/zhang.en.md:"), "{body}");
+    assert!(!body.contains("content/role-models/zhang.md:"), "{body}");
+    write(root, "content/role-models/zhang.en.md", en_ok);
+    assert_eq!(events.next(), "reload");
+    assert!(overlay(&addr).is_none(), "the overlay stays after the fix");
+
+    // The Chinese page names a photo that does not exist: the Chinese file is named (not the
+    // twin that inherits it), and fixing it clears it.
+    write(
+        root,
+        "content/role-models/zhang.md",
+        &zh_ok.replace("zhang.png", "zhang.PNG"),
+    );
+    assert_eq!(events.next(), "problems");
+    let body = overlay(&addr).expect("overlay after breaking the photo");
+    assert!(body.contains("content/role-models/zhang.md:6"), "{body}");
+    assert_eq!(
+        body.matches("<li><p><strong>").count(),
+        1,
+        "reported once, not once per file of the pair: {body}"
+    );
+    assert!(!body.contains("zhang.en.md"), "{body}");
+    write(root, "content/role-models/zhang.md", zh_ok);
+    assert_eq!(events.next(), "reload");
+    assert!(overlay(&addr).is_none(), "the overlay stays after the fix");
+}
+
+/// The preview counts pages as `civic build` does (it used to count content pages, not the HTML
+/// pages the build writes).
+#[test]
+fn serve_reports_the_same_page_count_as_build() {
+    let site = small_site();
+    let root = site.path();
+    let counted = |line: &str| line.split(" files in").next().unwrap_or("").to_string();
+    let build = Command::new(env!("CARGO_BIN_EXE_civic"))
+        .args(["build", "--date", "2026-11-25", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(root.join("built"))
+        .output()
+        .unwrap();
+    assert!(build.status.success());
+    let build_line = String::from_utf8_lossy(&build.stderr)
+        .lines()
+        .find(|l| l.starts_with("Built "))
+        .map(counted)
+        .expect("build prints its summary");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_civic"))
+        .args(["serve", "--port", "0", "--date", "2026-11-25", "--root"])
+        .arg(root)
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let line = BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+            .find(|l| l.starts_with("Built "));
+        let _ = tx.send(line);
+    });
+    let serve_line = rx
+        .recv_timeout(Duration::from_secs(60))
+        .ok()
+        .flatten()
+        .map(|l| counted(&l));
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(serve_line.as_deref(), Some(build_line.as_str()));
+    assert!(build_line.starts_with("Built "), "{build_line}");
+}

@@ -181,8 +181,8 @@ fn translation_status(site: &Site, out: &mut Vec<Problem>) {
                     warning(en_source, code, message)
                         .at_line(line)
                         .help(format!(
-                            "compare it with the Chinese page (e.g. `git diff` of {}), update the English text, then run `civic translations mark {}`",
-                            source.file, en_source.file
+                            "see what changed in the Chinese page with `civic translations diff {}`, update the English text, then run `civic translations mark {}`",
+                            en_source.file, en_source.file
                         )),
                 );
             }

@@ -51,7 +51,8 @@ pub fn check(options: &crate::pipeline::BuildOptions) -> Vec<Problem> {
         Ok(loaded) => find(&loaded.site),
         Err(Failed(problems)) => problems,
     };
-    error::sort(&mut problems);
+    // An English twin inheriting a bad value reports it at the Chinese file, as that file does.
+    error::sort_and_dedup(&mut problems);
     problems
 }
 

@@ -142,7 +142,16 @@ impl RawPage {
             .collect()
     }
 
+    /// The keys an English twin takes from its Chinese source when it does not write them
+    /// itself (see [`RawPage::inherit_from`]). A problem with such a key that the twin does not
+    /// write is the Chinese file's to fix; every other key is the twin's own.
+    pub const INHERITED: &'static [&'static str] = &[
+        "slug", "date", "updated", "draft", "tags", "category", "year", "photo", "featured",
+        "weight", "theme", "start", "end", "poster",
+    ];
+
     /// An English twin writes language-neutral facts once, in the Chinese source; fill them in.
+    /// Keep in step with [`RawPage::INHERITED`].
     pub fn inherit_from(&mut self, source: &RawPage) {
         fn take<T: Clone>(mine: &mut Option<T>, theirs: &Option<T>) {
             if mine.is_none() {

@@ -406,8 +406,10 @@ fn figure(
             alt: alt.clone(),
         }),
         _ => {
+            // Charged to the alt key: it is missing from the file that lacks it, which for an
+            // English twin is the twin even though the picture itself comes from the Chinese page.
             errors.push(invalid(
-                file_key,
+                alt_key,
                 format!("`{file_key}` has no description: `{alt_key}` is missing"),
                 format!("add `{alt_key}: …` describing the picture for readers who cannot see it"),
             ));
@@ -426,10 +428,16 @@ fn role_model(raw: &RawPage, config: &SiteConfig, errors: &mut Vec<Invalid>) -> 
                 .iter()
                 .map(|c| c.key.as_str())
                 .collect();
+            let guess = crate::yaml::closest_key(key, &keys)
+                .map(|k| format!("did you mean `{k}`? "))
+                .unwrap_or_default();
             errors.push(invalid(
                 "category",
                 format!("`{key}` is not one of the site's role-model categories"),
-                format!("use one of: {}", keys.join(", ")),
+                format!(
+                    "{guess}use one of: {} (a new category is added under `role_model_categories:` in site.yaml)",
+                    keys.join(", ")
+                ),
             ));
             None
         }
@@ -472,7 +480,13 @@ fn psa(raw: &RawPage, config: &SiteConfig, errors: &mut Vec<Invalid>) -> Option<
             "site.yaml lists no PSA themes: add them under `psa_themes:`, or remove `theme:`"
                 .to_string()
         } else {
-            format!("use one of: {}", keys.join(", "))
+            let guess = crate::yaml::closest_key(theme, &keys)
+                .map(|k| format!("did you mean `{k}`? "))
+                .unwrap_or_default();
+            format!(
+                "{guess}use one of: {} (a new theme is added under `psa_themes:` in site.yaml)",
+                keys.join(", ")
+            )
         };
         errors.push(invalid(
             "theme",

@@ -5,6 +5,7 @@
 pub mod date;
 pub mod frontmatter;
 pub mod kinds;
+pub mod placeholder;
 pub mod single;
 pub mod slug;
 pub mod walk;
@@ -240,20 +241,33 @@ fn parse_yaml<T: serde::de::DeserializeOwned + Default>(text: &str) -> Result<T,
     yaml::parse(text)
 }
 
+/// Place a validation failure in the file that has to change. A key this file writes is this
+/// file's; a key an English twin inherits without writing it is its Chinese source's (`fallback`);
+/// a missing key is this file's, beside the key it belongs with when this file writes that one
+/// (a missing `photo_alt` beside `photo:`), else at the opening `---`.
 fn invalid_to_problem(inv: Invalid, source: &Source, fallback: Option<&Source>) -> Problem {
+    const BELONGS_WITH: &[(&str, &str)] = &[("photo_alt", "photo"), ("poster_alt", "poster")];
     let key = inv.key.unwrap_or("title");
-    let (src, line) = match (source.key_line(key), fallback) {
-        (Some(line), _) => (source, Some(line)),
-        (None, Some(fb)) => match fb.key_line(key) {
-            Some(line) => (fb, Some(line)),
-            None => (source, None),
-        },
-        (None, None) => (source, None),
+    let inherited_from = fallback
+        .filter(|_| RawPage::INHERITED.contains(&key))
+        .and_then(|fb| fb.key_line(key).map(|line| (fb, line)));
+    let beside = || {
+        BELONGS_WITH
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, other)| source.key_line(other))
     };
-    let p = src
-        .problem("invalid-front-matter", inv.message)
-        .help(inv.help);
-    p.at_line(line.unwrap_or(src.yaml_line.saturating_sub(1).max(1)))
+    let (src, line) = match (source.key_line(key), inherited_from) {
+        (Some(line), _) => (source, line),
+        (None, Some((fb, line))) => (fb, line),
+        (None, None) => (
+            source,
+            beside().unwrap_or(source.yaml_line.saturating_sub(1).max(1)),
+        ),
+    };
+    src.problem("invalid-front-matter", inv.message)
+        .help(inv.help)
+        .at_line(line)
 }
 
 fn validate_sections(parsed: &[Parsed]) -> (Vec<SectionDoc>, Vec<Problem>) {
@@ -365,6 +379,10 @@ fn validate_pages(
             let name = doc_name(&md);
             match kinds::page_meta(*raw, kind, &name, config) {
                 Ok((common, data)) => {
+                    let unfinished = placeholder_problems(&common, &source);
+                    if !unfinished.is_empty() {
+                        return Err(unfinished);
+                    }
                     Ok(PageDoc::new(&md, section_dir, name, (common, data), source))
                 }
                 Err(invalids) => {
@@ -387,6 +405,15 @@ fn validate_pages(
     }
     pages.sort_by(|a, b| (a.lang, &a.rel).cmp(&(b.lang, &b.rel)));
     (pages, problems)
+}
+
+/// Placeholder text left by `civic new`: an error unless the page is a draft.
+fn placeholder_problems(common: &Common, source: &Source) -> Vec<Problem> {
+    if common.draft {
+        Vec::new()
+    } else {
+        placeholder::problems(source)
+    }
 }
 
 fn doc_name(md: &MarkdownFile) -> String {

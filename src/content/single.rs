@@ -4,7 +4,7 @@
 
 use super::{
     DocName, LoadOptions, PageDoc, Parsed, Source, doc_name, invalid_to_problem, kinds,
-    owning_section, parse_file, parse_yaml, walk,
+    owning_section, parse_file, parse_yaml, placeholder_problems, walk,
 };
 use crate::config::SiteConfig;
 use crate::error::Problem;
@@ -57,13 +57,19 @@ pub fn reload_page(
     let (section_dir, kind) = owning_section(&md.dir, section_kinds);
     let name = doc_name(&md);
     match kinds::page_meta(*raw, kind, &name, config) {
-        Ok(meta) => Ok(Reloaded::Page(Box::new(PageDoc::new(
-            &md,
-            section_dir,
-            name,
-            meta,
-            source,
-        )))),
+        Ok(meta) => {
+            let unfinished = placeholder_problems(&meta.0, &source);
+            if !unfinished.is_empty() {
+                return Err(unfinished);
+            }
+            Ok(Reloaded::Page(Box::new(PageDoc::new(
+                &md,
+                section_dir,
+                name,
+                meta,
+                source,
+            ))))
+        }
         Err(invalids) => {
             let fallback = zh_source.filter(|_| md.lang != Lang::Zh);
             Err(invalids

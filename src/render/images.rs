@@ -1,12 +1,20 @@
 //! Photos and posters resized at build time to a few widths for `srcset`, with width and height
 //! known so pages do not shift while images load. Resized files are cached under
 //! `.civic-cache/` keyed by the source's hash, so rebuilds and `serve` skip the work.
+//!
+//! Every published picture is decoded and encoded again: a phone photo's EXIF (GPS position,
+//! phone model), XMP and IPTC never reach the site. The EXIF orientation is applied first, so a
+//! portrait photo stays portrait once the tag that said so is gone.
+
+mod originals;
+pub use originals::publish_asset;
 
 use crate::error::{Failed, Problem};
 use crate::output::OutputFile;
 use crate::site::Site;
 use fast_image_resize::{PixelType, Resizer, images::Image};
-use image::{DynamicImage, ImageEncoder};
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageEncoder};
 use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -14,6 +22,10 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 pub const CACHE_DIR: &str = ".civic-cache/images";
+
+/// Part of every cached file's name: files made before orientation was applied (or by any other
+/// earlier way of encoding) have another name, so a rebuild never reuses them.
+const ENCODING_VERSION: &str = "v2";
 
 #[derive(Clone, Debug, Serialize)]
 pub struct ImageSet {
@@ -72,18 +84,14 @@ fn variants(
     })?;
     let quality = site.config.images.quality.clamp(30, 95);
     let hash = hex8(&Sha256::digest(&bytes));
-    let (width, height) = image::ImageReader::new(std::io::Cursor::new(&bytes))
-        .with_guessed_format()
-        .ok()
-        .and_then(|r| r.into_dimensions().ok())
-        .ok_or_else(|| {
-            Problem::error(
-                "image",
-                "this file is not a readable JPEG, PNG or WebP image",
-            )
-            .in_file(&file)
-            .help("export the photo again as JPEG or PNG")
-        })?;
+    let (width, height) = upright_dimensions(&bytes).ok_or_else(|| {
+        Problem::error(
+            "image",
+            "this file is not a readable JPEG, PNG or WebP image",
+        )
+        .in_file(&file)
+        .help("export the photo again as JPEG or PNG")
+    })?;
     let mut widths: Vec<u32> = site
         .config
         .images
@@ -116,13 +124,13 @@ fn variants(
     let mut srcset = Vec::new();
     for &w in &widths {
         let h = ((u64::from(height) * u64::from(w)) / u64::from(width.max(1))).max(1) as u32;
-        let name = format!("{hash}-{w}-q{quality}.jpg");
+        let name = format!("{hash}-{w}-q{quality}-{ENCODING_VERSION}.jpg");
         let cached = cache.join(&name);
         let data = match std::fs::read(&cached) {
             Ok(data) => data,
             Err(_) => {
                 if decoded.is_none() {
-                    decoded = Some(image::load_from_memory(&bytes).map_err(|e| {
+                    decoded = Some(decode_upright(&bytes).map_err(|e| {
                         Problem::error("image", format!("cannot decode the image: {e}"))
                             .in_file(&file)
                     })?);
@@ -173,6 +181,39 @@ fn resize_jpeg(img: &DynamicImage, w: u32, h: u32, quality: u8) -> Result<Vec<u8
         .write_image(dst.buffer(), w, h, image::ExtendedColorType::Rgb8)
         .map_err(|e| e.to_string())?;
     Ok(out)
+}
+
+/// The picture decoded and turned as its EXIF orientation says, ready to publish without it.
+fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, String> {
+    let mut decoder = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| e.to_string())?
+        .into_decoder()
+        .map_err(|e| e.to_string())?;
+    // A broken EXIF block is no reason to refuse the photo: it is published as stored.
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
+    img.apply_orientation(orientation);
+    Ok(img)
+}
+
+/// Width and height as the picture is shown (after its EXIF orientation), read from the
+/// header alone so that cached sizes need no decoding.
+fn upright_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
+    let mut decoder = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .ok()?
+        .into_decoder()
+        .ok()?;
+    let (w, h) = decoder.dimensions();
+    let turned = matches!(
+        decoder.orientation().unwrap_or(Orientation::NoTransforms),
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
+    );
+    Some(if turned { (h, w) } else { (w, h) })
 }
 
 fn hex8(digest: &[u8]) -> String {

@@ -89,6 +89,8 @@ pub struct Live {
     problems: Vec<Problem>,
     /// The model is behind the files on disk (an earlier reload failed): reload on the next change.
     stale: bool,
+    /// What the last full build said, in `civic build`'s words.
+    built: String,
 }
 
 impl Live {
@@ -100,6 +102,7 @@ impl Live {
             model: None,
             problems: Vec::new(),
             stale: true,
+            built: String::new(),
         };
         let outcome = live.full();
         (live, outcome)
@@ -141,8 +144,9 @@ impl Live {
         let mut replacements = Vec::new();
         let mut problems = Vec::new();
         let mut reload = false;
+        let mut validated = BTreeSet::new();
         for rel in &changes.markdown {
-            match self.prepare_edit(rel) {
+            match self.prepare_edit(rel, &mut validated) {
                 Ok(mut r) => replacements.append(&mut r),
                 Err(Patch::Reload) => reload = true,
                 Err(Patch::Problems(mut p)) => problems.append(&mut p),
@@ -151,16 +155,13 @@ impl Live {
         if reload {
             return self.reload();
         }
-        // Problems of the edited files replace their earlier problems; others stay.
-        let edited: BTreeSet<String> = changes
-            .markdown
-            .iter()
-            .map(|r| format!("content/{r}"))
-            .collect();
+        // Problems of the files validated again replace their earlier problems; others stay.
         self.problems
-            .retain(|p| !p.file.as_deref().is_some_and(|f| edited.contains(f)));
+            .retain(|p| !p.file.as_deref().is_some_and(|f| validated.contains(f)));
         if !problems.is_empty() {
             self.problems.append(&mut problems);
+            // A twin inheriting a bad photo reports it at the Chinese file, as that file does.
+            crate::error::sort_and_dedup(&mut self.problems);
             return Outcome {
                 mode: Mode::Failed,
                 written: 0,
@@ -207,7 +208,14 @@ impl Live {
     }
 
     /// Validate the new version of one page file (and its English twin) against the model.
-    fn prepare_edit(&self, rel: &str) -> Result<Vec<patch::Replacement>, Patch> {
+    /// Adds to `validated` every file whose problems this edit found afresh (the file itself,
+    /// and the English twin of a Chinese page, which inherits from it), so that their earlier
+    /// problems are cleared even when the problem was charged to the other file of the pair.
+    fn prepare_edit(
+        &self,
+        rel: &str,
+        validated: &mut BTreeSet<String>,
+    ) -> Result<Vec<patch::Replacement>, Patch> {
         let Some(model) = self.model.as_ref() else {
             return Err(Patch::Reload);
         };
@@ -215,6 +223,7 @@ impl Live {
         let Some(&id) = model.by_rel.get(rel) else {
             return Err(Patch::Reload);
         };
+        validated.insert(format!("{}/{rel}", crate::content::CONTENT_DIR));
         let kinds: HashMap<&str, Kind> = site
             .sections
             .iter()
@@ -238,45 +247,58 @@ impl Live {
         if single::is_dropped(&doc, load_options) {
             return Err(Patch::Reload);
         }
+        let new_zh_source = doc.source.clone();
         let mut out = Vec::new();
+        let mut problems = Vec::new();
+        keep(
+            patch::prepare(
+                site,
+                id,
+                doc,
+                zh_source,
+                &self.highlighter,
+                model.guard.allowed_html_tags(),
+            ),
+            &mut out,
+            &mut problems,
+        )?;
         // An English twin inherits from the Chinese page: validate it again against the new text.
         if page.lang() == crate::lang::Lang::Zh
             && let Some(en) = page.translation
         {
             let en_rel = site.page(en).doc.rel.clone();
+            validated.insert(format!("{}/{en_rel}", crate::content::CONTENT_DIR));
             match single::reload_page(
                 &self.options.root,
                 &en_rel,
                 &site.config,
                 &kinds,
-                Some(&doc.source),
+                Some(&new_zh_source),
             ) {
                 Ok(Reloaded::Page(en_doc)) => {
                     if single::is_dropped(&en_doc, load_options) {
                         return Err(Patch::Reload);
                     }
-                    out.push(patch::prepare(
-                        site,
-                        en,
-                        *en_doc,
-                        &self.highlighter,
-                        model.guard.allowed_html_tags(),
-                    )?);
+                    keep(
+                        patch::prepare(
+                            site,
+                            en,
+                            *en_doc,
+                            Some(&new_zh_source),
+                            &self.highlighter,
+                            model.guard.allowed_html_tags(),
+                        ),
+                        &mut out,
+                        &mut problems,
+                    )?;
                 }
                 Ok(Reloaded::Section) => return Err(Patch::Reload),
-                Err(problems) => return Err(Patch::Problems(problems)),
+                Err(mut p) => problems.append(&mut p),
             }
         }
-        out.insert(
-            0,
-            patch::prepare(
-                site,
-                id,
-                doc,
-                &self.highlighter,
-                model.guard.allowed_html_tags(),
-            )?,
-        );
+        if !problems.is_empty() {
+            return Err(Patch::Problems(problems));
+        }
         // The content guard runs on every build, so on every edit too; its errors block the edit.
         let blocked: Vec<Problem> = out
             .iter()
@@ -343,7 +365,10 @@ impl Live {
     fn full(&mut self) -> Outcome {
         let started = Instant::now();
         let kept = match pipeline::build_and_keep(&self.options, &self.highlighter) {
-            Ok((_, kept)) => kept,
+            Ok((report, kept)) => {
+                self.built = report.summary(&self.options.output);
+                kept
+            }
             Err(Failed(problems)) => return self.failed(problems, started),
         };
         let mut model = Model::new(kept.loaded, kept.images, Some(kept.summaries));
@@ -368,7 +393,7 @@ impl Live {
     }
 
     fn failed(&mut self, mut problems: Vec<Problem>, started: Instant) -> Outcome {
-        crate::error::sort(&mut problems);
+        crate::error::sort_and_dedup(&mut problems);
         self.problems = problems;
         self.stale = true;
         Outcome {
@@ -414,6 +439,11 @@ impl Live {
     }
 
     /// Number of pages in the model (for the status line).
+    /// The summary line of the last full build, exactly as `civic build` prints it.
+    pub fn build_summary(&self) -> &str {
+        &self.built
+    }
+
     pub fn page_count(&self) -> usize {
         self.model.as_ref().map_or(0, |m| m.site.pages.len())
     }
@@ -461,4 +491,19 @@ impl Model {
             manifest_dirty: false,
         }
     }
+}
+
+/// Keep a prepared page, or its problems (so that both files of a pair report theirs);
+/// a reload wins over both.
+fn keep(
+    prepared: Result<patch::Replacement, Patch>,
+    out: &mut Vec<patch::Replacement>,
+    problems: &mut Vec<Problem>,
+) -> Result<(), Patch> {
+    match prepared {
+        Ok(r) => out.push(r),
+        Err(Patch::Problems(mut p)) => problems.append(&mut p),
+        Err(Patch::Reload) => return Err(Patch::Reload),
+    }
+    Ok(())
 }

@@ -166,7 +166,7 @@ fn report(live: &Live, outcome: &Outcome, quiet: bool) {
     }
     let ms = outcome.elapsed.as_secs_f64() * 1000.0;
     match outcome.mode {
-        Mode::Full => eprintln!("Built {} pages in {ms:.0} ms", live.page_count()),
+        Mode::Full => eprintln!("{}", live.build_summary()),
         Mode::Reload | Mode::Edit => eprintln!(
             "Rebuilt ({}): {} file(s) written, {} removed in {ms:.1} ms",
             if outcome.mode == Mode::Edit {

@@ -3,6 +3,7 @@
 //! and role-model filters. The resulting [`Site`] is read-only: rendering only reads it.
 
 pub mod patch;
+mod suggest;
 pub mod taxonomy;
 pub mod urls;
 
@@ -203,10 +204,13 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
         })
         .collect();
     for (body, doc) in section_bodies.iter().zip(&sections) {
-        problems.extend(locate(&body.problems, &doc.source));
+        let found = suggest::link_targets(&body.problems, &doc.dir, &links);
+        problems.extend(locate(&found, &doc.source));
     }
     for (body, doc) in page_bodies.iter().zip(&pages) {
-        problems.extend(locate(&body.problems, &doc.source));
+        let dir = doc.bundle.as_deref().unwrap_or(&doc.dir);
+        let found = suggest::link_targets(&body.problems, dir, &links);
+        problems.extend(locate(&found, &doc.source));
     }
 
     let section_index: HashMap<(Lang, &str), SectionId> = sections
@@ -250,16 +254,26 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
         })
         .collect();
     drop(pair_index);
+    // The Chinese source of each English twin: a photo or poster it inherits is that file's.
+    let zh_sources: Vec<Option<crate::content::Source>> = pages
+        .iter()
+        .zip(&translations)
+        .map(|(p, t)| match t {
+            Some(t) if p.lang != Lang::Zh => Some(pages[t.0].source.clone()),
+            _ => None,
+        })
+        .collect();
 
     let section_of: HashMap<(Lang, String), SectionId> = built_sections
         .iter()
         .map(|s| ((s.lang(), s.doc.dir.clone()), s.id))
         .collect();
     let mut built_pages = Vec::with_capacity(pages.len());
-    for (i, ((doc, url), body)) in pages
+    for (i, (((doc, url), body), zh_source)) in pages
         .into_iter()
         .zip(page_urls)
         .zip(page_bodies)
+        .zip(zh_sources)
         .enumerate()
     {
         let Some(&section) = section_of.get(&(doc.lang, doc.section_dir.clone())) else {
@@ -279,7 +293,7 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
             );
             continue;
         };
-        let figure_file = figure_file(&doc, &links, &mut problems);
+        let figure_file = figure_file(&doc, zh_source.as_ref(), &links, &mut problems);
         let summary = doc
             .common
             .summary
@@ -386,7 +400,14 @@ fn parent_section(
 }
 
 /// The content-relative path of a page's photo or poster, which must exist beside the page.
-fn figure_file(doc: &PageDoc, links: &LinkTable, problems: &mut Vec<Problem>) -> Option<String> {
+/// `zh_source` is an English twin's Chinese page: a missing picture the twin inherits without
+/// naming it is reported there, where the file name is written.
+fn figure_file(
+    doc: &PageDoc,
+    zh_source: Option<&crate::content::Source>,
+    links: &LinkTable,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
     let figure = doc.data.figure()?;
     let folder = doc.bundle.as_deref().unwrap_or(&doc.dir);
     let path = markdown::links::normalize(&format!("{folder}/{}", figure.file))?;
@@ -398,9 +419,14 @@ fn figure_file(doc: &PageDoc, links: &LinkTable, problems: &mut Vec<Problem>) ->
     } else {
         "photo"
     };
-    let line = doc.source.key_line(key).unwrap_or(1);
+    let (source, line) = match doc.source.key_line(key) {
+        Some(line) => (&doc.source, line),
+        None => zh_source
+            .and_then(|zh| zh.key_line(key).map(|line| (zh, line)))
+            .unwrap_or((&doc.source, 1)),
+    };
     problems.push(
-        doc.source
+        source
             .problem(
                 "missing-image",
                 format!("the image `{}` does not exist", figure.file),

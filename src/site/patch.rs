@@ -40,6 +40,7 @@ pub fn prepare(
     site: &Site,
     id: PageId,
     doc: PageDoc,
+    zh_source: Option<&crate::content::Source>,
     highlighter: &Highlighter,
     allowed_html_tags: &[String],
 ) -> Result<Replacement, Patch> {
@@ -58,7 +59,7 @@ pub fn prepare(
         return Err(Patch::Reload);
     }
     let mut problems = Vec::new();
-    let figure = figure_file(&doc, &site.links, &mut problems);
+    let figure = figure_file(&doc, zh_source, &site.links, &mut problems);
     if !problems.is_empty() {
         return Err(Patch::Problems(problems));
     }
@@ -74,7 +75,8 @@ pub fn prepare(
         allowed_html_tags,
     };
     let body = markdown::render(&input, &site.links, highlighter);
-    let problems = locate(&body.problems, &doc.source);
+    let found = super::suggest::link_targets(&body.problems, dir, &site.links);
+    let problems = locate(&found, &doc.source);
     if !problems.is_empty() {
         return Err(Patch::Problems(problems));
     }

@@ -141,6 +141,8 @@ impl Frame {
         ctx.insert("meta", &meta);
         ctx.insert("noindex", &self.noindex);
         ctx.insert("code_css", &false);
+        // Only a page rendered with `--drafts` is a draft; see jobs/page.rs.
+        ctx.insert("draft", &false);
         ctx.insert("has_translation", &site.config.has_lang(self.lang.other()));
     }
 }

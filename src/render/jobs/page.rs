@@ -39,8 +39,11 @@ pub(super) fn page(p: &Prepared<'_>, id: PageId) -> Result<OutputFile, Problem> 
     frame.translation = page.translation.map(|t| site.page(t).url.clone());
     frame.fallback = fallback_url(site, Some(page.section), lang);
     frame.meta = article_meta(site, page);
+    frame.noindex |= page.doc.common.draft;
     frame.apply(site, &mut ctx);
     ctx.insert("code_css", &page.body.has_code);
+    // Drafts are rendered only by `--drafts` (the preview): base.html marks them.
+    ctx.insert("draft", &page.doc.common.draft);
     let template = match page.kind() {
         Kind::RoleModel => "role_model.html",
         Kind::Handbook => "chapter.html",

@@ -86,6 +86,7 @@ pub enum Rule {
     ForeignPlace,
     InlineStyle,
     RawHtmlRemoved,
+    RefusedFile,
 }
 
 impl Rule {
@@ -100,6 +101,7 @@ impl Rule {
             Rule::ForeignPlace => "foreign-place",
             Rule::InlineStyle => "inline-style",
             Rule::RawHtmlRemoved => "raw-html-removed",
+            Rule::RefusedFile => "refused-file",
         }
     }
 }

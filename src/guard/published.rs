@@ -28,6 +28,8 @@ const BINARY: &[&str] = &[
     "jpg", "jpeg", "png", "gif", "webp", "avif", "ico", "bmp", "pdf", "doc", "docx", "xls", "xlsx",
     "ppt", "pptx", "odt", "ods", "odp", "wps", "mp3", "mp4", "m4a", "webm", "ogg", "wav", "woff",
     "woff2", "ttf", "otf", "zip",
+    // Photos the image stage re-encodes or refuses with its own advice (export as JPEG).
+    "heic", "heif", "tif", "tiff", "dng",
 ];
 
 impl FileKind {

@@ -175,7 +175,6 @@ pub fn clusters(n: &Normalized, morphemes: &[Morpheme], hits: &[(usize, usize)])
 /// word (`ayx体育`, `8455官网`, `ayxtiyu`), and two Chinese characters before what is sold
 /// when a way in follows (`博鱼体育官网`).
 fn brands(n: &Normalized, c: &Cluster) -> Vec<Brand> {
-    let text = n.text.as_str();
     let mut out: Vec<Brand> = Vec::new();
     let glue_points = c
         .morphemes
@@ -187,8 +186,8 @@ fn brands(n: &Normalized, c: &Cluster) -> Vec<Brand> {
             continue;
         }
         for span in [
-            latin_before(text, at, &c.morphemes),
-            latin_after(text, at, &c.morphemes),
+            latin_before(n, at, &c.morphemes),
+            latin_after(n, at, &c.morphemes),
         ]
         .into_iter()
         .flatten()
@@ -225,24 +224,35 @@ fn inside_morpheme(at: usize, morphemes: &[Morpheme]) -> bool {
     morphemes.iter().any(|m| m.start <= at && at < m.end)
 }
 
-/// The Latin run ending at `at`, up to the previous lure word.
-fn latin_before(text: &str, at: usize, morphemes: &[Morpheme]) -> Option<Span> {
-    let run = text[..at]
-        .char_indices()
-        .rev()
-        .take_while(|&(i, ch)| ch.is_ascii_alphanumeric() && !inside_morpheme(i, morphemes))
-        .last()
-        .map(|(i, _)| i)?;
-    brand_token(text, run, at)
+/// The Latin run ending at `at`, up to the previous lure word or gap.
+fn latin_before(n: &Normalized, at: usize, morphemes: &[Morpheme]) -> Option<Span> {
+    let text = n.text.as_str();
+    let mut start = None;
+    for (i, ch) in text[..at].char_indices().rev() {
+        if !ch.is_ascii_alphanumeric() || inside_morpheme(i, morphemes) {
+            break;
+        }
+        start = Some(i);
+        if n.gap_at(i) != Gap::None {
+            break;
+        }
+    }
+    brand_token(text, start?, at)
 }
 
-/// The Latin run starting at `at`, up to the next lure word.
-fn latin_after(text: &str, at: usize, morphemes: &[Morpheme]) -> Option<Span> {
-    let len = text[at..]
-        .char_indices()
-        .take_while(|&(i, ch)| ch.is_ascii_alphanumeric() && !inside_morpheme(at + i, morphemes))
-        .count();
-    brand_token(text, at, at + len)
+/// The Latin run starting at `at`, up to the next lure word or gap.
+fn latin_after(n: &Normalized, at: usize, morphemes: &[Morpheme]) -> Option<Span> {
+    let text = n.text.as_str();
+    let mut end = at;
+    for (i, ch) in text[at..].char_indices() {
+        let i = at + i;
+        let gap = i > at && n.gap_at(i) != Gap::None;
+        if !ch.is_ascii_alphanumeric() || inside_morpheme(i, morphemes) || gap {
+            break;
+        }
+        end = i + ch.len_utf8();
+    }
+    brand_token(text, at, end)
 }
 
 fn brand_token(text: &str, start: usize, end: usize) -> Option<Span> {

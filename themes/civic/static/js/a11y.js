@@ -34,7 +34,8 @@
     } catch (e) { /* ignore: the setting lasts this page */ }
   }
 
-  // The classes that CSS (a11y.css, civic.css) keys on. `elder` is any large-text step.
+  // The classes that CSS (a11y.css, civic.css) keys on. `elder` is any large-text step; `a11y-big`
+  // is large text or zoom, where everything must still fit the width without scrolling sideways.
   function applyClasses() {
     var c = root.classList;
     c.add("js");
@@ -44,6 +45,7 @@
     c.toggle("a11y-hc-bw", settings.contrast === "bw");
     c.toggle("a11y-hc-yb", settings.contrast === "yb");
     ZOOMS.forEach(function (z) { c.toggle("a11y-zoom-" + z, z !== 100 && settings.zoom === z); });
+    c.toggle("a11y-big", settings.text > 0 || settings.zoom > 100);
     c.toggle("a11y-simple", settings.simple);
     c.toggle("a11y-cursor", settings.cursor);
   }

@@ -343,7 +343,11 @@
     return {
       readPage: function () {
         var main = document.querySelector("main") || document.body;
-        start(runs(main, true));
+        var list = runs(main, true);
+        // The title first, even where a photo or a poster comes before it in the markup.
+        var h1 = main.querySelector("h1");
+        var isTitle = function (item) { return h1 !== null && h1.contains(item.owner); };
+        start(list.filter(isTitle).concat(list.filter(function (item) { return !isTitle(item); })));
       },
       pause: function () {
         if (!current || !synth) return false;

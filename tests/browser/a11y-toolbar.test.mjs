@@ -253,3 +253,29 @@ test('high contrast: images stay visible and the focus ring is drawn', async () 
     await context.close();
   }
 });
+
+test('print ignores every mode: the handbook print page prints plain, without the toolbar', async () => {
+  const context = await h.browser.newContext({ viewport: DESKTOP });
+  await presetSettings(context, { text: 3, contrast: 'yb', zoom: 200, simple: true, cursor: true, cross: true });
+  const page = await context.newPage();
+  await page.goto(h.url('/handbook/print/'));
+  assert.equal(await page.locator('.a11y-guide').count(), 2, 'modes on, on screen');
+  await page.emulateMedia({ media: 'print' });
+  const m = await page.evaluate(() => {
+    const p = getComputedStyle(document.querySelector('.print-chapter p'));
+    const main = getComputedStyle(document.querySelector('main'));
+    return {
+      color: p.color, size: parseFloat(p.fontSize), zoom: main.zoom,
+      background: getComputedStyle(document.body).backgroundColor,
+      toolbar: getComputedStyle(document.querySelector('details.a11y')).display,
+      guide: getComputedStyle(document.querySelector('.a11y-guide')).display,
+    };
+  });
+  assert.notEqual(m.color, 'rgb(255, 255, 0)', 'no yellow text on paper');
+  assert.ok(m.size <= 16, `print text ${m.size}px (11 pt)`);
+  assert.equal(m.zoom, '1');
+  assert.equal(m.background, 'rgb(255, 255, 255)');
+  assert.equal(m.toolbar, 'none');
+  assert.equal(m.guide, 'none');
+  await context.close();
+});

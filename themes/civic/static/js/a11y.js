@@ -64,7 +64,7 @@
     var reader = makeReader(panel, status);
     var guide = makeGuide();
 
-    function sync() {
+    function sync(byUser) {
       applyClasses();
       bar.querySelectorAll("[data-set]").forEach(function (b) {
         var name = b.getAttribute("data-set");
@@ -78,7 +78,7 @@
       bar.querySelector('[data-zoom="-1"]').setAttribute("aria-disabled", zi === 0 ? "true" : "false");
       bar.querySelector('[data-zoom="1"]').setAttribute("aria-disabled", zi === ZOOMS.length - 1 ? "true" : "false");
       guide.show(settings.cross);
-      reader.point(settings.point);
+      reader.point(settings.point, byUser);
       reader.rate(settings.rate);
     }
 
@@ -115,7 +115,7 @@
         return;
       }
       save();
-      sync();
+      sync(true);
     });
 
     function close() {
@@ -271,9 +271,7 @@
 
     function speakNext() {
       if (position >= queue.length) {
-        current = null;
-        queue = [];
-        mark(null);
+        stop(true);
         say(msg("done"));
         return;
       }
@@ -359,14 +357,14 @@
       },
       stop: function () { stop(false); },
       rate: function (r) { rate = r; },
-      point: function (on) {
+      point: function (on, announce) {
         if (on === pointOn) return;
         pointOn = on;
         var method = on ? "addEventListener" : "removeEventListener";
         document[method]("pointerover", pointAt);
         document[method]("focusin", pointAt);
         lastPointed = null;
-        if (on || status.textContent === msg("point-on")) say(on ? msg("point-on") : "");
+        if (announce) say(on ? msg("point-on") : "");
       }
     };
   }

@@ -279,3 +279,22 @@ test('print ignores every mode: the handbook print page prints plain, without th
   assert.equal(m.guide, 'none');
   await context.close();
 });
+
+test('search works in every mode at once, typed key by key', async () => {
+  const context = await h.browser.newContext({ viewport: PHONE });
+  await presetSettings(context, { text: 3, contrast: 'yb', zoom: 200, simple: true, cursor: true, cross: true, point: true });
+  const { page, problems } = await watchedPage(context);
+  for (const [url, query] of [['/search/', '志愿服务'], ['/en/search/', 'volunteer']]) {
+    await page.goto(h.url(url));
+    await page.locator('.search-form input').pressSequentially(query, { delay: 60 });
+    // A field squeezed to no width by large text and zoom once took the keys in reverse order.
+    assert.equal(await page.inputValue('.search-form input'), query);
+    const box = await page.locator('.search-form input').boundingBox();
+    assert.ok(box.width >= 100, `${url}: the field is ${box.width}px wide`);
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 0, null, { timeout: 10000 });
+    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    assert.ok(scroll <= client, `${url}: ${scroll}px wide in ${client}px`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -9,7 +9,7 @@ if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
   echo "tests/browser: no Chromium at ${CHROMIUM:-/usr/bin/chromium} (apt-get install chromium fonts-noto-cjk)" >&2
   exit 1
 fi
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/vnu-jar ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/vnu-jar ] || [ ! -d node_modules/lighthouse ]; then
   echo "tests/browser: npm packages missing: run \`npm ci\` in the repository root" >&2
   exit 1
 fi

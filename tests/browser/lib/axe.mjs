@@ -6,14 +6,17 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 export const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** WCAG 2.1 A/AA plus the (off by default) target-size rule; resolves to the violations. */
-export async function runAxe(page) {
-  const result = await page.evaluate(() =>
-    window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      rules: { 'target-size': { enabled: true } },
-      resultTypes: ['violations'],
-    }));
+/**
+ * WCAG 2.1 A/AA plus the (off by default) target-size rule; resolves to the violations.
+ * `aaa: true` adds `color-contrast-enhanced` (7:1, WCAG 1.4.6), as the high-contrast modes promise.
+ */
+export async function runAxe(page, { aaa = false } = {}) {
+  const result = await page.evaluate((aaa) => {
+    const rules = { 'target-size': { enabled: true } };
+    if (aaa) rules['color-contrast-enhanced'] = { enabled: true };
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+    return window.axe.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] });
+  }, aaa);
   return result.violations;
 }
 

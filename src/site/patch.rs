@@ -72,6 +72,7 @@ pub fn prepare(
         dir,
         lang: doc.lang,
         allowed_html_tags,
+        options: site.config.markdown,
     };
     let body = markdown::render(&input, &site.links, highlighter);
     let problems = locate(&body.problems, &doc.source);

@@ -53,20 +53,12 @@ pub(super) fn arrange_footnotes<'a>(root: Node<'a>, input: &Input<'_>, out: &mut
     kept.sort_by_key(|(ix, _, _)| *ix);
     for (_, node, name) in kept {
         root.append(node);
-        let escaped = href_escaped(&name);
-        for id in [format!("fn-{escaped}"), format!("fnref-{escaped}")] {
+        let slug = super::write::footnote_slug(&name);
+        for id in [format!("fn-{slug}"), format!("fnref-{slug}")] {
             ids.reserve(&id);
             out.anchors.push(id);
         }
     }
-}
-
-/// A footnote name as it appears in ids and links (comrak's escaping, so they match).
-fn href_escaped(name: &str) -> String {
-    let mut escaped = String::with_capacity(name.len());
-    // Writing into a String cannot fail.
-    let _ = comrak::html::escape_href(&mut escaped, name, false);
-    escaped
 }
 
 fn file_line(input: &Input<'_>, line: usize) -> usize {
@@ -170,13 +162,16 @@ impl Walk<'_, '_> {
                     NodeValue::HtmlInline(html) => html,
                     _ => return,
                 };
-                if filter_tags(html) {
+                // One warning per line: `<script>…</script>` is two tags.
+                let line = file_line(self.input, line);
+                let warned = |w: &Problem| w.code == "raw-html-shown" && w.line == Some(line as u32);
+                if filter_tags(html) && !self.out.warnings.iter().any(warned) {
                     self.out.warnings.push(
                         Problem::warning(
                             "raw-html-shown",
                             "a raw HTML tag that would hide the rest of the page (<title>, <script>, <style>, <textarea>, <xmp>, …) is shown as text",
                         )
-                        .at_line(file_line(self.input, line))
+                        .at_line(line)
                         .help("remove the tag, or write it as `code` if the page is about HTML"),
                     );
                 }

@@ -40,6 +40,12 @@ impl Extras {
     }
 }
 
+/// A footnote's name as it appears in ids (`fn-公约`, `fnref-公约`): readable, as heading ids
+/// are, with spaces (which an id cannot hold) turned into `-`.
+pub(super) fn footnote_slug(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join("-")
+}
+
 /// Id of the footnote section's heading, reserved on every page.
 pub(super) const FOOTNOTES_LABEL: &str = "footnotes-label";
 
@@ -72,6 +78,22 @@ fn format_node<'a>(context: &mut Context<Extras>, node: &'a AstNode<'a>, enterin
             format_node_default(context, node, entering)
         }
         NodeValue::TableCell => write_table_cell(context, node, entering),
+        NodeValue::FootnoteReference(reference) => {
+            if entering {
+                let slug = escape(&footnote_slug(&reference.name));
+                let suffix = if reference.ref_num > 1 {
+                    format!("-{}", reference.ref_num)
+                } else {
+                    String::new()
+                };
+                write!(
+                    context,
+                    "<sup class=\"footnote-ref\"><a href=\"#fn-{slug}\" id=\"fnref-{slug}{suffix}\" aria-describedby=\"{FOOTNOTES_LABEL}\" data-footnote-ref>{}</a></sup>",
+                    reference.ix
+                )?;
+            }
+            Ok(ChildRendering::HTML)
+        }
         NodeValue::FootnoteDefinition(definition) => {
             write_footnote(context, definition, entering)
         }
@@ -204,9 +226,8 @@ fn write_footnote(
         context.user.footnotes += 1;
         context.user.backref_written = false;
         context.cr()?;
-        context.write_str("<li id=\"fn-")?;
-        context.escape_href(&definition.name)?;
-        context.write_str("\">")?;
+        let slug = escape(&footnote_slug(&definition.name));
+        write!(context, "<li id=\"fn-{slug}\">")?;
     } else {
         if !context.user.backref_written {
             write_backrefs(context, definition)?;
@@ -222,6 +243,7 @@ fn write_footnote(
 fn write_backrefs(context: &mut Context<Extras>, definition: &NodeFootnoteDefinition) -> fmt::Result {
     context.user.backref_written = true;
     let number = context.user.footnotes;
+    let slug = escape(&footnote_slug(&definition.name));
     let label = match context.user.lang {
         Lang::Zh => "返回正文引用处",
         Lang::En => "Back to reference",
@@ -233,11 +255,9 @@ fn write_backrefs(context: &mut Context<Extras>, definition: &NodeFootnoteDefini
         } else {
             String::new()
         };
-        context.write_str("<a href=\"#fnref-")?;
-        context.escape_href(&definition.name)?;
         write!(
             context,
-            "{suffix}\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"{number}{suffix}\" aria-label=\"{label} {number}{suffix}\">↩"
+            "<a href=\"#fnref-{slug}{suffix}\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"{number}{suffix}\" aria-label=\"{label} {number}{suffix}\">↩"
         )?;
         if reference > 1 {
             write!(context, "<sup class=\"footnote-ref\">{reference}</sup>")?;

@@ -237,9 +237,11 @@ fn model_and_guard(
     let bodies = site.pages.iter().map(|p| (&p.doc.source, &p.body));
     let bodies = bodies.chain(site.sections.iter().map(|s| (&s.doc.source, &s.body)));
     for (source, body) in bodies {
-        warnings.extend(body.warnings.iter().map(|w| {
-            w.clone().in_file(&source.file).with_source(&source.text)
-        }));
+        warnings.extend(
+            body.warnings
+                .iter()
+                .map(|w| w.clone().in_file(&source.file).with_source(&source.text)),
+        );
     }
     timeline.mark("guard scanned");
     if !errors.is_empty() {

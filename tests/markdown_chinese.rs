@@ -37,7 +37,12 @@ fn texts(html: &str, css: &str) -> Vec<String> {
 #[test]
 fn bold_next_to_chinese_punctuation_is_bold() {
     let r = md("**“文明城市”**是大家的\n\n税费**（含附加）**另计。\n");
-    assert_eq!(texts(&r.html, "strong"), ["“文明城市”", "（含附加）"], "{}", r.html);
+    assert_eq!(
+        texts(&r.html, "strong"),
+        ["“文明城市”", "（含附加）"],
+        "{}",
+        r.html
+    );
     assert!(!r.html.contains("**"), "{}", r.html);
     // Latin text is read exactly as CommonMark reads it.
     let latin = md("a**\"b\"**c\n\n*foo*bar\n\nfoo**bar**\n");
@@ -62,11 +67,19 @@ fn line_breaks_between_chinese_characters_vanish() {
     let r = md("市民应当文明出行，\n遵守交通规则。\n**礼让**\n行人，\nsee the\nrules 和\n规定\n");
     let p = &texts(&r.html, "p")[0];
     // Between Chinese and Latin (`，⏎see`) and between Latin words the break stays.
-    assert_eq!(p, "市民应当文明出行，遵守交通规则。礼让行人，\nsee the\nrules 和规定", "{}", r.html);
+    assert_eq!(
+        p, "市民应当文明出行，遵守交通规则。礼让行人，\nsee the\nrules 和规定",
+        "{}",
+        r.html
+    );
     // No newline is left between two Chinese characters anywhere in the output.
     assert!(!r.html.contains("，\n遵"), "{}", r.html);
     // The summary has no stray space either.
-    assert!(r.excerpt.starts_with("市民应当文明出行，遵守交通规则。"), "{}", r.excerpt);
+    assert!(
+        r.excerpt.starts_with("市民应当文明出行，遵守交通规则。"),
+        "{}",
+        r.excerpt
+    );
 }
 
 #[test]
@@ -86,9 +99,21 @@ fn only_strict_heading_attributes_are_taken() {
     assert_eq!(
         headings,
         [
-            ("活动安排 {周六上午}".to_string(), Some("活动安排-周六上午".to_string()), None),
-            ("Schedule {Saturday}".to_string(), Some("schedule-saturday".to_string()), None),
-            ("报名方式".to_string(), Some("signup".to_string()), Some("wide".to_string())),
+            (
+                "活动安排 {周六上午}".to_string(),
+                Some("活动安排-周六上午".to_string()),
+                None
+            ),
+            (
+                "Schedule {Saturday}".to_string(),
+                Some("schedule-saturday".to_string()),
+                None
+            ),
+            (
+                "报名方式".to_string(),
+                Some("signup".to_string()),
+                Some("wide".to_string())
+            ),
         ]
     );
     assert_eq!(r.toc[2].title, "报名方式");
@@ -103,23 +128,42 @@ fn email_autolinks_are_mailto_and_never_files() {
         .iter()
         .filter_map(|a| a.value().attr("href"))
         .collect();
-    assert_eq!(hrefs, ["mailto:wenming@minghu.gov.cn", "mailto:foo@bar.example.com"]);
+    assert_eq!(
+        hrefs,
+        ["mailto:wenming@minghu.gov.cn", "mailto:foo@bar.example.com"]
+    );
 }
 
 #[test]
 fn bare_urls_and_addresses_are_linked_and_stop_at_chinese_punctuation() {
-    let r = md("详见https://www.gov.cn/zhengce/。下一句\n\n访问 www.wenming.cn，或写信至 wenming@minghu.gov.cn。\n");
+    let r = md(
+        "详见https://www.gov.cn/zhengce/。下一句\n\n访问 www.wenming.cn，或写信至 wenming@minghu.gov.cn。\n",
+    );
     let doc = Html::parse_fragment(&r.html);
     let links: Vec<(String, String)> = select(&doc, "a")
         .iter()
-        .map(|a| (a.value().attr("href").unwrap_or("").to_string(), a.text().collect()))
+        .map(|a| {
+            (
+                a.value().attr("href").unwrap_or("").to_string(),
+                a.text().collect(),
+            )
+        })
         .collect();
     assert_eq!(
         links,
         [
-            ("https://www.gov.cn/zhengce/".to_string(), "https://www.gov.cn/zhengce/".to_string()),
-            ("http://www.wenming.cn".to_string(), "www.wenming.cn".to_string()),
-            ("mailto:wenming@minghu.gov.cn".to_string(), "wenming@minghu.gov.cn".to_string()),
+            (
+                "https://www.gov.cn/zhengce/".to_string(),
+                "https://www.gov.cn/zhengce/".to_string()
+            ),
+            (
+                "http://www.wenming.cn".to_string(),
+                "www.wenming.cn".to_string()
+            ),
+            (
+                "mailto:wenming@minghu.gov.cn".to_string(),
+                "wenming@minghu.gov.cn".to_string()
+            ),
         ]
     );
     assert!(texts(&r.html, "p")[0].ends_with("。下一句"), "{}", r.html);
@@ -159,14 +203,25 @@ fn footnotes_are_collected_at_the_end_with_back_links_in_the_page_language() {
     assert_eq!(backrefs.len(), 3);
     for a in &backrefs {
         let target = a.value().attr("href").unwrap_or("").trim_start_matches('#');
-        let found = select(&doc, "sup a").iter().any(|s| s.value().attr("id") == Some(target));
+        let found = select(&doc, "sup a")
+            .iter()
+            .any(|s| s.value().attr("id") == Some(target));
         assert!(found, "back-link to #{target} has no reference");
-        assert!(a.value().attr("aria-label").unwrap_or("").starts_with("返回"));
+        assert!(
+            a.value()
+                .attr("aria-label")
+                .unwrap_or("")
+                .starts_with("返回")
+        );
     }
     assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
     assert_eq!(r.warnings[0].line, Some(9));
     assert!(r.warnings[0].message.contains("unused"));
-    let en = md_with("Text[^1].\n\n[^1]: A note.\n", Lang::En, MarkdownConfig::default());
+    let en = md_with(
+        "Text[^1].\n\n[^1]: A note.\n",
+        Lang::En,
+        MarkdownConfig::default(),
+    );
     assert_eq!(texts(&en.html, "section.footnotes h2"), ["Notes"]);
 }
 
@@ -206,6 +261,12 @@ fn a_site_build_links_bare_urls_mails_addresses_and_warns_about_unused_notes() {
         .iter()
         .filter_map(|a| a.value().attr("href").map(str::to_string))
         .collect();
-    assert!(hrefs.contains(&"mailto:wenming@minghu.gov.cn".to_string()), "{hrefs:?}");
-    assert!(hrefs.contains(&"https://www.gov.cn/".to_string()), "{hrefs:?}");
+    assert!(
+        hrefs.contains(&"mailto:wenming@minghu.gov.cn".to_string()),
+        "{hrefs:?}"
+    );
+    assert!(
+        hrefs.contains(&"https://www.gov.cn/".to_string()),
+        "{hrefs:?}"
+    );
 }

@@ -124,14 +124,61 @@ enum Token {
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "article", "header", "aside", "hgroup", "blockquote", "hr", "iframe", "body", "li", "map",
-    "button", "object", "canvas", "ol", "caption", "output", "col", "p", "colgroup", "pre", "dd",
-    "progress", "div", "section", "dl", "table", "td", "dt", "tbody", "embed", "textarea",
-    "fieldset", "tfoot", "figcaption", "th", "figure", "thead", "footer", "tr", "form", "ul",
-    "h1", "h2", "h3", "h4", "h5", "h6", "video", "script", "style",
+    "article",
+    "header",
+    "aside",
+    "hgroup",
+    "blockquote",
+    "hr",
+    "iframe",
+    "body",
+    "li",
+    "map",
+    "button",
+    "object",
+    "canvas",
+    "ol",
+    "caption",
+    "output",
+    "col",
+    "p",
+    "colgroup",
+    "pre",
+    "dd",
+    "progress",
+    "div",
+    "section",
+    "dl",
+    "table",
+    "td",
+    "dt",
+    "tbody",
+    "embed",
+    "textarea",
+    "fieldset",
+    "tfoot",
+    "figcaption",
+    "th",
+    "figure",
+    "thead",
+    "footer",
+    "tr",
+    "form",
+    "ul",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "video",
+    "script",
+    "style",
 ];
 
-const VOID_TAGS: &[&str] = &["br", "hr", "img", "input", "col", "embed", "source", "track", "wbr"];
+const VOID_TAGS: &[&str] = &[
+    "br", "hr", "img", "input", "col", "embed", "source", "track", "wbr",
+];
 
 fn normalise(html: &str, undo_civic: bool) -> String {
     let fragment = Html::parse_fragment(html);
@@ -248,10 +295,15 @@ fn serialise(tokens: Vec<Token>) -> String {
             Token::Text(text) if pre_depth > 0 => out.push_str(&escape(text, false)),
             Token::Text(text) => {
                 let mut collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                if text.starts_with(char::is_whitespace) && !is_block(i.checked_sub(1).and_then(|j| merged.get(j))) {
+                if text.starts_with(char::is_whitespace)
+                    && !is_block(i.checked_sub(1).and_then(|j| merged.get(j)))
+                {
                     collapsed.insert(0, ' ');
                 }
-                if text.ends_with(char::is_whitespace) && !is_block(merged.get(i + 1)) && collapsed != " " {
+                if text.ends_with(char::is_whitespace)
+                    && !is_block(merged.get(i + 1))
+                    && collapsed != " "
+                {
                     collapsed.push(' ');
                 }
                 out.push_str(&escape(&collapsed, false));
@@ -386,7 +438,11 @@ fn gfm_spec_examples_render_as_specified() {
     let text = read(&dir, "gfm-spec.txt");
     // Extension examples (`example autolink`, …) with the extensions, core ones without bare links.
     check("gfm-spec.txt", examples(&text), |ex| {
-        if ex.kind.is_empty() { core() } else { MarkdownConfig::default() }
+        if ex.kind.is_empty() {
+            core()
+        } else {
+            MarkdownConfig::default()
+        }
     });
 }
 
@@ -397,22 +453,42 @@ fn gfm_extension_examples_render_as_specified() {
         return;
     };
     let text = read(&dir, "gfm-extensions.txt");
-    check("gfm-extensions.txt", examples(&text), |_| MarkdownConfig::default());
+    check("gfm-extensions.txt", examples(&text), |_| {
+        MarkdownConfig::default()
+    });
 }
 
 #[test]
 fn the_normaliser_ignores_only_what_it_should() {
     // Whitespace next to block tags and attribute order do not matter; text does.
     assert_eq!(
-        normalise("<p  class=\"b\" id=\"a\">x\n y</p>\n<ul>\n<li>z</li>\n</ul>", false),
+        normalise(
+            "<p  class=\"b\" id=\"a\">x\n y</p>\n<ul>\n<li>z</li>\n</ul>",
+            false
+        ),
         normalise("<p id=\"a\" class=\"b\">x y</p><ul><li>z</li></ul>", false)
     );
-    assert_ne!(normalise("<p>x y</p>", false), normalise("<p>xy</p>", false));
-    assert_ne!(normalise("<p>*x*</p>", false), normalise("<p><em>x</em></p>", false));
+    assert_ne!(
+        normalise("<p>x y</p>", false),
+        normalise("<p>xy</p>", false)
+    );
+    assert_ne!(
+        normalise("<p>*x*</p>", false),
+        normalise("<p><em>x</em></p>", false)
+    );
     // Civic's heading ids and highlighting are undone, nothing else.
     assert_eq!(
-        normalise("<h2 id=\"a\">T</h2><pre class=\"code\" data-lang=\"rs\"><code class=\"language-rs\"><span class=\"hl-x\">fn</span>\n</code></pre>", true),
-        normalise("<h2>T</h2><pre><code class=\"language-rs\">fn\n</code></pre>", false)
+        normalise(
+            "<h2 id=\"a\">T</h2><pre class=\"code\" data-lang=\"rs\"><code class=\"language-rs\"><span class=\"hl-x\">fn</span>\n</code></pre>",
+            true
+        ),
+        normalise(
+            "<h2>T</h2><pre><code class=\"language-rs\">fn\n</code></pre>",
+            false
+        )
     );
-    assert_ne!(normalise("<p id=\"a\">T</p>", true), normalise("<p>T</p>", false));
+    assert_ne!(
+        normalise("<p id=\"a\">T</p>", true),
+        normalise("<p>T</p>", false)
+    );
 }

@@ -38,9 +38,33 @@ pub fn break_vanishes(before: char, after: char) -> bool {
 /// Full-width punctuation that ends a sentence or clause: a bare URL never continues past it
 /// (`见 https://www.gov.cn/。` links `https://www.gov.cn/`).
 pub fn ends_bare_link(c: char) -> bool {
-    matches!(c,
-        '。' | '，' | '、' | '；' | '：' | '！' | '？' | '（' | '）' | '【' | '】' | '「' | '」'
-        | '『' | '』' | '《' | '》' | '〈' | '〉' | '“' | '”' | '‘' | '’' | '…' | '—')
+    matches!(
+        c,
+        '。' | '，'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '（'
+            | '）'
+            | '【'
+            | '】'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '…'
+            | '—'
+    )
 }
 
 #[cfg(test)]

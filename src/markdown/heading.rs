@@ -23,7 +23,10 @@ pub fn split_attributes(text: &str) -> Option<(&str, Attributes)> {
     }
     let mut attributes = Attributes::default();
     let mut words = 0;
-    for word in inner_end[open + 1..].split([' ', '\t']).filter(|w| !w.is_empty()) {
+    for word in inner_end[open + 1..]
+        .split([' ', '\t'])
+        .filter(|w| !w.is_empty())
+    {
         words += 1;
         if let Some(id) = word.strip_prefix('#') {
             if attributes.id.is_some() || !is_name(id, true) {
@@ -45,9 +48,9 @@ pub fn split_attributes(text: &str) -> Option<(&str, Attributes)> {
 /// Letters and digits of any script, `-` and `_` (and for ids `:` and `.`), not empty.
 fn is_name(name: &str, id: bool) -> bool {
     !name.is_empty()
-        && name.chars().all(|c| {
-            c.is_alphanumeric() || c == '-' || c == '_' || (id && (c == ':' || c == '.'))
-        })
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || (id && (c == ':' || c == '.')))
 }
 
 /// The ids used on one page. A repeated id gets the next free `-1`, `-2`, …; each base remembers

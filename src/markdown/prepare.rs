@@ -16,7 +16,12 @@ type Node<'a> = &'a AstNode<'a>;
 
 /// Footnotes as GFM has them: referenced ones at the end in the order of first reference,
 /// unreferenced ones dropped with a warning (the parser leaves them where they were written).
-pub(super) fn arrange_footnotes<'a>(root: Node<'a>, input: &Input<'_>, out: &mut Rendered, ids: &mut Ids) {
+pub(super) fn arrange_footnotes<'a>(
+    root: Node<'a>,
+    input: &Input<'_>,
+    out: &mut Rendered,
+    ids: &mut Ids,
+) {
     let mut order: HashMap<String, u32> = HashMap::new();
     let mut definitions = Vec::new();
     for node in root.descendants() {
@@ -35,7 +40,11 @@ pub(super) fn arrange_footnotes<'a>(root: Node<'a>, input: &Input<'_>, out: &mut
             let NodeValue::FootnoteDefinition(d) = &data.value else {
                 continue;
             };
-            (d.name.clone(), d.total_references > 0, data.sourcepos.start.line)
+            (
+                d.name.clone(),
+                d.total_references > 0,
+                data.sourcepos.start.line,
+            )
         };
         node.detach();
         match order.get(&name) {
@@ -46,7 +55,9 @@ pub(super) fn arrange_footnotes<'a>(root: Node<'a>, input: &Input<'_>, out: &mut
                     format!("footnote `[^{name}]` is never referenced, so it is not published"),
                 )
                 .at_line(file_line(input, line))
-                .help(format!("refer to it in the text with `[^{name}]`, or delete the note")),
+                .help(format!(
+                    "refer to it in the text with `[^{name}]`, or delete the note"
+                )),
             ),
         }
     }
@@ -96,9 +107,13 @@ impl Walk<'_, '_> {
         let mut image_alt: Option<(usize, String)> = None;
         for edge in root.traverse() {
             match edge {
-                NodeEdge::Start(node) => {
-                    self.enter(node, arena, &mut extras, &mut image_alt, &mut vanishing_breaks)
-                }
+                NodeEdge::Start(node) => self.enter(
+                    node,
+                    arena,
+                    &mut extras,
+                    &mut image_alt,
+                    &mut vanishing_breaks,
+                ),
                 NodeEdge::End(node) => match &node.data().value {
                     NodeValue::Paragraph
                     | NodeValue::Item(_)
@@ -144,8 +159,14 @@ impl Walk<'_, '_> {
                 self.out.has_code = true;
                 self.plain.push_str(&block.literal);
                 push_break(&mut self.plain);
-                let info = if block.fenced { block.info.as_str() } else { "" };
-                extras.code.push_back(self.highlighter.block(&block.literal, info));
+                let info = if block.fenced {
+                    block.info.as_str()
+                } else {
+                    ""
+                };
+                extras
+                    .code
+                    .push_back(self.highlighter.block(&block.literal, info));
             }
             NodeValue::Text(t) => {
                 if let Some((_, alt)) = image_alt.as_mut() {
@@ -164,7 +185,8 @@ impl Walk<'_, '_> {
                 };
                 // One warning per line: `<script>…</script>` is two tags.
                 let line = file_line(self.input, line);
-                let warned = |w: &Problem| w.code == "raw-html-shown" && w.line == Some(line as u32);
+                let warned =
+                    |w: &Problem| w.code == "raw-html-shown" && w.line == Some(line as u32);
                 if filter_tags(html) && !self.out.warnings.iter().any(warned) {
                     self.out.warnings.push(
                         Problem::warning(
@@ -212,9 +234,7 @@ impl Walk<'_, '_> {
     fn heading<'a>(&mut self, node: Node<'a>, level: u8) -> HeadingTag {
         let attributes = take_attributes(node);
         let title = node.collect_text();
-        let base = attributes
-            .id
-            .unwrap_or_else(|| text::heading_id(&title));
+        let base = attributes.id.unwrap_or_else(|| text::heading_id(&title));
         let id = self.ids.unique(base);
         if matches!(level, 2 | 3) {
             self.flat_toc.push(TocEntry {
@@ -308,9 +328,17 @@ fn edge_char(node: Node<'_>, last: bool) -> Option<char> {
                 _ => None,
             };
             if let Some(text) = text {
-                return if last { text.chars().next_back() } else { text.chars().next() };
+                return if last {
+                    text.chars().next_back()
+                } else {
+                    text.chars().next()
+                };
             }
-            if last { current.last_child() } else { current.first_child() }
+            if last {
+                current.last_child()
+            } else {
+                current.first_child()
+            }
         };
         current = next?;
     }
@@ -344,7 +372,10 @@ fn end_bare_link_at_chinese_punctuation<'a>(link: Node<'a>, arena: &'a Arena<'a>
         // Only the parser's own links (bare URLs and e-mail addresses): their URL is the text,
         // with `http://` or `mailto:` in front for `www.` and e-mail.
         let prefix_len = nl.url.len().saturating_sub(text.len());
-        if cut == 0 || !nl.url.ends_with(text.as_str()) || !matches!(&nl.url[..prefix_len], "" | "http://" | "mailto:") {
+        if cut == 0
+            || !nl.url.ends_with(text.as_str())
+            || !matches!(&nl.url[..prefix_len], "" | "http://" | "mailto:")
+        {
             return;
         }
         nl.url.truncate(prefix_len + cut);
@@ -363,7 +394,15 @@ fn end_bare_link_at_chinese_punctuation<'a>(link: Node<'a>, arena: &'a Arena<'a>
 /// Returns whether anything was escaped.
 fn filter_tags(html: &mut String) -> bool {
     const SWALLOWING: [&str; 9] = [
-        "title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext",
+        "title",
+        "textarea",
+        "style",
+        "xmp",
+        "iframe",
+        "noembed",
+        "noframes",
+        "script",
+        "plaintext",
     ];
     let bytes = html.as_bytes();
     let swallows = |at: usize| {

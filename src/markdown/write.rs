@@ -72,7 +72,9 @@ fn format_node<'a>(context: &mut Context<Extras>, node: &'a AstNode<'a>, enterin
             }
             Ok(ChildRendering::Skip)
         }
-        NodeValue::TaskItem(task) => write_task_item(context, node, task.symbol.is_some(), entering),
+        NodeValue::TaskItem(task) => {
+            write_task_item(context, node, task.symbol.is_some(), entering)
+        }
         NodeValue::TableRow(_) => {
             context.user.cell = 0;
             format_node_default(context, node, entering)
@@ -94,9 +96,7 @@ fn format_node<'a>(context: &mut Context<Extras>, node: &'a AstNode<'a>, enterin
             }
             Ok(ChildRendering::HTML)
         }
-        NodeValue::FootnoteDefinition(definition) => {
-            write_footnote(context, definition, entering)
-        }
+        NodeValue::FootnoteDefinition(definition) => write_footnote(context, definition, entering),
         NodeValue::Paragraph => {
             let in_footnote = node.parent().and_then(|parent| match &parent.data().value {
                 NodeValue::FootnoteDefinition(d) => Some(d.clone()),
@@ -176,19 +176,23 @@ fn task_marker(done: bool, lang: Lang) -> String {
     )
 }
 
-fn write_table_cell<'a>(context: &mut Context<Extras>, node: &'a AstNode<'a>, entering: bool) -> Done {
+fn write_table_cell<'a>(
+    context: &mut Context<Extras>,
+    node: &'a AstNode<'a>,
+    entering: bool,
+) -> Done {
     let row = node.parent();
     let header = row.is_some_and(|r| matches!(r.data().value, NodeValue::TableRow(true)));
     let tag = if header { "th" } else { "td" };
     if entering {
         let column = context.user.cell;
         context.user.cell += 1;
-        let alignment = row.and_then(|r| r.parent()).and_then(|table| {
-            match &table.data().value {
+        let alignment = row
+            .and_then(|r| r.parent())
+            .and_then(|table| match &table.data().value {
                 NodeValue::Table(t) => t.alignments.get(column).copied(),
                 _ => None,
-            }
-        });
+            });
         context.cr()?;
         write!(context, "<{tag}")?;
         match alignment {
@@ -240,7 +244,10 @@ fn write_footnote(
 }
 
 /// `↩` links back to each place the footnote is referenced, labelled for screen readers.
-fn write_backrefs(context: &mut Context<Extras>, definition: &NodeFootnoteDefinition) -> fmt::Result {
+fn write_backrefs(
+    context: &mut Context<Extras>,
+    definition: &NodeFootnoteDefinition,
+) -> fmt::Result {
     context.user.backref_written = true;
     let number = context.user.footnotes;
     let slug = escape(&footnote_slug(&definition.name));

@@ -64,16 +64,21 @@ fn body_of(md: &str) -> &str {
         .map_or(md, |(_, body)| body)
 }
 
-fn render(md: &str) -> String {
-    use pulldown_cmark::{Options, Parser, html};
-    let opts = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut out = String::new();
-    html::push_html(&mut out, Parser::new_ext(body_of(md), opts));
-    out
+/// The page body through Civic's own Markdown stage (links are not resolved: no site here).
+fn render(md: &str, allowed_html_tags: &[String]) -> String {
+    use civic::markdown::{Highlighter, Input, LinkTable};
+    use std::sync::OnceLock;
+    static HIGHLIGHTER: OnceLock<Highlighter> = OnceLock::new();
+    let input = Input {
+        body: body_of(md),
+        body_line: 1,
+        dir: "",
+        lang: civic::lang::Lang::Zh,
+        allowed_html_tags,
+        options: Default::default(),
+    };
+    let highlighter = HIGHLIGHTER.get_or_init(Highlighter::default);
+    civic::markdown::render(&input, &LinkTable::default(), highlighter).html
 }
 
 /// All findings for a file, as the build would produce them.
@@ -88,7 +93,7 @@ fn scan(path: &Path, text: &str) -> Vec<Finding> {
     } else if name.ends_with(".js") {
         g.scan_script(text)
     } else {
-        let (clean, _removed) = sanitize(&render(text), g.allowed_html_tags());
+        let (clean, _removed) = sanitize(&render(text, g.allowed_html_tags()), g.allowed_html_tags());
         merge_page_findings(g.scan_source(text), g.scan_html(&clean))
     }
 }

@@ -52,7 +52,7 @@ const DIFFERENT_ON_PURPOSE: &[(&str, usize, &str)] = &[
     (
         "gfm-extensions.txt",
         23,
-        "this 2016 example has numbered footnote ids (`#fn1`); Civic, like GitHub today, names them by label (`#fn-1`) and adds `data-footnote-*`, `aria-*` and a translated heading",
+        "this 2016 example has numbered footnote ids (`#fn1`); Civic, like GitHub today, names them by label (`#fn-1`) and adds `role`, `aria-*` and a translated heading",
     ),
 ];
 

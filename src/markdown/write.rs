@@ -90,7 +90,7 @@ fn format_node<'a>(context: &mut Context<Extras>, node: &'a AstNode<'a>, enterin
                 };
                 write!(
                     context,
-                    "<sup class=\"footnote-ref\"><a href=\"#fn-{slug}\" id=\"fnref-{slug}{suffix}\" aria-describedby=\"{FOOTNOTES_LABEL}\" data-footnote-ref>{}</a></sup>",
+                    "<sup class=\"footnote-ref\"><a href=\"#fn-{slug}\" id=\"fnref-{slug}{suffix}\" aria-describedby=\"{FOOTNOTES_LABEL}\">{}</a></sup>",
                     reference.ix
                 )?;
             }
@@ -223,7 +223,7 @@ fn write_footnote(
             context.cr()?;
             write!(
                 context,
-                "<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"{FOOTNOTES_LABEL}\" data-footnotes>\n\
+                "<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"{FOOTNOTES_LABEL}\">\n\
                  <h2 id=\"{FOOTNOTES_LABEL}\" class=\"footnotes-title\">{title}</h2>\n<ol>\n"
             )?;
         }
@@ -264,7 +264,7 @@ fn write_backrefs(
         };
         write!(
             context,
-            "<a href=\"#fnref-{slug}{suffix}\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"{number}{suffix}\" aria-label=\"{label} {number}{suffix}\">↩"
+            "<a href=\"#fnref-{slug}{suffix}\" class=\"footnote-backref\" aria-label=\"{label} {number}{suffix}\">↩"
         )?;
         if reference > 1 {
             write!(context, "<sup class=\"footnote-ref\">{reference}</sup>")?;

@@ -129,6 +129,26 @@ impl Default for ImageConfig {
     }
 }
 
+/// `markdown:` in site.yaml: the Markdown extensions an editor can switch off.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct MarkdownConfig {
+    /// Emphasis next to Chinese punctuation works (`**“文明城市”**是` is bold); Latin text is
+    /// unaffected. Off means plain CommonMark.
+    pub cjk_friendly_emphasis: bool,
+    /// Bare `www.`, `https://` addresses and e-mail addresses become links, as on GitHub.
+    pub bare_links: bool,
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        MarkdownConfig {
+            cjk_friendly_emphasis: true,
+            bare_links: true,
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -163,6 +183,8 @@ struct RawConfig {
     #[serde(default)]
     images: ImageConfig,
     #[serde(default)]
+    markdown: MarkdownConfig,
+    #[serde(default)]
     guard: crate::guard::GuardConfig,
 }
 
@@ -187,6 +209,7 @@ pub struct SiteConfig {
     pub stale_after_days: u32,
     pub search: SearchConfig,
     pub images: ImageConfig,
+    pub markdown: MarkdownConfig,
     #[serde(skip)]
     pub guard: crate::guard::GuardConfig,
     /// The text of site.yaml, for locating problems found after parsing.
@@ -377,6 +400,7 @@ fn validate(
         stale_after_days: raw.stale_after_days.unwrap_or(14),
         search: raw.search,
         images: raw.images,
+        markdown: raw.markdown,
         guard: raw.guard,
         source: std::sync::Arc::clone(source),
     })

@@ -245,9 +245,20 @@ fn model_and_guard(
         allowed_html_tags: guard.allowed_html_tags(),
     })?;
     timeline.mark("site model built");
-    let (errors, warnings): (Vec<Problem>, Vec<Problem>) = guard::site::scan(guard, &site, theme)
-        .into_iter()
-        .partition(Problem::is_error);
+    let (errors, mut warnings): (Vec<Problem>, Vec<Problem>) =
+        guard::site::scan(guard, &site, theme)
+            .into_iter()
+            .partition(Problem::is_error);
+    // Markdown's own warnings (an unreferenced footnote), located in their files.
+    let bodies = site.pages.iter().map(|p| (&p.doc.source, &p.body));
+    let bodies = bodies.chain(site.sections.iter().map(|s| (&s.doc.source, &s.body)));
+    for (source, body) in bodies {
+        warnings.extend(
+            body.warnings
+                .iter()
+                .map(|w| w.clone().in_file(&source.file).with_source(&source.text)),
+        );
+    }
     timeline.mark("guard scanned");
     if !errors.is_empty() {
         return Err(Failed(errors.into_iter().chain(warnings).collect()));

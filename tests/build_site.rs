@@ -126,7 +126,13 @@ fn code_is_highlighted_with_classes_and_markdown_extensions_render() {
     let about = f.html("about/index.html");
     assert!(select(&about, "link[href='/css/code.css']").is_empty());
     assert_eq!(select(&doc, ".prose table td").len(), 2);
-    assert_eq!(select(&doc, ".footnote-definition").len(), 1);
+    // Footnotes are collected at the end of the body, under a translated heading.
+    assert_eq!(select(&doc, ".prose section.footnotes li").len(), 1);
+    let notes_title: String = select(&doc, ".prose section.footnotes h2")
+        .iter()
+        .flat_map(|h| h.text())
+        .collect();
+    assert_eq!(notes_title, "注释");
     assert_eq!(select(&doc, ".prose .task").len(), 2);
 }
 

@@ -7,39 +7,15 @@
 //! page body, `.tpl.html` as a template override, `.js` as a theme script.
 //! `tests/guard-corpus/honest/*`: `.md` files are checked whole and paragraph by paragraph.
 
+mod common;
+
 use civic::guard::{Finding, Guard, GuardConfig, Rule, Severity, merge_page_findings, sanitize};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 const THEME_SCRIPTS: &[&str] = &["/js/elder.js", "/js/search.js"];
 
 fn guard() -> &'static Guard {
-    static G: OnceLock<Guard> = OnceLock::new();
-    G.get_or_init(|| {
-        let cfg = GuardConfig {
-            link_allowlist: vec!["*.minghu.example.cn".into(), "www.wenming.cn".into()],
-            allow_words: vec!["明湖发布".into()],
-            ..GuardConfig::default()
-        };
-        let city: Vec<String> = [
-            "明湖市",
-            "湖滨区",
-            "东城区",
-            "西湾区",
-            "Minghu City",
-            "Hubin District",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        Guard::new(
-            &cfg,
-            Path::new("."),
-            &city,
-            &["wenming.minghu.example.cn".into()],
-        )
-        .expect("guard builds")
-    })
+    common::guard::minghu_guard()
 }
 
 fn corpus(dir: &str) -> Vec<PathBuf> {
@@ -58,23 +34,7 @@ fn corpus(dir: &str) -> Vec<PathBuf> {
     files
 }
 
-fn body_of(md: &str) -> &str {
-    md.strip_prefix("---\n")
-        .and_then(|rest| rest.split_once("\n---\n"))
-        .map_or(md, |(_, body)| body)
-}
-
-fn render(md: &str) -> String {
-    use pulldown_cmark::{Options, Parser, html};
-    let opts = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut out = String::new();
-    html::push_html(&mut out, Parser::new_ext(body_of(md), opts));
-    out
-}
+use common::guard::{body_of, render};
 
 /// All findings for a file, as the build would produce them.
 fn scan(path: &Path, text: &str) -> Vec<Finding> {
@@ -88,7 +48,8 @@ fn scan(path: &Path, text: &str) -> Vec<Finding> {
     } else if name.ends_with(".js") {
         g.scan_script(text)
     } else {
-        let (clean, _removed) = sanitize(&render(text), g.allowed_html_tags());
+        let (clean, _removed) =
+            sanitize(&render(text, g.allowed_html_tags()), g.allowed_html_tags());
         merge_page_findings(g.scan_source(text), g.scan_html(&clean))
     }
 }
@@ -159,7 +120,10 @@ fn honest_corpus_passes() {
         if !path.to_string_lossy().ends_with(".md") {
             continue;
         }
-        let (_, removed) = sanitize(&render(&text), guard().allowed_html_tags());
+        let (_, removed) = sanitize(
+            &render(&text, guard().allowed_html_tags()),
+            guard().allowed_html_tags(),
+        );
         assert!(
             removed.is_empty(),
             "{}: sanitizer removed {removed:?}",
@@ -297,7 +261,7 @@ fn throughput() {
         .filter(|p| p.extension().is_some_and(|x| x == "md"))
         .map(|p| {
             let text = std::fs::read_to_string(p).expect("sample readable");
-            let html = render(&text);
+            let html = render(&text, guard().allowed_html_tags());
             (text, html)
         })
         .collect();

@@ -1,18 +1,22 @@
-//! Markdown → HTML: CommonMark plus tables, footnotes, strikethrough and task lists; heading ids
+//! Markdown → HTML: CommonMark plus GitHub's tables, footnotes, strikethrough, task lists and bare
+//! links, with CJK-friendly emphasis and no stray spaces from line breaks in Chinese; heading ids
 //! that work for Chinese; a table of contents; code highlighted with CSS classes; links to `.md`
 //! files resolved to the right URL in the right language.
 
+mod cjk;
+mod heading;
 pub mod highlight;
 pub mod links;
+mod prepare;
 pub mod text;
+mod write;
 
+use crate::config::MarkdownConfig;
 use crate::error::Problem;
 use crate::lang::Lang;
 pub use highlight::Highlighter;
 pub use links::{LinkTable, Resolved};
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
-use std::collections::HashSet;
 pub use text::WordCount;
 
 /// What a page body needs to render: its Markdown, where it sits, and its language.
@@ -25,6 +29,8 @@ pub struct Input<'a> {
     pub lang: Lang,
     /// Raw-HTML tags the site allows through the sanitizer, beyond Markdown's own output.
     pub allowed_html_tags: &'a [String],
+    /// The site's `markdown:` options.
+    pub options: MarkdownConfig,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -58,180 +64,68 @@ pub struct Rendered {
     pub removed_html: Vec<String>,
     /// Broken links and similar, located at file lines (the caller adds the file).
     pub problems: Vec<Problem>,
+    /// What the editor should know but does not stop the build (an unreferenced footnote).
+    pub warnings: Vec<Problem>,
 }
 
-pub fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-}
-
-struct Heading {
-    level: HeadingLevel,
-    explicit_id: Option<String>,
-    start: usize,
-    text: String,
+/// The parser's settings: CommonMark with GitHub's extensions (tables, strikethrough, task
+/// lists, footnotes, bare links) and CJK-friendly emphasis; GFM's tag filter is `prepare`'s. Raw HTML is passed on
+/// (`unsafe`) because Civic's own sanitizer cleans it and tells the editor what it removed.
+fn engine_options(site: MarkdownConfig) -> comrak::Options<'static> {
+    let mut options = comrak::Options::default();
+    let extension = &mut options.extension;
+    extension.table = true;
+    extension.strikethrough = true;
+    extension.tasklist = true;
+    extension.footnotes = true;
+    extension.autolink = site.bare_links;
+    extension.cjk_friendly_emphasis = site.cjk_friendly_emphasis;
+    // Footnotes are put in order by `prepare`, which warns about unreferenced ones first.
+    options.parse.leave_footnote_definitions = true;
+    options.render.r#unsafe = true;
+    options
 }
 
 /// Characters of a page's automatic summary.
 pub const EXCERPT_CHARS: usize = 120;
 
 pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -> Rendered {
-    let mut out = Rendered::default();
-    let mut plain = String::with_capacity(input.body.len());
-    let mut events: Vec<Event<'_>> = Vec::new();
-    let mut heading: Option<Heading> = None;
-    let mut code: Option<(String, String)> = None;
-    let mut image_alt: Option<(usize, String)> = None;
-    let mut used_ids = HashSet::new();
-    let mut flat_toc = Vec::new();
-    let line_of = |offset: usize| input.body_line + input.body[..offset].matches('\n').count();
+    // The parser is a dependency: should it ever fail on some input, that page reports an error
+    // and the build goes on to report the others, rather than the whole process aborting.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        render_tree(input, links, highlighter)
+    }))
+    .unwrap_or_else(|_| Rendered {
+        problems: vec![
+            Problem::error("markdown-failed", "the Markdown parser failed on this page")
+                .at_line(input.body_line)
+                .help("simplify the page until it builds and report the text that fails to the Civic maintainers"),
+        ],
+        ..Rendered::default()
+    })
+}
 
-    for (event, range) in Parser::new_ext(input.body, options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some(Heading {
-                    level,
-                    explicit_id: id.map(|i| i.to_string()),
-                    start: events.len(),
-                    text: String::new(),
-                });
-                events.push(Event::Html(CowStr::Borrowed("")));
-            }
-            Event::End(TagEnd::Heading(level)) => {
-                if let Some(h) = heading.take() {
-                    let id = unique_id(
-                        h.explicit_id.unwrap_or_else(|| text::heading_id(&h.text)),
-                        &mut used_ids,
-                    );
-                    let n = level as u8;
-                    events[h.start] =
-                        Event::Html(format!("<h{n} id=\"{}\">", crate::escape::markup(&id)).into());
-                    events.push(Event::Html(format!("</h{n}>\n").into()));
-                    if matches!(h.level, HeadingLevel::H2 | HeadingLevel::H3) {
-                        flat_toc.push(TocEntry {
-                            level: n,
-                            id: id.clone(),
-                            title: h.text.trim().to_string(),
-                            children: Vec::new(),
-                        });
-                    }
-                    out.anchors.push(id);
-                    push_break(&mut plain);
-                }
-            }
-            Event::Start(Tag::CodeBlock(kind)) => {
-                let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.to_string(),
-                    CodeBlockKind::Indented => String::new(),
-                };
-                code = Some((lang, String::new()));
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                if let Some((lang, body)) = code.take() {
-                    out.has_code = true;
-                    plain.push_str(&body);
-                    push_break(&mut plain);
-                    events.push(Event::Html(highlighter.block(&body, &lang).into()));
-                }
-            }
-            Event::Text(t) => {
-                if let Some((_, body)) = code.as_mut() {
-                    body.push_str(&t);
-                    continue;
-                }
-                if let Some(h) = heading.as_mut() {
-                    h.text.push_str(&t);
-                }
-                if let Some((_, alt)) = image_alt.as_mut() {
-                    alt.push_str(&t);
-                }
-                plain.push_str(&t);
-                events.push(Event::Text(t));
-            }
-            Event::Code(t) => {
-                if let Some(h) = heading.as_mut() {
-                    h.text.push_str(&t);
-                }
-                plain.push_str(&t);
-                events.push(Event::Code(t));
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let line = line_of(range.start);
-                let dest = resolve(&dest_url, input, links, line, &mut out);
-                events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: dest,
-                    title,
-                    id,
-                }));
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let line = line_of(range.start);
-                let dest = resolve(&dest_url, input, links, line, &mut out);
-                image_alt = Some((line, String::new()));
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: dest,
-                    title,
-                    id,
-                }));
-            }
-            Event::End(TagEnd::Image) => {
-                if let Some((line, alt)) = image_alt.take()
-                    && alt.trim().is_empty()
-                {
-                    out.images_without_alt.push(line);
-                }
-                events.push(Event::End(TagEnd::Image));
-            }
-            Event::Html(_) | Event::InlineHtml(_) => {
-                out.had_raw_html = true;
-                events.push(event);
-            }
-            Event::TaskListMarker(done) => {
-                events.push(Event::Html(task_marker(done, input.lang).into()));
-            }
-            Event::FootnoteReference(ref name) => {
-                out.anchors.push(name.to_string());
-                events.push(event);
-            }
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_),
-            ) => {
-                push_break(&mut plain);
-                events.push(event);
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                plain.push(' ');
-                events.push(event);
-            }
-            other => events.push(other),
-        }
-    }
-    let mut html = String::with_capacity(input.body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    if html.contains(" style=\"text-align: ") {
-        // pulldown-cmark aligns table cells with inline styles, which a strict CSP blocks.
-        for side in ["left", "center", "right"] {
-            html = html.replace(
-                &format!(" style=\"text-align: {side}\""),
-                &format!(" class=\"align-{side}\""),
-            );
-        }
-    }
+fn render_tree(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -> Rendered {
+    let arena = comrak::Arena::new();
+    let options = engine_options(input.options);
+    let root = comrak::parse_document(&arena, input.body, &options);
+    let mut out = Rendered::default();
+    let mut ids = heading::Ids::default();
+    ids.reserve(write::FOOTNOTES_LABEL);
+    prepare::arrange_footnotes(root, input, &mut out, &mut ids);
+    let mut walk = prepare::Walk {
+        input,
+        links,
+        highlighter,
+        out: &mut out,
+        ids: &mut ids,
+        plain: String::with_capacity(input.body.len()),
+        flat_toc: Vec::new(),
+    };
+    let extras = walk.run(root, &arena);
+    let plain = std::mem::take(&mut walk.plain);
+    let flat_toc = std::mem::take(&mut walk.flat_toc);
+    let html = write::html(root, &options, extras);
     out.html = if out.had_raw_html {
         let (clean, removed) = crate::guard::sanitize(&html, input.allowed_html_tags);
         out.removed_html = removed;
@@ -245,63 +139,6 @@ pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -
     // The HTML lives as long as the site model: give back what growing it over-allocated.
     out.html.shrink_to_fit();
     out
-}
-
-fn resolve<'a>(
-    dest: &CowStr<'a>,
-    input: &Input<'_>,
-    links: &LinkTable,
-    line: usize,
-    out: &mut Rendered,
-) -> CowStr<'a> {
-    match links.resolve(dest, input.dir, input.lang) {
-        Resolved::Keep => {
-            if dest.starts_with('/') || dest.starts_with('#') {
-                out.links.push((line, dest.to_string()));
-            }
-            dest.clone()
-        }
-        Resolved::Url(url) => {
-            out.links.push((line, url.clone()));
-            url.into()
-        }
-        Resolved::Broken(why) => {
-            out.problems.push(
-                Problem::error("broken-link", format!("broken link: {why}"))
-                    .at_line(line)
-                    .help("fix the path (relative to this file, or from the content folder as `@/section/page.md`), or remove the link"),
-            );
-            dest.clone()
-        }
-    }
-}
-
-fn unique_id(base: String, used: &mut HashSet<String>) -> String {
-    if used.insert(base.clone()) {
-        return base;
-    }
-    (1..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|candidate| used.insert(candidate.clone()))
-        .unwrap_or(base)
-}
-
-fn push_break(text: &mut String) {
-    if !text.ends_with('\n') && !text.is_empty() {
-        text.push('\n');
-    }
-}
-
-fn task_marker(done: bool, lang: Lang) -> String {
-    let (mark, label) = match (done, lang) {
-        (true, Lang::Zh) => ("☑", "已完成"),
-        (false, Lang::Zh) => ("☐", "未完成"),
-        (true, Lang::En) => ("☑", "done"),
-        (false, Lang::En) => ("☐", "to do"),
-    };
-    format!(
-        "<span class=\"task\" aria-hidden=\"true\">{mark}</span><span class=\"visually-hidden\">{label}: </span>"
-    )
 }
 
 /// Turn a flat list of h2/h3 entries into a two-level tree.
@@ -327,6 +164,7 @@ mod tests {
             dir: "handbook",
             lang: Lang::Zh,
             allowed_html_tags: &[],
+            options: MarkdownConfig::default(),
         };
         render(&input, &LinkTable::default(), &Highlighter::default())
     }
@@ -351,7 +189,10 @@ mod tests {
     fn raw_script_is_removed() {
         let r = md("hi <script>alert(1)</script> <b onclick=\"x()\">b</b>\n");
         assert!(r.had_raw_html);
-        assert!(!r.html.contains("script"));
+        // GFM's tag filter: the script tag is shown as text, never run.
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        assert!(r.html.contains("&lt;script"), "{}", r.html);
+        assert_eq!(r.warnings.len(), 1);
         assert!(!r.html.contains("onclick"));
     }
 

@@ -157,6 +157,7 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
         highlighter,
         allowed_html_tags,
     } = input;
+    let markdown_options = config.markdown;
     let render_body =
         |source: &crate::content::Source, dir: &str, lang: Lang, links: &LinkTable| {
             let input = markdown::Input {
@@ -165,6 +166,7 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
                 dir,
                 lang,
                 allowed_html_tags,
+                options: markdown_options,
             };
             markdown::render(&input, links, highlighter)
         };

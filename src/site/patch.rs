@@ -73,6 +73,7 @@ pub fn prepare(
         dir,
         lang: doc.lang,
         allowed_html_tags,
+        options: site.config.markdown,
     };
     let body = markdown::render(&input, &site.links, highlighter);
     let found = super::suggest::link_targets(&body.problems, dir, &site.links);

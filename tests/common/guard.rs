@@ -1,7 +1,7 @@
 //! The guard as the Minghu sample site configures it, and a page scanned as the build scans it
 //! (the Markdown source, then the rendered and sanitized body).
 
-use civic::guard::{Finding, Guard, GuardConfig, merge_page_findings, sanitize};
+use civic::guard::{Finding, Guard, GuardConfig, merge_page_findings};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -42,20 +42,24 @@ pub fn body_of(md: &str) -> &str {
         .map_or(md, |(_, body)| body)
 }
 
-/// Markdown body → HTML with the extensions the build enables.
-pub fn render(md: &str) -> String {
-    use pulldown_cmark::{Options, Parser, html};
-    let opts = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS;
-    let mut out = String::new();
-    html::push_html(&mut out, Parser::new_ext(body_of(md), opts));
-    out
+/// A Markdown page's body rendered as the build renders it (sanitized by the markdown stage).
+pub fn render(md: &str, allowed_html_tags: &[String]) -> String {
+    use civic::markdown::{Highlighter, Input, LinkTable};
+    static HIGHLIGHTER: OnceLock<Highlighter> = OnceLock::new();
+    let input = Input {
+        body: body_of(md),
+        body_line: 1,
+        dir: "",
+        lang: civic::lang::Lang::Zh,
+        allowed_html_tags,
+        options: Default::default(),
+    };
+    let highlighter = HIGHLIGHTER.get_or_init(Highlighter::default);
+    civic::markdown::render(&input, &LinkTable::default(), highlighter).html
 }
 
 /// Every finding for a Markdown page, as the build would produce them.
 pub fn scan_markdown_page(guard: &Guard, text: &str) -> Vec<Finding> {
-    let (clean, _removed) = sanitize(&render(text), guard.allowed_html_tags());
-    merge_page_findings(guard.scan_source(text), guard.scan_html(&clean))
+    let html = render(text, guard.allowed_html_tags());
+    merge_page_findings(guard.scan_source(text), guard.scan_html(&html))
 }

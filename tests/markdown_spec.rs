@@ -228,7 +228,7 @@ fn walk(node: ElementRef<'_>, undo: bool, in_pre: bool, out: &mut Vec<Token>) {
                     out.push(Token::Open("input".to_string(), input));
                     return;
                 }
-                if name == "span" && class == "visually-hidden" {
+                if name == "span" && class == "task-label" {
                     out.push(Token::Text(" ".to_string()));
                     return;
                 }

@@ -19,8 +19,19 @@ const NEVER: &[&str] = &[
 /// Tags removed together with their content.
 const CLEAN_CONTENT: &[&str] = &["script", "style"];
 
-/// Attributes allowed on every tag.
-const GENERIC: &[&str] = &["lang", "title", "id", "class", "dir"];
+/// Attributes allowed on every tag (`role` and `aria-*` are what Markdown's footnotes and task
+/// lists carry; they change what assistive technology announces, never what is shown).
+const GENERIC: &[&str] = &[
+    "lang",
+    "title",
+    "id",
+    "class",
+    "dir",
+    "role",
+    "aria-hidden",
+    "aria-label",
+    "aria-labelledby",
+];
 
 /// Tags (beyond ammonia's defaults) that ordinary Markdown output needs.
 const MARKDOWN_EXTRA: &[&str] = &["input"];
@@ -33,6 +44,7 @@ fn tag_attrs(tag: &str) -> &'static [&'static str] {
         ],
         "input" => &["type", "disabled", "checked"],
         "ol" => &["start", "reversed"],
+        "pre" => &["data-lang"],
         "td" => &["colspan", "rowspan", "headers"],
         "th" => &["colspan", "rowspan", "headers", "scope"],
         "del" | "ins" | "blockquote" | "q" => &["cite", "datetime"],

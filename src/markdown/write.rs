@@ -172,7 +172,7 @@ fn task_marker(done: bool, lang: Lang) -> String {
         (false, Lang::En) => ("☐", "to do"),
     };
     format!(
-        "<span class=\"task\" aria-hidden=\"true\">{mark}</span><span class=\"visually-hidden\">{label}: </span>"
+        "<span class=\"task\" aria-hidden=\"true\">{mark}</span><span class=\"task-label\">{label}: </span>"
     )
 }
 

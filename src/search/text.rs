@@ -4,7 +4,7 @@
 use crate::guard::BLOCK_ELEMENTS as BLOCKS;
 
 /// The text of `html`: tags dropped (with the content of `script` and `style`, and of elements
-/// that are decoration or screen-reader labels: `aria-hidden="true"`, class `visually-hidden`,
+/// that are decoration or screen-reader labels: `aria-hidden="true"`, class `visually-hidden` or `task-label`,
 /// such as a task list's ☐ and its "to do"), character references decoded, a line break after
 /// each block. Stops after `max_chars` characters.
 pub fn html_to_text(html: &str, max_chars: usize) -> String {
@@ -50,7 +50,9 @@ fn skip_tag<'a>(s: &'a str, out: &mut String) -> &'a str {
     let name = &inner[..name_len];
     let is = |tag: &str| name.eq_ignore_ascii_case(tag);
     let tag = &s[..end];
-    let hidden = tag.contains("aria-hidden=\"true\"") || tag.contains("class=\"visually-hidden\"");
+    let hidden = tag.contains("aria-hidden=\"true\"")
+        || tag.contains("class=\"visually-hidden\"")
+        || tag.contains("class=\"task-label\"");
     if !s.starts_with("</") && (is("script") || is("style") || hidden) {
         let close = format!("</{}", name.to_ascii_lowercase());
         return s[end..]

@@ -16,6 +16,7 @@ pub mod lang;
 pub mod markdown;
 pub mod new;
 pub mod output;
+pub mod paths;
 pub mod pipeline;
 pub mod render;
 pub mod search;

@@ -221,6 +221,8 @@ fn model_and_guard(
     highlighter: &Highlighter,
     timeline: &Timeline,
 ) -> Result<(Site, Vec<Problem>), Failed> {
+    let mut content = content;
+    let content_warnings = std::mem::take(&mut content.warnings);
     let site = site::build(site::BuildInput {
         config,
         content,
@@ -229,9 +231,12 @@ fn model_and_guard(
         allowed_html_tags: guard.allowed_html_tags(),
     })?;
     timeline.mark("site model built");
-    let (errors, warnings): (Vec<Problem>, Vec<Problem>) = guard::site::scan(guard, &site, theme)
-        .into_iter()
-        .partition(Problem::is_error);
+    let (errors, mut warnings): (Vec<Problem>, Vec<Problem>) =
+        guard::site::scan(guard, &site, theme)
+            .into_iter()
+            .partition(Problem::is_error);
+    warnings.extend(content_warnings);
+    warnings.extend(site::body_warnings(&site));
     timeline.mark("guard scanned");
     if !errors.is_empty() {
         return Err(Failed(errors.into_iter().chain(warnings).collect()));

@@ -25,6 +25,9 @@ pub struct Input<'a> {
     pub lang: Lang,
     /// Raw-HTML tags the site allows through the sanitizer, beyond Markdown's own output.
     pub allowed_html_tags: &'a [String],
+    /// Code blocks with a longer line (in characters) are shown unhighlighted, with a warning
+    /// (site.yaml's `limits.highlight_line_chars`).
+    pub max_highlight_line: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -134,7 +137,15 @@ pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -
                     out.has_code = true;
                     plain.push_str(&body);
                     push_break(&mut plain);
-                    events.push(Event::Html(highlighter.block(&body, &lang).into()));
+                    let block = highlighter.block_within(&body, &lang, input.max_highlight_line);
+                    if let Some(chars) = block.long_line {
+                        out.problems.push(highlight::long_line_warning(
+                            chars,
+                            input.max_highlight_line,
+                            line_of(range.start),
+                        ));
+                    }
+                    events.push(Event::Html(block.html.into()));
                 }
             }
             Event::Text(t) => {
@@ -327,6 +338,7 @@ mod tests {
             dir: "handbook",
             lang: Lang::Zh,
             allowed_html_tags: &[],
+            max_highlight_line: usize::MAX,
         };
         render(&input, &LinkTable::default(), &Highlighter::default())
     }

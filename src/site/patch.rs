@@ -72,6 +72,7 @@ pub fn prepare(
         dir,
         lang: doc.lang,
         allowed_html_tags,
+        max_highlight_line: site.config.limits.highlight_line_chars,
     };
     let body = markdown::render(&input, &site.links, highlighter);
     let problems = locate(&body.problems, &doc.source);

@@ -186,7 +186,8 @@ fn mark_all(root: &Path, files: &[PathBuf]) -> ExitCode {
 
 /// The English twin and Chinese source of `file` (either one may be given).
 fn pair(root: &Path, file: &Path) -> Result<(PathBuf, PathBuf), String> {
-    let path = if file.exists() || file.is_absolute() {
+    // A relative path names a file of the site (under --root) first, as the help shows it.
+    let path = if file.is_absolute() || (!root.join(file).exists() && file.exists()) {
         file.to_path_buf()
     } else {
         root.join(file)

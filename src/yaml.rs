@@ -29,7 +29,12 @@ pub fn parse_nested<T: DeserializeOwned>(text: &str, max_depth: usize) -> Result
         let (line, column) = e
             .location()
             .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
-        if let Some((message, help)) = budget_breach(&e, max_depth) {
+        let raw = e.without_snippet().to_string();
+        let raw = match raw.rfind(" at line ") {
+            Some(i) => raw[..i].to_string(),
+            None => raw,
+        };
+        if let Some((message, help)) = budget_breach(&raw, max_depth) {
             return YamlError {
                 message,
                 line,
@@ -37,11 +42,6 @@ pub fn parse_nested<T: DeserializeOwned>(text: &str, max_depth: usize) -> Result
                 help: Some(help),
             };
         }
-        let raw = e.without_snippet().to_string();
-        let raw = match raw.rfind(" at line ") {
-            Some(i) => raw[..i].to_string(),
-            None => raw,
-        };
         let (message, mut help) = explain(&raw);
         if raw.contains("invalid u") || raw.contains("invalid i") {
             help = Some(number_help(text, line, raw.contains("invalid u")));
@@ -56,29 +56,25 @@ pub fn parse_nested<T: DeserializeOwned>(text: &str, max_depth: usize) -> Result
 }
 
 /// The parser's budget protects against YAML that expands to far more than it says (alias
-/// bombs) or nests without end; say so in the editor's words, not the parser's.
-fn budget_breach(e: &serde_saphyr::Error, max_depth: usize) -> Option<(String, String)> {
-    use serde_saphyr::budget::BudgetBreach;
-    let serde_saphyr::Error::Budget { breach, .. } = e else {
-        return None;
-    };
-    Some(match breach {
-        BudgetBreach::Depth { .. } => (
+/// bombs) or nests without end; say so in the editor's words, not the parser's (its message
+/// names internal counters: `budget breached: Nodes { nodes: 250001 }`).
+fn budget_breach(raw: &str, max_depth: usize) -> Option<(String, String)> {
+    let breach = raw.split_once("budget breached")?.1;
+    let alias_help = "write the values out instead of using `&` anchors and `*` aliases";
+    Some(if breach.contains("Depth") {
+        (
             format!("lists and mappings here are nested more than {max_depth} levels deep"),
             "write the values with less nesting; if a page really needs more, raise \
              `limits: { nesting_depth: … }` in site.yaml"
                 .to_string(),
-        ),
-        BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => (
-            "the YAML repeats anchors (`&name`) and aliases (`*name`) too many times".to_string(),
-            "write the values out instead of using `&` anchors and `*` aliases".to_string(),
-        ),
-        _ => (
-            "the YAML expands to far more values than it is long (anchors `&name` reused by \
-             aliases `*name`, nested)"
+        )
+    } else {
+        (
+            "the YAML expands to far more values than it is long (anchors `&name` reused \
+             through aliases `*name`)"
                 .to_string(),
-            "write the values out instead of using `&` anchors and `*` aliases".to_string(),
-        ),
+            alias_help.to_string(),
+        )
     })
 }
 

@@ -262,16 +262,17 @@ fn parse_file(md: MarkdownFile, limits: &Limits) -> Result<Parsed, Vec<Problem>>
     }
     if source.yaml().len() as u64 > limits.front_matter_bytes() {
         return Err(vec![
-            source
-                .problem(
-                    "front-matter-too-large",
-                    format!(
-                        "the front matter is {} KB, more than the limit of {} KB",
-                        source.yaml().len() / 1024,
-                        limits.front_matter_kb
-                    ),
-                )
-                .at_line(source.yaml_line)
+            // No source frame: it would print the over-long text.
+            Problem::error(
+                "front-matter-too-large",
+                format!(
+                    "the front matter is {} KB, more than the limit of {} KB",
+                    source.yaml().len() / 1024,
+                    limits.front_matter_kb
+                ),
+            )
+            .in_file(&file)
+            .at_line(source.yaml_line)
                 .help("move long text into the page's body, below the closing `---`; if it really belongs in the front matter, raise `limits: { front_matter_kb: … }` in site.yaml"),
         ]);
     }

@@ -499,3 +499,167 @@ fn invalid_utf8_in_site_yaml_says_so_and_not_to_pass_root() {
     assert!(err.contains("UTF-8"), "{err}");
     assert!(!err.contains("--root"), "{err}");
 }
+
+#[test]
+fn paginate_zero_reports_the_root_cause_only() {
+    let f = Fixture::new();
+    f.write(
+        "content/news/_index.md",
+        "---\nkind: news\ntitle: 工作动态\npaginate: 0\n---\n",
+    );
+    let out = f.build();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("content/news/_index.md:4"), "{err}");
+    assert!(err.contains("Build failed: 1 error in 1 file"), "{err}");
+}
+
+#[test]
+fn a_chinese_type_error_is_not_followed_by_its_twins_missing_keys() {
+    let f = Fixture::new();
+    f.write(
+        "content/role-models/li-mei.md",
+        "---\ntitle: 李梅\nname: 李梅\ncategory: 助人为乐\nyear: twenty\n---\n正文\n",
+    );
+    let out = f.build();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("content/role-models/li-mei.md:5"), "{err}");
+    assert!(!err.contains("li-mei.en.md"), "{err}");
+    assert!(err.contains("Build failed: 1 error in 1 file"), "{err}");
+}
+
+#[test]
+fn aliases_onto_the_builds_own_files_name_the_page() {
+    for (alias, says) in [
+        ("/robots.txt", "robots.txt"),
+        ("/404.html", "not found"),
+        ("/civic-manifest.json", "integrity manifest"),
+    ] {
+        let f = Fixture::new();
+        assert!(f.build().status.success());
+        let manifest = f.read("civic-manifest.json");
+        f.write(
+            "content/news/toilets.md",
+            &format!("---\ntitle: 新建公厕\ndate: 2026-10-01\naliases: [\"{alias}\"]\n---\n正文。\n"),
+        );
+        let out = f.build();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{alias}: {err}");
+        assert!(err.contains("content/news/toilets.md:4"), "{alias}: {err}");
+        assert!(err.contains(says), "{alias}: {err}");
+        assert_eq!(f.read("civic-manifest.json"), manifest);
+    }
+}
+
+#[test]
+fn a_tag_clashing_with_a_page_names_the_file_that_uses_it() {
+    let f = Fixture::new();
+    // The tag index is /tags/; a tag called `search`… clashes with nothing, so clash two tags:
+    // 志愿服务 and `志愿服务 ` differ as keys but share the URL segment.
+    f.write(
+        "content/role-models/wang-jun.md",
+        "---\ntitle: 王军\nname: 王军\ncategory: 见义勇为\nyear: 2024\ntags: [\"志愿-服务\"]\n---\n正文\n",
+    );
+    f.write(
+        "content/role-models/li-mei.md",
+        "---\ntitle: 李梅\nname: 李梅\ncategory: 助人为乐\nyear: 2025\ntags: [\"志愿 服务\"]\n---\n正文\n",
+    );
+    let out = f.build();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("url-clash"), "{err}");
+    assert!(!err.contains("× site:"), "every error names a file: {err}");
+    assert!(err.contains("content/role-models/"), "{err}");
+}
+
+// 6. serve keeps working.
+
+struct Server(std::process::Child, String);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn serve(root: &Path) -> Server {
+    use std::io::BufRead;
+    let mut child = civic()
+        .args(["serve", "--port", "0", "--date", DATE, "--root"])
+        .arg(root)
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let stderr = child.stderr.take().expect("stderr");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("http://").nth(1) {
+                let _ = tx.send(rest.split('/').next().unwrap_or("").to_string());
+            }
+        }
+    });
+    let addr = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("server did not start");
+    Server(child, addr)
+}
+
+/// A raw GET of exactly `path`; the whole response (head and body).
+fn get(addr: &str, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .expect("timeout");
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").expect("send");
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    String::from_utf8_lossy(&raw).into_owned()
+}
+
+#[test]
+fn serve_never_redirects_to_another_host() {
+    let f = Fixture::new();
+    let server = serve(f.root());
+    for path in ["//handbook", "///handbook", "/handbook"] {
+        let response = get(&server.1, path);
+        let location = response
+            .lines()
+            .find_map(|l| l.strip_prefix("location: ").or_else(|| l.strip_prefix("Location: ")))
+            .unwrap_or_else(|| panic!("{path}: no redirect in {response}"));
+        assert_eq!(location.trim(), "/handbook/", "{path}");
+    }
+}
+
+#[test]
+fn serve_watches_content_again_after_it_is_deleted_and_recreated() {
+    let f = Fixture::new();
+    let server = serve(f.root());
+    let wait_for = |path: &str, text: &str| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while std::time::Instant::now() < deadline {
+            if get(&server.1, path).contains(text) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        false
+    };
+    assert!(wait_for("/about/", "示例内容"));
+    // As `git checkout` or a restore does: the whole folder goes and comes back.
+    let saved = tempfile::tempdir().expect("tmp");
+    let copy = saved.path().join("content");
+    std::fs::rename(f.root().join("content"), &copy).expect("move away");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    std::fs::rename(&copy, f.root().join("content")).expect("move back");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // A later edit inside the re-created folder is rebuilt.
+    f.write(
+        "content/about.md",
+        "---\ntitle: 关于本站\n---\n恢复之后的修改。\n",
+    );
+    assert!(wait_for("/about/", "恢复之后的修改"), "the edit was never rebuilt");
+}

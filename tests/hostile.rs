@@ -541,7 +541,9 @@ fn aliases_onto_the_builds_own_files_name_the_page() {
         let manifest = f.read("civic-manifest.json");
         f.write(
             "content/news/toilets.md",
-            &format!("---\ntitle: 新建公厕\ndate: 2026-10-01\naliases: [\"{alias}\"]\n---\n正文。\n"),
+            &format!(
+                "---\ntitle: 新建公厕\ndate: 2026-10-01\naliases: [\"{alias}\"]\n---\n正文。\n"
+            ),
         );
         let out = f.build();
         let err = stderr(&out);
@@ -596,7 +598,10 @@ fn serve(root: &Path) -> Server {
     let stderr = child.stderr.take().expect("stderr");
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
             if let Some(rest) = line.split("http://").nth(1) {
                 let _ = tx.send(rest.split('/').next().unwrap_or("").to_string());
             }
@@ -614,7 +619,11 @@ fn get(addr: &str, path: &str) -> String {
     let mut s = std::net::TcpStream::connect(addr).expect("connect");
     s.set_read_timeout(Some(std::time::Duration::from_secs(20)))
         .expect("timeout");
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").expect("send");
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
     let mut raw = Vec::new();
     let _ = s.read_to_end(&mut raw);
     String::from_utf8_lossy(&raw).into_owned()
@@ -628,7 +637,10 @@ fn serve_never_redirects_to_another_host() {
         let response = get(&server.1, path);
         let location = response
             .lines()
-            .find_map(|l| l.strip_prefix("location: ").or_else(|| l.strip_prefix("Location: ")))
+            .find_map(|l| {
+                l.strip_prefix("location: ")
+                    .or_else(|| l.strip_prefix("Location: "))
+            })
             .unwrap_or_else(|| panic!("{path}: no redirect in {response}"));
         assert_eq!(location.trim(), "/handbook/", "{path}");
     }
@@ -661,5 +673,8 @@ fn serve_watches_content_again_after_it_is_deleted_and_recreated() {
         "content/about.md",
         "---\ntitle: 关于本站\n---\n恢复之后的修改。\n",
     );
-    assert!(wait_for("/about/", "恢复之后的修改"), "the edit was never rebuilt");
+    assert!(
+        wait_for("/about/", "恢复之后的修改"),
+        "the edit was never rebuilt"
+    );
 }

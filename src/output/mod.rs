@@ -357,7 +357,8 @@ mod tests {
                 "{:?}",
                 results.iter().find(|r| r.is_err())
             );
-            assert_eq!(staging.written().len(), files.len());
+            // Every file, and the stamp that marks the folder as Civic's output.
+            assert_eq!(staging.written().len(), files.len() + 1);
             staging.commit().expect("commit");
         }
         let back =

@@ -264,8 +264,10 @@ pub fn build_and_keep(
 ) -> Result<(BuildReport, Kept), Failed> {
     let started = Instant::now();
     let timeline = Timeline::from_env();
+    // Locked first: a second build of the same output says so at once, not after loading.
+    let lock = crate::output::OutputLock::take(&options.output)?;
     let mut loaded = load_timed(options, highlighter, &timeline)?;
-    let staging = Staging::new(&options.output)?;
+    let staging = Staging::locked(&options.output, lock)?;
     match write_site(&loaded, options, &staging, &timeline) {
         Ok(Written {
             html: html_files,

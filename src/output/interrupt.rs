@@ -36,16 +36,17 @@ pub fn interrupted() -> bool {
 /// signal's conventional status (130, 143). For `civic build`; `civic serve` handles Ctrl+C
 /// itself and leaves staging folders to the next build.
 pub fn clean_up_on_signals() {
+    let (ready, listening) = std::sync::mpsc::channel();
     let spawned = std::thread::Builder::new()
         .name("civic-signals".into())
-        .spawn(|| {
+        .spawn(move || {
             let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
                 .enable_io()
                 .build()
             else {
                 return;
             };
-            let code = runtime.block_on(wait_for_signal());
+            let code = runtime.block_on(wait_for_signal(ready));
             INTERRUPTED.store(true, Ordering::Relaxed);
             // Holding the registry until exit: no build can start a swap after this point.
             let dirs = STAGING.lock();
@@ -55,22 +56,29 @@ pub fn clean_up_on_signals() {
             eprintln!("\nInterrupted: the build stopped and its staging folder was removed; the output folder was left unchanged.");
             std::process::exit(code);
         });
-    if let Err(e) = spawned {
-        eprintln!(
+    match spawned {
+        // The handlers are in place before the build starts (or the thread failed to set them).
+        Ok(_) => {
+            let _ = listening.recv_timeout(std::time::Duration::from_secs(2));
+        }
+        Err(e) => eprintln!(
             "warning: cannot watch for Ctrl+C ({e}); an interrupted build may leave a staging folder that the next build removes"
-        );
+        ),
     }
 }
 
+/// Install the handlers, say so on `ready`, then wait for a signal; its exit status.
 #[cfg(unix)]
-async fn wait_for_signal() -> i32 {
+async fn wait_for_signal(ready: std::sync::mpsc::Sender<()>) -> i32 {
     use tokio::signal::unix::{SignalKind, signal};
     let (Ok(mut int), Ok(mut term)) = (
         signal(SignalKind::interrupt()),
         signal(SignalKind::terminate()),
     ) else {
+        let _ = ready.send(());
         return std::future::pending().await;
     };
+    let _ = ready.send(());
     tokio::select! {
         _ = int.recv() => 130,
         _ = term.recv() => 143,
@@ -78,8 +86,10 @@ async fn wait_for_signal() -> i32 {
 }
 
 #[cfg(not(unix))]
-async fn wait_for_signal() -> i32 {
-    match tokio::signal::ctrl_c().await {
+async fn wait_for_signal(ready: std::sync::mpsc::Sender<()>) -> i32 {
+    let ctrl_c = tokio::signal::ctrl_c();
+    let _ = ready.send(());
+    match ctrl_c.await {
         Ok(()) => 130,
         Err(_) => std::future::pending().await,
     }

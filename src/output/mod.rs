@@ -38,20 +38,16 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Start a build that will replace `target` (e.g. `output/`). Takes the output's lock (a
-    /// second build of the same output at the same time fails, saying so), then removes the
-    /// staging folders that interrupted builds of this output left behind.
+    /// Start a build that will replace `target` (e.g. `output/`), taking its lock.
     pub fn new(target: &Path) -> Result<Staging, Problem> {
-        let parent = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = target
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("output");
-        std::fs::create_dir_all(parent).map_err(|e| io_problem(parent, e))?;
-        let lock = OutputLock::take(&parent.join(format!(".{name}.civic-lock")), target)?;
+        Staging::locked(target, OutputLock::take(target)?)
+    }
+
+    /// Start a build that will replace `target`, whose lock the caller took (a build takes it
+    /// before loading the site, so that a second build says so at once). Removes the staging
+    /// folders that interrupted builds of this output left behind.
+    pub fn locked(target: &Path, lock: OutputLock) -> Result<Staging, Problem> {
+        let (parent, name) = beside(target);
         let prefix = format!(".{name}.civic-staging-");
         remove_stale(parent, &prefix);
         let dir = parent.join(format!("{prefix}{}", std::process::id()));
@@ -185,17 +181,38 @@ impl Staging {
 
 /// The lock of one output folder: a file beside it, locked by the operating system (so the lock
 /// ends with the process, however it ends) and removed when the build is done.
-struct OutputLock {
+pub struct OutputLock {
     path: PathBuf,
     _file: std::fs::File,
 }
 
+/// The folder `target` sits in and its name: where its lock and staging folders go.
+fn beside(target: &Path) -> (&Path, &str) {
+    let parent = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("output");
+    (parent, name)
+}
+
 impl OutputLock {
+    /// Lock the output folder `target` for one build; fails, saying so, while another build of
+    /// the same output runs.
+    pub fn take(target: &Path) -> Result<OutputLock, Problem> {
+        let (parent, name) = beside(target);
+        std::fs::create_dir_all(parent).map_err(|e| io_problem(parent, e))?;
+        OutputLock::take_file(&parent.join(format!(".{name}.civic-lock")), target)
+    }
+
     // `File::try_lock` is std since Rust 1.89 (the toolchain here is newer, and the code already
     // needs 1.88 for let-chains); Cargo.toml's rust-version still says 1.85 because raising it
     // makes clippy ask for let-chains all over src/guard/, which is being rewritten.
     #[allow(clippy::incompatible_msrv)]
-    fn take(path: &Path, target: &Path) -> Result<OutputLock, Problem> {
+    fn take_file(path: &Path, target: &Path) -> Result<OutputLock, Problem> {
         loop {
             let file = std::fs::OpenOptions::new()
                 .create(true)

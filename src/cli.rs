@@ -97,6 +97,9 @@ pub struct SiteArgs {
     /// Print only errors
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Replace an existing --output folder even though Civic did not create it
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Args, Debug)]
@@ -108,6 +111,14 @@ pub struct BuildArgs {
 impl SiteArgs {
     pub fn options(&self) -> Result<BuildOptions, String> {
         let date = pipeline::build_date(self.date.as_deref())?;
+        if let Some(url) = &self.base_url {
+            crate::config::check_base_url(url.trim_end_matches('/')).map_err(|why| {
+                format!(
+                    "--base-url `{url}` {why}\nhelp: pass the address the site is published at, \
+                     e.g. --base-url https://wenming.example.gov.cn"
+                )
+            })?;
+        }
         Ok(BuildOptions {
             root: self.root.clone(),
             output: self
@@ -119,13 +130,21 @@ impl SiteArgs {
             date,
         })
     }
+
+    /// [`SiteArgs::options`] for a command that writes the output folder: refuses an output that
+    /// would replace the site's sources or a folder Civic did not create.
+    pub fn writing_options(&self) -> Result<BuildOptions, String> {
+        let mut options = self.options()?;
+        options.output = crate::output::place::check(&options.root, &options.output, self.force)?;
+        Ok(options)
+    }
 }
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build(&args),
-        Command::Serve(args) => match args.site.options() {
+        Command::Serve(args) => match args.site.writing_options() {
             Ok(build) => crate::serve::run(crate::serve::ServeOptions {
                 build,
                 bind: args.bind,
@@ -181,10 +200,11 @@ pub fn usage_error(message: &str) -> ExitCode {
 }
 
 fn build(args: &BuildArgs) -> ExitCode {
-    let options = match args.site.options() {
+    let options = match args.site.writing_options() {
         Ok(o) => o,
         Err(e) => return usage_error(&e),
     };
+    crate::output::interrupt::clean_up_on_signals();
     match pipeline::build(&options) {
         Ok(report) => {
             print_problems(&report.warnings);

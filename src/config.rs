@@ -149,6 +149,45 @@ impl Default for MarkdownConfig {
     }
 }
 
+/// Resource limits: far above any real page, so that a mistaken or hostile file fails with a
+/// clear error instead of exhausting memory or time. A site that needs more raises them.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Largest Markdown file, in megabytes.
+    pub file_size_mb: u64,
+    /// Largest front matter (the YAML between the `---` lines), in kilobytes.
+    pub front_matter_kb: u64,
+    /// Deepest nesting of lists and mappings in front matter.
+    pub nesting_depth: usize,
+    /// Longest line of a code block that is still highlighted, in characters; longer blocks are
+    /// shown as plain text (with a warning) rather than stalling the build.
+    pub highlight_line_chars: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            file_size_mb: 10,
+            front_matter_kb: 256,
+            nesting_depth: 32,
+            highlight_line_chars: 2000,
+        }
+    }
+}
+
+impl Limits {
+    pub fn file_size_bytes(&self) -> u64 {
+        self.file_size_mb.saturating_mul(1024 * 1024)
+    }
+    pub fn front_matter_bytes(&self) -> u64 {
+        self.front_matter_kb.saturating_mul(1024)
+    }
+}
+
+/// site.yaml itself is read before its limits are known: it is held to the default file size.
+const MAX_CONFIG_BYTES: u64 = 10 * 1024 * 1024;
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -186,6 +225,8 @@ struct RawConfig {
     markdown: MarkdownConfig,
     #[serde(default)]
     guard: crate::guard::GuardConfig,
+    #[serde(default)]
+    limits: Limits,
 }
 
 /// The validated configuration. Built once; read by every later stage.
@@ -210,6 +251,7 @@ pub struct SiteConfig {
     pub search: SearchConfig,
     pub images: ImageConfig,
     pub markdown: MarkdownConfig,
+    pub limits: Limits,
     #[serde(skip)]
     pub guard: crate::guard::GuardConfig,
     /// The text of site.yaml, for locating problems found after parsing.
@@ -285,13 +327,34 @@ pub fn default_categories() -> Vec<ListItem> {
 /// Read and validate `site.yaml` under `root`. `base_url_override` comes from `--base-url`.
 pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, Failed> {
     let path = root.join(CONFIG_FILE);
-    let text = std::fs::read_to_string(&path).map_err(|e| {
+    let too_big = std::fs::metadata(&path).is_ok_and(|m| m.len() > MAX_CONFIG_BYTES);
+    if too_big {
+        return Err(Problem::error(
+            "config-too-large",
+            format!(
+                "site.yaml is larger than {} MB",
+                MAX_CONFIG_BYTES / 1024 / 1024
+            ),
+        )
+        .in_file(CONFIG_FILE)
+        .help("site.yaml holds settings, not content: move long texts into pages under content/")
+        .into());
+    }
+    let bytes = std::fs::read(&path).map_err(|e| {
         Problem::error("config-unreadable", format!("cannot read site.yaml: {e}"))
             .in_file(CONFIG_FILE)
             .help(format!(
                 "run civic in the site's folder, or pass --root; looked for {}",
                 path.display()
             ))
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        Problem::error("not-utf8", "site.yaml is not UTF-8 text")
+            .in_file(CONFIG_FILE)
+            .at_line(line)
+            .help("save site.yaml as UTF-8 (most editors: “Save with encoding” → UTF-8); GBK files are not supported")
     })?;
     let source: std::sync::Arc<str> = text.as_str().into();
     let raw: RawConfig = yaml::parse(&text).map_err(|e| {
@@ -331,14 +394,28 @@ fn validate(
         .unwrap_or(&raw.base_url)
         .trim_end_matches('/')
         .to_string();
-    if !(base_url.starts_with("https://") || base_url.starts_with("http://"))
-        || base_url.split("://").nth(1).is_none_or(str::is_empty)
-    {
-        problems.push(problem(
+    if let Err(why) = check_base_url(&base_url) {
+        let p = problem(
             "config-base-url",
             "base_url",
-            format!("base_url `{base_url}` is not a web address"),
+            format!("base_url `{base_url}` {why}"),
             "write the address the site is published at, e.g. `base_url: https://wenming.example.gov.cn`",
+        );
+        problems.push(match base_url_override {
+            // The flag's value, not site.yaml's: say so rather than blame a line of the file.
+            Some(_) => Problem::error("config-base-url", format!("--base-url `{base_url}` {why}"))
+                .help("pass the address the site is published at, e.g. --base-url https://wenming.example.gov.cn"),
+            None => p,
+        });
+    }
+    if let Some(theme) = &raw.theme
+        && !is_folder_name(theme)
+    {
+        problems.push(problem(
+            "config-theme",
+            "theme",
+            format!("theme `{theme}` is not the name of a folder in themes/"),
+            "write the theme's folder name under themes/, e.g. `theme: civic`; a theme cannot come from outside the site",
         ));
     }
 
@@ -401,9 +478,42 @@ fn validate(
         search: raw.search,
         images: raw.images,
         markdown: raw.markdown,
+        limits: raw.limits,
         guard: raw.guard,
         source: std::sync::Arc::clone(source),
     })
+}
+
+/// Why `url` cannot be the site's published address, if it cannot: it must be a plain `http(s)`
+/// address of a host (and optionally a path). A query, fragment or `user:password@` would be
+/// published in every canonical link, feed and the sitemap.
+pub fn check_base_url(url: &str) -> Result<(), &'static str> {
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("contains spaces or control characters");
+    }
+    let parsed = url::Url::parse(url).map_err(|_| "is not a web address")?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none_or(str::is_empty) {
+        return Err("is not a web address (it must start with https:// and name a host)");
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err("contains a user name or password, which every page would publish");
+    }
+    if parsed.query().is_some() {
+        return Err("has a query (`?…`), which cannot be part of a site's address");
+    }
+    if parsed.fragment().is_some() {
+        return Err("has a fragment (`#…`), which cannot be part of a site's address");
+    }
+    Ok(())
+}
+
+/// A single folder name: not empty, no `/` or `\\`, not `.` or `..`.
+fn is_folder_name(name: &str) -> bool {
+    !name.is_empty()
+        && name != "."
+        && name != ".."
+        && !name.contains(['/', '\\', '\0'])
+        && !std::path::Path::new(name).is_absolute()
 }
 
 fn lang_map<T>(

@@ -17,6 +17,7 @@ pub mod lang;
 pub mod markdown;
 pub mod new;
 pub mod output;
+pub mod paths;
 pub mod pipeline;
 pub mod render;
 pub mod search;

@@ -194,7 +194,16 @@ pub fn run(args: &NewArgs) -> ExitCode {
             }
         }
     };
-    let dir = content.join(&section);
+    let dir = match crate::paths::inside(&content, Path::new(&section)) {
+        Ok(dir) => dir,
+        Err(outside) => {
+            return crate::cli::usage_error(&format!(
+                "--section `{section}` leads outside content/ (to {}); a new page must be inside the site\n\
+                 help: name a section folder under content/, e.g. --section news",
+                outside.display()
+            ));
+        }
+    };
     if !dir.is_dir() {
         return fail(
             format!("there is no section folder content/{section}"),

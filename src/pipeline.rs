@@ -237,6 +237,8 @@ fn model_and_guard(
     highlighter: &Highlighter,
     timeline: &Timeline,
 ) -> Result<(Site, Vec<Problem>), Failed> {
+    let mut content = content;
+    let content_warnings = std::mem::take(&mut content.warnings);
     let site = site::build(site::BuildInput {
         config,
         content,
@@ -259,6 +261,8 @@ fn model_and_guard(
                 .map(|w| w.clone().in_file(&source.file).with_source(&source.text)),
         );
     }
+    warnings.extend(content_warnings);
+    warnings.extend(site::body_warnings(&site));
     timeline.mark("guard scanned");
     if !errors.is_empty() {
         return Err(Failed(errors.into_iter().chain(warnings).collect()));
@@ -286,8 +290,10 @@ pub fn build_and_keep(
 ) -> Result<(BuildReport, Kept), Failed> {
     let started = Instant::now();
     let timeline = Timeline::from_env();
+    // Locked first: a second build of the same output says so at once, not after loading.
+    let lock = crate::output::OutputLock::take(&options.output)?;
     let mut loaded = load_timed(options, highlighter, &timeline)?;
-    let staging = Staging::new(&options.output)?;
+    let staging = Staging::locked(&options.output, lock)?;
     match write_site(&loaded, options, &staging, &timeline) {
         Ok(Written {
             html: html_files,

@@ -208,11 +208,22 @@ fn mark_all(root: &Path, files: &[PathBuf]) -> ExitCode {
 
 /// The English twin and Chinese source of `file` (either one may be given).
 fn pair(root: &Path, file: &Path) -> Result<(PathBuf, PathBuf), String> {
-    let path = if file.exists() || file.is_absolute() {
+    // A relative path names a file of the site (under --root) first, as the help shows it.
+    let path = if file.is_absolute() || (!root.join(file).exists() && file.exists()) {
         file.to_path_buf()
     } else {
         root.join(file)
     };
+    // Only pages of this site's content/ may be rewritten, whatever the path says.
+    let content = root.join(crate::content::CONTENT_DIR);
+    let path = crate::paths::inside(&content, &crate::paths::resolve(&path).unwrap_or(path))
+        .map_err(|outside| {
+            format!(
+                "{} is not inside the site's content/ folder (it is {}); only the site's pages can be marked",
+                file.display(),
+                outside.display()
+            )
+        })?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let (zh, en) = if let Some(stem) = name.strip_suffix(".en.md") {
         (path.with_file_name(format!("{stem}.md")), path.clone())
@@ -221,6 +232,14 @@ fn pair(root: &Path, file: &Path) -> Result<(PathBuf, PathBuf), String> {
     } else {
         return Err(format!("{} is not a Markdown page (.md)", file.display()));
     };
+    // The twin is written: it must not be a link leading out of content/ either.
+    let en = crate::paths::inside(&content, &en).map_err(|outside| {
+        format!(
+            "{} leads outside the site's content/ folder (to {})",
+            en.display(),
+            outside.display()
+        )
+    })?;
     if !zh.is_file() {
         return Err(format!(
             "{}: there is no Chinese source {}",

@@ -12,8 +12,20 @@ pub struct YamlError {
     pub help: Option<String>,
 }
 
+/// Nesting depth allowed when the caller names none (site.yaml; serde-saphyr's own default).
+pub const DEFAULT_NESTING_DEPTH: usize = 64;
+
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
-    serde_saphyr::from_str::<T>(text).map_err(|e| {
+    parse_nested(text, DEFAULT_NESTING_DEPTH)
+}
+
+/// [`parse`], refusing lists and mappings nested deeper than `max_depth`.
+pub fn parse_nested<T: DeserializeOwned>(text: &str, max_depth: usize) -> Result<T, YamlError> {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = max_depth;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    serde_saphyr::from_str_with_options::<T>(text, options).map_err(|e| {
         let (line, column) = e
             .location()
             .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
@@ -25,7 +37,18 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
         if let Some(found) = common_mistake(text, line) {
             return found;
         }
-        let (message, help) = explain(&raw);
+        if let Some((message, help)) = budget_breach(&raw, max_depth) {
+            return YamlError {
+                message,
+                line,
+                column,
+                help: Some(help),
+            };
+        }
+        let (message, mut help) = explain(&raw);
+        if raw.contains("invalid u") || raw.contains("invalid i") {
+            help = Some(number_help(text, line, raw.contains("invalid u")));
+        }
         YamlError {
             message,
             line,
@@ -84,6 +107,44 @@ fn common_mistake(text: &str, error_line: usize) -> Option<YamlError> {
         }
     }
     None
+}
+
+/// The parser's budget protects against YAML that expands to far more than it says (alias
+/// bombs) or nests without end; say so in the editor's words, not the parser's (its message
+/// names internal counters: `budget breached: Nodes { nodes: 250001 }`).
+fn budget_breach(raw: &str, max_depth: usize) -> Option<(String, String)> {
+    let breach = raw.split_once("budget breached")?.1;
+    let alias_help = "write the values out instead of using `&` anchors and `*` aliases";
+    Some(if breach.contains("Depth") {
+        (
+            format!("lists and mappings here are nested more than {max_depth} levels deep"),
+            "write the values with less nesting; if a page really needs more, raise \
+             `limits: { nesting_depth: … }` in site.yaml"
+                .to_string(),
+        )
+    } else {
+        (
+            "the YAML expands to far more values than it is long (anchors `&name` reused \
+             through aliases `*name`)"
+                .to_string(),
+            alias_help.to_string(),
+        )
+    })
+}
+
+/// Help for a value that should be a whole number, naming the key of its line.
+fn number_help(text: &str, line: usize, unsigned: bool) -> String {
+    let key = text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .and_then(|l| l.trim_start().trim_start_matches("- ").split_once(':'))
+        .map(|(k, _)| k.trim().to_string())
+        .filter(|k| !k.is_empty() && !k.contains(' '));
+    let range = if unsigned { ", 0 or more" } else { "" };
+    match key.as_deref() {
+        Some("year") | None => format!("this key takes a whole number{range}, e.g. `year: 2025`"),
+        Some(key) => format!("`{key}` takes a whole number{range}, e.g. `{key}: 14`"),
+    }
 }
 
 /// Turn the deserializer's wording into something an editor can act on.

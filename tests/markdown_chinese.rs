@@ -18,6 +18,7 @@ fn md_with(body: &str, lang: Lang, options: MarkdownConfig) -> Rendered {
         lang,
         allowed_html_tags: &[],
         options,
+        max_highlight_line: 2000,
     };
     render(&input, &LinkTable::default(), &Highlighter::default())
 }

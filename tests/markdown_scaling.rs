@@ -16,6 +16,7 @@ fn render_body(body: &str, highlighter: &Highlighter) -> Rendered {
         lang: Lang::Zh,
         allowed_html_tags: &[],
         options: MarkdownConfig::default(),
+        max_highlight_line: 2000,
     };
     render(&input, &LinkTable::default(), highlighter)
 }

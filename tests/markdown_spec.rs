@@ -344,6 +344,7 @@ fn failures(
             lang: Lang::En,
             allowed_html_tags: &[],
             options: options(ex),
+            max_highlight_line: 2000,
         };
         let rendered = render(&input, &links, &highlighter);
         if ex.html.to_ascii_lowercase().starts_with("<ignore>") {

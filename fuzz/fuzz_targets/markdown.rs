@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let links = LinkTable::default();
     for lang in [Lang::Zh, Lang::En] {
-        let input = Input { body, body_line: 1, dir: "news", lang, allowed_html_tags: &[], options: Default::default() };
+        let input = Input { body, body_line: 1, dir: "news", lang, allowed_html_tags: &[], options: Default::default(), max_highlight_line: 2000 };
         let out = render(&input, &links, highlighter());
         assert!(!out.html.to_ascii_lowercase().contains("<script"));
     }

@@ -10,7 +10,7 @@ pub mod single;
 pub mod slug;
 pub mod walk;
 
-use crate::config::SiteConfig;
+use crate::config::{Limits, SiteConfig};
 use crate::error::{Failed, Problem};
 use crate::lang::Lang;
 use crate::yaml;
@@ -111,6 +111,8 @@ pub struct Content {
     pub sections: Vec<SectionDoc>,
     pub pages: Vec<PageDoc>,
     pub assets: Vec<AssetFile>,
+    /// Problems that do not stop the build (skipped symlinks).
+    pub warnings: Vec<Problem>,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -125,23 +127,36 @@ enum Parsed {
 
 pub fn load(root: &Path, config: &SiteConfig, options: LoadOptions) -> Result<Content, Failed> {
     let walked = walk::walk(root).map_err(Failed)?;
-    let results: Vec<Result<Parsed, Vec<Problem>>> = walked
+    let results: Vec<(DocKey, Lang, Result<Parsed, Vec<Problem>>)> = walked
         .markdown
         .into_par_iter()
         .filter(|md| config.has_lang(md.lang))
-        .map(parse_file)
+        .map(|md| {
+            (
+                (md.dir.clone(), doc_name(&md)),
+                md.lang,
+                parse_file(md, &config.limits),
+            )
+        })
         .collect();
     let mut problems = Vec::new();
     let mut parsed = Vec::with_capacity(results.len());
-    for r in results {
+    // Chinese sources that could not be read: their twins' missing keys follow from that.
+    let mut failed = Failures::default();
+    for (key, lang, r) in results {
         match r {
             Ok(p) => parsed.push(p),
-            Err(mut ps) => problems.append(&mut ps),
+            Err(mut ps) => {
+                problems.append(&mut ps);
+                if lang == Lang::Zh {
+                    failed.sources.insert(key);
+                }
+            }
         }
     }
-    let (sections, mut section_problems) = validate_sections(&parsed);
+    let (sections, mut section_problems) = validate_sections(&parsed, &mut failed);
     problems.append(&mut section_problems);
-    let (pages, mut page_problems) = validate_pages(parsed, &sections, config);
+    let (pages, mut page_problems) = validate_pages(parsed, &sections, config, &failed);
     problems.append(&mut page_problems);
     if !problems.is_empty() {
         return Err(Failed(problems));
@@ -151,16 +166,34 @@ pub fn load(root: &Path, config: &SiteConfig, options: LoadOptions) -> Result<Co
             sections,
             pages,
             assets: walked.assets,
+            warnings: walked.warnings,
         },
         options,
     ))
 }
 
-fn parse_file(md: MarkdownFile) -> Result<Parsed, Vec<Problem>> {
+fn parse_file(md: MarkdownFile, limits: &Limits) -> Result<Parsed, Vec<Problem>> {
     let file = format!("{CONTENT_DIR}/{}", md.rel);
-    let bytes = std::fs::read(&md.path).map_err(|e| {
+    let unreadable = |e: std::io::Error| {
         vec![Problem::error("unreadable", format!("cannot read the file: {e}")).in_file(&file)]
-    })?;
+    };
+    // Checked before reading: a 2 GB file must fail with its name, not be killed by the kernel.
+    let size = std::fs::metadata(&md.path).map_err(unreadable)?.len();
+    if size > limits.file_size_bytes() {
+        return Err(vec![
+            Problem::error(
+                "file-too-large",
+                format!(
+                    "the file is {:.1} MB, more than the limit of {} MB per page",
+                    size as f64 / (1024.0 * 1024.0),
+                    limits.file_size_mb
+                ),
+            )
+            .in_file(&file)
+            .help("split it into several pages; if a page really is this large, raise `limits: { file_size_mb: … }` in site.yaml"),
+        ]);
+    }
+    let bytes = std::fs::read(&md.path).map_err(unreadable)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
@@ -171,6 +204,20 @@ fn parse_file(md: MarkdownFile) -> Result<Parsed, Vec<Problem>> {
                 .help("save the file as UTF-8 (most editors: “Save with encoding” → UTF-8); GBK files are not supported"),
         ]
     })?;
+    if let Some(nul) = text.find('\0') {
+        let line = text[..nul].matches('\n').count() + 1;
+        let column = text[..nul]
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.chars().count())
+            + 1;
+        return Err(vec![
+            Problem::error("nul-byte", "the file contains a NUL character (byte 0)")
+                .in_file(&file)
+                .at(line, column)
+                .help("remove it: it is invisible in most editors and usually comes from copying out of a PDF or a binary file"),
+        ]);
+    }
     let text: Arc<str> = text.into();
     let split = frontmatter::split(&text).map_err(|e| {
         let (msg, help) = match e {
@@ -214,6 +261,22 @@ fn parse_file(md: MarkdownFile) -> Result<Parsed, Vec<Problem>> {
     if !personal.is_empty() {
         return Err(personal);
     }
+    if source.yaml().len() as u64 > limits.front_matter_bytes() {
+        return Err(vec![
+            // No source frame: it would print the over-long text.
+            Problem::error(
+                "front-matter-too-large",
+                format!(
+                    "the front matter is {} KB, more than the limit of {} KB",
+                    source.yaml().len() / 1024,
+                    limits.front_matter_kb
+                ),
+            )
+            .in_file(&file)
+            .at_line(source.yaml_line)
+                .help("move long text into the page's body, below the closing `---`; if it really belongs in the front matter, raise `limits: { front_matter_kb: … }` in site.yaml"),
+        ]);
+    }
     let located = |e: yaml::YamlError| {
         let mut p = source
             .problem("front-matter", e.message)
@@ -223,22 +286,25 @@ fn parse_file(md: MarkdownFile) -> Result<Parsed, Vec<Problem>> {
     };
     Ok(match md.name {
         DocName::SectionIndex => {
-            let raw = parse_yaml::<RawSection>(source.yaml()).map_err(located)?;
+            let raw = parse_yaml::<RawSection>(source.yaml(), limits).map_err(located)?;
             Parsed::Section(md, Box::new(raw), source)
         }
         DocName::Page(_) => {
-            let raw = parse_yaml::<RawPage>(source.yaml()).map_err(located)?;
+            let raw = parse_yaml::<RawPage>(source.yaml(), limits).map_err(located)?;
             Parsed::Page(md, Box::new(raw), source)
         }
     })
 }
 
 /// Empty front matter (`---\n---`) is an empty mapping, not a YAML error.
-fn parse_yaml<T: serde::de::DeserializeOwned + Default>(text: &str) -> Result<T, yaml::YamlError> {
+fn parse_yaml<T: serde::de::DeserializeOwned + Default>(
+    text: &str,
+    limits: &Limits,
+) -> Result<T, yaml::YamlError> {
     if text.trim().is_empty() {
         return Ok(T::default());
     }
-    yaml::parse(text)
+    yaml::parse_nested(text, limits.nesting_depth)
 }
 
 /// Place a validation failure in the file that has to change. A key this file writes is this
@@ -270,7 +336,40 @@ fn invalid_to_problem(inv: Invalid, source: &Source, fallback: Option<&Source>) 
         .at_line(line)
 }
 
-fn validate_sections(parsed: &[Parsed]) -> (Vec<SectionDoc>, Vec<Problem>) {
+/// A document's identity across languages: its folder and name (`_index` for a section).
+type DocKey = (String, String);
+
+/// What already failed, so that what merely follows from it is not reported as well: the root
+/// cause first, and only once.
+#[derive(Default)]
+struct Failures {
+    /// Chinese files that could not be parsed (their English twins inherit nothing).
+    sources: std::collections::HashSet<DocKey>,
+    /// Folders whose section index is invalid (their pages have no section to belong to).
+    sections: std::collections::HashSet<String>,
+}
+
+impl Failures {
+    /// Whether the nearest section index at or above `dir` is one that failed.
+    fn in_failed_section(&self, dir: &str, sections: &HashMap<&str, Kind>) -> bool {
+        let mut d = dir;
+        loop {
+            if self.sections.contains(d) {
+                return true;
+            }
+            if sections.contains_key(d) {
+                return false;
+            }
+            match d.rsplit_once('/') {
+                Some((parent, _)) => d = parent,
+                None if !d.is_empty() => d = "",
+                None => return false,
+            }
+        }
+    }
+}
+
+fn validate_sections(parsed: &[Parsed], failed: &mut Failures) -> (Vec<SectionDoc>, Vec<Problem>) {
     let mut kinds: HashMap<&str, Kind> = HashMap::new();
     let mut problems = Vec::new();
     // Chinese first: the English index inherits its section's kind.
@@ -284,6 +383,12 @@ fn validate_sections(parsed: &[Parsed]) -> (Vec<SectionDoc>, Vec<Problem>) {
     ordered.sort_by_key(|(md, _, _)| (md.lang, md.rel.clone()));
     let mut sections = Vec::new();
     for (md, raw, source) in ordered {
+        let source_failed = failed.sources.contains(&(md.dir.clone(), doc_name(md)))
+            || failed.sections.contains(&md.dir);
+        if md.lang != Lang::Zh && raw.kind.is_none() && source_failed {
+            // The Chinese index failed and is reported; this twin only lacks what it inherits.
+            continue;
+        }
         if raw.kind.is_none() && !md.dir.is_empty() && !kinds.contains_key(md.dir.as_str()) {
             problems.push(
                 source
@@ -309,11 +414,14 @@ fn validate_sections(parsed: &[Parsed]) -> (Vec<SectionDoc>, Vec<Problem>) {
                     source: source.clone(),
                 });
             }
-            Err(invalids) => problems.extend(
-                invalids
-                    .into_iter()
-                    .map(|i| invalid_to_problem(i, source, None)),
-            ),
+            Err(invalids) => {
+                failed.sections.insert(md.dir.clone());
+                problems.extend(
+                    invalids
+                        .into_iter()
+                        .map(|i| invalid_to_problem(i, source, None)),
+                );
+            }
         }
     }
     if !sections
@@ -349,6 +457,7 @@ fn validate_pages(
     parsed: Vec<Parsed>,
     sections: &[SectionDoc],
     config: &SiteConfig,
+    failed: &Failures,
 ) -> (Vec<PageDoc>, Vec<Problem>) {
     let kinds: HashMap<&str, Kind> = sections
         .iter()
@@ -384,6 +493,16 @@ fn validate_pages(
                         return Err(unfinished);
                     }
                     Ok(PageDoc::new(&md, section_dir, name, (common, data), source))
+                }
+                // Follows from a failure already reported: the page's section index is invalid,
+                // or (for an English twin) its Chinese source could not be read.
+                Err(_)
+                    if failed.in_failed_section(&md.dir, &kinds)
+                        || (md.lang != Lang::Zh
+                            && twin.is_none()
+                            && failed.sources.contains(&(md.dir.clone(), name.clone()))) =>
+                {
+                    Err(Vec::new())
                 }
                 Err(invalids) => {
                     let fallback = twin.map(|(_, s)| s).filter(|_| md.lang != Lang::Zh);

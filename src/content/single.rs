@@ -35,20 +35,24 @@ pub fn reload_page(
     let mut md =
         walk::classify(rel).map_err(|p| vec![p.in_file(format!("{}/{rel}", walk::CONTENT_DIR))])?;
     md.path = root.join(walk::CONTENT_DIR).join(rel);
-    if md.name == DocName::SectionIndex {
+    // A link is never read through (it could lead anywhere): the full reload reports it.
+    let is_link = std::fs::symlink_metadata(&md.path).is_ok_and(|m| m.file_type().is_symlink());
+    if md.name == DocName::SectionIndex || is_link {
         return Ok(Reloaded::Section);
     }
-    let (md, mut raw, source) = match parse_file(md)? {
+    let (md, mut raw, source) = match parse_file(md, &config.limits)? {
         Parsed::Page(md, raw, source) => (md, raw, source),
         Parsed::Section(..) => return Ok(Reloaded::Section),
     };
     let twin_raw = match zh_source {
-        Some(zh) if md.lang != Lang::Zh => Some(parse_yaml::<RawPage>(zh.yaml()).map_err(|e| {
-            vec![
-                zh.problem("front-matter", e.message)
-                    .at(e.line + zh.yaml_line - 1, e.column),
-            ]
-        })?),
+        Some(zh) if md.lang != Lang::Zh => Some(
+            parse_yaml::<RawPage>(zh.yaml(), &config.limits).map_err(|e| {
+                vec![
+                    zh.problem("front-matter", e.message)
+                        .at(e.line + zh.yaml_line - 1, e.column),
+                ]
+            })?,
+        ),
         _ => None,
     };
     if let Some(zh_raw) = &twin_raw {

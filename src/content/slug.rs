@@ -14,6 +14,8 @@ pub enum SlugError {
     NotAscii,
     BadChar(char),
     BadHyphen,
+    /// Longer than [`Slug::MAX_LEN`]: file systems refuse names much longer.
+    TooLong(usize),
 }
 
 impl fmt::Display for SlugError {
@@ -23,14 +25,26 @@ impl fmt::Display for SlugError {
             SlugError::NotAscii => f.write_str("it contains Chinese or other non-ASCII characters"),
             SlugError::BadChar(c) => write!(f, "it contains `{c}`"),
             SlugError::BadHyphen => f.write_str("it starts or ends with `-`, or has `--`"),
+            SlugError::TooLong(n) => write!(
+                f,
+                "it is {n} characters long, more than the {} a URL segment may have",
+                Slug::MAX_LEN
+            ),
         }
     }
 }
 
 impl Slug {
+    /// Longest slug: a published file name (`slug/index.html`, `slug.html`) must stay under the
+    /// 255 bytes most file systems allow, with room to spare.
+    pub const MAX_LEN: usize = 200;
+
     pub fn parse(text: &str) -> Result<Slug, SlugError> {
         if text.is_empty() {
             return Err(SlugError::Empty);
+        }
+        if text.len() > Slug::MAX_LEN {
+            return Err(SlugError::TooLong(text.chars().count()));
         }
         if !text.is_ascii() {
             return Err(SlugError::NotAscii);

@@ -38,6 +38,8 @@ pub struct AssetFile {
 pub struct Walked {
     pub markdown: Vec<MarkdownFile>,
     pub assets: Vec<AssetFile>,
+    /// Symlinks, which are not followed (one could point anywhere on the machine).
+    pub warnings: Vec<Problem>,
 }
 
 pub fn walk(root: &Path) -> Result<Walked, Vec<Problem>> {
@@ -63,15 +65,24 @@ pub fn walk(root: &Path) -> Result<Walked, Vec<Problem>> {
                 continue;
             }
         };
+        let rel_path = entry.path().strip_prefix(&content).unwrap_or(entry.path());
+        if entry.path_is_symlink() {
+            walked
+                .warnings
+                .push(symlink_warning(&content, entry.path(), rel_path));
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel_path = entry.path().strip_prefix(&content).unwrap_or(entry.path());
-        let Some(rel) = rel_path.to_str().map(|s| s.replace('\\', "/")) else {
+        let Some(rel) = content_relative(rel_path) else {
             problems.push(
-                Problem::error("bad-file-name", "a file name is not valid UTF-8")
-                    .in_file(entry.path())
-                    .help("rename the file using letters, digits and `-`"),
+                Problem::error(
+                    "bad-file-name",
+                    "a file name is not valid UTF-8, or contains a backslash `\\`",
+                )
+                .in_file(Path::new(CONTENT_DIR).join(rel_path))
+                .help("rename the file using letters, digits and `-`; folders are made with `/`, not `\\`"),
             );
             continue;
         };
@@ -95,6 +106,35 @@ pub fn walk(root: &Path) -> Result<Walked, Vec<Problem>> {
     } else {
         Err(problems)
     }
+}
+
+/// A content-relative path with `/` separators; `None` when a name is not UTF-8 or holds a
+/// backslash (`role-models\li-mei.md` would be read as a path and shadow the real page).
+fn content_relative(rel: &Path) -> Option<String> {
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    let parts = parts?;
+    if parts.iter().any(|p| p.contains('\\')) {
+        return None;
+    }
+    Some(parts.join("/"))
+}
+
+/// A symlink under content/ is skipped; say so, and say when it points outside the site's
+/// content (a build must never publish files from elsewhere on the machine).
+fn symlink_warning(content: &Path, path: &Path, rel: &Path) -> Problem {
+    let shown = format!("{CONTENT_DIR}/{}", crate::error::display_path(rel));
+    let inside = match (std::fs::canonicalize(content), std::fs::canonicalize(path)) {
+        (Ok(content), Ok(target)) => target.starts_with(content),
+        _ => false,
+    };
+    let message = if inside {
+        "this is a symbolic link; Civic does not follow links, so it was skipped"
+    } else {
+        "this symbolic link points outside content/ (or nowhere); it was skipped"
+    };
+    Problem::warning("symlink", message)
+        .in_file(shown)
+        .help("copy the file or folder into content/ instead of linking to it")
 }
 
 fn is_ignored(name: &str) -> bool {

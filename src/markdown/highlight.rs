@@ -19,7 +19,47 @@ impl Default for Highlighter {
     }
 }
 
+/// A code block as HTML, and the length (in characters) of the line too long to highlight, when
+/// one made the block fall back to plain text.
+pub struct Block {
+    pub html: String,
+    pub long_line: Option<usize>,
+}
+
+/// The warning for a code block shown unhighlighted because of a long line.
+pub fn long_line_warning(chars: usize, limit: usize, line: usize) -> crate::error::Problem {
+    crate::error::Problem::warning(
+        "long-code-line",
+        format!(
+            "a line of this code block is {chars} characters long, more than the {limit} that are highlighted; the block is shown as plain text"
+        ),
+    )
+    .at_line(line)
+    .help("break the long line, or raise `limits: { highlight_line_chars: … }` in site.yaml")
+}
+
 impl Highlighter {
+    /// [`Highlighter::block`], unless a line is longer than `max_line` characters: highlighting
+    /// such a line can take very long, so the block is shown as plain text instead.
+    pub fn block_within(&self, code: &str, lang: &str, max_line: usize) -> Block {
+        let longest = code
+            .lines()
+            .filter(|l| l.len() > max_line)
+            .map(|l| l.chars().count())
+            .max()
+            .filter(|&n| n > max_line);
+        match longest {
+            Some(chars) if !is_plain(lang) => Block {
+                html: self.block(code, "text"),
+                long_line: Some(chars),
+            },
+            _ => Block {
+                html: self.block(code, lang),
+                long_line: None,
+            },
+        }
+    }
+
     /// `<pre>` block for `code` in `lang` (a fence info string such as `rust` or `yaml`).
     pub fn block(&self, code: &str, lang: &str) -> String {
         let lang = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
@@ -52,6 +92,12 @@ impl Highlighter {
         }
         Some(generator.finalize())
     }
+}
+
+/// No highlighting asked for: no language, or `text`/`plain`.
+fn is_plain(lang: &str) -> bool {
+    let lang = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
+    lang.is_empty() || lang == "text" || lang == "plain"
 }
 
 use crate::escape::markup as escape;

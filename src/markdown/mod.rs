@@ -31,6 +31,9 @@ pub struct Input<'a> {
     pub allowed_html_tags: &'a [String],
     /// The site's `markdown:` options.
     pub options: MarkdownConfig,
+    /// Code blocks with a longer line (in characters) are shown unhighlighted, with a warning
+    /// (site.yaml's `limits.highlight_line_chars`).
+    pub max_highlight_line: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -165,6 +168,7 @@ mod tests {
             lang: Lang::Zh,
             allowed_html_tags: &[],
             options: MarkdownConfig::default(),
+            max_highlight_line: 2000,
         };
         render(&input, &LinkTable::default(), &Highlighter::default())
     }

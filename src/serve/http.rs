@@ -164,7 +164,8 @@ async fn file(State(state): State<AppState>, request: Request<Body>) -> Response
     let overlay = state.status.read().ok().and_then(|s| s.overlay.clone());
     match found {
         Some(Resolved::AddSlash) => {
-            let to = format!("{}/", request.uri().path());
+            // One leading slash only: `//host/` (or `/\\host/`) in Location is another site.
+            let to = format!("/{}/", request.uri().path().trim_start_matches(['/', '\\']));
             let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
             if let Ok(v) = HeaderValue::from_str(&to) {
                 r.headers_mut().insert(header::LOCATION, v);

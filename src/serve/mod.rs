@@ -55,7 +55,7 @@ pub fn run(options: ServeOptions) -> ExitCode {
     }));
     let (events, _) = tokio::sync::broadcast::channel::<String>(64);
     let (tx, rx) = std::sync::mpsc::channel::<Changes>();
-    let _watcher = match watch::start(&options.build.root, &output, tx) {
+    let watcher = match watch::start(&options.build.root, &output, tx) {
         Ok(w) => w,
         Err(e) => {
             eprintln!("error: {e}");
@@ -66,7 +66,10 @@ pub fn run(options: ServeOptions) -> ExitCode {
         let status = Arc::clone(&status);
         let events = events.clone();
         let quiet = options.quiet;
-        std::thread::spawn(move || rebuild_loop(live, &rx, &status, &events, quiet));
+        let root = options.build.root.clone();
+        std::thread::spawn(move || {
+            rebuild_loop(live, (watcher, &root), &rx, (&status, &events), quiet);
+        });
     }
     let state = http::AppState {
         output,
@@ -112,9 +115,12 @@ fn live_base_path(options: &BuildOptions) -> String {
 
 fn rebuild_loop(
     mut live: Live,
+    (mut watcher, root): (watch::WatchHandle, &std::path::Path),
     rx: &std::sync::mpsc::Receiver<Changes>,
-    status: &RwLock<http::Status>,
-    events: &tokio::sync::broadcast::Sender<String>,
+    (status, events): (
+        &RwLock<http::Status>,
+        &tokio::sync::broadcast::Sender<String>,
+    ),
     quiet: bool,
 ) {
     while let Ok(first) = rx.recv() {
@@ -123,6 +129,9 @@ fn rebuild_loop(
         while let Ok(more) = rx.recv_timeout(Duration::from_millis(20)) {
             changes.markdown.extend(more.markdown);
             changes.full |= more.full;
+        }
+        if changes.full {
+            watch::rewatch(&mut watcher, root);
         }
         let outcome = live.apply(&changes);
         report(&live, &outcome, quiet);

@@ -36,19 +36,34 @@ pub fn start(root: &Path, output: &Path, tx: Sender<Changes>) -> Result<WatchHan
         },
     )
     .map_err(|e| format!("cannot watch files: {e}"))?;
-    for name in ["content", "themes", "templates", "static"] {
-        let dir = root.join(name);
-        if dir.is_dir() {
-            debouncer
-                .watch(&dir, RecursiveMode::Recursive)
-                .map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
-        }
+    for dir in source_dirs(&root) {
+        debouncer
+            .watch(&dir, RecursiveMode::Recursive)
+            .map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
     }
     // site.yaml is watched through its folder (editors replace the file on save), non-recursively.
     debouncer
         .watch(&root, RecursiveMode::NonRecursive)
         .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
     Ok(debouncer)
+}
+
+/// The site's folders that exist now, each watched with everything inside it.
+fn source_dirs(root: &Path) -> impl Iterator<Item = PathBuf> + '_ {
+    ["content", "themes", "templates", "static"]
+        .into_iter()
+        .map(|name| root.join(name))
+        .filter(|dir| dir.is_dir())
+}
+
+/// Watch the site's folders again. A folder deleted and re-created (by `git checkout`, `rsync`
+/// or a restore) is a new folder that the old watch does not see; watching a folder that is
+/// still watched changes nothing. Called before each full rebuild.
+pub fn rewatch(handle: &mut WatchHandle, root: &Path) {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    for dir in source_dirs(&root) {
+        let _ = handle.watch(&dir, RecursiveMode::Recursive);
+    }
 }
 
 fn ignored(name: &str) -> bool {

@@ -167,6 +167,7 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
                 lang,
                 allowed_html_tags,
                 options: markdown_options,
+                max_highlight_line: config.limits.highlight_line_chars,
             };
             markdown::render(&input, links, highlighter)
         };
@@ -175,6 +176,7 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
         mut sections,
         pages,
         assets,
+        ..
     } = content;
     sections.sort_by(|a, b| (a.lang, &a.dir).cmp(&(b.lang, &b.dir)));
 
@@ -343,10 +345,27 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
     }
 }
 
+/// The errors among a body's problems, placed in its file (warnings are [`body_warnings`]).
 fn locate(problems: &[Problem], source: &crate::content::Source) -> Vec<Problem> {
     problems
         .iter()
+        .filter(|p| p.is_error())
         .map(|p| p.clone().in_file(&source.file).with_source(&source.text))
+        .collect()
+}
+
+/// Warnings of the rendered bodies (a code block too long to highlight), placed in their files.
+pub fn body_warnings(site: &Site) -> Vec<Problem> {
+    let sections = site.sections.iter().map(|s| (&s.body, &s.doc.source));
+    let pages = site.pages.iter().map(|p| (&p.body, &p.doc.source));
+    sections
+        .chain(pages)
+        .flat_map(|(body, source)| {
+            body.problems
+                .iter()
+                .filter(|p| !p.is_error())
+                .map(|p| p.clone().in_file(&source.file).with_source(&source.text))
+        })
         .collect()
 }
 

@@ -74,6 +74,7 @@ pub fn prepare(
         lang: doc.lang,
         allowed_html_tags,
         options: site.config.markdown,
+        max_highlight_line: site.config.limits.highlight_line_chars,
     };
     let body = markdown::render(&input, &site.links, highlighter);
     let found = super::suggest::link_targets(&body.problems, dir, &site.links);

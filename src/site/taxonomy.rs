@@ -164,7 +164,16 @@ pub fn url_clashes(site: &Site) -> Vec<Problem> {
         claim(page.url.clone(), format!("the page {file}"), Some(file));
     }
     for term in &site.tags {
-        claim(term.url.clone(), format!("the tag “{}”", term.key), None);
+        // A tag comes from the pages that use it: name the first, so the editor can find it.
+        let file = term
+            .pages
+            .first()
+            .map(|id| site.page(*id).doc.source.file.as_str());
+        let what = match file {
+            Some(file) => format!("the tag “{}” (used in {file})", term.key),
+            None => format!("the tag “{}”", term.key),
+        };
+        claim(term.url.clone(), what, file);
     }
     let aliases = site
         .sections
@@ -178,6 +187,20 @@ pub fn url_clashes(site: &Site) -> Vec<Problem> {
     let mut bad_aliases = Vec::new();
     for (list, source) in aliases {
         for alias in list {
+            let published = crate::site::urls::output_file(alias);
+            if let Some(what) = reserved_file(&published) {
+                let line = source.key_line("aliases").unwrap_or(1);
+                bad_aliases.push(
+                    source
+                        .problem(
+                            "bad-alias",
+                            format!("the alias `{alias}` would replace {what}"),
+                        )
+                        .at_line(line)
+                        .help("remove this alias: an old address can only point at a page address, not at one of the files every build writes"),
+                );
+                continue;
+            }
             if !alias.starts_with('/') || alias.contains("..") {
                 let line = source.key_line("aliases").unwrap_or(1);
                 bad_aliases.push(
@@ -200,4 +223,30 @@ pub fn url_clashes(site: &Site) -> Vec<Problem> {
     }
     problems.append(&mut bad_aliases);
     problems
+}
+
+/// Files every build writes at fixed places, which an alias must not take over.
+fn reserved_file(published: &str) -> Option<&'static str> {
+    const FIXED: &[(&str, &str)] = &[
+        ("robots.txt", "the site's robots.txt"),
+        ("404.html", "the site's “page not found” page"),
+        (
+            crate::integrity::MANIFEST_FILE,
+            "the build's integrity manifest",
+        ),
+        ("sitemap.xml", "the site map for search engines"),
+        ("_headers", "the security headers file"),
+        ("nginx-headers.conf", "the security headers file"),
+    ];
+    let published = published.trim_start_matches('/');
+    if let Some((_, what)) = FIXED.iter().find(|(name, _)| *name == published) {
+        return Some(what);
+    }
+    if published.ends_with("atom.xml") {
+        return Some("a news feed");
+    }
+    published
+        .split('/')
+        .any(|part| part.starts_with('.'))
+        .then_some("a hidden file (such as the output folder's stamp)")
 }

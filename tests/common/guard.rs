@@ -53,6 +53,7 @@ pub fn render(md: &str, allowed_html_tags: &[String]) -> String {
         lang: civic::lang::Lang::Zh,
         allowed_html_tags,
         options: Default::default(),
+        max_highlight_line: 2000,
     };
     let highlighter = HIGHLIGHTER.get_or_init(Highlighter::default);
     civic::markdown::render(&input, &LinkTable::default(), highlighter).html

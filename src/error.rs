@@ -30,8 +30,8 @@ pub struct Problem {
     pub message: String,
     pub help: Option<String>,
     /// For a spam finding of the guard: the signals that fired (`lure`, `seo-title`, …).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub signals: Vec<&'static str>,
+    #[serde(skip_serializing_if = "crate::evidence::Signals::is_empty")]
+    pub signals: crate::evidence::Signals,
     #[serde(skip)]
     source: Option<Arc<str>>,
 }
@@ -46,7 +46,7 @@ impl Problem {
             column: None,
             message: message.into(),
             help: None,
-            signals: Vec::new(),
+            signals: Default::default(),
             source: None,
         }
     }

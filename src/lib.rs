@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod dictionary;
 pub mod error;
 pub mod escape;
+pub mod evidence;
 pub mod guard;
 pub mod integrity;
 pub mod lang;

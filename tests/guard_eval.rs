@@ -301,7 +301,7 @@ fn held_out_brands_are_not_listed_words() {
         let listed: Vec<String> = guard
             .scan_source(&format!("{brand}。"))
             .iter()
-            .filter(|f| f.signals.contains(&"vocabulary"))
+            .filter(|f| f.signals.contains("vocabulary"))
             .map(|f| f.to_string())
             .collect();
         assert!(

@@ -126,7 +126,7 @@ pub struct Finding {
     pub help: String,
     /// For spam: the signals that fired (`vocabulary`, `lure`, `seo-title`, `repetition`,
     /// `disguise`, `placement`, `density`).
-    pub signals: Vec<&'static str>,
+    pub signals: crate::evidence::Signals,
 }
 
 impl std::fmt::Display for Finding {
@@ -328,7 +328,7 @@ impl Guard {
                 }
                 let mut f = finding_at(text, u.start, u.end, rule, severity, message);
                 if lure_text.is_some() {
-                    f.signals = vec!["lure", "external-link"];
+                    f.signals = ["lure", "external-link"].into_iter().collect();
                 }
                 f.help = match rule {
                     Rule::LookalikeHost => "this host imitates a trusted one; remove the link".into(),
@@ -392,7 +392,7 @@ pub(crate) fn finding_at(
         matched: make_visible(&truncate(&text[start..end], 160)),
         message,
         help: String::new(),
-        signals: Vec::new(),
+        signals: Default::default(),
     }
 }
 

@@ -78,6 +78,9 @@ mod tests {
         let s: Signals = ["lure", "disguise"].into_iter().collect();
         assert!(s.contains("lure") && !s.contains("brand"));
         assert_eq!(s.names().collect::<Vec<_>>(), ["lure", "disguise"]);
-        assert_eq!(serde_json::to_string(&s).expect("json"), r#"["lure","disguise"]"#);
+        assert_eq!(
+            serde_json::to_string(&s).expect("json"),
+            r#"["lure","disguise"]"#
+        );
     }
 }

@@ -309,41 +309,41 @@ fn recorded_hash(text: &str) -> Option<String> {
 /// What changed in the Chinese source of `file` since its English twin was marked, line by
 /// line, in words an editor reads: `- ` for a line taken out, `+ ` for a line put in.
 pub fn diff(root: &Path, file: &Path) -> Result<String, String> {
-    let (zh, en) = pair(root, file)?;
+    let (zh_path, en_path) = pair(root, file)?;
+    // Paths as the editor wrote them: from the site's folder.
+    let base = crate::paths::resolve(root).unwrap_or_else(|_| root.to_path_buf());
+    let shown = |p: &Path| p.strip_prefix(&base).unwrap_or(p).display().to_string();
+    let (zh, en) = (shown(&zh_path), shown(&en_path));
     let read = |p: &Path| {
         std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
     };
-    let zh_now = normalize(&read(&zh)?);
-    let Some(hash) = recorded_hash(&read(&en)?) else {
+    let zh_now = normalize(&read(&zh_path)?);
+    let Some(hash) = recorded_hash(&read(&en_path)?) else {
         return Err(format!(
             "{} has never been marked, so there is nothing to compare with; translate the whole Chinese page {}, then run `civic translations mark {}`",
-            en.display(),
-            zh.display(),
-            en.display()
+            en, zh, en
         ));
     };
     if hash == source_hash(&zh_now) {
         return Ok(format!(
             "{}: nothing changed in {} since the translation was marked.\n",
-            en.display(),
-            zh.display()
+            en, zh
         ));
     }
     let kept = root.join(SOURCES_DIR).join(format!("{hash}.md"));
     let zh_then = read(&kept).map_err(|_| {
         format!(
             "the Chinese text that {} was marked against (source_hash {hash}) was not kept in {}: it was marked before Civic kept it, or on another computer; compare the English page with the whole Chinese page {} this once, then run `civic translations mark {}`",
-            en.display(),
+            en,
             SOURCES_DIR,
-            zh.display(),
-            en.display()
+            zh,
+            en
         )
     })?;
     let zh_then = normalize(&zh_then);
     let mut out = format!(
         "What changed in {} since {} was marked:\n(- taken out, + put in; line numbers are the Chinese file's now)\n",
-        zh.display(),
-        en.display()
+        zh, en
     );
     let changes = similar::TextDiff::from_lines(&zh_then, &zh_now);
     for group in changes.grouped_ops(1) {
@@ -368,7 +368,7 @@ pub fn diff(root: &Path, file: &Path) -> Result<String, String> {
     }
     out.push_str(&format!(
         "\nWhen the English text says the same, run: civic translations mark {}\n",
-        en.display()
+        en
     ));
     Ok(out)
 }

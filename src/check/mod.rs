@@ -83,6 +83,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         ),
     }
     if !args.site.quiet || errors > 0 {
+        eprintln!("{}", guard_summary(&options.root, &problems));
         eprintln!("{}", summary(errors, warnings));
     }
     if errors > 0 || (args.strict && warnings > 0) {
@@ -90,6 +91,21 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// What the content guard did: how many files it scanned and what it found in them.
+fn guard_summary(root: &std::path::Path, problems: &[Problem]) -> String {
+    let scanned = crate::content::walk::walk(root)
+        .map(|w| w.markdown.len() + w.assets.len())
+        .unwrap_or(0);
+    let guard: Vec<&Problem> = problems.iter().filter(|p| p.code == "guard").collect();
+    let errors = guard.iter().filter(|p| p.is_error()).count();
+    format!(
+        "Guard: scanned {} and the site's templates and scripts; {} and {}.",
+        plural(scanned, "content file"),
+        plural(errors, "error"),
+        plural(guard.len() - errors, "warning")
+    )
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -85,6 +85,13 @@ impl LinkPolicy {
             ));
         }
         let host = host_of(url)?;
+        if is_private_host(&host) {
+            return Some((
+                Rule::PrivateLink,
+                Severity::Error,
+                format!("link to {host}, an address that only works on the computer or network it was copied from (a preview, a test server)"),
+            ));
+        }
         if self.allowed(&host) {
             return None;
         }
@@ -147,6 +154,24 @@ pub fn host_of(url: &str) -> Option<String> {
     }
     let host = parsed.host_str()?.trim_end_matches('.').to_string();
     (!host.is_empty()).then_some(host)
+}
+
+/// Loopback, private-network and link-local addresses, and `localhost`: a link to one was copied
+/// from the preview (`civic serve`) or an intranet, and is broken for every visitor.
+pub fn is_private_host(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    if host == "localhost" || host.ends_with(".localhost") {
+        return true;
+    }
+    match host.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V4(ip)) => {
+            ip.is_loopback() || ip.is_private() || ip.is_link_local() || ip.is_unspecified()
+        }
+        Ok(std::net::IpAddr::V6(ip)) => {
+            ip.is_loopback() || ip.is_unspecified() || (ip.segments()[0] & 0xfe00) == 0xfc00
+        }
+        Err(_) => false,
+    }
 }
 
 /// Is `host` (not allowed) an imitation of the trusted host `t`?
@@ -328,6 +353,26 @@ mod tests {
 
     fn rule(url: &str) -> Option<Rule> {
         policy().check(url).map(|c| c.0)
+    }
+
+    #[test]
+    fn links_to_the_preview_or_a_private_network_are_errors() {
+        for url in [
+            "http://127.0.0.1:37589/news/a/",
+            "http://localhost:1111/",
+            "https://192.168.1.20/x",
+            "http://10.0.0.5/",
+            "http://172.16.3.4/",
+            "http://[::1]:8080/",
+        ] {
+            let found = policy().check(url);
+            assert_eq!(
+                found.as_ref().map(|c| (c.0, c.1)),
+                Some((Rule::PrivateLink, Severity::Error)),
+                "{url}"
+            );
+        }
+        assert_eq!(rule("http://172.32.0.1/"), Some(Rule::ExternalLink));
     }
 
     #[test]

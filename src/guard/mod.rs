@@ -87,6 +87,7 @@ pub enum Rule {
     InlineStyle,
     RawHtmlRemoved,
     RefusedFile,
+    PrivateLink,
 }
 
 impl Rule {
@@ -102,6 +103,7 @@ impl Rule {
             Rule::InlineStyle => "inline-style",
             Rule::RawHtmlRemoved => "raw-html-removed",
             Rule::RefusedFile => "refused-file",
+            Rule::PrivateLink => "private-link",
         }
     }
 }
@@ -332,6 +334,7 @@ impl Guard {
                 }
                 f.help = match rule {
                     Rule::LookalikeHost => "this host imitates a trusted one; remove the link".into(),
+                    Rule::PrivateLink => "link to the page with `@/…` (or its path on this site) instead of the preview's address; adding the host to the allowlist would publish a broken link".into(),
                     _ => "link only to trusted hosts, or add the host to `guard.link_allowlist` in site.yaml".into(),
                 };
                 out.push(f);

@@ -1,6 +1,7 @@
 //! The command line. Exit codes: 0 success, 1 content errors, 2 usage errors.
 
 use crate::error::{self, Failed, Problem};
+use crate::messages::{Lang, Text};
 use crate::pipeline::{self, BuildOptions};
 use clap::{Args, Parser, Subcommand};
 use std::io::IsTerminal;
@@ -12,6 +13,13 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of messages: zh-CN or en [default: LC_ALL, LC_MESSAGES or LANG, else zh-CN]
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::from_code(code).ok_or_else(|| crate::text!("cli-lang-unknown", code = code).to_string())
 }
 
 #[derive(Subcommand, Debug)]
@@ -109,15 +117,11 @@ pub struct BuildArgs {
 }
 
 impl SiteArgs {
-    pub fn options(&self) -> Result<BuildOptions, String> {
+    pub fn options(&self) -> Result<BuildOptions, Text> {
         let date = pipeline::build_date(self.date.as_deref())?;
         if let Some(url) = &self.base_url {
-            crate::config::check_base_url(url.trim_end_matches('/')).map_err(|why| {
-                format!(
-                    "--base-url `{url}` {why}\nhelp: pass the address the site is published at, \
-                     e.g. --base-url https://wenming.example.gov.cn"
-                )
-            })?;
+            crate::config::check_base_url(url.trim_end_matches('/'))
+                .map_err(|why| crate::text!("cli-base-url-invalid", url = url, why = why))?;
         }
         Ok(BuildOptions {
             root: self.root.clone(),
@@ -133,7 +137,7 @@ impl SiteArgs {
 
     /// [`SiteArgs::options`] for a command that writes the output folder: refuses an output that
     /// would replace the site's sources or a folder Civic did not create.
-    pub fn writing_options(&self) -> Result<BuildOptions, String> {
+    pub fn writing_options(&self) -> Result<BuildOptions, Text> {
         let mut options = self.options()?;
         options.output = crate::output::place::check(&options.root, &options.output, self.force)?;
         Ok(options)
@@ -142,25 +146,27 @@ impl SiteArgs {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = crate::messages::reader_lang(cli.lang, |k| std::env::var(k).ok(), Lang::DEFAULT);
     match cli.command {
-        Command::Build(args) => build(&args),
+        Command::Build(args) => build(&args, lang),
         Command::Serve(args) => match args.site.writing_options() {
             Ok(build) => crate::serve::run(crate::serve::ServeOptions {
                 build,
                 bind: args.bind,
                 port: args.port,
                 quiet: args.site.quiet,
+                lang,
             }),
-            Err(e) => usage_error(&e),
+            Err(e) => usage_error(&e, lang),
         },
-        Command::Check(args) => crate::check::run(&args),
-        Command::New(args) => crate::new::run(&args),
-        Command::Translations(args) => crate::translations::run(&args),
+        Command::Check(args) => crate::check::run(&args, lang),
+        Command::New(args) => crate::new::run(&args, lang),
+        Command::Translations(args) => crate::translations::run(&args, lang),
         Command::BenchEdit(args) => match args.site.options() {
             Ok(options) => crate::serve::bench_edit(options, &args.page, args.runs),
-            Err(e) => usage_error(&e),
+            Err(e) => usage_error(&e, lang),
         },
-        Command::Verify(args) => crate::integrity::command::run(&args),
+        Command::Verify(args) => crate::integrity::command::run(&args, lang),
         Command::BenchCorpus(args) => bench_corpus(&args),
     }
 }
@@ -194,50 +200,53 @@ fn bench_corpus(args: &BenchCorpusArgs) -> ExitCode {
     }
 }
 
-pub fn usage_error(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+pub fn usage_error(message: &Text, lang: Lang) -> ExitCode {
+    eprintln!(
+        "{}",
+        crate::text!("cli-usage-error", message = message.clone()).in_lang(lang)
+    );
     ExitCode::from(2)
 }
 
-fn build(args: &BuildArgs) -> ExitCode {
+fn build(args: &BuildArgs, lang: Lang) -> ExitCode {
     let options = match args.site.writing_options() {
         Ok(o) => o,
-        Err(e) => return usage_error(&e),
+        Err(e) => return usage_error(&e, lang),
     };
     crate::output::interrupt::clean_up_on_signals();
     match pipeline::build(&options) {
         Ok(report) => {
-            print_problems(&report.warnings);
+            print_problems(&report.warnings, lang);
             if !args.site.quiet {
-                eprintln!("{}", report.summary(&options.output));
+                eprintln!("{}", report.summary(&options.output).in_lang(lang));
             }
             ExitCode::SUCCESS
         }
         Err(Failed(problems)) => {
-            print_failure(problems, &options.output);
+            print_failure(problems, &options.output, lang);
             ExitCode::from(1)
         }
     }
 }
 
-pub fn print_problems(problems: &[Problem]) {
+pub fn print_problems(problems: &[Problem], lang: Lang) {
     let color = std::io::stderr().is_terminal();
     for p in problems {
-        eprint!("{}", error::report(p, color));
+        eprint!("{}", error::report(p, color, lang));
     }
 }
 
-pub fn print_failure(mut problems: Vec<Problem>, output: &std::path::Path) {
+pub fn print_failure(mut problems: Vec<Problem>, output: &std::path::Path, lang: Lang) {
     error::sort_and_dedup(&mut problems);
-    print_problems(&problems);
+    print_problems(&problems, lang);
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let files: std::collections::BTreeSet<_> =
         problems.iter().filter_map(|p| p.file.as_deref()).collect();
-    eprintln!(
-        "\nBuild failed: {errors} error{} in {} file{}. {} was left unchanged.",
-        if errors == 1 { "" } else { "s" },
-        files.len(),
-        if files.len() == 1 { "" } else { "s" },
-        output.display()
+    let summary = crate::text!(
+        "cli-build-failed",
+        errors = errors,
+        files = files.len(),
+        output = output
     );
+    eprintln!("\n{}", summary.in_lang(lang));
 }

@@ -5,6 +5,7 @@
 //! known, what is wrong and what to do. Rendering to the terminal goes through miette so the
 //! offending line is shown in a source frame.
 
+use crate::messages::{Lang, Text};
 use miette::{LabeledSpan, NamedSource, SourceSpan};
 use serde::Serialize;
 use std::fmt;
@@ -27,8 +28,11 @@ pub struct Problem {
     pub file: Option<Arc<str>>,
     pub line: Option<u32>,
     pub column: Option<u32>,
-    pub message: String,
-    pub help: Option<String>,
+    /// Put into words by the reader of the report (see `check`'s JSON and [`report`]).
+    #[serde(skip)]
+    pub message: Text,
+    #[serde(skip)]
+    pub help: Option<Text>,
     /// For a spam finding of the guard: the signals that fired (`lure`, `seo-title`, …).
     #[serde(skip_serializing_if = "crate::evidence::Signals::is_empty")]
     pub signals: crate::evidence::Signals,
@@ -37,7 +41,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Problem {
+    pub fn error(code: &'static str, message: impl Into<Text>) -> Problem {
         Problem {
             severity: Severity::Error,
             code,
@@ -51,7 +55,7 @@ impl Problem {
         }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Problem {
+    pub fn warning(code: &'static str, message: impl Into<Text>) -> Problem {
         Problem {
             severity: Severity::Warning,
             ..Problem::error(code, message)
@@ -74,7 +78,7 @@ impl Problem {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Problem {
+    pub fn help(mut self, help: impl Into<Text>) -> Problem {
         self.help = Some(help.into());
         self
     }
@@ -137,6 +141,9 @@ impl std::error::Error for Problem {}
 /// A problem paired with its named source, ready for miette's graphical renderer.
 struct Framed<'a> {
     problem: &'a Problem,
+    message: String,
+    help: Option<String>,
+    lang: Lang,
     source: Option<NamedSource<Arc<str>>>,
     span: Option<SourceSpan>,
 }
@@ -149,7 +156,7 @@ impl fmt::Debug for Framed<'_> {
 
 impl fmt::Display for Framed<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.problem, f)
+        write!(f, "{}: {}", self.problem.location(), self.message)
     }
 }
 
@@ -166,7 +173,7 @@ impl miette::Diagnostic for Framed<'_> {
         })
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        let help = self.problem.help.as_ref()?;
+        let help = self.help.as_ref()?;
         Some(Box::new(help))
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -175,17 +182,20 @@ impl miette::Diagnostic for Framed<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.span?;
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
-            Some("here".to_string()),
+            Some(crate::text!("problem-here").in_lang(self.lang)),
             span,
         ))))
     }
 }
 
 /// Render a problem for the terminal: message, source frame (when the text is known) and help.
-pub fn report(problem: &Problem, color: bool) -> String {
+pub fn report(problem: &Problem, color: bool, lang: Lang) -> String {
     let span = problem.span();
     let framed = Framed {
         problem,
+        message: problem.message.in_lang(lang),
+        help: problem.help.as_ref().map(|h| h.in_lang(lang)),
+        lang,
         source: match (&problem.source, &problem.file) {
             (Some(text), Some(name)) if span.is_some() => {
                 Some(NamedSource::new(&**name, Arc::clone(text)))
@@ -202,7 +212,7 @@ pub fn report(problem: &Problem, color: bool) -> String {
     let handler = miette::GraphicalReportHandler::new_themed(theme).with_context_lines(1);
     let mut out = String::new();
     if handler.render_report(&mut out, &framed).is_err() {
-        out = format!("{problem}\n");
+        out = format!("{}\n", framed);
     }
     out
 }
@@ -233,12 +243,7 @@ fn clamp(n: usize) -> u32 {
     u32::try_from(n.max(1)).unwrap_or(u32::MAX)
 }
 
-pub fn display_path(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
+pub use crate::paths::display as display_path;
 
 /// The problems of a stage that could not finish. Carries every problem found, not only the first.
 #[derive(Debug)]

@@ -16,6 +16,7 @@ pub mod guard;
 pub mod integrity;
 pub mod lang;
 pub mod markdown;
+pub mod messages;
 pub mod new;
 pub mod output;
 pub mod paths;

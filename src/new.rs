@@ -142,25 +142,29 @@ fn fail(message: String, help: &str) -> ExitCode {
     ExitCode::from(1)
 }
 
-pub fn run(args: &NewArgs) -> ExitCode {
+pub fn run(args: &NewArgs, lang: crate::messages::Lang) -> ExitCode {
     let Some(kind) = Kind::parse(&args.kind) else {
         let hint = crate::yaml::closest(&args.kind, &Kind::NAMES)
             .map(|k| format!("did you mean `{k}`? "))
             .unwrap_or_default();
-        return crate::cli::usage_error(&format!(
-            "`{}` is not a kind of page; {hint}kinds are: {}",
-            args.kind,
-            Kind::NAMES.join(", ")
-        ));
+        return crate::cli::usage_error(
+            &format!(
+                "`{}` is not a kind of page; {hint}kinds are: {}",
+                args.kind,
+                Kind::NAMES.join(", ")
+            )
+            .into(),
+            lang,
+        );
     };
     let date = match crate::pipeline::build_date(args.date.as_deref()) {
         Ok(d) => d.to_string(),
-        Err(e) => return crate::cli::usage_error(&e),
+        Err(e) => return crate::cli::usage_error(&e, lang),
     };
     let config = match crate::config::load(&args.root, None) {
         Ok(c) => c,
         Err(crate::error::Failed(problems)) => {
-            crate::cli::print_problems(&problems);
+            crate::cli::print_problems(&problems, lang);
             return ExitCode::from(1);
         }
     };
@@ -201,7 +205,7 @@ pub fn run(args: &NewArgs) -> ExitCode {
                 "--section `{section}` leads outside content/ (to {}); a new page must be inside the site\n\
                  help: name a section folder under content/, e.g. --section news",
                 outside.display()
-            ));
+            ).into(), lang);
         }
     };
     if !dir.is_dir() {
@@ -211,14 +215,16 @@ pub fn run(args: &NewArgs) -> ExitCode {
         );
     }
     let slug = match &args.slug {
-        Some(s) => match Slug::parse(s) {
-            Ok(s) => s.to_string(),
-            Err(e) => {
-                return crate::cli::usage_error(&format!(
+        Some(s) => {
+            match Slug::parse(s) {
+                Ok(s) => s.to_string(),
+                Err(e) => {
+                    return crate::cli::usage_error(&format!(
                     "--slug `{s}` cannot be used: {e}; use lowercase letters, digits and `-`"
-                ));
+                ).into(), lang);
+                }
             }
-        },
+        }
         None => match pinyin_slug(&args.title) {
             Some(s) => {
                 if !args.title.is_ascii() {

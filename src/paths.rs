@@ -89,3 +89,11 @@ mod tests {
         }
     }
 }
+
+/// `path` as editors read it in messages: `/` between components on every platform.
+pub fn display(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

@@ -7,6 +7,7 @@ use crate::error::{Failed, Problem};
 use crate::guard::{self, Guard};
 use crate::integrity;
 use crate::markdown::Highlighter;
+use crate::messages::Text;
 use crate::output::{OutputFile, Staging};
 use crate::render::images::ImageSet;
 use crate::render::{self, Prepared, Renderer, Theme};
@@ -39,35 +40,35 @@ pub struct BuildReport {
 impl BuildReport {
     /// The line `civic build` ends with, and `civic serve` after each full build: one wording
     /// and one count (HTML pages written), so the two always agree.
-    pub fn summary(&self, output: &Path) -> String {
-        format!(
-            "Built {} pages (zh-CN {}, en {}), {} files in {:.2} s → {}",
-            self.html_files,
-            self.pages_zh,
-            self.pages_en,
-            self.files,
-            self.elapsed.as_secs_f64(),
-            output.display()
+    pub fn summary(&self, output: &Path) -> Text {
+        crate::text!(
+            "build-summary",
+            pages = self.html_files,
+            zh = self.pages_zh,
+            en = self.pages_en,
+            files = self.files,
+            seconds = format!("{:.2}", self.elapsed.as_secs_f64()),
+            output = output
         )
     }
 }
 
 /// The date a build is "on": `--date`, else `SOURCE_DATE_EPOCH`, else today in China Standard
 /// Time. It decides which ads are active, so reproducible builds must fix it.
-pub fn build_date(flag: Option<&str>) -> Result<Date, String> {
+pub fn build_date(flag: Option<&str>) -> Result<Date, Text> {
     if let Some(text) = flag {
         return text
             .parse::<Date>()
-            .map_err(|_| format!("--date `{text}` is not a date like 2026-11-25"));
+            .map_err(|_| crate::text!("cli-date-invalid", date = text));
     }
     let tz = jiff::tz::TimeZone::fixed(jiff::tz::Offset::constant(8));
     if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
         let secs: i64 = epoch
             .trim()
             .parse()
-            .map_err(|_| format!("SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds"))?;
-        let ts =
-            jiff::Timestamp::from_second(secs).map_err(|e| format!("SOURCE_DATE_EPOCH: {e}"))?;
+            .map_err(|_| crate::text!("cli-epoch-invalid", epoch = &epoch))?;
+        let ts = jiff::Timestamp::from_second(secs)
+            .map_err(|_| crate::text!("cli-epoch-invalid", epoch = &epoch))?;
         return Ok(ts.to_zoned(tz).date());
     }
     Ok(jiff::Timestamp::now().to_zoned(tz).date())

@@ -94,7 +94,7 @@ pub fn freshness(site: &Site, zh: &Page) -> Freshness {
     }
 }
 
-pub fn run(args: &TranslationsArgs) -> ExitCode {
+pub fn run(args: &TranslationsArgs, lang: crate::messages::Lang) -> ExitCode {
     match &args.action {
         Some(Action::Mark { files }) => mark_all(&args.site.root, files),
         Some(Action::Diff { file }) => match diff(&args.site.root, file) {
@@ -107,7 +107,7 @@ pub fn run(args: &TranslationsArgs) -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        None => table(args),
+        None => table(args, lang),
     }
 }
 
@@ -120,16 +120,16 @@ struct Row {
     words_en: Option<usize>,
 }
 
-fn table(args: &TranslationsArgs) -> ExitCode {
+fn table(args: &TranslationsArgs, lang: crate::messages::Lang) -> ExitCode {
     let options = match args.site.options() {
         Ok(o) => o,
-        Err(e) => return crate::cli::usage_error(&e),
+        Err(e) => return crate::cli::usage_error(&e, lang),
     };
     let highlighter = crate::markdown::Highlighter::default();
     let loaded = match crate::pipeline::load(&options, &highlighter) {
         Ok(l) => l,
         Err(crate::error::Failed(problems)) => {
-            crate::cli::print_failure(problems, &options.output);
+            crate::cli::print_failure(problems, &options.output, lang);
             return ExitCode::from(1);
         }
     };

@@ -2,15 +2,20 @@
 
 mod common;
 
+use civic::messages::Lang;
 use common::small_site::{SITE_YAML, options, write};
 
 fn report(root: &std::path::Path) -> String {
+    report_in(root, Lang::En)
+}
+
+fn report_in(root: &std::path::Path, lang: Lang) -> String {
     let problems = civic::check::check(&options(root, root.join("output")));
     let errors = problems.iter().filter(|p| p.is_error()).count();
     format!(
         "{}{}\n",
-        civic::check::text_report(&problems, false),
-        civic::check::summary(errors, problems.len() - errors)
+        civic::check::text_report(&problems, false, lang),
+        civic::check::summary(errors, problems.len() - errors).in_lang(lang)
     )
 }
 

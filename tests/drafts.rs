@@ -65,7 +65,10 @@ fn new_page(root: &Path, args: &[&str]) -> String {
 fn check_report(root: &Path) -> (usize, String) {
     let problems = civic::check::check(&options(root, root.join("output")));
     let errors = problems.iter().filter(|p| p.is_error()).count();
-    (errors, civic::check::text_report(&problems, false))
+    (
+        errors,
+        civic::check::text_report(&problems, false, civic::messages::Lang::En),
+    )
 }
 
 #[test]

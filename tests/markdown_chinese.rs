@@ -217,7 +217,7 @@ fn footnotes_are_collected_at_the_end_with_back_links_in_the_page_language() {
     }
     assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
     assert_eq!(r.warnings[0].line, Some(9));
-    assert!(r.warnings[0].message.contains("unused"));
+    assert!(r.warnings[0].message.to_string().contains("unused"));
     let en = md_with(
         "Text[^1].\n\n[^1]: A note.\n",
         Lang::En,

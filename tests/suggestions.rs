@@ -10,7 +10,12 @@ fn helps(root: &std::path::Path) -> Vec<(String, String)> {
     civic::check::check(&options(root, root.join("output")))
         .into_iter()
         .filter(|p| p.is_error())
-        .map(|p| (p.location(), p.help.unwrap_or_default()))
+        .map(|p| {
+            (
+                p.location(),
+                p.help.map(|h| h.to_string()).unwrap_or_default(),
+            )
+        })
         .collect()
 }
 

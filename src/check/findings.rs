@@ -21,7 +21,11 @@ pub fn find(site: &Site) -> Vec<Problem> {
     out
 }
 
-fn warning(source: &Source, code: &'static str, message: impl Into<String>) -> Problem {
+fn warning(
+    source: &Source,
+    code: &'static str,
+    message: impl Into<crate::messages::Text>,
+) -> Problem {
     let mut p = source.problem(code, message);
     p.severity = crate::error::Severity::Warning;
     p

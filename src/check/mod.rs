@@ -8,6 +8,7 @@ mod findings;
 use crate::cli::SiteArgs;
 use crate::error::{self, Failed, Problem, Severity};
 use crate::markdown::Highlighter;
+use crate::messages::{Lang, Text};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -41,7 +42,29 @@ pub enum Format {
 struct JsonReport<'a> {
     errors: usize,
     warnings: usize,
-    problems: &'a [Problem],
+    problems: Vec<JsonProblem<'a>>,
+}
+
+/// A problem for scripts: its fields, with the message and help in the reader's language and
+/// the catalogue key of the message (stable across languages and releases).
+#[derive(Serialize)]
+struct JsonProblem<'a> {
+    #[serde(flatten)]
+    problem: &'a Problem,
+    message: String,
+    help: Option<String>,
+    message_key: &'static str,
+}
+
+impl<'a> JsonProblem<'a> {
+    fn new(problem: &'a Problem, lang: Lang) -> JsonProblem<'a> {
+        JsonProblem {
+            problem,
+            message: problem.message.in_lang(lang),
+            help: problem.help.as_ref().map(|h| h.in_lang(lang)),
+            message_key: problem.message.key(),
+        }
+    }
 }
 
 /// Every problem `civic check` finds in the site at `options`, sorted by file and line.
@@ -56,10 +79,10 @@ pub fn check(options: &crate::pipeline::BuildOptions) -> Vec<Problem> {
     problems
 }
 
-pub fn run(args: &CheckArgs) -> ExitCode {
+pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
     let options = match args.site.options() {
         Ok(o) => o,
-        Err(e) => return crate::cli::usage_error(&e),
+        Err(e) => return crate::cli::usage_error(&e, lang),
     };
     let mut problems = check(&options);
     problems.retain(|p| !args.allow.iter().any(|a| a == p.code));
@@ -70,7 +93,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             let report = JsonReport {
                 errors,
                 warnings,
-                problems: &problems,
+                problems: problems.iter().map(|p| JsonProblem::new(p, lang)).collect(),
             };
             println!(
                 "{}",
@@ -79,12 +102,12 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         }
         Format::Text => print!(
             "{}",
-            text_report(&problems, std::io::stdout().is_terminal())
+            text_report(&problems, std::io::stdout().is_terminal(), lang)
         ),
     }
     if !args.site.quiet || errors > 0 {
-        eprintln!("{}", guard_summary(&options.root, &problems));
-        eprintln!("{}", summary(errors, warnings));
+        eprintln!("{}", guard_summary(&options.root, &problems).in_lang(lang));
+        eprintln!("{}", summary(errors, warnings).in_lang(lang));
     }
     if errors > 0 || (args.strict && warnings > 0) {
         ExitCode::from(1)
@@ -94,37 +117,29 @@ pub fn run(args: &CheckArgs) -> ExitCode {
 }
 
 /// What the content guard did: how many files it scanned and what it found in them.
-fn guard_summary(root: &std::path::Path, problems: &[Problem]) -> String {
+fn guard_summary(root: &std::path::Path, problems: &[Problem]) -> Text {
     let scanned = crate::content::walk::walk(root)
         .map(|w| w.markdown.len() + w.assets.len())
         .unwrap_or(0);
     let guard: Vec<&Problem> = problems.iter().filter(|p| p.code == "guard").collect();
     let errors = guard.iter().filter(|p| p.is_error()).count();
-    format!(
-        "Guard: scanned {} and the site's templates and scripts; {} and {}.",
-        plural(scanned, "content file"),
-        plural(errors, "error"),
-        plural(guard.len() - errors, "warning")
+    crate::text!(
+        "check-guard-summary",
+        files = scanned,
+        errors = errors,
+        warnings = guard.len() - errors
     )
 }
 
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
-pub fn summary(errors: usize, warnings: usize) -> String {
+pub fn summary(errors: usize, warnings: usize) -> Text {
     if errors + warnings == 0 {
-        return "Check passed: no problems found.".to_string();
+        return crate::text!("check-passed");
     }
-    format!(
-        "Check found {} and {}.",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    )
+    crate::text!("check-found", errors = errors, warnings = warnings)
 }
 
 /// Findings grouped under a heading per file, each with its source frame and fix.
-pub fn text_report(problems: &[Problem], color: bool) -> String {
+pub fn text_report(problems: &[Problem], color: bool, lang: Lang) -> String {
     let mut by_file: BTreeMap<&str, Vec<&Problem>> = BTreeMap::new();
     for p in problems {
         by_file
@@ -138,13 +153,15 @@ pub fn text_report(problems: &[Problem], color: bool) -> String {
             .iter()
             .filter(|p| p.severity == Severity::Error)
             .count();
-        out.push_str(&format!(
-            "── {file} ({}, {})\n",
-            plural(errors, "error"),
-            plural(list.len() - errors, "warning")
-        ));
+        let counts = crate::text!(
+            "check-file-heading",
+            file = file,
+            errors = errors,
+            warnings = list.len() - errors
+        );
+        out.push_str(&format!("── {}\n", counts.in_lang(lang)));
         for p in list {
-            out.push_str(&error::report(p, color));
+            out.push_str(&error::report(p, color, lang));
         }
         out.push('\n');
     }

@@ -47,7 +47,11 @@ impl Source {
     pub fn key_line(&self, key: &str) -> Option<usize> {
         yaml::key_line(self.yaml(), key).map(|l| l + self.yaml_line - 1)
     }
-    pub fn problem(&self, code: &'static str, message: impl Into<String>) -> Problem {
+    pub fn problem(
+        &self,
+        code: &'static str,
+        message: impl Into<crate::messages::Text>,
+    ) -> Problem {
         Problem::error(code, message)
             .in_file(&self.file)
             .with_source(&self.text)
@@ -281,7 +285,7 @@ fn parse_file(md: MarkdownFile, limits: &Limits) -> Result<Parsed, Vec<Problem>>
         let mut p = source
             .problem("front-matter", e.message)
             .at(e.line + source.yaml_line - 1, e.column);
-        p.help = e.help;
+        p.help = e.help.map(Into::into);
         vec![p]
     };
     Ok(match md.name {

@@ -89,7 +89,9 @@ impl LinkPolicy {
             return Some((
                 Rule::PrivateLink,
                 Severity::Error,
-                format!("link to {host}, an address that only works on the computer or network it was copied from (a preview, a test server)"),
+                format!(
+                    "link to {host}, an address that only works on the computer or network it was copied from (a preview, a test server)"
+                ),
             ));
         }
         if self.allowed(&host) {

@@ -61,11 +61,13 @@ fn scan_menus(guard: &Guard, config: &crate::config::SiteConfig) -> Vec<Problem>
         .filter(|(_, item)| !item.link.starts_with("@/"))
         .filter_map(|(lang, item)| {
             let f = guard.check_config_link(&item.link)?;
+            let f_text = finding_text(&f);
             let mut p = to_problem(f, crate::config::CONFIG_FILE, None, false);
-            p.message = format!(
-                "menu link “{}” ({lang}): {}",
-                item.label,
-                p.message.trim_end_matches(" (found in the rendered page)")
+            p.message = crate::text!(
+                "guard-menu-link",
+                label = &item.label,
+                lang = lang.code(),
+                finding = f_text
             );
             Some(p)
         })
@@ -146,8 +148,12 @@ fn scan_theme(guard: &Guard, theme: &Theme) -> Vec<Problem> {
 }
 
 fn to_problem(f: Finding, file: &str, text: Option<&str>, located: bool) -> Problem {
-    let code = f.rule.as_str();
-    let message = format!("{} [{}]: “{}”", f.message, code, f.matched);
+    let message = finding_text(&f);
+    let message = if located {
+        message
+    } else {
+        crate::text!("guard-in-rendered-page", finding = message)
+    };
     let mut p = match f.severity {
         Severity::Error => Problem::error("guard", message),
         Severity::Warning => Problem::warning("guard", message),
@@ -160,8 +166,16 @@ fn to_problem(f: Finding, file: &str, text: Option<&str>, located: bool) -> Prob
         if let Some(text) = text {
             p = p.with_source(&text.into());
         }
-    } else {
-        p.message.push_str(" (found in the rendered page)");
     }
     p
+}
+
+/// What the guard found, the rule's name and the text it matched.
+fn finding_text(f: &Finding) -> crate::messages::Text {
+    crate::text!(
+        "guard-finding",
+        finding = f.message.clone(),
+        rule = f.rule.as_str(),
+        matched = &f.matched
+    )
 }

@@ -61,7 +61,7 @@ fn seconds(s: &str) -> Result<Duration, String> {
     }
 }
 
-pub fn run(args: &VerifyArgs) -> ExitCode {
+pub fn run(args: &VerifyArgs, _lang: crate::messages::Lang) -> ExitCode {
     let is_address = ["http://", "https://"].iter().any(|scheme| {
         args.target
             .get(..scheme.len())

@@ -21,7 +21,8 @@ pub enum Resolved {
     /// Leave the link as written (external, anchor-only, site-absolute).
     Keep,
     Url(String),
-    Broken(String),
+    /// Why, with the link as written in `dest`.
+    Broken(crate::messages::Text),
 }
 
 fn lang_index(lang: Lang) -> usize {
@@ -55,7 +56,7 @@ impl LinkTable {
             None => normalize(&format!("{from_dir}/{path}")),
         };
         let Some(joined) = joined else {
-            return Resolved::Broken(format!("`{dest}` points outside the content folder"));
+            return Resolved::Broken(crate::text!("link-outside-content", dest = dest));
         };
         let with_fragment = |url: &str| match fragment {
             Some(f) => format!("{url}#{f}"),
@@ -65,18 +66,16 @@ impl LinkTable {
             let (key, explicit) = doc_key(md);
             return match self.url_of(&key, explicit.unwrap_or(lang)) {
                 Some(url) => Resolved::Url(with_fragment(url)),
-                None => Resolved::Broken(format!("`{dest}` links to a page that does not exist")),
+                None => Resolved::Broken(crate::text!("link-missing-page", dest = dest)),
             };
         }
         if self.assets.contains(&joined) {
             return Resolved::Url(with_fragment(&format!("{}/{}", self.base_path, joined)));
         }
         if joined.ends_with('/') || !joined.rsplit('/').next().unwrap_or("").contains('.') {
-            return Resolved::Broken(format!(
-                "`{dest}` is not a file in content/; link to pages by their .md file, e.g. `../news/_index.md`"
-            ));
+            return Resolved::Broken(crate::text!("link-not-a-file", dest = dest));
         }
-        Resolved::Broken(format!("`{dest}` links to a file that does not exist"))
+        Resolved::Broken(crate::text!("link-missing-file", dest = dest))
     }
 }
 

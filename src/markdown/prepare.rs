@@ -271,9 +271,9 @@ impl Walk<'_, '_> {
             }
             Resolved::Broken(why) => {
                 self.out.problems.push(
-                    Problem::error("broken-link", format!("broken link: {why}"))
+                    Problem::error("broken-link", crate::text!("link-broken", why = why))
                         .at_line(line)
-                        .help("fix the path (relative to this file, or from the content folder as `@/section/page.md`), or remove the link"),
+                        .help(crate::text!("link-broken-help")),
                 );
                 dest.to_string()
             }

@@ -34,7 +34,7 @@ pub fn load(theme: &Theme, config: &SiteConfig) -> Result<BTreeMap<Lang, Strings
                     .in_file(&file)
                     .at(e.line, e.column)
                     .with_source(&text.as_ref().into());
-                p.help = e.help;
+                p.help = e.help.map(Into::into);
                 problems.push(p);
                 continue;
             }

@@ -90,7 +90,7 @@ pub struct Live {
     /// The model is behind the files on disk (an earlier reload failed): reload on the next change.
     stale: bool,
     /// What the last full build said, in `civic build`'s words.
-    built: String,
+    built: crate::messages::Text,
 }
 
 impl Live {
@@ -102,7 +102,7 @@ impl Live {
             model: None,
             problems: Vec::new(),
             stale: true,
-            built: String::new(),
+            built: crate::text!("serve-not-built"),
         };
         let outcome = live.full();
         (live, outcome)
@@ -440,7 +440,7 @@ impl Live {
 
     /// Number of pages in the model (for the status line).
     /// The summary line of the last full build, exactly as `civic build` prints it.
-    pub fn build_summary(&self) -> &str {
+    pub fn build_summary(&self) -> &crate::messages::Text {
         &self.built
     }
 

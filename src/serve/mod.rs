@@ -9,7 +9,9 @@ pub mod live;
 pub mod watch;
 
 use crate::error::{self, Problem};
+use crate::messages::Lang;
 use crate::pipeline::BuildOptions;
+use crate::text;
 use live::{Changes, Live, Mode, Outcome};
 use std::net::{IpAddr, SocketAddr};
 use std::process::ExitCode;
@@ -21,17 +23,33 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     pub port: u16,
     pub quiet: bool,
+    /// The language of messages in the terminal and in the browser's problem overlay.
+    pub lang: Lang,
+}
+
+/// How serve talks to the editor: how much, and in which language.
+#[derive(Clone, Copy)]
+struct Voice {
+    quiet: bool,
+    lang: Lang,
 }
 
 pub fn run(options: ServeOptions) -> ExitCode {
+    let voice = Voice {
+        quiet: options.quiet,
+        lang: options.lang,
+    };
+    let lang = voice.lang;
     let listener = match std::net::TcpListener::bind(SocketAddr::new(options.bind, options.port)) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!(
-                "error: cannot listen on {}:{}: {e}",
-                options.bind, options.port
+            let address = SocketAddr::new(options.bind, options.port).to_string();
+            let message = text!(
+                "serve-cannot-listen",
+                address = address,
+                reason = e.to_string()
             );
-            eprintln!("help: another program may use that port; try --port 0 to pick a free one");
+            eprintln!("{}", message.in_lang(lang));
             return ExitCode::from(2);
         }
     };
@@ -39,36 +57,36 @@ pub fn run(options: ServeOptions) -> ExitCode {
         .local_addr()
         .unwrap_or(SocketAddr::new(options.bind, options.port));
     let (live, outcome) = Live::start(options.build.clone());
-    report(&live, &outcome, options.quiet);
+    report(&live, &outcome, voice);
     let output = live.output().to_path_buf();
     if std::fs::create_dir_all(&output).is_err() {
         eprintln!(
-            "error: cannot create the output folder {}",
-            output.display()
+            "{}",
+            text!("serve-cannot-create-output", output = &output).in_lang(lang)
         );
         return ExitCode::from(1);
     }
     let base_path = live_base_path(&options.build);
     let status = Arc::new(RwLock::new(http::Status {
         build: 1,
-        overlay: overlay(live.problems()),
+        overlay: overlay(live.problems(), lang),
     }));
     let (events, _) = tokio::sync::broadcast::channel::<String>(64);
     let (tx, rx) = std::sync::mpsc::channel::<Changes>();
     let watcher = match watch::start(&options.build.root, &output, tx) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("error: {e}");
+            let message = text!("serve-cannot-watch", reason = e.to_string());
+            eprintln!("{}", message.in_lang(lang));
             return ExitCode::from(1);
         }
     };
     {
         let status = Arc::clone(&status);
         let events = events.clone();
-        let quiet = options.quiet;
         let root = options.build.root.clone();
         std::thread::spawn(move || {
-            rebuild_loop(live, (watcher, &root), &rx, (&status, &events), quiet);
+            rebuild_loop(live, (watcher, &root), &rx, (&status, &events), voice);
         });
     }
     let state = http::AppState {
@@ -84,11 +102,16 @@ pub fn run(options: ServeOptions) -> ExitCode {
     {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: cannot start the server: {e}");
+            let message = text!("serve-cannot-start", reason = e.to_string());
+            eprintln!("{}", message.in_lang(lang));
             return ExitCode::from(1);
         }
     };
-    eprintln!("Serving the site at http://{addr}{base_path}/ (press Ctrl+C to stop)");
+    let address = format!("http://{addr}{base_path}/");
+    eprintln!(
+        "{}",
+        text!("serve-serving", address = address).in_lang(lang)
+    );
     let served = runtime.block_on(async move {
         listener.set_nonblocking(true)?;
         let listener = tokio::net::TcpListener::from_std(listener)?;
@@ -101,7 +124,8 @@ pub fn run(options: ServeOptions) -> ExitCode {
     match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: the server stopped: {e}");
+            let message = text!("serve-stopped", reason = e.to_string());
+            eprintln!("{}", message.in_lang(lang));
             ExitCode::from(1)
         }
     }
@@ -121,7 +145,7 @@ fn rebuild_loop(
         &RwLock<http::Status>,
         &tokio::sync::broadcast::Sender<String>,
     ),
-    quiet: bool,
+    voice: Voice,
 ) {
     while let Ok(first) = rx.recv() {
         let mut changes = first;
@@ -134,11 +158,11 @@ fn rebuild_loop(
             watch::rewatch(&mut watcher, root);
         }
         let outcome = live.apply(&changes);
-        report(&live, &outcome, quiet);
+        report(&live, &outcome, voice);
         let build = match status.write() {
             Ok(mut s) => {
                 s.build += 1;
-                s.overlay = overlay(live.problems());
+                s.overlay = overlay(live.problems(), voice.lang);
                 s.build
             }
             Err(_) => continue,
@@ -155,69 +179,75 @@ fn rebuild_loop(
     }
 }
 
-fn report(live: &Live, outcome: &Outcome, quiet: bool) {
+fn report(live: &Live, outcome: &Outcome, voice: Voice) {
+    let lang = voice.lang;
     if !live.problems().is_empty() {
-        crate::cli::print_problems(live.problems());
+        crate::cli::print_problems(live.problems(), lang);
         let files: std::collections::BTreeSet<_> = live
             .problems()
             .iter()
             .filter_map(|p| p.file.as_deref())
             .collect();
-        eprintln!(
-            "{} problem(s) in {} file(s); the browser shows them until they are fixed. The server keeps running.",
-            live.problems().len(),
-            files.len()
+        let message = text!(
+            "serve-problems",
+            problems = live.problems().len(),
+            files = files.len()
         );
+        eprintln!("{}", message.in_lang(lang));
         return;
     }
-    if quiet {
+    if voice.quiet {
         return;
     }
-    let ms = outcome.elapsed.as_secs_f64() * 1000.0;
-    match outcome.mode {
-        Mode::Full => eprintln!("{}", live.build_summary()),
-        Mode::Reload | Mode::Edit => eprintln!(
-            "Rebuilt ({}): {} file(s) written, {} removed in {ms:.1} ms",
-            if outcome.mode == Mode::Edit {
-                "edit"
-            } else {
-                "reload"
-            },
-            outcome.written,
-            outcome.removed
-        ),
-        Mode::Failed => {}
-    }
+    let milliseconds = format!("{:.1}", outcome.elapsed.as_secs_f64() * 1000.0);
+    let rebuilt = |how| {
+        text!(
+            "serve-rebuilt",
+            how = how,
+            written = outcome.written,
+            removed = outcome.removed,
+            milliseconds = milliseconds.clone()
+        )
+    };
+    let message = match outcome.mode {
+        Mode::Full => live.build_summary().clone(),
+        Mode::Reload => rebuilt(text!("serve-rebuilt-reload")),
+        Mode::Edit => rebuilt(text!("serve-rebuilt-edit")),
+        Mode::Failed => return,
+    };
+    eprintln!("{}", message.in_lang(lang));
 }
 
 use crate::escape::markup as escape;
 
 /// The overlay shown over every page while the site has problems: each with its file and line,
 /// what is wrong, the source frame and what to do.
-pub fn overlay(problems: &[Problem]) -> Option<String> {
+pub fn overlay(problems: &[Problem], lang: Lang) -> Option<String> {
     if problems.is_empty() {
         return None;
     }
     let mut items = String::new();
     for p in problems {
-        let frame = error::report(p, false);
+        let frame = error::report(p, false, lang);
         items.push_str(&format!(
             "<li><p><strong>{}</strong></p><p>{}</p>{}<pre>{}</pre></li>",
             escape(&p.location()),
-            escape(&p.message),
+            escape(&p.message.in_lang(lang)),
             p.help
-                .as_deref()
-                .map(|h| format!("<p>→ {}</p>", escape(h)))
+                .as_ref()
+                .map(|h| format!("<p>→ {}</p>", escape(&h.in_lang(lang))))
                 .unwrap_or_default(),
             escape(&frame)
         ));
     }
+    let title = text!("serve-overlay-title", problems = problems.len()).in_lang(lang);
     Some(format!(
         "<div id=\"civic-problems\" role=\"alertdialog\" aria-labelledby=\"civic-problems-title\" \
          style=\"position:fixed;inset:0;z-index:99999;overflow:auto;background:#fff;color:#000;padding:1.5rem;font:16px/1.5 sans-serif\">\
-         <h2 id=\"civic-problems-title\" style=\"color:#b00020\">网站有 {n} 处问题，修改后会自动刷新 · The site has {n} problem(s); this page reloads when they are fixed</h2>\
-         <ol>{items}</ol></div>",
-        n = problems.len()
+         <h2 id=\"civic-problems-title\" lang=\"{code}\" style=\"color:#b00020\">{title}</h2>\
+         <ol lang=\"{code}\">{items}</ol></div>",
+        code = lang.code(),
+        title = escape(&title),
     ))
 }
 
@@ -237,7 +267,7 @@ pub fn bench_edit(options: BuildOptions, page: &str, runs: usize) -> ExitCode {
     let started = Instant::now();
     let (mut live, outcome) = Live::start(options);
     if !live.problems().is_empty() || outcome.mode != Mode::Full {
-        crate::cli::print_problems(live.problems());
+        crate::cli::print_problems(live.problems(), Lang::En);
         return ExitCode::from(1);
     }
     eprintln!(

@@ -11,24 +11,31 @@ pub(super) fn link_targets(problems: &[Problem], dir: &str, links: &LinkTable) -
         .iter()
         .map(|p| {
             let guess = (p.code == "broken-link")
-                .then(|| missing_target(&p.message, dir))
+                .then(|| broken_dest(p).and_then(|dest| missing_target(dest, dir)))
                 .flatten()
                 .and_then(|missing| nearest(&missing, links));
-            match guess {
-                Some(target) => {
-                    let help = p.help.clone().unwrap_or_default();
-                    p.clone()
-                        .help(format!("did you mean `@/{target}`? Otherwise: {help}"))
-                }
-                None => p.clone(),
+            match (guess, &p.help) {
+                (Some(target), Some(help)) => p.clone().help(crate::text!(
+                    "link-did-you-mean",
+                    target = target,
+                    otherwise = help.clone()
+                )),
+                _ => p.clone(),
             }
         })
         .collect()
 }
 
-/// The content-relative path a broken link asked for, from its message ("… `DEST` …").
-fn missing_target(message: &str, dir: &str) -> Option<String> {
-    let dest = message.split('`').nth(1)?;
+/// The link as written, from a broken-link problem's message.
+fn broken_dest(p: &Problem) -> Option<&str> {
+    match p.message.args().iter().find(|(name, _)| *name == "why")? {
+        (_, crate::messages::Arg::Text(why)) => why.verbatim("dest"),
+        _ => None,
+    }
+}
+
+/// The content-relative path a broken link asked for.
+fn missing_target(dest: &str, dir: &str) -> Option<String> {
     let path = dest.split('#').next()?;
     match path.strip_prefix("@/") {
         Some(rest) => normalize(rest),

@@ -1,0 +1,135 @@
+//! The catalogue: one Fluent bundle per language, built from the `.ftl` files compiled into the
+//! binary. It is read-only data, built once on first use like a compiled regex.
+
+use super::{Arg, Lang, Text};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::OnceLock;
+
+/// Every `.ftl` file of the catalogue: (language, file name, text). A message may live in any
+/// file of its language; the split is by the part of Civic that speaks.
+pub const CATALOGUE_SOURCES: &[(Lang, &str, &str)] = &[
+    (Lang::Zh, "zh-CN/civic.ftl", include_str!("zh-CN/civic.ftl")),
+    (Lang::En, "en/civic.ftl", include_str!("en/civic.ftl")),
+    (
+        Lang::Zh,
+        "zh-CN/content.ftl",
+        include_str!("zh-CN/content.ftl"),
+    ),
+    (Lang::En, "en/content.ftl", include_str!("en/content.ftl")),
+    (
+        Lang::Zh,
+        "zh-CN/config.ftl",
+        include_str!("zh-CN/config.ftl"),
+    ),
+    (Lang::En, "en/config.ftl", include_str!("en/config.ftl")),
+    (Lang::Zh, "zh-CN/guard.ftl", include_str!("zh-CN/guard.ftl")),
+    (Lang::En, "en/guard.ftl", include_str!("en/guard.ftl")),
+    (
+        Lang::Zh,
+        "zh-CN/integrity.ftl",
+        include_str!("zh-CN/integrity.ftl"),
+    ),
+    (
+        Lang::En,
+        "en/integrity.ftl",
+        include_str!("en/integrity.ftl"),
+    ),
+    (
+        Lang::Zh,
+        "zh-CN/markdown.ftl",
+        include_str!("zh-CN/markdown.ftl"),
+    ),
+    (Lang::En, "en/markdown.ftl", include_str!("en/markdown.ftl")),
+    (Lang::Zh, "zh-CN/new.ftl", include_str!("zh-CN/new.ftl")),
+    (Lang::En, "en/new.ftl", include_str!("en/new.ftl")),
+    (
+        Lang::Zh,
+        "zh-CN/translations.ftl",
+        include_str!("zh-CN/translations.ftl"),
+    ),
+    (
+        Lang::En,
+        "en/translations.ftl",
+        include_str!("en/translations.ftl"),
+    ),
+];
+
+pub struct Catalogue {
+    zh: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+}
+
+impl Catalogue {
+    pub fn builtin() -> &'static Catalogue {
+        static BUILTIN: OnceLock<Catalogue> = OnceLock::new();
+        BUILTIN.get_or_init(Catalogue::load)
+    }
+
+    fn load() -> Catalogue {
+        let mut zh = bundle("zh-CN");
+        let mut en = bundle("en");
+        for (lang, _, text) in CATALOGUE_SOURCES {
+            // A syntax error in a catalogue file is caught by this module's tests; what parses
+            // is still used, so one bad entry cannot silence the others.
+            let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+            let target = match lang {
+                Lang::Zh => &mut zh,
+                Lang::En => &mut en,
+            };
+            let _ = target.add_resource(resource);
+        }
+        Catalogue { zh, en }
+    }
+
+    fn bundle_for(&self, lang: Lang) -> &FluentBundle<FluentResource> {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// Whether `key` exists in `lang`.
+    pub fn has(&self, key: &str, lang: Lang) -> bool {
+        self.bundle_for(lang).has_message(key)
+    }
+
+    /// `text` in `lang`'s words. A key missing from `lang` falls back to the other language, and
+    /// one missing from both shows its key and values, so a gap in the catalogue never hides a
+    /// problem from the person reading it.
+    pub fn format(&self, text: &Text, lang: Lang) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in &text.args {
+            let value = match value {
+                Arg::Verbatim(s) => FluentValue::from(s.clone()),
+                Arg::Number(n) => FluentValue::from(*n),
+                Arg::Text(inner) => FluentValue::from(self.format(inner, lang)),
+            };
+            args.set(*name, value);
+        }
+        for lang in [lang, lang.other()] {
+            let bundle = self.bundle_for(lang);
+            let Some(pattern) = bundle.get_message(text.key).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            return bundle
+                .format_pattern(pattern, Some(&args), &mut errors)
+                .into_owned();
+        }
+        let values: Vec<String> = text
+            .args
+            .iter()
+            .map(|(n, v)| format!("{n}={v:?}"))
+            .collect();
+        format!("{} {}", text.key, values.join(" "))
+    }
+}
+
+fn bundle(code: &str) -> FluentBundle<FluentResource> {
+    let id = code.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Isolation marks are for right-to-left scripts; in a terminal they show as stray characters.
+    bundle.set_use_isolating(false);
+    bundle
+}

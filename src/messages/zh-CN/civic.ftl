@@ -1,0 +1,37 @@
+# Civic 的中文提示。键按说话的模块分组；每个键都在 en/civic.ftl 中有同名、同变量的英文条目
+# （由 src/messages/tests.rs 检查）。
+
+## 过渡：尚未进入目录的文字。
+legacy = { $text }
+
+## 终端：汇总与用法
+problem-here = 在这里
+cli-lang-unknown = `{ $code }` 不是 Civic 提示语言：请用 zh-CN 或 en
+cli-usage-error = 错误：{ $message }
+cli-build-failed = 构建失败：{ $files } 个文件中有 { $errors } 处错误。{ $output } 保持原样，未作改动。
+cli-base-url-invalid = --base-url `{ $url }` { $why }
+    提示：请填写网站实际发布的地址，例如 --base-url https://wenming.example.gov.cn
+cli-date-invalid = --date `{ $date }` 不是日期，应写成 2026-11-25 这样
+cli-epoch-invalid = SOURCE_DATE_EPOCH `{ $epoch }` 不是自 1970 年起的秒数
+build-summary = 已生成 { $pages } 个页面（中文 { $zh }，英文 { $en }），共 { $files } 个文件，用时 { $seconds } 秒 → { $output }
+
+## civic check
+check-guard-summary = 内容防护：已扫描 { $files } 个内容文件以及网站的模板和脚本；发现 { $errors } 处错误、{ $warnings } 处警告。
+check-passed = 检查通过：没有发现问题。
+check-found = 检查发现 { $errors } 处错误、{ $warnings } 处警告。
+check-file-heading = { $file }（{ $errors } 处错误，{ $warnings } 处警告）
+
+## civic serve
+serve-not-built = 网站尚未生成。
+serve-cannot-listen = 错误：无法在 { $address } 上监听：{ $reason }
+    提示：可能有其他程序占用了这个端口；试试 --port 0，让 Civic 自动选一个空闲端口
+serve-cannot-create-output = 错误：无法创建输出文件夹 { $output }
+serve-cannot-watch = 错误：无法监视网站文件夹的改动：{ $reason }
+serve-cannot-start = 错误：无法启动预览服务器：{ $reason }
+serve-serving = 预览地址：{ $address }（按 Ctrl+C 停止）
+serve-stopped = 错误：预览服务器已停止：{ $reason }
+serve-problems = { $files } 个文件中有 { $problems } 处问题；改好之前浏览器会一直显示它们。预览服务器仍在运行。
+serve-rebuilt = 已重新生成（{ $how }）：写入 { $written } 个文件，删除 { $removed } 个，用时 { $milliseconds } 毫秒
+serve-rebuilt-reload = 刷新
+serve-rebuilt-edit = 编辑
+serve-overlay-title = 网站有 { $problems } 处问题，改好后本页会自动刷新

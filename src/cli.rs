@@ -13,9 +13,6 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// Language of messages: zh-CN or en [default: LC_ALL, LC_MESSAGES or LANG, else zh-CN]
-    #[arg(long, global = true, value_parser = parse_lang)]
-    pub lang: Option<Lang>,
 }
 
 fn parse_lang(code: &str) -> Result<Lang, String> {
@@ -108,6 +105,9 @@ pub struct SiteArgs {
     /// Replace an existing --output folder even though Civic did not create it
     #[arg(long)]
     pub force: bool,
+    /// Language of messages: zh-CN or en [default: LC_ALL, LC_MESSAGES or LANG, else zh-CN]
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Args, Debug)]
@@ -144,9 +144,23 @@ impl SiteArgs {
     }
 }
 
+/// The language to speak to the person at the terminal: `--lang` if the command has it, else the
+/// locale, else the site's first language.
+fn reader_lang(flag: Option<Lang>) -> Lang {
+    crate::messages::reader_lang(flag, |k| std::env::var(k).ok(), Lang::DEFAULT)
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = crate::messages::reader_lang(cli.lang, |k| std::env::var(k).ok(), Lang::DEFAULT);
+    let lang = reader_lang(match &cli.command {
+        Command::Build(args) => args.site.lang,
+        Command::Serve(args) => args.site.lang,
+        Command::Check(args) => args.site.lang,
+        Command::Translations(args) => args.site.lang,
+        Command::BenchEdit(args) => args.site.lang,
+        // `civic new --lang en` names the language of the new page; messages follow the locale.
+        Command::New(_) | Command::Verify(_) | Command::BenchCorpus(_) => None,
+    });
     match cli.command {
         Command::Build(args) => build(&args, lang),
         Command::Serve(args) => match args.site.writing_options() {
@@ -213,7 +227,11 @@ fn build(args: &BuildArgs, lang: Lang) -> ExitCode {
         Ok(o) => o,
         Err(e) => return usage_error(&e, lang),
     };
-    crate::output::interrupt::clean_up_on_signals();
+    if let Err(p) = crate::output::served::ServeLock::check_free(&options.output) {
+        print_problems(&[p], lang);
+        return ExitCode::from(1);
+    }
+    crate::output::interrupt::clean_up_on_signals(lang);
     match pipeline::build(&options) {
         Ok(report) => {
             print_problems(&report.warnings, lang);

@@ -83,6 +83,7 @@ fn check_findings() {
     );
     let text = report(root);
     insta::assert_snapshot!(text);
+    insta::assert_snapshot!("check_findings_zh", report_in(root, Lang::Zh));
     // JSON for scripts: every finding with code, file and line.
     let problems = civic::check::check(&options(root, root.join("output")));
     let json = serde_json::to_value(&problems).unwrap();
@@ -156,6 +157,7 @@ fn content_errors() {
         "---\ntitle: 李梅\nname: 李梅\ncategory: 乐于助人\nyear: 2025\n---\n",
     );
     insta::assert_snapshot!(report(root));
+    insta::assert_snapshot!("content_errors_zh", report_in(root, Lang::Zh));
 }
 
 #[test]
@@ -188,4 +190,5 @@ fn site_errors() {
         "---\ntitle: 王军\nname: 王军\ncategory: 助人为乐\nyear: 2025\nphoto: wang.jpg\nphoto_alt: 王军在社区\n---\n",
     );
     insta::assert_snapshot!(report(root));
+    insta::assert_snapshot!("site_errors_zh", report_in(root, Lang::Zh));
 }

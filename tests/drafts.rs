@@ -13,6 +13,8 @@ const DATE: &str = "2026-11-25";
 
 fn civic(root: &Path) -> Command {
     let mut c = Command::cargo_bin("civic").unwrap();
+    // English messages, whatever the machine's locale (tests/messages.rs covers Chinese).
+    c.env("LC_ALL", "C.UTF-8");
     c.current_dir(root);
     c
 }
@@ -63,12 +65,13 @@ fn new_page(root: &Path, args: &[&str]) -> String {
 }
 
 fn check_report(root: &Path) -> (usize, String) {
+    check_report_in(root, civic::messages::Lang::En)
+}
+
+fn check_report_in(root: &Path, lang: civic::messages::Lang) -> (usize, String) {
     let problems = civic::check::check(&options(root, root.join("output")));
     let errors = problems.iter().filter(|p| p.is_error()).count();
-    (
-        errors,
-        civic::check::text_report(&problems, false, civic::messages::Lang::En),
-    )
+    (errors, civic::check::text_report(&problems, false, lang))
 }
 
 #[test]
@@ -151,6 +154,8 @@ fn placeholder_text_is_an_error_unless_the_page_is_a_draft() {
     // The English twin inherits `draft` from the Chinese page, but says `draft: true` itself.
     assert_eq!(errors, 1, "{report}");
     insta::assert_snapshot!("placeholder_error", report);
+    let (_, zh) = check_report_in(root, civic::messages::Lang::Zh);
+    insta::assert_snapshot!("placeholder_error_zh", zh);
     // `build` refuses it too, naming the file.
     let out = civic(root)
         .args(["build", "--quiet", "--date", DATE])

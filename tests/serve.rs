@@ -22,9 +22,16 @@ impl Drop for Server {
 }
 
 fn start(root: &std::path::Path) -> Server {
+    start_in(root, "en")
+}
+
+/// A server whose messages (terminal and overlay) are in `lang`.
+fn start_in(root: &std::path::Path, lang: &str) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_civic"))
         .args([
             "serve",
+            "--lang",
+            lang,
             "--port",
             "0",
             "--date",
@@ -299,7 +306,7 @@ fn serve_reports_the_same_page_count_as_build() {
     let root = site.path();
     let counted = |line: &str| line.split(" files in").next().unwrap_or("").to_string();
     let build = Command::new(env!("CARGO_BIN_EXE_civic"))
-        .args(["build", "--date", "2026-11-25", "--root"])
+        .args(["build", "--lang", "en", "--date", "2026-11-25", "--root"])
         .arg(root)
         .arg("--output")
         .arg(root.join("built"))
@@ -312,7 +319,7 @@ fn serve_reports_the_same_page_count_as_build() {
         .map(counted)
         .expect("build prints its summary");
     let mut child = Command::new(env!("CARGO_BIN_EXE_civic"))
-        .args(["serve", "--port", "0", "--date", "2026-11-25", "--root"])
+        .args(["serve", "--lang", "en", "--port", "0", "--date", "2026-11-25", "--root"])
         .arg(root)
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
@@ -336,4 +343,60 @@ fn serve_reports_the_same_page_count_as_build() {
     let _ = child.wait();
     assert_eq!(serve_line.as_deref(), Some(build_line.as_str()));
     assert!(build_line.starts_with("Built "), "{build_line}");
+}
+
+/// `civic build` of the folder a preview serves refuses, naming the preview, in the reader's
+/// language, and leaves the served folder as it was.
+#[test]
+fn build_while_serve_runs_says_so_and_leaves_the_served_folder_alone() {
+    let site = small_site();
+    let root = site.path();
+    let server = start(root);
+    let index = root.join("output/index.html");
+    let before = std::fs::read(&index).expect("serve built the site");
+    for (lang, says) in [("en", "civic serve is previewing"), ("zh-CN", "正在")] {
+        let build = Command::new(env!("CARGO_BIN_EXE_civic"))
+            .args(["build", "--lang", lang, "--date", "2026-11-25", "--root"])
+            .arg(root)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&build.stderr);
+        assert_eq!(build.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+        assert!(stderr.contains(&server.addr), "names the preview's address: {stderr}");
+    }
+    assert_eq!(std::fs::read(&index).unwrap(), before);
+    // Another folder builds while the preview runs.
+    let other = Command::new(env!("CARGO_BIN_EXE_civic"))
+        .args(["build", "--quiet", "--date", "2026-11-25", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(root.join("dist"))
+        .output()
+        .unwrap();
+    assert!(other.status.success(), "{}", String::from_utf8_lossy(&other.stderr));
+    drop(server);
+    // Once the preview stops, the folder builds again.
+    let after = Command::new(env!("CARGO_BIN_EXE_civic"))
+        .args(["build", "--quiet", "--date", "2026-11-25", "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(after.status.success(), "{}", String::from_utf8_lossy(&after.stderr));
+}
+
+/// The preview's overlay speaks the editor's language.
+#[test]
+fn serve_overlay_speaks_chinese_with_lang_zh() {
+    let site = small_site();
+    let root = site.path();
+    let server = start_in(root, "zh-CN");
+    let mut events = Events::open(&server.addr);
+    write(root, "content/_index.md", "---\ntitle: 首页\n---\n见[这里](missing.md)。\n");
+    assert_eq!(events.next(), "problems");
+    let body = get(&server.addr, "/").1;
+    assert!(body.contains("网站有 1 处问题"), "{body}");
+    assert!(body.contains("链接无效"), "{body}");
+    assert!(body.contains(r#"lang="zh-CN""#), "{body}");
+    assert!(!body.contains("broken link"), "{body}");
 }

@@ -8,6 +8,8 @@ use common::small_site::{small_site, write};
 
 fn civic(root: &std::path::Path) -> Command {
     let mut c = Command::cargo_bin("civic").unwrap();
+    // English messages, whatever the machine's locale (tests/messages.rs covers Chinese).
+    c.env("LC_ALL", "C.UTF-8");
     c.current_dir(root);
     c
 }

@@ -118,7 +118,7 @@ fn manifest_kept_elsewhere_and_tampered_manifest() {
     let err = verify(&out.path().join("nope")).expect_err("missing folder");
     assert!(err.to_string().starts_with("no manifest at"), "{err}");
     assert!(
-        err.help().is_some_and(|h| h.contains("--manifest")),
+        err.help().is_some_and(|h| h.to_string().contains("--manifest")),
         "{err}"
     );
 }
@@ -132,7 +132,9 @@ fn manifest_of_dir_matches_manifest_json() {
 }
 
 fn civic() -> std::process::Command {
-    std::process::Command::new(env!("CARGO_BIN_EXE_civic"))
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_civic"));
+    command.env("LC_ALL", "C.UTF-8");
+    command
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -30,12 +30,10 @@ pub struct Block {
 pub fn long_line_warning(chars: usize, limit: usize, line: usize) -> crate::error::Problem {
     crate::error::Problem::warning(
         "long-code-line",
-        format!(
-            "a line of this code block is {chars} characters long, more than the {limit} that are highlighted; the block is shown as plain text"
-        ),
+        crate::text!("markdown-long-code-line", chars = chars, limit = limit),
     )
     .at_line(line)
-    .help("break the long line, or raise `limits: { highlight_line_chars: … }` in site.yaml")
+    .help(crate::text!("markdown-long-code-line-help"))
 }
 
 impl Highlighter {

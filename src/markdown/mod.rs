@@ -100,9 +100,9 @@ pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -
     }))
     .unwrap_or_else(|_| Rendered {
         problems: vec![
-            Problem::error("markdown-failed", "the Markdown parser failed on this page")
+            Problem::error("markdown-failed", crate::text!("markdown-failed"))
                 .at_line(input.body_line)
-                .help("simplify the page until it builds and report the text that fails to the Civic maintainers"),
+                .help(crate::text!("markdown-failed-help")),
         ],
         ..Rendered::default()
     })

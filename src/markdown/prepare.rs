@@ -52,12 +52,10 @@ pub(super) fn arrange_footnotes<'a>(
             _ => out.warnings.push(
                 Problem::warning(
                     "unused-footnote",
-                    format!("footnote `[^{name}]` is never referenced, so it is not published"),
+                    crate::text!("markdown-unused-footnote", name = &name),
                 )
                 .at_line(file_line(input, line))
-                .help(format!(
-                    "refer to it in the text with `[^{name}]`, or delete the note"
-                )),
+                .help(crate::text!("markdown-unused-footnote-help", name = &name)),
             ),
         }
     }
@@ -197,10 +195,10 @@ impl Walk<'_, '_> {
                     self.out.warnings.push(
                         Problem::warning(
                             "raw-html-shown",
-                            "a raw HTML tag that would hide the rest of the page (<title>, <script>, <style>, <textarea>, <xmp>, …) is shown as text",
+                            crate::text!("markdown-raw-html-shown"),
                         )
                         .at_line(line)
-                        .help("remove the tag, or write it as `code` if the page is about HTML"),
+                        .help(crate::text!("markdown-raw-html-shown-help")),
                     );
                 }
             }

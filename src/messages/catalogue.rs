@@ -53,6 +53,12 @@ pub const CATALOGUE_SOURCES: &[(Lang, &str, &str)] = &[
         "en/translations.ftl",
         include_str!("en/translations.ftl"),
     ),
+    (Lang::Zh, "zh-CN/output.ftl", include_str!("zh-CN/output.ftl")),
+    (Lang::En, "en/output.ftl", include_str!("en/output.ftl")),
+    (Lang::Zh, "zh-CN/render.ftl", include_str!("zh-CN/render.ftl")),
+    (Lang::En, "en/render.ftl", include_str!("en/render.ftl")),
+    (Lang::Zh, "zh-CN/site.ftl", include_str!("zh-CN/site.ftl")),
+    (Lang::En, "en/site.ftl", include_str!("en/site.ftl")),
 ];
 
 pub struct Catalogue {

@@ -35,7 +35,7 @@ pub fn interrupted() -> bool {
 /// On SIGINT or SIGTERM, remove the staging folders of running builds and exit with the
 /// signal's conventional status (130, 143). For `civic build`; `civic serve` handles Ctrl+C
 /// itself and leaves staging folders to the next build.
-pub fn clean_up_on_signals() {
+pub fn clean_up_on_signals(lang: crate::messages::Lang) {
     let (ready, listening) = std::sync::mpsc::channel();
     let spawned = std::thread::Builder::new()
         .name("civic-signals".into())
@@ -53,7 +53,7 @@ pub fn clean_up_on_signals() {
             for dir in dirs.iter().flat_map(|d| d.iter()) {
                 remove_dir_retrying(dir);
             }
-            eprintln!("\nInterrupted: the build stopped and its staging folder was removed; the output folder was left unchanged.");
+            eprintln!("\n{}", crate::text!("output-interrupted-cleaned").in_lang(lang));
             std::process::exit(code);
         });
     match spawned {
@@ -62,7 +62,8 @@ pub fn clean_up_on_signals() {
             let _ = listening.recv_timeout(std::time::Duration::from_secs(2));
         }
         Err(e) => eprintln!(
-            "warning: cannot watch for Ctrl+C ({e}); an interrupted build may leave a staging folder that the next build removes"
+            "{}",
+            crate::text!("output-no-signal-watch", reason = e.to_string()).in_lang(lang)
         ),
     }
 }

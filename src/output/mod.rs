@@ -4,6 +4,7 @@
 
 pub mod interrupt;
 pub mod place;
+pub mod served;
 
 use crate::error::Problem;
 use sha2::{Digest, Sha256};
@@ -78,7 +79,7 @@ impl Staging {
     pub fn write(&self, file: &OutputFile) -> Result<(), Problem> {
         check_path(&file.path)?;
         if interrupt::interrupted() {
-            return Err(Problem::error("interrupted", "the build was interrupted"));
+            return Err(Problem::error("interrupted", crate::text!("output-interrupted")));
         }
         if !self
             .seen
@@ -87,11 +88,9 @@ impl Staging {
         {
             return Err(Problem::error(
                 "output-clash",
-                format!("two files of the build are both {}", file.path),
+                crate::text!("output-clash", path = &file.path),
             )
-            .help(
-                "a page, alias or static file uses a path another one uses; rename one of them",
-            ));
+            .help(crate::text!("output-clash-help")));
         }
         let path = self.dir.join(&file.path);
         let parent = path.parent().unwrap_or(&self.dir);
@@ -128,9 +127,9 @@ impl Staging {
         if self.seen.lock().is_ok_and(|s| s.contains(path)) {
             return Err(Problem::error(
                 "output-clash",
-                format!("a file of the build is {path}, which the build writes itself"),
+                crate::text!("output-reserved", path = path),
             )
-            .help("an alias or static file uses this name; rename or remove it"));
+            .help(crate::text!("output-reserved-help")));
         }
         let full = self.dir.join(path);
         std::fs::write(&full, bytes).map_err(|e| io_problem(&full, e))
@@ -233,12 +232,9 @@ impl OutputLock {
                 Err(std::fs::TryLockError::WouldBlock) => {
                     return Err(Problem::error(
                         "build-running",
-                        format!(
-                            "another civic build is writing {} right now",
-                            target.display()
-                        ),
+                        crate::text!("output-build-running", output = target),
                     )
-                    .help("wait for it to finish (or stop it), then build again"));
+                    .help(crate::text!("output-build-running-help")));
                 }
                 Err(std::fs::TryLockError::Error(e)) => return Err(io_problem(path, e)),
             }
@@ -309,7 +305,7 @@ pub fn read_tree(dir: &Path) -> Result<Vec<OutputFile>, Problem> {
         return Ok(files);
     }
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| Problem::error("unreadable", e.to_string()).in_file(dir))?;
+        let entry = entry.map_err(|e| unreadable(dir, &e.to_string()))?;
         if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
@@ -328,7 +324,7 @@ pub fn check_path(path: &str) -> Result<(), Problem> {
     if path.split('/').any(|part| part == ".." || part.is_empty()) {
         return Err(Problem::error(
             "output-path",
-            format!("refusing to write outside the output: {path}"),
+            crate::text!("output-outside", path = path),
         ));
     }
     Ok(())
@@ -344,9 +340,17 @@ pub fn hex(bytes: &[u8]) -> String {
         })
 }
 
-fn io_problem(path: &Path, e: std::io::Error) -> Problem {
-    Problem::error("io", format!("cannot write {}: {e}", path.display()))
-        .help("check that the output folder is writable and the disk is not full")
+pub fn io_problem(path: &Path, e: std::io::Error) -> Problem {
+    Problem::error(
+        "io",
+        crate::text!("output-cannot-write", path = path, reason = e.to_string()),
+    )
+    .help(crate::text!("output-cannot-write-help"))
+}
+
+/// A file or folder of the site that cannot be read (permissions, a broken disk).
+pub fn unreadable(path: &Path, reason: &str) -> Problem {
+    Problem::error("unreadable", crate::text!("output-unreadable", reason = reason)).in_file(path)
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! is, holds or lies inside the site's sources would delete an editor's work, and a folder Civic
 //! did not make may hold someone else's files. Both are refused before anything is written.
 
+use crate::messages::Text;
+use crate::text;
 use crate::paths;
 use std::path::{Path, PathBuf};
 
@@ -22,47 +24,36 @@ const SOURCES: &[&str] = &[
 
 /// Check that `output` may be replaced by a build of the site at `root`; the resolved (absolute)
 /// output path on success, else why not and what to do, for a usage error.
-pub fn check(root: &Path, output: &Path, force: bool) -> Result<PathBuf, String> {
-    let shown = output.display();
+pub fn check(root: &Path, output: &Path, force: bool) -> Result<PathBuf, Text> {
+    let shown = crate::paths::display(output);
     let root = paths::resolve(root)
-        .map_err(|e| format!("cannot find the site's folder {}: {e}", root.display()))?;
-    let out = paths::resolve(output).map_err(|e| format!("--output {shown}: {e}"))?;
-    let refuse = |what: String| {
-        Err(format!(
-            "--output {shown}: {what}; a build replaces its output folder whole, so this would \
-             delete the site's files\nhelp: choose a folder of its own, e.g. --output output"
-        ))
-    };
+        .map_err(|e| text!("place-no-site-folder", root = root, reason = e.to_string()))?;
+    let out = paths::resolve(output)
+        .map_err(|e| text!("place-unresolvable", output = &shown, reason = e.to_string()))?;
+    let refuse = |what: Text| Err(text!("place-refused", output = &shown, what = what));
     if out == root {
-        return refuse("is the site's folder itself".to_string());
+        return refuse(text!("place-is-site"));
     }
     if paths::is_within(&root, &out) {
-        return refuse("contains the site's folder".to_string());
+        return refuse(text!("place-contains-site"));
     }
     for name in SOURCES {
         let source = paths::resolve(&root.join(name)).unwrap_or_else(|_| root.join(name));
         if out == source {
-            return refuse(format!("is the site's {name}"));
+            return refuse(text!("place-is-source", name = name));
         }
         if paths::is_within(&out, &source) {
-            return refuse(format!("lies inside the site's {name}"));
+            return refuse(text!("place-inside-source", name = name));
         }
         if paths::is_within(&source, &out) {
-            return refuse(format!("contains the site's {name}"));
+            return refuse(text!("place-contains-source", name = name));
         }
     }
     match std::fs::symlink_metadata(&out) {
         Err(_) => Ok(out),
-        Ok(meta) if !meta.is_dir() => Err(format!(
-            "--output {shown} is a file, not a folder; the build would replace it\n\
-             help: choose a folder, e.g. --output output"
-        )),
+        Ok(meta) if !meta.is_dir() => Err(text!("place-is-file", output = &shown)),
         Ok(_) if force || is_civic_output(&out) || is_empty(&out) => Ok(out),
-        Ok(_) => Err(format!(
-            "--output {shown} is a folder Civic did not create, and a build replaces its \
-             output folder whole: its files would be deleted\n\
-             help: choose a new or empty folder, or pass --force to replace this one"
-        )),
+        Ok(_) => Err(text!("place-foreign-folder", output = &shown)),
     }
 }
 

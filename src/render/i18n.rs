@@ -19,9 +19,9 @@ pub fn load(theme: &Theme, config: &SiteConfig) -> Result<BTreeMap<Lang, Strings
             problems.push(
                 Problem::error(
                     "i18n",
-                    format!("the theme has no i18n/{}.yaml", lang.code()),
+                    crate::text!("render-i18n-missing-file", lang = lang.code()),
                 )
-                .help("every theme needs i18n/zh-CN.yaml and i18n/en.yaml"),
+                .help(crate::text!("render-i18n-missing-file-help")),
             );
             continue;
         };
@@ -44,10 +44,10 @@ pub fn load(theme: &Theme, config: &SiteConfig) -> Result<BTreeMap<Lang, Strings
                 if !strings.contains_key(key) {
                     let mut p = Problem::error(
                         "i18n-unknown-key",
-                        format!("site.yaml overrides `{key}`, which the theme does not use"),
+                        crate::text!("render-i18n-unknown-key", key = key),
                     )
                     .in_file(crate::config::CONFIG_FILE)
-                    .help("check the spelling against the theme's i18n files")
+                    .help(crate::text!("render-i18n-unknown-key-help"))
                     .with_source(&config.source);
                     if let Some(line) = yaml::key_line(&config.source, key) {
                         p = p.at_line(line);
@@ -65,14 +65,18 @@ pub fn load(theme: &Theme, config: &SiteConfig) -> Result<BTreeMap<Lang, Strings
                 problems.push(
                     Problem::error(
                         "i18n-missing",
-                        format!("the string `{key}` has no {missing_in} text"),
+                        crate::text!(
+                            "render-i18n-missing-key",
+                            key = key,
+                            lang = missing_in.to_string()
+                        ),
                     )
                     .in_file(
                         theme
                             .i18n(missing_in.code())
                             .map_or(String::new(), |f| f.origin.clone()),
                     )
-                    .help(format!("add `{key}: …` to this file")),
+                    .help(crate::text!("render-i18n-missing-key-help", key = key)),
                 );
             }
         }

@@ -9,6 +9,7 @@
 mod originals;
 pub use originals::publish_asset;
 
+use crate::text;
 use crate::error::{Failed, Problem};
 use crate::output::OutputFile;
 use crate::site::Site;
@@ -80,17 +81,14 @@ fn variants(
 ) -> Result<(ImageSet, Vec<OutputFile>), Problem> {
     let file = format!("{}/{rel}", crate::content::CONTENT_DIR);
     let bytes = std::fs::read(root.join(&file)).map_err(|e| {
-        Problem::error("image", format!("cannot read the image: {e}")).in_file(&file)
+        Problem::error("image", text!("image-unreadable", reason = e.to_string())).in_file(&file)
     })?;
     let quality = site.config.images.quality.clamp(30, 95);
     let hash = hex8(&Sha256::digest(&bytes));
     let (width, height) = upright_dimensions(&bytes).ok_or_else(|| {
-        Problem::error(
-            "image",
-            "this file is not a readable JPEG, PNG or WebP image",
-        )
-        .in_file(&file)
-        .help("export the photo again as JPEG or PNG")
+        Problem::error("image", text!("image-not-an-image"))
+            .in_file(&file)
+            .help(text!("image-export-again"))
     })?;
     let mut widths: Vec<u32> = site
         .config
@@ -131,15 +129,19 @@ fn variants(
             Err(_) => {
                 if decoded.is_none() {
                     decoded = Some(decode_upright(&bytes).map_err(|e| {
-                        Problem::error("image", format!("cannot decode the image: {e}"))
+                        Problem::error("image", text!("image-undecodable", reason = e.to_string()))
                             .in_file(&file)
                     })?);
                 }
                 let img = decoded
                     .as_ref()
-                    .ok_or_else(|| Problem::error("image", "decode failed").in_file(&file))?;
+                    .ok_or_else(|| {
+                        Problem::error("image", text!("image-undecodable", reason = ""))
+                            .in_file(&file)
+                    })?;
                 let data = resize_jpeg(img, w, h, quality).map_err(|e| {
-                    Problem::error("image", format!("cannot resize the image: {e}")).in_file(&file)
+                    Problem::error("image", text!("image-unresizable", reason = e.to_string()))
+                        .in_file(&file)
                 })?;
                 // The cache only saves time; a failure to write it is not a build failure.
                 let _ = std::fs::create_dir_all(cache).and_then(|_| std::fs::write(&cached, &data));

@@ -45,7 +45,7 @@ impl Renderer {
                     template_origins.insert(name.to_string(), file.origin.clone());
                 }
                 Err(_) => problems.push(
-                    Problem::error("template", "the template is not UTF-8 text")
+                    Problem::error("template", crate::text!("render-template-not-utf8"))
                         .in_file(&file.origin),
                 ),
             }
@@ -54,8 +54,11 @@ impl Renderer {
             return Err(Failed(problems));
         }
         tera.add_raw_templates(sources).map_err(|e| {
-            Problem::error("template", format!("a template cannot be read:\n{e}"))
-                .help("fix the template syntax; the report above names the template and line")
+            Problem::error(
+                "template",
+                crate::text!("render-template-syntax", reason = e.to_string()),
+            )
+            .help(crate::text!("render-template-syntax-help"))
         })?;
         Ok(Renderer {
             tera,
@@ -80,9 +83,9 @@ impl Renderer {
                 .get(template)
                 .cloned()
                 .unwrap_or_else(|| template.to_string());
-            Problem::error("template", format!("rendering failed:\n{e}"))
+            Problem::error("template", crate::text!("render-failed", reason = e.to_string()))
                 .in_file(origin)
-                .help("a template used a value that does not exist (for example a missing i18n string); fix the template or add the string")
+                .help(crate::text!("render-failed-help"))
         })
     }
 }

@@ -45,10 +45,10 @@ impl Theme {
         } else {
             return Err(Problem::error(
                 "no-theme",
-                format!("the theme `{name}` is not in themes/"),
+                crate::text!("render-no-theme", name = name),
             )
             .in_file(crate::config::CONFIG_FILE)
-            .help("put the theme in themes/<name>/, or remove `theme:` to use the default theme")
+            .help(crate::text!("render-no-theme-help"))
             .into());
         }
         let mut overridden = Vec::new();
@@ -88,7 +88,7 @@ fn read_dir_into(
     files: &mut BTreeMap<String, ThemeFile>,
 ) -> Result<(), Failed> {
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| Problem::error("unreadable", e.to_string()).in_file(dir))?;
+        let entry = entry.map_err(|e| crate::output::unreadable(dir, &e.to_string()))?;
         if !entry.file_type().is_file() {
             continue;
         }
@@ -102,7 +102,7 @@ fn read_dir_into(
             continue;
         }
         let bytes = std::fs::read(entry.path())
-            .map_err(|e| Problem::error("unreadable", e.to_string()).in_file(entry.path()))?;
+            .map_err(|e| crate::output::unreadable(entry.path(), &e.to_string()))?;
         let key = if prefix.is_empty() {
             rel.clone()
         } else {

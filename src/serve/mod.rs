@@ -56,6 +56,16 @@ pub fn run(options: ServeOptions) -> ExitCode {
     let addr = listener
         .local_addr()
         .unwrap_or(SocketAddr::new(options.bind, options.port));
+    let base_path = live_base_path(&options.build);
+    let address = format!("http://{addr}{base_path}/");
+    // Held until serve exits: `civic build` of this folder meanwhile says so.
+    let _served = match crate::output::served::ServeLock::take(&options.build.output, &address) {
+        Ok(lock) => lock,
+        Err(p) => {
+            crate::cli::print_problems(&[p], lang);
+            return ExitCode::from(2);
+        }
+    };
     let (live, outcome) = Live::start(options.build.clone());
     report(&live, &outcome, voice);
     let output = live.output().to_path_buf();
@@ -66,7 +76,6 @@ pub fn run(options: ServeOptions) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    let base_path = live_base_path(&options.build);
     let status = Arc::new(RwLock::new(http::Status {
         build: 1,
         overlay: overlay(live.problems(), lang),
@@ -107,7 +116,6 @@ pub fn run(options: ServeOptions) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let address = format!("http://{addr}{base_path}/");
     eprintln!(
         "{}",
         text!("serve-serving", address = address).in_lang(lang)

@@ -283,16 +283,16 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
         let Some(&section) = section_of.get(&(doc.lang, doc.section_dir.clone())) else {
             problems.push(
                 doc.source
-                    .problem(
-                        "no-section",
-                        "this page's section has no index in this language",
-                    )
-                    .help(format!(
-                        "add content/{}/_index{}.md",
-                        doc.section_dir,
-                        doc.lang
-                            .file_suffix()
-                            .map_or(String::new(), |s| format!(".{s}"))
+                    .problem("no-section", crate::text!("site-no-section"))
+                    .help(crate::text!(
+                        "site-no-section-help",
+                        index = format!(
+                            "content/{}/_index{}.md",
+                            doc.section_dir,
+                            doc.lang
+                                .file_suffix()
+                                .map_or(String::new(), |s| format!(".{s}"))
+                        )
                     )),
             );
             continue;
@@ -450,12 +450,10 @@ fn figure_file(
         source
             .problem(
                 "missing-image",
-                format!("the image `{}` does not exist", figure.file),
+                crate::text!("site-missing-image", file = &figure.file),
             )
             .at_line(line)
-            .help(format!(
-                "put the file in content/{folder}/, or fix the file name (names are case-sensitive)"
-            )),
+            .help(crate::text!("site-missing-image-help", folder = folder)),
     );
     None
 }
@@ -542,10 +540,14 @@ fn resolve_menus(
                         .map(|i| i + 1);
                     let mut p = Problem::error(
                         "broken-menu-link",
-                        format!("menu item `{}` links to `{}`, which does not exist", item.label, item.link),
+                        crate::text!(
+                            "site-broken-menu-link",
+                            label = &item.label,
+                            link = &item.link
+                        ),
                     )
                     .in_file(crate::config::CONFIG_FILE)
-                    .help("link to a content file such as `@/news/_index.md`, or to a full https:// address")
+                    .help(crate::text!("site-broken-menu-link-help"))
                     .with_source(&config.source);
                     if let Some(line) = line {
                         p = p.at_line(line);

@@ -1,6 +1,8 @@
 //! Grouping pages: tags per language, the role-model gallery's filters by category and year, and
 //! the check that no two things claim one URL.
 
+use crate::messages::Text;
+use crate::text;
 use super::{Page, PageId, Section, Site, urls};
 use crate::config::SiteConfig;
 use crate::content::kinds::KindData;
@@ -109,15 +111,15 @@ pub fn facets(config: &SiteConfig, section: &Section, pages: &[Page]) -> Vec<Fac
 
 /// Every URL the site will publish, with what claims it; two claims on one URL are an error.
 pub fn url_clashes(site: &Site) -> Vec<Problem> {
-    let mut claims: HashMap<String, String> = HashMap::new();
+    let mut claims: HashMap<String, Text> = HashMap::new();
     let mut problems = Vec::new();
-    let mut claim = |url: String, what: String, file: Option<&str>| {
+    let mut claim = |url: String, what: Text, file: Option<&str>| {
         if let Some(first) = claims.get(&url) {
             let mut p = Problem::error(
                 "url-clash",
-                format!("{what} and {first} would both be published at {url}"),
+                text!("site-url-clash", what = what, first = first.clone(), url = &url),
             )
-            .help("give one of them a different `slug:` (or rename the file) so every page has its own address");
+            .help(text!("site-url-clash-help"));
             if let Some(file) = file {
                 p = p.in_file(file);
             }
@@ -130,17 +132,17 @@ pub fn url_clashes(site: &Site) -> Vec<Problem> {
         let prefix = lang.url_prefix();
         claim(
             site.url(&format!("{prefix}/search/")),
-            "the search page".into(),
+            text!("site-claim-search"),
             None,
         );
         claim(
             site.url(&format!("{prefix}/sitemap/")),
-            "the site map page".into(),
+            text!("site-claim-sitemap"),
             None,
         );
         claim(
             site.url(&tag_index_path(lang)),
-            "the tag index".into(),
+            text!("site-claim-tag-index"),
             None,
         );
     }
@@ -148,20 +150,20 @@ pub fn url_clashes(site: &Site) -> Vec<Problem> {
         let file = section.doc.source.file.as_str();
         claim(
             section.url.clone(),
-            format!("the section {file}"),
+            text!("site-claim-section", file = file),
             Some(file),
         );
         for facet in &section.facets {
             claim(
                 facet.url.clone(),
-                format!("the filter page “{}”", facet.label),
+                text!("site-claim-filter", label = &facet.label),
                 Some(file),
             );
         }
     }
     for page in &site.pages {
         let file = page.doc.source.file.as_str();
-        claim(page.url.clone(), format!("the page {file}"), Some(file));
+        claim(page.url.clone(), text!("site-claim-page", file = file), Some(file));
     }
     for term in &site.tags {
         // A tag comes from the pages that use it: name the first, so the editor can find it.
@@ -170,8 +172,8 @@ pub fn url_clashes(site: &Site) -> Vec<Problem> {
             .first()
             .map(|id| site.page(*id).doc.source.file.as_str());
         let what = match file {
-            Some(file) => format!("the tag “{}” (used in {file})", term.key),
-            None => format!("the tag “{}”", term.key),
+            Some(file) => text!("site-claim-tag-used", tag = &term.key, file = file),
+            None => text!("site-claim-tag", tag = &term.key),
         };
         claim(term.url.clone(), what, file);
     }
@@ -194,10 +196,10 @@ pub fn url_clashes(site: &Site) -> Vec<Problem> {
                     source
                         .problem(
                             "bad-alias",
-                            format!("the alias `{alias}` would replace {what}"),
+                            text!("site-alias-reserved", alias = alias, what = what),
                         )
                         .at_line(line)
-                        .help("remove this alias: an old address can only point at a page address, not at one of the files every build writes"),
+                        .help(text!("site-alias-reserved-help")),
                 );
                 continue;
             }
@@ -207,16 +209,16 @@ pub fn url_clashes(site: &Site) -> Vec<Problem> {
                     source
                         .problem(
                             "bad-alias",
-                            format!("the alias `{alias}` is not a site path"),
+                            text!("site-alias-not-a-path", alias = alias),
                         )
                         .at_line(line)
-                        .help("write old addresses from the site root, e.g. `/old/li-mei.html`"),
+                        .help(text!("site-alias-not-a-path-help")),
                 );
                 continue;
             }
             claim(
                 site.url(alias),
-                format!("an alias in {}", source.file),
+                text!("site-claim-alias", file = source.file.as_str()),
                 Some(&source.file),
             );
         }
@@ -226,27 +228,24 @@ pub fn url_clashes(site: &Site) -> Vec<Problem> {
 }
 
 /// Files every build writes at fixed places, which an alias must not take over.
-fn reserved_file(published: &str) -> Option<&'static str> {
-    const FIXED: &[(&str, &str)] = &[
-        ("robots.txt", "the site's robots.txt"),
-        ("404.html", "the site's “page not found” page"),
-        (
-            crate::integrity::MANIFEST_FILE,
-            "the build's integrity manifest",
-        ),
-        ("sitemap.xml", "the site map for search engines"),
-        ("_headers", "the security headers file"),
-        ("nginx-headers.conf", "the security headers file"),
-    ];
+fn reserved_file(published: &str) -> Option<Text> {
     let published = published.trim_start_matches('/');
-    if let Some((_, what)) = FIXED.iter().find(|(name, _)| *name == published) {
-        return Some(what);
+    let fixed = match published {
+        "robots.txt" => Some(text!("site-reserved-robots")),
+        "404.html" => Some(text!("site-reserved-404")),
+        crate::integrity::MANIFEST_FILE => Some(text!("site-reserved-manifest")),
+        "sitemap.xml" => Some(text!("site-reserved-sitemap")),
+        "_headers" | "nginx-headers.conf" => Some(text!("site-reserved-headers")),
+        _ => None,
+    };
+    if fixed.is_some() {
+        return fixed;
     }
     if published.ends_with("atom.xml") {
-        return Some("a news feed");
+        return Some(text!("site-reserved-feed"));
     }
     published
         .split('/')
         .any(|part| part.starts_with('.'))
-        .then_some("a hidden file (such as the output folder's stamp)")
+        .then(|| text!("site-reserved-hidden"))
 }

@@ -74,8 +74,12 @@ impl Fixture {
     }
 }
 
+/// The `civic` binary, speaking English whatever the machine's locale (tests/messages.rs covers
+/// Chinese).
 pub fn civic() -> std::process::Command {
-    std::process::Command::new(env!("CARGO_BIN_EXE_civic"))
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_civic"));
+    command.env("LC_ALL", "C.UTF-8");
+    command
 }
 
 pub fn stderr(out: &Output) -> String {

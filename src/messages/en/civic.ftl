@@ -71,3 +71,6 @@ serve-overlay-title = The site has { $problems ->
         [one] 1 problem
        *[other] { $problems } problems
     }; this page reloads when they are fixed
+
+## Faults of Civic itself, not of the site
+internal-error = internal error in Civic ({ $what }); please report it to the Civic maintainers with the site that shows it

@@ -35,3 +35,6 @@ serve-rebuilt = 已重新生成（{ $how }）：写入 { $written } 个文件，
 serve-rebuilt-reload = 刷新
 serve-rebuilt-edit = 编辑
 serve-overlay-title = 网站有 { $problems } 处问题，改好后本页会自动刷新
+
+## Civic 自身的故障，不是网站内容的问题
+internal-error = Civic 内部错误（{ $what }）；请把出现问题的网站发给 Civic 维护者

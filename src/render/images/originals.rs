@@ -43,12 +43,10 @@ pub fn publish_asset(
     if UNCLEANABLE.contains(&ext.as_str()) {
         return Err(Problem::error(
             "unsafe-image",
-            format!(
-                "a .{ext} picture cannot be published: the build cannot remove its location data"
-            ),
+            crate::text!("image-unsafe-format", ext = ext),
         )
         .in_file(&file)
-        .help("export the photo as JPEG (or PNG) and use that file instead"));
+        .help(crate::text!("image-unsafe-format-help")));
     }
     let format = match ext.as_str() {
         "jpg" | "jpeg" => ImageFormat::Jpeg,
@@ -56,7 +54,7 @@ pub fn publish_asset(
         "webp" => ImageFormat::WebP,
         _ => {
             let bytes = std::fs::read(&asset.path).map_err(|e| {
-                Problem::error("unreadable", format!("cannot read: {e}")).in_file(&file)
+                crate::output::unreadable(Path::new(&file), &e.to_string())
             })?;
             return Ok(Some(OutputFile {
                 path: asset.rel.clone(),
@@ -68,7 +66,7 @@ pub fn publish_asset(
         return Ok(None);
     }
     let bytes = std::fs::read(&asset.path)
-        .map_err(|e| Problem::error("unreadable", format!("cannot read: {e}")).in_file(&file))?;
+        .map_err(|e| crate::output::unreadable(Path::new(&file), &e.to_string()))?;
     let cache = root.join(CACHE_DIR);
     let cached = cache.join(format!(
         "{}-full-{ENCODING_VERSION}.{ext}",
@@ -80,9 +78,9 @@ pub fn publish_asset(
             let data = decode_upright(&bytes)
                 .and_then(|img| encode_clean(&img, format))
                 .map_err(|e| {
-                    Problem::error("image", format!("cannot read this picture: {e}"))
+                    Problem::error("image", crate::text!("image-unreadable", reason = e.to_string()))
                         .in_file(&file)
-                        .help("export the photo again as JPEG or PNG")
+                        .help(crate::text!("image-export-again"))
                 })?;
             // The cache only saves time; a failure to write it is not a build failure.
             let _ = std::fs::create_dir_all(&cache).and_then(|_| std::fs::write(&cached, &data));

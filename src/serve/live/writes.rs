@@ -207,7 +207,12 @@ fn write_all(output: &Path, files: &[&OutputFile]) -> Result<usize, Problem> {
             .collect();
         for h in handles {
             h.join()
-                .map_err(|_| Problem::error("io", "a writer thread failed"))??;
+                .map_err(|_| {
+                    Problem::error(
+                        "io",
+                        crate::text!("internal-error", what = "a writer thread failed"),
+                    )
+                })??;
         }
         Ok(files.len())
     })
@@ -224,8 +229,7 @@ pub fn write_atomic(output: &Path, file: &OutputFile) -> Result<(), Problem> {
     crate::output::check_path(&file.path)?;
     let path = output.join(&file.path);
     let io = |e: std::io::Error| {
-        Problem::error("io", format!("cannot write {}: {e}", path.display()))
-            .help("check that the output folder is writable and the disk is not full")
+        crate::output::io_problem(&path, e)
     };
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(io)?;

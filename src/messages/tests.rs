@@ -60,9 +60,7 @@ fn inline_vars(i: &InlineExpression<&str>, vars: &mut BTreeSet<String>) {
 
 /// Every call of the `text!` macro in `src/`: its key and the variable names it passes.
 fn calls_in_source() -> Vec<(String, String, BTreeSet<String>)> {
-    let call =
-        regex::Regex::new(r#"text!\(\s*"([a-z0-9-]+)"((?:[^()]|\((?:[^()]|\([^()]*\))*\))*)\)"#)
-            .expect("valid regex");
+    let call = regex::Regex::new(r#"text!\(\s*"([a-z0-9-]+)""#).expect("valid regex");
     let name = regex::Regex::new(r"(?:^|,)\s*([a-z_][a-z0-9_]*)\s*=[^=]").expect("valid regex");
     let mut out = Vec::new();
     for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
@@ -72,11 +70,41 @@ fn calls_in_source() -> Vec<(String, String, BTreeSet<String>)> {
         }
         let code = std::fs::read_to_string(entry.path()).expect("source is UTF-8");
         for c in call.captures_iter(&code) {
+            let rest = &code[c.get(0).map_or(0, |m| m.end())..];
             let vars = name
-                .captures_iter(&c[2])
+                .captures_iter(&top_level(rest))
                 .map(|v| v[1].to_string())
                 .collect();
             out.push((entry.path().display().to_string(), c[1].to_string(), vars));
+        }
+    }
+    out
+}
+
+/// The arguments of a macro call up to its closing parenthesis, with everything nested inside
+/// brackets or string literals blanked out, so only the call's own `name = …` pairs remain.
+fn top_level(rest: &str) -> String {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut out = String::new();
+    for c in rest.chars() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => break,
+            ')' | ']' | '}' => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
         }
     }
     out

@@ -85,7 +85,7 @@ mod tests {
             "content/../",
         ] {
             let err = check(&root, &root.join(bad), false).expect_err(bad);
-            assert!(err.contains("--output"), "{err}");
+            assert!(err.to_string().contains("--output"), "{err}");
         }
         assert!(check(&root, &root.join("output"), false).is_ok());
         let foreign = dir.path().join("photos");

@@ -13,4 +13,4 @@ markdown-raw-html-shown-help = remove the tag, or write it as `code` if the page
 markdown-failed = the Markdown parser failed on this page
 markdown-failed-help = simplify the page until it builds and report the text that fails to the Civic maintainers
 markdown-long-code-line = a line of this code block is { $chars } characters long, more than the { $limit } that are highlighted; the block is shown as plain text
-markdown-long-code-line-help = break the long line, or raise `limits: {"{"} highlight_line_chars: … }` in site.yaml
+markdown-long-code-line-help = break the long line, or raise `limits: {"{"} highlight_line_chars: … {"}"}` in site.yaml

@@ -2,6 +2,7 @@
 
 use crate::error::{Failed, Problem};
 use crate::lang::Lang;
+use crate::messages::Text;
 use crate::yaml;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -331,30 +332,33 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
     if too_big {
         return Err(Problem::error(
             "config-too-large",
-            format!(
-                "site.yaml is larger than {} MB",
-                MAX_CONFIG_BYTES / 1024 / 1024
+            crate::text!(
+                "config-too-large",
+                limit_mb = MAX_CONFIG_BYTES / 1024 / 1024
             ),
         )
         .in_file(CONFIG_FILE)
-        .help("site.yaml holds settings, not content: move long texts into pages under content/")
+        .help(crate::text!("config-too-large-help"))
         .into());
     }
     let bytes = std::fs::read(&path).map_err(|e| {
-        Problem::error("config-unreadable", format!("cannot read site.yaml: {e}"))
-            .in_file(CONFIG_FILE)
-            .help(format!(
-                "run civic in the site's folder, or pass --root; looked for {}",
-                path.display()
-            ))
+        Problem::error(
+            "config-unreadable",
+            crate::text!("config-unreadable", reason = e.to_string()),
+        )
+        .in_file(CONFIG_FILE)
+        .help(crate::text!(
+            "config-unreadable-help",
+            path = path.display().to_string()
+        ))
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
-        Problem::error("not-utf8", "site.yaml is not UTF-8 text")
+        Problem::error("not-utf8", crate::text!("config-not-utf8"))
             .in_file(CONFIG_FILE)
             .at_line(line)
-            .help("save site.yaml as UTF-8 (most editors: “Save with encoding” → UTF-8); GBK files are not supported")
+            .help(crate::text!("config-not-utf8-help"))
     })?;
     let source: std::sync::Arc<str> = text.as_str().into();
     let raw: RawConfig = yaml::parse(&text).map_err(|e| {
@@ -362,7 +366,7 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
             .in_file(CONFIG_FILE)
             .at(e.line, e.column)
             .with_source(&source);
-        p.help = e.help.map(Into::into);
+        p.help = e.help;
         p
     })?;
     validate(raw, &source, base_url_override).map_err(|problems| {
@@ -382,7 +386,7 @@ fn validate(
 ) -> Result<SiteConfig, Vec<Problem>> {
     let text: &str = source;
     let mut problems = Vec::new();
-    let problem = |code, key: &str, msg: String, help: &str| {
+    let problem = |code, key: &str, msg: Text, help: Text| {
         let p = Problem::error(code, msg).in_file(CONFIG_FILE).help(help);
         match yaml::key_line(text, key) {
             Some(line) => p.at_line(line),
@@ -395,17 +399,19 @@ fn validate(
         .trim_end_matches('/')
         .to_string();
     if let Err(why) = check_base_url(&base_url) {
-        let p = problem(
-            "config-base-url",
-            "base_url",
-            format!("base_url `{base_url}` {why}"),
-            "write the address the site is published at, e.g. `base_url: https://wenming.example.gov.cn`",
-        );
         problems.push(match base_url_override {
             // The flag's value, not site.yaml's: say so rather than blame a line of the file.
-            Some(_) => Problem::error("config-base-url", format!("--base-url `{base_url}` {why}"))
-                .help("pass the address the site is published at, e.g. --base-url https://wenming.example.gov.cn"),
-            None => p,
+            Some(_) => Problem::error(
+                "config-base-url",
+                crate::text!("config-base-url-flag", url = &base_url, why = why),
+            )
+            .help(crate::text!("config-base-url-flag-help")),
+            None => problem(
+                "config-base-url",
+                "base_url",
+                crate::text!("config-base-url", url = &base_url, why = why),
+                crate::text!("config-base-url-help"),
+            ),
         });
     }
     if let Some(theme) = &raw.theme
@@ -414,8 +420,8 @@ fn validate(
         problems.push(problem(
             "config-theme",
             "theme",
-            format!("theme `{theme}` is not the name of a folder in themes/"),
-            "write the theme's folder name under themes/, e.g. `theme: civic`; a theme cannot come from outside the site",
+            crate::text!("config-theme-invalid", theme = theme),
+            crate::text!("config-theme-invalid-help"),
         ));
     }
 
@@ -430,8 +436,8 @@ fn validate(
             None => problems.push(problem(
                 "config-language",
                 "languages",
-                format!("unsupported language `{code}`"),
-                "Civic sites are written in `zh-CN` and optionally `en`",
+                crate::text!("config-language-unsupported", code = &code),
+                crate::text!("config-language-unsupported-help"),
             )),
         }
     }
@@ -439,8 +445,8 @@ fn validate(
         problems.push(problem(
             "config-language",
             "languages",
-            "the first language must be zh-CN".to_string(),
-            "write `languages: [zh-CN, en]`: Chinese is the default language, served at /",
+            crate::text!("config-language-first"),
+            crate::text!("config-language-first-help"),
         ));
     }
 
@@ -487,22 +493,24 @@ fn validate(
 /// Why `url` cannot be the site's published address, if it cannot: it must be a plain `http(s)`
 /// address of a host (and optionally a path). A query, fragment or `user:password@` would be
 /// published in every canonical link, feed and the sitemap.
-pub fn check_base_url(url: &str) -> Result<(), &'static str> {
+/// The reason is the end of a sentence that starts with the address (`base_url `…` is not a web
+/// address`).
+pub fn check_base_url(url: &str) -> Result<(), Text> {
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err("contains spaces or control characters");
+        return Err(crate::text!("config-url-spaces"));
     }
-    let parsed = url::Url::parse(url).map_err(|_| "is not a web address")?;
+    let parsed = url::Url::parse(url).map_err(|_| crate::text!("config-url-not-web"))?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none_or(str::is_empty) {
-        return Err("is not a web address (it must start with https:// and name a host)");
+        return Err(crate::text!("config-url-no-host"));
     }
     if !parsed.username().is_empty() || parsed.password().is_some() {
-        return Err("contains a user name or password, which every page would publish");
+        return Err(crate::text!("config-url-credentials"));
     }
     if parsed.query().is_some() {
-        return Err("has a query (`?…`), which cannot be part of a site's address");
+        return Err(crate::text!("config-url-query"));
     }
     if parsed.fragment().is_some() {
-        return Err("has a fragment (`#…`), which cannot be part of a site's address");
+        return Err(crate::text!("config-url-fragment"));
     }
     Ok(())
 }
@@ -531,10 +539,10 @@ fn lang_map<T>(
             None => {
                 let mut p = Problem::error(
                     "config-language",
-                    format!("`{key}` has an entry for unknown language `{code}`"),
+                    crate::text!("config-language-unknown-entry", key = key, code = &code),
                 )
                 .in_file(CONFIG_FILE)
-                .help("use `zh-CN` or `en`");
+                .help(crate::text!("config-language-unknown-entry-help"));
                 if let Some(line) = yaml::key_line(text, &code) {
                     p = p.at_line(line);
                 }
@@ -558,32 +566,36 @@ fn check_list(items: &[ListItem], key: &str, text: &str, problems: &mut Vec<Prob
             problems.push(located(
                 Problem::error(
                     "config-duplicate",
-                    format!("`{key}` lists `{}` twice", item.key),
+                    crate::text!("config-duplicate-key", list = key, item = &item.key),
                 )
                 .in_file(CONFIG_FILE)
-                .help("each key may appear once"),
+                .help(crate::text!("config-duplicate-key-help")),
             ));
         }
         if !seen_slugs.insert(item.url_segment()) {
             problems.push(located(
                 Problem::error(
                     "config-duplicate",
-                    format!(
-                        "two items of `{key}` share the URL segment `{}`",
-                        item.url_segment()
+                    crate::text!(
+                        "config-duplicate-segment",
+                        list = key,
+                        segment = item.url_segment()
                     ),
                 )
                 .in_file(CONFIG_FILE)
-                .help("give each item its own `slug:`"),
+                .help(crate::text!("config-duplicate-segment-help")),
             ));
         }
         if let Some(slug) = &item.slug
             && crate::content::slug::Slug::parse(slug).is_err()
         {
             problems.push(located(
-                Problem::error("config-slug", format!("`{slug}` is not a valid URL slug"))
-                    .in_file(CONFIG_FILE)
-                    .help("use lowercase letters a–z, digits and `-`, e.g. `helping-others`"),
+                Problem::error(
+                    "config-slug",
+                    crate::text!("config-slug-invalid", slug = slug),
+                )
+                .in_file(CONFIG_FILE)
+                .help(crate::text!("config-slug-invalid-help")),
             ));
         }
     }

@@ -7,6 +7,7 @@ use crate::content::frontmatter::{self, RawPage, RawSection};
 use crate::content::kinds::Kind;
 use crate::content::placeholder;
 use crate::content::slug::Slug;
+use crate::messages::{Lang, Text};
 use clap::{Args, ValueEnum};
 use pinyin::ToPinyin;
 use std::path::{Path, PathBuf};
@@ -134,28 +135,33 @@ struct Plan {
     date: String,
 }
 
-fn fail(message: String, help: &str) -> ExitCode {
-    eprintln!("error: {message}");
-    if !help.is_empty() {
-        eprintln!("help: {help}");
+/// Why `civic new` could not write the page, and what to do about it.
+type Failure = (Text, Option<Text>);
+
+fn fail((message, help): Failure, lang: Lang) -> ExitCode {
+    eprintln!(
+        "{}",
+        crate::text!("new-error", message = message).in_lang(lang)
+    );
+    if let Some(help) = help {
+        eprintln!("{}", crate::text!("new-help", help = help).in_lang(lang));
     }
     ExitCode::from(1)
 }
 
-pub fn run(args: &NewArgs, lang: crate::messages::Lang) -> ExitCode {
+pub fn run(args: &NewArgs, lang: Lang) -> ExitCode {
     let Some(kind) = Kind::parse(&args.kind) else {
-        let hint = crate::yaml::closest(&args.kind, &Kind::NAMES)
-            .map(|k| format!("did you mean `{k}`? "))
-            .unwrap_or_default();
-        return crate::cli::usage_error(
-            &format!(
-                "`{}` is not a kind of page; {hint}kinds are: {}",
-                args.kind,
-                Kind::NAMES.join(", ")
-            )
-            .into(),
-            lang,
-        );
+        let kinds = Kind::NAMES.join(", ");
+        let message = match crate::yaml::closest(&args.kind, &Kind::NAMES) {
+            Some(guess) => crate::text!(
+                "new-kind-unknown-guess",
+                kind = &args.kind,
+                guess = guess,
+                kinds = kinds
+            ),
+            None => crate::text!("new-kind-unknown", kind = &args.kind, kinds = kinds),
+        };
+        return crate::cli::usage_error(&message, lang);
     };
     let date = match crate::pipeline::build_date(args.date.as_deref()) {
         Ok(d) => d.to_string(),
@@ -178,21 +184,24 @@ pub fn run(args: &NewArgs, lang: crate::messages::Lang) -> ExitCode {
                 [] if kind == Kind::Page => String::new(),
                 [] => {
                     return fail(
-                        format!("no section of this site holds `{}` pages", kind.name()),
-                        &format!(
-                            "create a folder under content/ with an _index.md that says `kind: {}`",
-                            kind.name()
+                        (
+                            crate::text!("new-no-section", kind = kind.name()),
+                            Some(crate::text!("new-no-section-help", kind = kind.name())),
                         ),
+                        lang,
                     );
                 }
                 many => {
                     return fail(
-                        format!(
-                            "several sections hold `{}` pages: {}",
-                            kind.name(),
-                            many.join(", ")
+                        (
+                            crate::text!(
+                                "new-several-sections",
+                                kind = kind.name(),
+                                sections = many.join(", ")
+                            ),
+                            Some(crate::text!("new-several-sections-help")),
                         ),
-                        "choose one with --section, e.g. --section news",
+                        lang,
                     );
                 }
             }
@@ -201,44 +210,52 @@ pub fn run(args: &NewArgs, lang: crate::messages::Lang) -> ExitCode {
     let dir = match crate::paths::inside(&content, Path::new(&section)) {
         Ok(dir) => dir,
         Err(outside) => {
-            return crate::cli::usage_error(&format!(
-                "--section `{section}` leads outside content/ (to {}); a new page must be inside the site\n\
-                 help: name a section folder under content/, e.g. --section news",
-                outside.display()
-            ).into(), lang);
+            return crate::cli::usage_error(
+                &crate::text!(
+                    "new-section-outside",
+                    section = &section,
+                    outside = outside.display().to_string()
+                ),
+                lang,
+            );
         }
     };
     if !dir.is_dir() {
         return fail(
-            format!("there is no section folder content/{section}"),
-            "check the --section name",
+            (
+                crate::text!("new-no-section-folder", section = &section),
+                Some(crate::text!("new-no-section-folder-help")),
+            ),
+            lang,
         );
     }
     let slug = match &args.slug {
-        Some(s) => {
-            match Slug::parse(s) {
-                Ok(s) => s.to_string(),
-                Err(e) => {
-                    return crate::cli::usage_error(&format!(
-                    "--slug `{s}` cannot be used: {e}; use lowercase letters, digits and `-`"
-                ).into(), lang);
-                }
+        Some(s) => match Slug::parse(s) {
+            Ok(s) => s.to_string(),
+            Err(e) => {
+                return crate::cli::usage_error(
+                    &crate::text!("new-slug-invalid", slug = s, why = e.text()),
+                    lang,
+                );
             }
-        }
+        },
         None => match pinyin_slug(&args.title) {
             Some(s) => {
                 if !args.title.is_ascii() {
                     eprintln!(
-                        "note: the file name `{s}` was proposed from the title's pinyin. Pinyin misreads some characters \
-                         (重庆, 银行) — check it, and rename the file or pass --slug before publishing."
+                        "{}",
+                        crate::text!("new-pinyin-note", slug = &s).in_lang(lang)
                     );
                 }
                 s
             }
             None => {
                 return fail(
-                    "cannot make a file name from this title".into(),
-                    "pass one with --slug, e.g. --slug li-mei",
+                    (
+                        crate::text!("new-no-slug"),
+                        Some(crate::text!("new-no-slug-help")),
+                    ),
+                    lang,
                 );
             }
         },
@@ -263,36 +280,38 @@ pub fn run(args: &NewArgs, lang: crate::messages::Lang) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err((message, help)) => fail(message, &help),
+        Err(failure) => fail(failure, lang),
     }
 }
 
-fn write_new(path: &Path, text: &str) -> Result<PathBuf, (String, String)> {
+fn write_new(path: &Path, text: &str) -> Result<PathBuf, Failure> {
     use std::io::Write;
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
         .map_err(|e| {
+            let shown = path.display().to_string();
             if e.kind() == std::io::ErrorKind::AlreadyExists {
                 (
-                    format!(
-                        "{} already exists; Civic does not overwrite pages",
-                        path.display()
-                    ),
-                    "choose another file name with --slug".to_string(),
+                    crate::text!("new-exists", path = shown),
+                    Some(crate::text!("new-exists-help")),
                 )
             } else {
                 (
-                    format!("cannot create {}: {e}", path.display()),
-                    String::new(),
+                    crate::text!("new-cannot-create", path = shown, reason = e.to_string()),
+                    None,
                 )
             }
         })?;
     file.write_all(text.as_bytes()).map_err(|e| {
         (
-            format!("cannot write {}: {e}", path.display()),
-            String::new(),
+            crate::text!(
+                "new-cannot-write",
+                path = path.display().to_string(),
+                reason = e.to_string()
+            ),
+            None,
         )
     })?;
     Ok(path.to_path_buf())
@@ -388,7 +407,7 @@ fn create_zh(
     plan: &Plan,
     title: &str,
     config: &crate::config::SiteConfig,
-) -> Result<PathBuf, (String, String)> {
+) -> Result<PathBuf, Failure> {
     write_new(
         &plan.dir.join(format!("{}.md", plan.slug)),
         &zh_skeleton(plan, title, config),
@@ -435,17 +454,16 @@ fn zh_value(raw: &RawPage, key: &str) -> Option<String> {
 
 /// The English twin of the Chinese page `zh_text`: every key the twin must write in English, each
 /// under a comment with the Chinese value to translate, as a draft with placeholder text.
-fn en_skeleton(zh_text: &str, title: &str) -> Result<String, String> {
-    let split = frontmatter::split(zh_text)
-        .map_err(|_| "the Chinese page has no front matter to translate".to_string())?;
+fn en_skeleton(zh_text: &str, title: &str) -> Result<String, Text> {
+    let split = frontmatter::split(zh_text).map_err(|_| crate::text!("new-zh-no-front-matter"))?;
     let raw: RawPage = if split.yaml.trim().is_empty() {
         RawPage::default()
     } else {
         crate::yaml::parse(split.yaml).map_err(|e| {
-            format!(
-                "the Chinese page's front matter cannot be read (line {}): {}",
-                e.line + split.yaml_line - 1,
-                e.message
+            crate::text!(
+                "new-zh-front-matter-unreadable",
+                line = e.line + split.yaml_line - 1,
+                problem = e.message
             )
         })?
     };
@@ -468,19 +486,23 @@ fn en_skeleton(zh_text: &str, title: &str) -> Result<String, String> {
     Ok(format!("---\n{fm}---\n\n{}\n", placeholder::TRANSLATE_BODY))
 }
 
-fn create_en(plan: &Plan, title: &str) -> Result<Vec<PathBuf>, (String, String)> {
+fn create_en(plan: &Plan, title: &str) -> Result<Vec<PathBuf>, Failure> {
     let Plan { dir, slug, .. } = plan;
     let zh = dir.join(format!("{slug}.md"));
     let Ok(zh_text) = std::fs::read_to_string(&zh) else {
         return Err((
-            format!("there is no Chinese page {} to translate", zh.display()),
-            "an English twin sits beside its Chinese page; pass the Chinese file's name with --slug".to_string(),
+            crate::text!("new-no-chinese-page", path = zh.display().to_string()),
+            Some(crate::text!("new-no-chinese-page-help")),
         ));
     };
     let text = en_skeleton(&zh_text, title).map_err(|e| {
         (
-            format!("{}: {e}", zh.display()),
-            "fix the Chinese page first (civic check shows how)".to_string(),
+            crate::text!(
+                "new-chinese-page-problem",
+                path = zh.display().to_string(),
+                problem = e
+            ),
+            Some(crate::text!("new-chinese-page-problem-help")),
         )
     })?;
     write_new(&dir.join(format!("{slug}.en.md")), &text).map(|p| vec![p])

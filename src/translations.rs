@@ -10,6 +10,7 @@
 use crate::cli::SiteArgs;
 use crate::content::frontmatter;
 use crate::lang::Lang;
+use crate::messages::Text;
 use crate::site::{Page, Site};
 use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -94,21 +95,28 @@ pub fn freshness(site: &Site, zh: &Page) -> Freshness {
     }
 }
 
-pub fn run(args: &TranslationsArgs, lang: crate::messages::Lang) -> ExitCode {
+pub fn run(args: &TranslationsArgs, lang: Lang) -> ExitCode {
     match &args.action {
-        Some(Action::Mark { files }) => mark_all(&args.site.root, files),
-        Some(Action::Diff { file }) => match diff(&args.site.root, file) {
+        Some(Action::Mark { files }) => mark_all(&args.site.root, files, lang),
+        Some(Action::Diff { file }) => match diff(&args.site.root, file, lang) {
             Ok(text) => {
                 print!("{text}");
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                print_error(&e, lang);
                 ExitCode::from(1)
             }
         },
         None => table(args, lang),
     }
+}
+
+fn print_error(e: &Text, lang: Lang) {
+    eprintln!(
+        "{}",
+        crate::text!("translations-error", message = e.clone()).in_lang(lang)
+    );
 }
 
 #[derive(Serialize)]
@@ -120,7 +128,7 @@ struct Row {
     words_en: Option<usize>,
 }
 
-fn table(args: &TranslationsArgs, lang: crate::messages::Lang) -> ExitCode {
+fn table(args: &TranslationsArgs, lang: Lang) -> ExitCode {
     let options = match args.site.options() {
         Ok(o) => o,
         Err(e) => return crate::cli::usage_error(&e, lang),
@@ -155,46 +163,107 @@ fn table(args: &TranslationsArgs, lang: crate::messages::Lang) -> ExitCode {
         );
         return ExitCode::SUCCESS;
     }
-    let width = rows.iter().map(|r| r.file.len()).max().unwrap_or(4).max(4);
-    println!(
-        "{:<width$}  {:<4}  {:<11}  {:>8}  {:>8}",
-        "page", "twin", "translation", "zh chars", "en words"
-    );
+    let words = |t: Text| t.in_lang(lang);
+    let mut lines = vec![[
+        words(crate::text!("translations-column-page")),
+        words(crate::text!("translations-column-twin")),
+        words(crate::text!("translations-column-status")),
+        words(crate::text!("translations-column-zh-chars")),
+        words(crate::text!("translations-column-en-words")),
+    ]];
     for r in &rows {
         let status = match r.status {
-            Freshness::Missing => "missing",
-            Freshness::UpToDate => "up to date",
-            Freshness::Outdated => "OUTDATED",
-            Freshness::Unreviewed => "unreviewed",
+            Freshness::Missing => crate::text!("translations-status-missing"),
+            Freshness::UpToDate => crate::text!("translations-status-up-to-date"),
+            Freshness::Outdated => crate::text!("translations-status-outdated"),
+            Freshness::Unreviewed => crate::text!("translations-status-unreviewed"),
         };
-        println!(
-            "{:<width$}  {:<4}  {:<11}  {:>8}  {:>8}",
-            r.file,
-            if r.twin.is_some() { "yes" } else { "no" },
-            status,
-            r.words_zh,
-            r.words_en.map_or("-".to_string(), |w| w.to_string())
-        );
+        let twin = if r.twin.is_some() {
+            crate::text!("translations-twin-yes")
+        } else {
+            crate::text!("translations-twin-no")
+        };
+        lines.push([
+            r.file.clone(),
+            words(twin),
+            words(status),
+            r.words_zh.to_string(),
+            r.words_en.map_or("-".to_string(), |w| w.to_string()),
+        ]);
+    }
+    for line in columns(&lines) {
+        println!("{line}");
     }
     let count = |f: Freshness| rows.iter().filter(|r| r.status == f).count();
-    println!(
-        "\n{} pages: {} up to date, {} outdated, {} unreviewed, {} without translation",
-        rows.len(),
-        count(Freshness::UpToDate),
-        count(Freshness::Outdated),
-        count(Freshness::Unreviewed),
-        count(Freshness::Missing)
+    let summary = crate::text!(
+        "translations-summary",
+        pages = rows.len(),
+        up_to_date = count(Freshness::UpToDate),
+        outdated = count(Freshness::Outdated),
+        unreviewed = count(Freshness::Unreviewed),
+        missing = count(Freshness::Missing)
     );
+    println!("\n{}", summary.in_lang(lang));
     ExitCode::SUCCESS
 }
 
-fn mark_all(root: &Path, files: &[PathBuf]) -> ExitCode {
+/// The table's lines: the first three columns aligned left, the two counts right, two spaces
+/// between. Widths are in terminal columns (a Chinese character takes two), so a table in
+/// Chinese lines up as well as one in English.
+fn columns(lines: &[[String; 5]]) -> Vec<String> {
+    let mut widths = [0; 5];
+    for line in lines {
+        for (w, cell) in widths.iter_mut().zip(line) {
+            *w = (*w).max(terminal_width(cell));
+        }
+    }
+    lines
+        .iter()
+        .map(|line| {
+            let cells: Vec<String> = line
+                .iter()
+                .zip(widths)
+                .enumerate()
+                .map(|(i, (cell, w))| {
+                    let pad = " ".repeat(w - terminal_width(cell));
+                    if i < 3 {
+                        format!("{cell}{pad}")
+                    } else {
+                        format!("{pad}{cell}")
+                    }
+                })
+                .collect();
+            cells.join("  ")
+        })
+        .collect()
+}
+
+/// Columns `text` takes in a terminal: two for a Chinese character or full-width punctuation.
+fn terminal_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3040..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE10..=0xFE1F
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
+            | 0x20000..=0x3FFFD => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+fn mark_all(root: &Path, files: &[PathBuf], lang: Lang) -> ExitCode {
     let mut failed = false;
     for file in files {
         match mark(root, file) {
-            Ok(msg) => eprintln!("{msg}"),
+            Ok(msg) => eprintln!("{}", msg.in_lang(lang)),
             Err(e) => {
-                eprintln!("error: {e}");
+                print_error(&e, lang);
                 failed = true;
             }
         }
@@ -207,7 +276,7 @@ fn mark_all(root: &Path, files: &[PathBuf]) -> ExitCode {
 }
 
 /// The English twin and Chinese source of `file` (either one may be given).
-fn pair(root: &Path, file: &Path) -> Result<(PathBuf, PathBuf), String> {
+fn pair(root: &Path, file: &Path) -> Result<(PathBuf, PathBuf), Text> {
     // A relative path names a file of the site (under --root) first, as the help shows it.
     let path = if file.is_absolute() || (!root.join(file).exists() && file.exists()) {
         file.to_path_buf()
@@ -218,10 +287,10 @@ fn pair(root: &Path, file: &Path) -> Result<(PathBuf, PathBuf), String> {
     let content = root.join(crate::content::CONTENT_DIR);
     let path = crate::paths::inside(&content, &crate::paths::resolve(&path).unwrap_or(path))
         .map_err(|outside| {
-            format!(
-                "{} is not inside the site's content/ folder (it is {}); only the site's pages can be marked",
-                file.display(),
-                outside.display()
+            crate::text!(
+                "translations-not-in-content",
+                file = file.display().to_string(),
+                outside = outside.display().to_string()
             )
         })?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -230,62 +299,78 @@ fn pair(root: &Path, file: &Path) -> Result<(PathBuf, PathBuf), String> {
     } else if let Some(stem) = name.strip_suffix(".md") {
         (path.clone(), path.with_file_name(format!("{stem}.en.md")))
     } else {
-        return Err(format!("{} is not a Markdown page (.md)", file.display()));
+        return Err(crate::text!(
+            "translations-not-markdown",
+            file = file.display().to_string()
+        ));
     };
     // The twin is written: it must not be a link leading out of content/ either.
     let en = crate::paths::inside(&content, &en).map_err(|outside| {
-        format!(
-            "{} leads outside the site's content/ folder (to {})",
-            en.display(),
-            outside.display()
+        crate::text!(
+            "translations-twin-outside",
+            twin = en.display().to_string(),
+            outside = outside.display().to_string()
         )
     })?;
     if !zh.is_file() {
-        return Err(format!(
-            "{}: there is no Chinese source {}",
-            file.display(),
-            zh.display()
+        return Err(crate::text!(
+            "translations-no-source",
+            file = file.display().to_string(),
+            source = zh.display().to_string()
         ));
     }
     if !en.is_file() {
-        return Err(format!(
-            "{}: there is no English twin {}; create it first (civic new … --lang en)",
-            file.display(),
-            en.display()
+        return Err(crate::text!(
+            "translations-no-twin",
+            file = file.display().to_string(),
+            twin = en.display().to_string()
         ));
     }
     Ok((zh, en))
 }
 
 /// Write the source's current hash into the twin's front matter, changing only that line.
-pub fn mark(root: &Path, file: &Path) -> Result<String, String> {
+pub fn mark(root: &Path, file: &Path) -> Result<Text, Text> {
     let (zh, en) = pair(root, file)?;
-    let read = |p: &Path| {
-        std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
-    };
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| cannot_read(p, &e));
     let zh_text = read(&zh)?;
     let hash = source_hash(&zh_text);
     keep_source(root, &hash, &zh_text)?;
     let text = read(&en)?;
     let updated = set_source_hash(&text, &hash).ok_or_else(|| {
-        format!(
-            "{}: the file has no front matter (--- … ---) to record the review in",
-            en.display()
+        crate::text!(
+            "translations-no-front-matter",
+            twin = en.display().to_string()
         )
     })?;
     if updated != text {
-        std::fs::write(&en, updated).map_err(|e| format!("cannot write {}: {e}", en.display()))?;
+        std::fs::write(&en, updated).map_err(|e| {
+            crate::text!(
+                "translations-cannot-write",
+                path = en.display().to_string(),
+                reason = e.to_string()
+            )
+        })?;
     }
-    Ok(format!(
-        "{}: marked as up to date with {} (source_hash: {hash})",
-        en.display(),
-        zh.display()
+    Ok(crate::text!(
+        "translations-marked",
+        twin = en.display().to_string(),
+        source = zh.display().to_string(),
+        hash = hash
     ))
+}
+
+fn cannot_read(path: &Path, e: &std::io::Error) -> Text {
+    crate::text!(
+        "translations-cannot-read",
+        path = path.display().to_string(),
+        reason = e.to_string()
+    )
 }
 
 /// Keep the Chinese text a twin is marked against, for `diff`. Named by its hash, so marking
 /// many twins of one source, or marking again, writes it once.
-fn keep_source(root: &Path, hash: &str, zh_text: &str) -> Result<(), String> {
+fn keep_source(root: &Path, hash: &str, zh_text: &str) -> Result<(), Text> {
     let dir = root.join(SOURCES_DIR);
     let path = dir.join(format!("{hash}.md"));
     if path.is_file() {
@@ -293,7 +378,13 @@ fn keep_source(root: &Path, hash: &str, zh_text: &str) -> Result<(), String> {
     }
     std::fs::create_dir_all(&dir)
         .and_then(|_| std::fs::write(&path, normalize(zh_text) + "\n"))
-        .map_err(|e| format!("cannot keep the marked text in {}: {e}", path.display()))
+        .map_err(|e| {
+            crate::text!(
+                "translations-cannot-keep",
+                path = path.display().to_string(),
+                reason = e.to_string()
+            )
+        })
 }
 
 /// The `source_hash:` a twin's front matter records, if any.
@@ -308,43 +399,38 @@ fn recorded_hash(text: &str) -> Option<String> {
 
 /// What changed in the Chinese source of `file` since its English twin was marked, line by
 /// line, in words an editor reads: `- ` for a line taken out, `+ ` for a line put in.
-pub fn diff(root: &Path, file: &Path) -> Result<String, String> {
+pub fn diff(root: &Path, file: &Path, lang: Lang) -> Result<String, Text> {
     let (zh_path, en_path) = pair(root, file)?;
     // Paths as the editor wrote them: from the site's folder.
     let base = crate::paths::resolve(root).unwrap_or_else(|_| root.to_path_buf());
     let shown = |p: &Path| p.strip_prefix(&base).unwrap_or(p).display().to_string();
     let (zh, en) = (shown(&zh_path), shown(&en_path));
-    let read = |p: &Path| {
-        std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
-    };
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| cannot_read(p, &e));
     let zh_now = normalize(&read(&zh_path)?);
     let Some(hash) = recorded_hash(&read(&en_path)?) else {
-        return Err(format!(
-            "{} has never been marked, so there is nothing to compare with; translate the whole Chinese page {}, then run `civic translations mark {}`",
-            en, zh, en
+        return Err(crate::text!(
+            "translations-never-marked",
+            twin = &en,
+            source = &zh
         ));
     };
     if hash == source_hash(&zh_now) {
-        return Ok(format!(
-            "{}: nothing changed in {} since the translation was marked.\n",
-            en, zh
-        ));
+        let same = crate::text!("translations-nothing-changed", twin = &en, source = &zh);
+        return Ok(format!("{}\n", same.in_lang(lang)));
     }
     let kept = root.join(SOURCES_DIR).join(format!("{hash}.md"));
     let zh_then = read(&kept).map_err(|_| {
-        format!(
-            "the Chinese text that {} was marked against (source_hash {hash}) was not kept in {}: it was marked before Civic kept it, or on another computer; compare the English page with the whole Chinese page {} this once, then run `civic translations mark {}`",
-            en,
-            SOURCES_DIR,
-            zh,
-            en
+        crate::text!(
+            "translations-not-kept",
+            twin = &en,
+            hash = &hash,
+            folder = SOURCES_DIR,
+            source = &zh
         )
     })?;
     let zh_then = normalize(&zh_then);
-    let mut out = format!(
-        "What changed in {} since {} was marked:\n(- taken out, + put in; line numbers are the Chinese file's now)\n",
-        zh, en
-    );
+    let heading = crate::text!("translations-diff-heading", source = &zh, twin = &en);
+    let mut out = format!("{}\n", heading.in_lang(lang));
     let changes = similar::TextDiff::from_lines(&zh_then, &zh_now);
     for group in changes.grouped_ops(1) {
         let first_new_line = group
@@ -352,7 +438,8 @@ pub fn diff(root: &Path, file: &Path) -> Result<String, String> {
             .find(|op| op.tag() != similar::DiffTag::Equal)
             .map_or(0, |op| op.new_range().start)
             + 1;
-        out.push_str(&format!("\n@ line {first_new_line}\n"));
+        let at = crate::text!("translations-diff-at-line", line = first_new_line);
+        out.push_str(&format!("\n{}\n", at.in_lang(lang)));
         for op in &group {
             for change in changes.iter_changes(op) {
                 let sign = match change.tag() {
@@ -366,10 +453,8 @@ pub fn diff(root: &Path, file: &Path) -> Result<String, String> {
             }
         }
     }
-    out.push_str(&format!(
-        "\nWhen the English text says the same, run: civic translations mark {}\n",
-        en
-    ));
+    let footer = crate::text!("translations-diff-footer", twin = &en);
+    out.push_str(&format!("\n{}\n", footer.in_lang(lang)));
     Ok(out)
 }
 
@@ -421,6 +506,21 @@ mod tests {
             source_hash("---\ntitle: a\n---\nbody\n"),
             source_hash("---\ntitle: b\n---\nbody\n")
         );
+    }
+
+    #[test]
+    fn the_table_lines_up_chinese_by_terminal_columns() {
+        let row = |cells: [&str; 5]| cells.map(String::from);
+        let lines = columns(&[
+            row(["页面", "英文版", "翻译状态", "中文字数", "英文词数"]),
+            row(["content/a.md", "有", "已是最新", "12", "-"]),
+        ]);
+        assert_eq!(
+            terminal_width(&lines[0]),
+            terminal_width(&lines[1]),
+            "{lines:#?}"
+        );
+        assert!(lines[1].starts_with("content/a.md  有    "), "{lines:#?}");
     }
 
     #[test]

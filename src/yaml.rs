@@ -1,15 +1,16 @@
 //! The one place that knows which YAML crate Civic uses (serde-saphyr: maintained, no `unsafe`,
 //! rejects duplicate keys, budgets against alias bombs). Everything else calls [`parse`].
 
+use crate::messages::Text;
 use serde::de::DeserializeOwned;
 
 /// A YAML or schema error at a position inside the YAML text (1-based).
 #[derive(Debug, Clone)]
 pub struct YamlError {
-    pub message: String,
+    pub message: Text,
     pub line: usize,
     pub column: usize,
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 /// Nesting depth allowed when the caller names none (site.yaml; serde-saphyr's own default).
@@ -45,10 +46,7 @@ pub fn parse_nested<T: DeserializeOwned>(text: &str, max_depth: usize) -> Result
                 help: Some(help),
             };
         }
-        let (message, mut help) = explain(&raw);
-        if raw.contains("invalid u") || raw.contains("invalid i") {
-            help = Some(number_help(text, line, raw.contains("invalid u")));
-        }
+        let (message, help) = explain(&raw, text, line);
         YamlError {
             message,
             line,
@@ -63,15 +61,15 @@ pub fn parse_nested<T: DeserializeOwned>(text: &str, max_depth: usize) -> Result
 /// unquoted value (`title: 通知: 明天停水`).
 fn common_mistake(text: &str, error_line: usize) -> Option<YamlError> {
     for (i, line) in text.lines().enumerate().take(error_line.max(1)) {
-        let found = |message: String, fixed: String, column: usize| YamlError {
+        let found = |message: Text, fixed: String, column: usize| YamlError {
             message,
             line: i + 1,
             column,
-            help: Some(format!("write the line like this:  {fixed}")),
+            help: Some(crate::text!("yaml-write-like-this", line = fixed)),
         };
         if let Some(at) = line.find('\t') {
             return Some(found(
-                "this line has a tab character; YAML lines are indented with spaces only".into(),
+                crate::text!("yaml-tab"),
                 line.replace('\t', "  "),
                 line[..at].chars().count() + 1,
             ));
@@ -87,9 +85,7 @@ fn common_mistake(text: &str, error_line: usize) -> Option<YamlError> {
         let (key, rest) = body.split_at(key_len);
         if let Some(value) = rest.trim_start().strip_prefix('：') {
             return Some(found(
-                format!(
-                    "`{key}` is followed by a full-width colon `：`; YAML needs the ASCII colon `:` and a space"
-                ),
+                crate::text!("yaml-full-width-colon", key = key),
                 format!("{indent}{key}: {}", value.trim_start()),
                 indent.chars().count() + key.chars().count() + 1,
             ));
@@ -100,7 +96,7 @@ fn common_mistake(text: &str, error_line: usize) -> Option<YamlError> {
         {
             let quoted = value.replace('\\', "\\\\").replace('"', "\\\"");
             return Some(found(
-                format!("the text of `{key}` contains a colon `:`, which YAML reads as a new key"),
+                crate::text!("yaml-colon-in-value", key = key),
                 format!("{indent}{key}: \"{quoted}\""),
                 indent.chars().count() + key.chars().count() + 3,
             ));
@@ -112,43 +108,40 @@ fn common_mistake(text: &str, error_line: usize) -> Option<YamlError> {
 /// The parser's budget protects against YAML that expands to far more than it says (alias
 /// bombs) or nests without end; say so in the editor's words, not the parser's (its message
 /// names internal counters: `budget breached: Nodes { nodes: 250001 }`).
-fn budget_breach(raw: &str, max_depth: usize) -> Option<(String, String)> {
+fn budget_breach(raw: &str, max_depth: usize) -> Option<(Text, Text)> {
     let breach = raw.split_once("budget breached")?.1;
-    let alias_help = "write the values out instead of using `&` anchors and `*` aliases";
     Some(if breach.contains("Depth") {
         (
-            format!("lists and mappings here are nested more than {max_depth} levels deep"),
-            "write the values with less nesting; if a page really needs more, raise \
-             `limits: { nesting_depth: … }` in site.yaml"
-                .to_string(),
+            crate::text!("yaml-too-deep", max_depth = max_depth),
+            crate::text!("yaml-too-deep-help"),
         )
     } else {
         (
-            "the YAML expands to far more values than it is long (anchors `&name` reused \
-             through aliases `*name`)"
-                .to_string(),
-            alias_help.to_string(),
+            crate::text!("yaml-alias-bomb"),
+            crate::text!("yaml-alias-bomb-help"),
         )
     })
 }
 
 /// Help for a value that should be a whole number, naming the key of its line.
-fn number_help(text: &str, line: usize, unsigned: bool) -> String {
+fn number_help(text: &str, line: usize, unsigned: bool) -> Text {
     let key = text
         .lines()
         .nth(line.saturating_sub(1))
         .and_then(|l| l.trim_start().trim_start_matches("- ").split_once(':'))
         .map(|(k, _)| k.trim().to_string())
         .filter(|k| !k.is_empty() && !k.contains(' '));
-    let range = if unsigned { ", 0 or more" } else { "" };
-    match key.as_deref() {
-        Some("year") | None => format!("this key takes a whole number{range}, e.g. `year: 2025`"),
-        Some(key) => format!("`{key}` takes a whole number{range}, e.g. `{key}: 14`"),
+    match (key.as_deref(), unsigned) {
+        (Some("year") | None, false) => crate::text!("yaml-number-help"),
+        (Some("year") | None, true) => crate::text!("yaml-number-unsigned-help"),
+        (Some(key), false) => crate::text!("yaml-key-number-help", key = key),
+        (Some(key), true) => crate::text!("yaml-key-number-unsigned-help", key = key),
     }
 }
 
-/// Turn the deserializer's wording into something an editor can act on.
-fn explain(raw: &str) -> (String, Option<String>) {
+/// Turn the deserializer's wording into something an editor can act on. `text` and `line` are
+/// the YAML and the failing line, for help that names the key written there.
+fn explain(raw: &str, text: &str, line: usize) -> (Text, Option<Text>) {
     if let Some(rest) = raw.strip_prefix("unknown field `") {
         let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let choices: Vec<&str> = expected
@@ -159,21 +152,16 @@ fn explain(raw: &str) -> (String, Option<String>) {
             .filter(|s| !s.is_empty())
             .collect();
         let help = match closest(key, &choices) {
-            Some(best) => format!(
-                "did you mean `{best}`? Put your own data under `extra:` instead of a new key."
-            ),
-            None => format!(
-                "allowed keys here: {}. Put your own data under `extra:`.",
-                choices.join(", ")
-            ),
+            Some(best) => crate::text!("yaml-unknown-key-guess-help", guess = best),
+            None => crate::text!("yaml-unknown-key-help", keys = choices.join(", ")),
         };
-        return (format!("unknown key `{key}`"), Some(help));
+        return (crate::text!("yaml-unknown-key", key = key), Some(help));
     }
     if let Some(rest) = raw.strip_prefix("missing field `") {
         let key = rest.trim_end_matches('`');
         return (
-            format!("required key `{key}` is missing"),
-            Some(format!("add a line `{key}: …` to the front matter")),
+            crate::text!("content-required-missing", key = key),
+            Some(crate::text!("content-add-key-help", key = key)),
         );
     }
     if raw.starts_with("duplicate mapping key") {
@@ -183,45 +171,45 @@ fn explain(raw: &str) -> (String, Option<String>) {
             .and_then(|s| s.split(',').next())
             .unwrap_or("");
         return (
-            format!("the key `{key}` appears twice"),
-            Some("keep one of the two lines".to_string()),
+            crate::text!("yaml-duplicate-key", key = key),
+            Some(crate::text!("yaml-duplicate-key-help")),
         );
     }
     // Type mismatches: say what the value should be, in the editor's words.
-    let kinds = [
-        (
-            raw.contains("expected sequence"),
-            "the value here should be a list",
-            "this key takes a list, e.g. `tags: [志愿服务, 社区]`",
-        ),
-        (
-            raw.contains("invalid u") || raw.contains("invalid i"),
-            "the value here should be a whole number",
-            "this key takes a whole number, e.g. `year: 2025`",
-        ),
-        (
-            raw.contains("expected string"),
-            "the value here should be text",
-            "put quotes around the text if it contains `:`, `[` or `{`, e.g. `title: \"[通知] 志愿服务\"`",
-        ),
-        (
-            raw.contains("invalid bool") || raw.contains("boolean"),
-            "the value here should be `true` or `false`",
-            "this key takes `true` or `false`",
-        ),
-        (
-            raw.contains("expected mapping"),
-            "the value here should be `key: value` pairs",
-            "this key takes `key: value` pairs, one per line, indented under it",
-        ),
-    ];
-    if let Some((_, message, help)) = kinds.iter().find(|(matched, _, _)| *matched) {
-        return (message.to_string(), Some(help.to_string()));
+    if raw.contains("expected sequence") {
+        return (
+            crate::text!("yaml-expected-list"),
+            Some(crate::text!("yaml-expected-list-help")),
+        );
+    }
+    if raw.contains("invalid u") || raw.contains("invalid i") {
+        return (
+            crate::text!("yaml-expected-number"),
+            Some(number_help(text, line, raw.contains("invalid u"))),
+        );
+    }
+    if raw.contains("expected string") {
+        return (
+            crate::text!("yaml-expected-text"),
+            Some(crate::text!("yaml-expected-text-help")),
+        );
+    }
+    if raw.contains("invalid bool") || raw.contains("boolean") {
+        return (
+            crate::text!("yaml-expected-bool"),
+            Some(crate::text!("yaml-expected-bool-help")),
+        );
+    }
+    if raw.contains("expected mapping") {
+        return (
+            crate::text!("yaml-expected-mapping"),
+            Some(crate::text!("yaml-expected-mapping-help")),
+        );
     }
     // Anything else is a syntax error in the parser's words; say so.
     (
-        format!("YAML syntax: {raw}"),
-        Some("check this line and the one before: indentation, colons and quotes".to_string()),
+        crate::text!("yaml-syntax", detail = raw),
+        Some(crate::text!("yaml-syntax-help")),
     )
 }
 
@@ -302,24 +290,35 @@ mod tests {
     fn common_mistakes_show_the_corrected_line() {
         let e = mistake("title: 通知: 明天停水\ndate: 2026-11-01\n");
         assert_eq!(e.line, 1);
-        assert!(e.message.contains("colon"), "{}", e.message);
+        assert!(e.message.to_string().contains("colon"), "{}", e.message);
         assert_eq!(
-            e.help.as_deref(),
+            e.help.map(|h| h.to_string()).as_deref(),
             Some("write the line like this:  title: \"通知: 明天停水\"")
         );
         let e = mistake("title：通知\ndate: 2026-11-01\n");
         assert_eq!(e.line, 1);
-        assert!(e.message.contains("full-width colon"), "{}", e.message);
+        assert!(
+            e.message.to_string().contains("full-width colon"),
+            "{}",
+            e.message
+        );
         assert_eq!(
-            e.help.as_deref(),
+            e.help.map(|h| h.to_string()).as_deref(),
             Some("write the line like this:  title: 通知")
         );
         let e = mistake("title: 通知\nextra:\n\tkey: 1\n");
         assert_eq!((e.line, e.column), (3, 1));
-        assert!(e.message.contains("tab"), "{}", e.message);
+        assert!(e.message.to_string().contains("tab"), "{}", e.message);
         assert_eq!(
-            e.help.as_deref(),
+            e.help.map(|h| h.to_string()).as_deref(),
             Some("write the line like this:    key: 1")
+        );
+        assert!(
+            mistake("title: 通知\nextra:\n\tkey: 1\n")
+                .message
+                .in_lang(crate::messages::Lang::Zh)
+                .contains("制表符"),
+            "the same mistake is explained in Chinese"
         );
     }
 
@@ -336,21 +335,30 @@ mod tests {
     fn unknown_key_suggests_the_near_one() {
         let err = parse::<Sample>("title: a\ntitel: b\n").unwrap_err();
         assert_eq!(err.line, 2);
-        assert_eq!(err.message, "unknown key `titel`");
-        assert!(err.help.unwrap().contains("did you mean `title`"));
+        assert_eq!(err.message.to_string(), "unknown key `titel`");
+        assert!(
+            err.help
+                .unwrap()
+                .to_string()
+                .contains("did you mean `title`")
+        );
     }
 
     #[test]
     fn duplicate_keys_are_rejected() {
         let err = parse::<Sample>("title: a\ntitle: b\n").unwrap_err();
         assert_eq!(err.line, 2);
-        assert!(err.message.contains("appears twice"), "{}", err.message);
+        assert!(
+            err.message.to_string().contains("appears twice"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
     fn wrong_type_is_located() {
         let err = parse::<Sample>("title: a\ntags: x\n").unwrap_err();
         assert_eq!((err.line, err.column), (2, 7));
-        assert!(err.help.unwrap().contains("list"));
+        assert!(err.help.unwrap().to_string().contains("list"));
     }
 }

@@ -5,6 +5,7 @@ use crate::content::Source;
 use crate::content::kinds::Kind;
 use crate::error::Problem;
 use crate::lang::Lang;
+use crate::messages::Text;
 use crate::site::{Section, Site};
 use crate::translations::{self, Freshness};
 use std::collections::{HashMap, HashSet};
@@ -21,11 +22,7 @@ pub fn find(site: &Site) -> Vec<Problem> {
     out
 }
 
-fn warning(
-    source: &Source,
-    code: &'static str,
-    message: impl Into<crate::messages::Text>,
-) -> Problem {
+fn warning(source: &Source, code: &'static str, message: Text) -> Problem {
     let mut p = source.problem(code, message);
     p.severity = crate::error::Severity::Warning;
     p
@@ -79,9 +76,12 @@ fn links(site: &Site, out: &mut Vec<Problem>) {
                 if !(known.contains(bare) || known.contains(&with_slash) || is_static(bare)) {
                     out.push(
                         source
-                            .problem("broken-link", format!("the link `{link}` goes to an address this site does not have"))
+                            .problem(
+                                "broken-link",
+                                crate::text!("check-link-no-such-address", link = link),
+                            )
                             .at_line(*line)
-                            .help("link to pages by their Markdown file (e.g. `@/news/_index.md` or `../role-models/li-mei.md`), so Civic checks and updates the address"),
+                            .help(crate::text!("check-link-no-such-address-help")),
                     );
                 }
                 continue;
@@ -92,12 +92,12 @@ fn links(site: &Site, out: &mut Vec<Problem>) {
             let fragment = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
             if !target_anchors.iter().any(|a| *a == fragment) {
                 let choices: Vec<&str> = target_anchors.iter().map(String::as_str).collect();
-                let hint = match crate::yaml::closest(&fragment, &choices) {
-                    Some(a) => format!("did you mean `#{a}`? "),
-                    None if choices.is_empty() => "that page has no headings; ".to_string(),
-                    None => format!(
-                        "its headings are {}; ",
-                        choices
+                let help = match crate::yaml::closest(&fragment, &choices) {
+                    Some(a) => crate::text!("check-anchor-guess-help", anchor = a),
+                    None if choices.is_empty() => crate::text!("check-anchor-no-headings-help"),
+                    None => crate::text!(
+                        "check-anchor-headings-help",
+                        headings = choices
                             .iter()
                             .take(6)
                             .map(|a| format!("`#{a}`"))
@@ -107,9 +107,16 @@ fn links(site: &Site, out: &mut Vec<Problem>) {
                 };
                 out.push(
                     source
-                        .problem("broken-anchor", format!("the link `{link}` goes to the heading `#{fragment}`, which that page does not have"))
+                        .problem(
+                            "broken-anchor",
+                            crate::text!(
+                                "check-anchor-missing",
+                                link = link,
+                                fragment = fragment.as_ref()
+                            ),
+                        )
                         .at_line(*line)
-                        .help(format!("{hint}an anchor is a heading's text: `## 文明交通` is `#文明交通`")),
+                        .help(help),
                 );
             }
         }
@@ -133,9 +140,9 @@ fn alt_text(site: &Site, out: &mut Vec<Problem>) {
         for line in &body.images_without_alt {
             out.push(
                 source
-                    .problem("missing-alt", "this image has no description (alt text) for readers who cannot see it")
+                    .problem("missing-alt", crate::text!("check-missing-alt"))
                     .at_line(*line)
-                    .help("write what the image shows between the brackets, e.g. `![志愿者在湖滨公园清扫落叶](photo.jpg)`"),
+                    .help(crate::text!("check-missing-alt-help")),
             );
         }
     }
@@ -150,9 +157,13 @@ fn translation_status(site: &Site, out: &mut Vec<Problem>) {
             Freshness::Missing => {
                 let twin = english_name(&source.file);
                 out.push(
-                    warning(source, "missing-translation", "this page has no English translation")
-                        .at_line(title_line(source))
-                        .help(format!("add {twin}; until then the English language switch goes to the nearest translated section")),
+                    warning(
+                        source,
+                        "missing-translation",
+                        crate::text!("check-page-untranslated"),
+                    )
+                    .at_line(title_line(source))
+                    .help(crate::text!("check-page-untranslated-help", twin = twin)),
                 );
             }
             Freshness::Outdated | Freshness::Unreviewed => {
@@ -164,18 +175,12 @@ fn translation_status(site: &Site, out: &mut Vec<Problem>) {
                 let (code, message) = if outdated {
                     (
                         "outdated-translation",
-                        format!(
-                            "the Chinese source {} changed after this translation was last reviewed",
-                            source.file
-                        ),
+                        crate::text!("check-translation-outdated", source = &source.file),
                     )
                 } else {
                     (
                         "unreviewed-translation",
-                        format!(
-                            "this translation has not been marked as reviewed against {}",
-                            source.file
-                        ),
+                        crate::text!("check-translation-unreviewed", source = &source.file),
                     )
                 };
                 let line = en_source
@@ -184,9 +189,9 @@ fn translation_status(site: &Site, out: &mut Vec<Problem>) {
                 out.push(
                     warning(en_source, code, message)
                         .at_line(line)
-                        .help(format!(
-                            "see what changed in the Chinese page with `civic translations diff {}`, update the English text, then run `civic translations mark {}`",
-                            en_source.file, en_source.file
+                        .help(crate::text!(
+                            "check-translation-review-help",
+                            twin = &en_source.file
                         )),
                 );
             }
@@ -201,12 +206,12 @@ fn translation_status(site: &Site, out: &mut Vec<Problem>) {
             warning(
                 source,
                 "missing-translation",
-                "this section has no English index page",
+                crate::text!("check-section-untranslated"),
             )
             .at_line(title_line(source))
-            .help(format!(
-                "add {} with at least `title:`",
-                english_name(&source.file)
+            .help(crate::text!(
+                "check-section-untranslated-help",
+                twin = english_name(&source.file)
             )),
         );
     }
@@ -228,11 +233,11 @@ fn sections(site: &Site, out: &mut Vec<Problem>) {
         let source = &s.doc.source;
         if s.pages.is_empty() && s.children.is_empty() {
             out.push(
-                warning(source, "empty-section", "this section has no pages, so readers find an empty list")
+                warning(source, "empty-section", crate::text!("check-section-empty"))
                     .at_line(title_line(source))
-                    .help(format!(
-                        "add a page with `civic new {} \"…\"`, or mark the section `draft: true` until it has content",
-                        s.kind().name()
+                    .help(crate::text!(
+                        "check-section-empty-help",
+                        kind = s.kind().name()
                     )),
             );
             continue;
@@ -258,12 +263,18 @@ fn stale(site: &Site, s: &Section, out: &mut Vec<Problem>) {
             .key_line("stale_after_days")
             .unwrap_or_else(|| title_line(source));
         out.push(
-            warning(source, "stale-section", format!(
-                "nothing new in this news section for {age} days (the newest item is from {}; the limit is {days} days)",
-                newest.iso_date()
-            ))
+            warning(
+                source,
+                "stale-section",
+                crate::text!(
+                    "check-section-stale",
+                    age = age,
+                    newest = newest.iso_date(),
+                    limit = days
+                ),
+            )
             .at_line(line)
-            .help("publish a news item, or set `stale_after_days:` in this _index.md (or in site.yaml) if the section is updated less often"),
+            .help(crate::text!("check-section-stale-help")),
         );
     }
 }

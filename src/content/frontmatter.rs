@@ -195,13 +195,14 @@ pub struct RawSection {
 }
 
 /// A date field's value, parsed, or the reason it could not be.
-pub fn parse_date(value: &str) -> Result<PubDate, String> {
-    PubDate::parse(value).ok_or_else(|| format!("`{value}` is not a date"))
+pub fn parse_date(value: &str) -> Result<PubDate, crate::messages::Text> {
+    PubDate::parse(value).ok_or_else(|| crate::text!("content-date-invalid", value = value))
 }
 
 /// Personal ID numbers (18 digits with a birth date inside) and mainland mobile numbers must never
-/// be published in front matter. Returns (line, column, what) for each look-alike, 1-based.
-pub fn find_personal_numbers(yaml: &str) -> Vec<(usize, usize, &'static str)> {
+/// be published in front matter. Returns (line, column, what) for each look-alike, 1-based;
+/// `what` names the kind of number (`a mobile phone number`).
+pub fn find_personal_numbers(yaml: &str) -> Vec<(usize, usize, crate::messages::Text)> {
     let mut found = Vec::new();
     for (i, line) in yaml.lines().enumerate() {
         let chars: Vec<(usize, char)> = line.char_indices().collect();
@@ -244,18 +245,18 @@ pub fn find_personal_numbers(yaml: &str) -> Vec<(usize, usize, &'static str)> {
     found
 }
 
-fn classify_number(digits: &str) -> Option<&'static str> {
+fn classify_number(digits: &str) -> Option<crate::messages::Text> {
     let b = digits.as_bytes();
     if b.len() == 18 {
         let year: u32 = digits[6..10].parse().ok()?;
         let month: u32 = digits[10..12].parse().ok()?;
         let day: u32 = digits[12..14].parse().ok()?;
         if (1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day) {
-            return Some("a personal ID number (身份证号)");
+            return Some(crate::text!("content-personal-id"));
         }
     }
     if b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]) {
-        return Some("a mobile phone number");
+        return Some(crate::text!("content-personal-mobile"));
     }
     None
 }

@@ -5,6 +5,7 @@ use crate::config::SiteConfig;
 use crate::content::date::PubDate;
 use crate::content::frontmatter::{Honor, RawPage, RawSection, parse_date};
 use crate::content::slug::Slug;
+use crate::messages::Text;
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -191,15 +192,15 @@ pub struct SectionMeta {
 #[derive(Debug, Clone)]
 pub struct Invalid {
     pub key: Option<&'static str>,
-    pub message: String,
-    pub help: String,
+    pub message: Text,
+    pub help: Text,
 }
 
-fn invalid(key: &'static str, message: impl Into<String>, help: impl Into<String>) -> Invalid {
+fn invalid(key: &'static str, message: Text, help: Text) -> Invalid {
     Invalid {
         key: Some(key),
-        message: message.into(),
-        help: help.into(),
+        message,
+        help,
     }
 }
 
@@ -210,13 +211,15 @@ pub fn section_meta(
     let mut errors = Vec::new();
     let kind = match raw.kind.as_deref() {
         Some(name) => Kind::parse(name).unwrap_or_else(|| {
-            let hint = crate::yaml::closest(name, &Kind::NAMES)
-                .map(|k| format!("did you mean `{k}`? "))
-                .unwrap_or_default();
+            let kinds = Kind::NAMES.join(", ");
+            let help = match crate::yaml::closest(name, &Kind::NAMES) {
+                Some(guess) => crate::text!("content-kinds-guess", guess = guess, kinds = kinds),
+                None => crate::text!("content-kinds", kinds = kinds),
+            };
             errors.push(invalid(
                 "kind",
-                format!("`{name}` is not a kind of section"),
-                format!("{hint}kinds are: {}", Kind::NAMES.join(", ")),
+                crate::text!("content-section-kind-unknown", name = name),
+                help,
             ));
             Kind::Page
         }),
@@ -226,8 +229,8 @@ pub fn section_meta(
     if raw.paginate == Some(0) {
         errors.push(invalid(
             "paginate",
-            "paginate must be at least 1",
-            "write e.g. `paginate: 10`",
+            crate::text!("content-paginate-zero"),
+            crate::text!("content-paginate-zero-help"),
         ));
     }
     if !errors.is_empty() {
@@ -254,8 +257,8 @@ fn required_text(value: Option<String>, key: &'static str, errors: &mut Vec<Inva
         _ => {
             errors.push(invalid(
                 key,
-                format!("required key `{key}` is missing or empty"),
-                format!("add a line `{key}: …` to the front matter"),
+                crate::text!("content-required-empty", key = key),
+                crate::text!("content-add-key-help", key = key),
             ));
             String::new()
         }
@@ -271,11 +274,7 @@ fn date_field(
     match parse_date(text) {
         Ok(d) => Some(d),
         Err(msg) => {
-            errors.push(invalid(
-                key,
-                msg,
-                "write dates as `2026-11-20` or `2026-11-20T09:30:00+08:00`",
-            ));
+            errors.push(invalid(key, msg, crate::text!("content-date-help")));
             None
         }
     }
@@ -291,13 +290,19 @@ pub fn page_meta(
     let mut errors = Vec::new();
     for key in raw.kind_keys_present() {
         if !kind.own_keys().contains(&key) {
-            let owner = Kind::owner_of(key).map_or(String::new(), |k| {
-                format!(" (it belongs to `{}` pages)", k.name())
-            });
+            let message = match Kind::owner_of(key) {
+                Some(owner) => crate::text!(
+                    "content-key-other-kind",
+                    key = key,
+                    kind = kind.name(),
+                    owner = owner.name()
+                ),
+                None => crate::text!("content-key-wrong-kind", key = key, kind = kind.name()),
+            };
             errors.push(invalid(
                 key,
-                format!("`{key}` is not a key of `{}` pages{owner}", kind.name()),
-                "remove it, or move it under `extra:`",
+                message,
+                crate::text!("content-key-wrong-kind-help"),
             ));
         }
     }
@@ -307,19 +312,13 @@ pub fn page_meta(
         Ok(s) => Some(s),
         Err(why) => {
             let (key, help) = if raw.slug.is_some() {
-                (
-                    "slug",
-                    "use lowercase letters a–z, digits and `-`, e.g. `slug: li-mei`",
-                )
+                ("slug", crate::text!("content-slug-help"))
             } else {
-                (
-                    "title",
-                    "rename the file to a pinyin or English name such as `li-mei.md`, or add `slug: li-mei`; Civic does not guess pinyin for you",
-                )
+                ("title", crate::text!("content-slug-from-file-help"))
             };
             errors.push(invalid(
                 key,
-                format!("`{slug_text}` cannot be used in a URL: {why}"),
+                crate::text!("content-slug-unusable", slug = &slug_text, why = why.text()),
                 help,
             ));
             None
@@ -361,8 +360,8 @@ fn kind_data(
             let Some(weight) = raw.weight else {
                 errors.push(invalid(
                     "weight",
-                    "required key `weight` is missing",
-                    "chapters are ordered by weight: add `weight: 1` for the first chapter",
+                    crate::text!("content-required-missing", key = "weight"),
+                    crate::text!("content-weight-help"),
                 ));
                 return None;
             };
@@ -377,8 +376,8 @@ fn kind_data(
                 if raw.date.is_none() {
                     errors.push(invalid(
                         "date",
-                        "required key `date` is missing",
-                        "news items need a date: add `date: 2026-11-20`",
+                        crate::text!("content-required-missing", key = "date"),
+                        crate::text!("content-news-date-help"),
                     ));
                 }
                 return None;
@@ -410,8 +409,12 @@ fn figure(
             // English twin is the twin even though the picture itself comes from the Chinese page.
             errors.push(invalid(
                 alt_key,
-                format!("`{file_key}` has no description: `{alt_key}` is missing"),
-                format!("add `{alt_key}: …` describing the picture for readers who cannot see it"),
+                crate::text!(
+                    "content-alt-missing",
+                    file_key = file_key,
+                    alt_key = alt_key
+                ),
+                crate::text!("content-alt-missing-help", alt_key = alt_key),
             ));
             None
         }
@@ -428,24 +431,27 @@ fn role_model(raw: &RawPage, config: &SiteConfig, errors: &mut Vec<Invalid>) -> 
                 .iter()
                 .map(|c| c.key.as_str())
                 .collect();
-            let guess = crate::yaml::closest_key(key, &keys)
-                .map(|k| format!("did you mean `{k}`? "))
-                .unwrap_or_default();
+            let categories = keys.join(", ");
+            let help = match crate::yaml::closest_key(key, &keys) {
+                Some(guess) => crate::text!(
+                    "content-category-guess-help",
+                    guess = guess,
+                    categories = categories
+                ),
+                None => crate::text!("content-category-help", categories = categories),
+            };
             errors.push(invalid(
                 "category",
-                format!("`{key}` is not one of the site's role-model categories"),
-                format!(
-                    "{guess}use one of: {} (a new category is added under `role_model_categories:` in site.yaml)",
-                    keys.join(", ")
-                ),
+                crate::text!("content-category-unknown", category = key),
+                help,
             ));
             None
         }
         None => {
             errors.push(invalid(
                 "category",
-                "required key `category` is missing",
-                "add e.g. `category: 助人为乐` (the categories are listed in site.yaml)",
+                crate::text!("content-required-missing", key = "category"),
+                crate::text!("content-category-missing-help"),
             ));
             None
         }
@@ -453,8 +459,8 @@ fn role_model(raw: &RawPage, config: &SiteConfig, errors: &mut Vec<Invalid>) -> 
     if raw.year.is_none() {
         errors.push(invalid(
             "year",
-            "required key `year` is missing",
-            "add the year of recognition, e.g. `year: 2025`",
+            crate::text!("content-required-missing", key = "year"),
+            crate::text!("content-year-missing-help"),
         ));
     }
     let photo = figure(&raw.photo, &raw.photo_alt, "photo", "photo_alt", errors);
@@ -476,21 +482,20 @@ fn psa(raw: &RawPage, config: &SiteConfig, errors: &mut Vec<Invalid>) -> Option<
         && config.psa_theme(theme).is_none()
     {
         let keys: Vec<&str> = config.psa_themes.iter().map(|c| c.key.as_str()).collect();
+        let themes = keys.join(", ");
         let help = if keys.is_empty() {
-            "site.yaml lists no PSA themes: add them under `psa_themes:`, or remove `theme:`"
-                .to_string()
+            crate::text!("content-theme-none-help")
         } else {
-            let guess = crate::yaml::closest_key(theme, &keys)
-                .map(|k| format!("did you mean `{k}`? "))
-                .unwrap_or_default();
-            format!(
-                "{guess}use one of: {} (a new theme is added under `psa_themes:` in site.yaml)",
-                keys.join(", ")
-            )
+            match crate::yaml::closest_key(theme, &keys) {
+                Some(guess) => {
+                    crate::text!("content-theme-guess-help", guess = guess, themes = themes)
+                }
+                None => crate::text!("content-theme-help", themes = themes),
+            }
         };
         errors.push(invalid(
             "theme",
-            format!("`{theme}` is not one of the site's PSA themes"),
+            crate::text!("content-theme-unknown", theme = theme),
             help,
         ));
     }
@@ -499,8 +504,8 @@ fn psa(raw: &RawPage, config: &SiteConfig, errors: &mut Vec<Invalid>) -> Option<
     if raw.start.is_none() {
         errors.push(invalid(
             "start",
-            "required key `start` is missing",
-            "add the first day of the campaign, e.g. `start: 2026-11-01`",
+            crate::text!("content-required-missing", key = "start"),
+            crate::text!("content-start-missing-help"),
         ));
     }
     if let (Some(s), Some(e)) = (start, end)
@@ -508,12 +513,12 @@ fn psa(raw: &RawPage, config: &SiteConfig, errors: &mut Vec<Invalid>) -> Option<
     {
         errors.push(invalid(
             "end",
-            format!(
-                "the campaign ends ({}) before it starts ({})",
-                e.iso_date(),
-                s.iso_date()
+            crate::text!(
+                "content-ends-before-start",
+                end = e.iso_date(),
+                start = s.iso_date()
             ),
-            "check the `start` and `end` dates",
+            crate::text!("content-ends-before-start-help"),
         ));
     }
     let poster = figure(&raw.poster, &raw.poster_alt, "poster", "poster_alt", errors);

@@ -47,11 +47,7 @@ impl Source {
     pub fn key_line(&self, key: &str) -> Option<usize> {
         yaml::key_line(self.yaml(), key).map(|l| l + self.yaml_line - 1)
     }
-    pub fn problem(
-        &self,
-        code: &'static str,
-        message: impl Into<crate::messages::Text>,
-    ) -> Problem {
+    pub fn problem(&self, code: &'static str, message: crate::messages::Text) -> Problem {
         Problem::error(code, message)
             .in_file(&self.file)
             .with_source(&self.text)
@@ -179,7 +175,13 @@ pub fn load(root: &Path, config: &SiteConfig, options: LoadOptions) -> Result<Co
 fn parse_file(md: MarkdownFile, limits: &Limits) -> Result<Parsed, Vec<Problem>> {
     let file = format!("{CONTENT_DIR}/{}", md.rel);
     let unreadable = |e: std::io::Error| {
-        vec![Problem::error("unreadable", format!("cannot read the file: {e}")).in_file(&file)]
+        vec![
+            Problem::error(
+                "unreadable",
+                crate::text!("content-unreadable", reason = e.to_string()),
+            )
+            .in_file(&file),
+        ]
     };
     // Checked before reading: a 2 GB file must fail with its name, not be killed by the kernel.
     let size = std::fs::metadata(&md.path).map_err(unreadable)?.len();
@@ -187,14 +189,14 @@ fn parse_file(md: MarkdownFile, limits: &Limits) -> Result<Parsed, Vec<Problem>>
         return Err(vec![
             Problem::error(
                 "file-too-large",
-                format!(
-                    "the file is {:.1} MB, more than the limit of {} MB per page",
-                    size as f64 / (1024.0 * 1024.0),
-                    limits.file_size_mb
+                crate::text!(
+                    "content-file-too-large",
+                    size_mb = format!("{:.1}", size as f64 / (1024.0 * 1024.0)),
+                    limit_mb = limits.file_size_mb
                 ),
             )
             .in_file(&file)
-            .help("split it into several pages; if a page really is this large, raise `limits: { file_size_mb: … }` in site.yaml"),
+            .help(crate::text!("content-file-too-large-help")),
         ]);
     }
     let bytes = std::fs::read(&md.path).map_err(unreadable)?;
@@ -202,10 +204,10 @@ fn parse_file(md: MarkdownFile, limits: &Limits) -> Result<Parsed, Vec<Problem>>
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
         vec![
-            Problem::error("not-utf8", "the file is not UTF-8 text")
+            Problem::error("not-utf8", crate::text!("content-not-utf8"))
                 .in_file(&file)
                 .at_line(line)
-                .help("save the file as UTF-8 (most editors: “Save with encoding” → UTF-8); GBK files are not supported"),
+                .help(crate::text!("content-not-utf8-help")),
         ]
     })?;
     if let Some(nul) = text.find('\0') {
@@ -216,22 +218,22 @@ fn parse_file(md: MarkdownFile, limits: &Limits) -> Result<Parsed, Vec<Problem>>
             .map_or(0, |l| l.chars().count())
             + 1;
         return Err(vec![
-            Problem::error("nul-byte", "the file contains a NUL character (byte 0)")
+            Problem::error("nul-byte", crate::text!("content-nul-byte"))
                 .in_file(&file)
                 .at(line, column)
-                .help("remove it: it is invisible in most editors and usually comes from copying out of a PDF or a binary file"),
+                .help(crate::text!("content-nul-byte-help")),
         ]);
     }
     let text: Arc<str> = text.into();
     let split = frontmatter::split(&text).map_err(|e| {
         let (msg, help) = match e {
             frontmatter::SplitError::NoFrontMatter => (
-                "the file has no front matter",
-                "start the file with a line `---`, then `title: …`, then another `---`",
+                crate::text!("content-no-front-matter"),
+                crate::text!("content-no-front-matter-help"),
             ),
             frontmatter::SplitError::Unclosed => (
-                "the front matter is never closed",
-                "add a line `---` after the last front-matter key",
+                crate::text!("content-front-matter-unclosed"),
+                crate::text!("content-front-matter-unclosed-help"),
             ),
         };
         vec![
@@ -257,9 +259,12 @@ fn parse_file(md: MarkdownFile, limits: &Limits) -> Result<Parsed, Vec<Problem>>
         .into_iter()
         .map(|(line, col, what)| {
             source
-                .problem("personal-data", format!("this looks like {what}"))
+                .problem(
+                    "personal-data",
+                    crate::text!("content-personal-data", what = what),
+                )
                 .at(line + source.yaml_line - 1, col)
-                .help("never publish ID or mobile numbers; remove it (an office hotline such as 12345 is fine)")
+                .help(crate::text!("content-personal-data-help"))
         })
         .collect();
     if !personal.is_empty() {
@@ -270,22 +275,22 @@ fn parse_file(md: MarkdownFile, limits: &Limits) -> Result<Parsed, Vec<Problem>>
             // No source frame: it would print the over-long text.
             Problem::error(
                 "front-matter-too-large",
-                format!(
-                    "the front matter is {} KB, more than the limit of {} KB",
-                    source.yaml().len() / 1024,
-                    limits.front_matter_kb
+                crate::text!(
+                    "content-front-matter-too-large",
+                    size_kb = source.yaml().len() / 1024,
+                    limit_kb = limits.front_matter_kb
                 ),
             )
             .in_file(&file)
             .at_line(source.yaml_line)
-                .help("move long text into the page's body, below the closing `---`; if it really belongs in the front matter, raise `limits: { front_matter_kb: … }` in site.yaml"),
+            .help(crate::text!("content-front-matter-too-large-help")),
         ]);
     }
     let located = |e: yaml::YamlError| {
         let mut p = source
             .problem("front-matter", e.message)
             .at(e.line + source.yaml_line - 1, e.column);
-        p.help = e.help.map(Into::into);
+        p.help = e.help;
         vec![p]
     };
     Ok(match md.name {
@@ -396,14 +401,11 @@ fn validate_sections(parsed: &[Parsed], failed: &mut Failures) -> (Vec<SectionDo
         if raw.kind.is_none() && !md.dir.is_empty() && !kinds.contains_key(md.dir.as_str()) {
             problems.push(
                 source
-                    .problem(
-                        "section-kind",
-                        "this section does not say what kind of pages it holds",
-                    )
+                    .problem("section-kind", crate::text!("content-section-kind-missing"))
                     .at_line(source.yaml_line)
-                    .help(format!(
-                        "add `kind: …` to the front matter; kinds are: {}",
-                        Kind::NAMES.join(", ")
+                    .help(crate::text!(
+                        "content-section-kind-missing-help",
+                        kinds = Kind::NAMES.join(", ")
                     )),
             );
             continue;
@@ -434,9 +436,9 @@ fn validate_sections(parsed: &[Parsed], failed: &mut Failures) -> (Vec<SectionDo
         && problems.is_empty()
     {
         problems.push(
-            Problem::error("no-home", "the home page content/_index.md is missing")
+            Problem::error("no-home", crate::text!("content-no-home"))
                 .in_file("content/_index.md")
-                .help("create it with at least `title:` in its front matter"),
+                .help(crate::text!("content-no-home-help")),
         );
     }
     (sections, problems)

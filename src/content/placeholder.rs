@@ -50,12 +50,10 @@ pub fn problems(source: &Source) -> Vec<Problem> {
             source
                 .problem(
                     "placeholder",
-                    format!("this page still has the placeholder text “{placeholder}” that `civic new` wrote"),
+                    crate::text!("content-placeholder", placeholder = *placeholder),
                 )
                 .at(number, column)
-                .help(
-                    "replace it with the real text; while the page is unfinished keep `draft: true` in its front matter, so it is not published",
-                ),
+                .help(crate::text!("content-placeholder-help")),
         );
     }
     found

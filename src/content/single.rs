@@ -47,10 +47,11 @@ pub fn reload_page(
     let twin_raw = match zh_source {
         Some(zh) if md.lang != Lang::Zh => Some(
             parse_yaml::<RawPage>(zh.yaml(), &config.limits).map_err(|e| {
-                vec![
-                    zh.problem("front-matter", e.message)
-                        .at(e.line + zh.yaml_line - 1, e.column),
-                ]
+                let mut p = zh
+                    .problem("front-matter", e.message)
+                    .at(e.line + zh.yaml_line - 1, e.column);
+                p.help = e.help;
+                vec![p]
             })?,
         ),
         _ => None,

@@ -18,19 +18,26 @@ pub enum SlugError {
     TooLong(usize),
 }
 
+impl SlugError {
+    /// Why the text cannot be a slug, as the end of a sentence ("`李梅` cannot be used in a URL:
+    /// …").
+    pub fn text(&self) -> crate::messages::Text {
+        match self {
+            SlugError::Empty => crate::text!("content-slug-empty"),
+            SlugError::NotAscii => crate::text!("content-slug-not-ascii"),
+            SlugError::BadChar(c) => crate::text!("content-slug-bad-char", char = c.to_string()),
+            SlugError::BadHyphen => crate::text!("content-slug-bad-hyphen"),
+            SlugError::TooLong(n) => {
+                crate::text!("content-slug-too-long", length = *n, max = Slug::MAX_LEN)
+            }
+        }
+    }
+}
+
+/// English, for logs and tests.
 impl fmt::Display for SlugError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SlugError::Empty => f.write_str("it is empty"),
-            SlugError::NotAscii => f.write_str("it contains Chinese or other non-ASCII characters"),
-            SlugError::BadChar(c) => write!(f, "it contains `{c}`"),
-            SlugError::BadHyphen => f.write_str("it starts or ends with `-`, or has `--`"),
-            SlugError::TooLong(n) => write!(
-                f,
-                "it is {n} characters long, more than the {} a URL segment may have",
-                Slug::MAX_LEN
-            ),
-        }
+        fmt::Display::fmt(&self.text(), f)
     }
 }
 

@@ -46,9 +46,9 @@ pub fn walk(root: &Path) -> Result<Walked, Vec<Problem>> {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         return Err(vec![
-            Problem::error("no-content", "there is no content/ folder")
+            Problem::error("no-content", crate::text!("content-no-folder"))
                 .in_file(CONTENT_DIR)
-                .help("create content/_index.md, or pass --root with the site's folder"),
+                .help(crate::text!("content-no-folder-help")),
         ]);
     }
     let mut walked = Walked::default();
@@ -61,7 +61,10 @@ pub fn walk(root: &Path) -> Result<Walked, Vec<Problem>> {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                problems.push(Problem::error("unreadable", format!("cannot read: {e}")));
+                problems.push(Problem::error(
+                    "unreadable",
+                    crate::text!("content-unreadable-entry", reason = e.to_string()),
+                ));
                 continue;
             }
         };
@@ -77,12 +80,9 @@ pub fn walk(root: &Path) -> Result<Walked, Vec<Problem>> {
         }
         let Some(rel) = content_relative(rel_path) else {
             problems.push(
-                Problem::error(
-                    "bad-file-name",
-                    "a file name is not valid UTF-8, or contains a backslash `\\`",
-                )
-                .in_file(Path::new(CONTENT_DIR).join(rel_path))
-                .help("rename the file using letters, digits and `-`; folders are made with `/`, not `\\`"),
+                Problem::error("bad-file-name", crate::text!("content-bad-file-name"))
+                    .in_file(Path::new(CONTENT_DIR).join(rel_path))
+                    .help(crate::text!("content-bad-file-name-help")),
             );
             continue;
         };
@@ -128,13 +128,13 @@ fn symlink_warning(content: &Path, path: &Path, rel: &Path) -> Problem {
         _ => false,
     };
     let message = if inside {
-        "this is a symbolic link; Civic does not follow links, so it was skipped"
+        crate::text!("content-symlink-inside")
     } else {
-        "this symbolic link points outside content/ (or nowhere); it was skipped"
+        crate::text!("content-symlink-outside")
     };
     Problem::warning("symlink", message)
         .in_file(shown)
-        .help("copy the file or folder into content/ instead of linking to it")
+        .help(crate::text!("content-symlink-help"))
 }
 
 fn is_ignored(name: &str) -> bool {
@@ -151,9 +151,9 @@ pub fn classify(rel: &str) -> Result<MarkdownFile, Problem> {
             None if suffix.len() <= 3 && suffix.chars().all(|c| c.is_ascii_alphabetic()) => {
                 return Err(Problem::error(
                     "unknown-language",
-                    format!("`.{suffix}.md` is not a language of this site"),
+                    crate::text!("content-unknown-language", suffix = suffix),
                 )
-                .help("English twins end in `.en.md`; Chinese pages have no language suffix"));
+                .help(crate::text!("content-unknown-language-help")));
             }
             None => (stem, Lang::Zh),
         },
@@ -166,9 +166,9 @@ pub fn classify(rel: &str) -> Result<MarkdownFile, Problem> {
             if bundle_name.is_empty() {
                 return Err(Problem::error(
                     "misplaced-index",
-                    "index.md at the top of content/ is ambiguous",
+                    crate::text!("content-misplaced-index"),
                 )
-                .help("the home page is content/_index.md"));
+                .help(crate::text!("content-misplaced-index-help")));
             }
             (
                 parent.to_string(),

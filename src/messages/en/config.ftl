@@ -1,1 +1,31 @@
-## config
+## config: site.yaml
+config-too-large = site.yaml is larger than { $limit_mb } MB
+config-too-large-help = site.yaml holds settings, not content: move long texts into pages under content/
+config-unreadable = cannot read site.yaml: { $reason }
+config-unreadable-help = run civic in the site's folder, or pass --root; looked for { $path }
+config-not-utf8 = site.yaml is not UTF-8 text
+config-not-utf8-help = save site.yaml as UTF-8 (most editors: “Save with encoding” → UTF-8); GBK files are not supported
+config-base-url = base_url `{ $url }` { $why }
+config-base-url-help = write the address the site is published at, e.g. `base_url: https://wenming.example.gov.cn`
+config-base-url-flag = --base-url `{ $url }` { $why }
+config-base-url-flag-help = pass the address the site is published at, e.g. --base-url https://wenming.example.gov.cn
+config-url-spaces = contains spaces or control characters
+config-url-not-web = is not a web address
+config-url-no-host = is not a web address (it must start with https:// and name a host)
+config-url-credentials = contains a user name or password, which every page would publish
+config-url-query = has a query (`?…`), which cannot be part of a site's address
+config-url-fragment = has a fragment (`#…`), which cannot be part of a site's address
+config-theme-invalid = theme `{ $theme }` is not the name of a folder in themes/
+config-theme-invalid-help = write the theme's folder name under themes/, e.g. `theme: civic`; a theme cannot come from outside the site
+config-language-unsupported = unsupported language `{ $code }`
+config-language-unsupported-help = Civic sites are written in `zh-CN` and optionally `en`
+config-language-first = the first language must be zh-CN
+config-language-first-help = write `languages: [zh-CN, en]`: Chinese is the default language, served at /
+config-language-unknown-entry = `{ $key }` has an entry for unknown language `{ $code }`
+config-language-unknown-entry-help = use `zh-CN` or `en`
+config-duplicate-key = `{ $list }` lists `{ $item }` twice
+config-duplicate-key-help = each key may appear once
+config-duplicate-segment = two items of `{ $list }` share the URL segment `{ $segment }`
+config-duplicate-segment-help = give each item its own `slug:`
+config-slug-invalid = `{ $slug }` is not a valid URL slug
+config-slug-invalid-help = use lowercase letters a–z, digits and `-`, e.g. `helping-others`

@@ -1,1 +1,31 @@
-## config
+## config：site.yaml
+config-too-large = site.yaml 超过了 { $limit_mb } MB
+config-too-large-help = site.yaml 只放设置，不放内容：请把长段文字移到 content/ 下的页面里
+config-unreadable = 无法读取 site.yaml：{ $reason }
+config-unreadable-help = 请在网站所在的文件夹里运行 civic，或用 --root 指定它；Civic 找的是 { $path }
+config-not-utf8 = site.yaml 不是 UTF-8 编码的文本
+config-not-utf8-help = 请把 site.yaml 另存为 UTF-8 编码（大多数编辑器：“另存为”→ 编码选 UTF-8）；不支持 GBK 编码的文件
+config-base-url = base_url `{ $url }` { $why }
+config-base-url-help = 请填写网站实际发布的地址，例如 `base_url: https://wenming.example.gov.cn`
+config-base-url-flag = --base-url `{ $url }` { $why }
+config-base-url-flag-help = 请填写网站实际发布的地址，例如 --base-url https://wenming.example.gov.cn
+config-url-spaces = 含有空格或控制字符
+config-url-not-web = 不是网址
+config-url-no-host = 不是网址（应以 https:// 开头，并写明域名）
+config-url-credentials = 含有用户名或密码，每个页面都会把它公开出去
+config-url-query = 带有查询参数（`?…`），网站地址里不能有这一部分
+config-url-fragment = 带有锚点（`#…`），网站地址里不能有这一部分
+config-theme-invalid = theme `{ $theme }` 不是 themes/ 下的文件夹名
+config-theme-invalid-help = 请写 themes/ 下主题文件夹的名字，例如 `theme: civic`；主题不能来自网站以外的地方
+config-language-unsupported = 不支持的语言 `{ $code }`
+config-language-unsupported-help = Civic 网站用 `zh-CN` 写，也可以再加 `en`
+config-language-first = 第一种语言必须是 zh-CN
+config-language-first-help = 请写成 `languages: [zh-CN, en]`：中文是默认语言，放在网站根目录 /
+config-language-unknown-entry = `{ $key }` 里有一项是未知语言 `{ $code }`
+config-language-unknown-entry-help = 请用 `zh-CN` 或 `en`
+config-duplicate-key = `{ $list }` 里 `{ $item }` 出现了两次
+config-duplicate-key-help = 每个键只能出现一次
+config-duplicate-segment = `{ $list }` 里有两项的网址段相同，都是 `{ $segment }`
+config-duplicate-segment-help = 请给每一项写上各自的 `slug:`
+config-slug-invalid = `{ $slug }` 不是有效的网址段（slug）
+config-slug-invalid-help = 请只用小写字母 a–z、数字和 `-`，例如 `helping-others`

@@ -173,7 +173,11 @@ fn findings_point_at_the_original_text() {
     assert!(f.matched.starts_with("博<U+200B>彩"), "{}", f.matched);
     assert!(f.signals.contains("disguise"), "{:?}", f.signals);
     assert_eq!(f.severity, Severity::Error);
-    assert!(f.message.contains("rules/gambling.txt:"), "{}", f.message);
+    assert!(
+        f.message.to_string().contains("rules/gambling.txt:"),
+        "{}",
+        f.message
+    );
 }
 
 #[test]
@@ -237,12 +241,21 @@ fn sanitize_page_reports_removals_as_warnings() {
         !clean.contains("onclick") && !clean.contains("script"),
         "{clean}"
     );
-    let what: Vec<(usize, &str)> = found.iter().map(|f| (f.line, f.message.as_str())).collect();
+    let what: Vec<(usize, String)> = found
+        .iter()
+        .map(|f| (f.line, f.message.to_string()))
+        .collect();
     assert_eq!(
         what,
         [
-            (2, "removed from the page: <script> element and its content"),
-            (2, "removed from the page: onclick attribute on <p>"),
+            (
+                2,
+                "removed from the page: <script> element and its content".to_string()
+            ),
+            (
+                2,
+                "removed from the page: onclick attribute on <p>".to_string()
+            ),
         ]
     );
     assert!(

@@ -118,7 +118,8 @@ fn manifest_kept_elsewhere_and_tampered_manifest() {
     let err = verify(&out.path().join("nope")).expect_err("missing folder");
     assert!(err.to_string().starts_with("no manifest at"), "{err}");
     assert!(
-        err.help().is_some_and(|h| h.to_string().contains("--manifest")),
+        err.help()
+            .is_some_and(|h| h.to_string().contains("--manifest")),
         "{err}"
     );
 }

@@ -439,7 +439,7 @@ fn a_tls_failure_is_a_finding_not_a_crash() {
     assert_eq!(run.records[0]["url"], https);
     assert!(server.hits() <= 1, "no retries after a TLS failure");
     assert!(
-        run.stderr.contains("; 0 files checked with 1 requests"),
+        run.stderr.contains("; 0 files checked with 1 request"),
         "{}",
         run.stderr
     );

@@ -6,13 +6,16 @@
 use super::honest::Honesty;
 use super::lexicon::{Class, Lexicon, Morpheme};
 use super::normalize::Normalized;
+use super::placement::Place;
 use super::shape::{self, Cluster};
 use super::vocabulary::{Hit, Vocabulary, overlaps};
 use super::{Finding, Rule, Severity, finding_at};
+use crate::messages::Text;
+use crate::text;
 use std::collections::HashMap;
 
 /// Where a byte of the original text stands, when that is where spam goes (a title, link text).
-pub type Placement<'a> = &'a dyn Fn(usize) -> Option<&'static str>;
+pub type Placement<'a> = &'a dyn Fn(usize) -> Option<Place>;
 
 /// Words right after a name in a civic text: spam that replaces the city's name is followed by
 /// them.
@@ -46,7 +49,23 @@ pub struct Assessor {
 /// A signal that fired, with what an editor reads about it.
 struct Signal {
     code: &'static str,
-    says: String,
+    says: Text,
+}
+
+/// Messages one after the other ("a; b; c"), in the catalogue's list punctuation.
+fn joined(parts: Vec<Text>, last_key: fn(Text, Text) -> Text) -> Option<Text> {
+    parts
+        .into_iter()
+        .rev()
+        .reduce(|rest, first| last_key(first, rest))
+}
+
+fn semicolons(first: Text, rest: Text) -> Text {
+    text!("guard-signals-and", first = first, rest = rest)
+}
+
+fn commas(first: Text, rest: Text) -> Text {
+    text!("guard-words-and", first = first, rest = rest)
 }
 
 pub fn assess(
@@ -89,7 +108,7 @@ struct Page<'a> {
     parts: Vec<(usize, bool)>,
     repeats: HashMap<&'a str, (usize, bool)>,
     /// Per cluster: what makes it one of many spam phrases, if anything does.
-    density: Vec<Option<String>>,
+    density: Vec<Option<Text>>,
 }
 
 impl<'a> Page<'a> {
@@ -186,7 +205,7 @@ impl<'a> Page<'a> {
         if chain {
             signals.push(Signal {
                 code: "seo-title",
-                says: format!("{count} keyword parts joined by separators"),
+                says: text!("guard-signal-seo-title", parts = count),
             });
         }
         signals.extend(self.repetition_signal(c));
@@ -195,7 +214,7 @@ impl<'a> Page<'a> {
         if let Some(place) = placement(start) {
             signals.push(Signal {
                 code: "placement",
-                says: format!("in {place}"),
+                says: text!("guard-signal-placement", place = place.text()),
             });
         }
         if let Some(says) = &self.density[i] {
@@ -213,49 +232,52 @@ impl<'a> Page<'a> {
             .first()
             .and_then(|&w| vocab.rule(self.hits[w].rule))
             .map_or("gambling", |r| r.family.as_str());
-        let described: Vec<String> = signals.iter().map(|s| s.says.clone()).collect();
+        let codes = signals.iter().map(|s| s.code).collect();
+        let described = joined(signals.into_iter().map(|s| s.says).collect(), semicolons)
+            .unwrap_or_else(|| text!("guard-signal-none"));
         let mut f = finding_at(
             self.original,
             start,
             end,
             Rule::Spam,
             severity,
-            format!(
-                "{family} spam “{}”: {}",
-                &self.n.text[c.start..c.end],
-                described.join("; ")
+            text!(
+                "guard-spam",
+                family = family,
+                spam = &self.n.text[c.start..c.end],
+                signals = described
             ),
         );
-        f.signals = signals.iter().map(|s| s.code).collect();
-        f.help = "remove the text; if your editors did not write it, the site or an editor's account may be compromised. A reviewed false alarm can be allowed with `guard.allow_words` in site.yaml".into();
+        f.signals = codes;
+        f.help = Some(text!("guard-spam-help"));
         Some(f)
     }
 
     fn vocabulary_signal(&self, vocab: &Vocabulary, words: &[usize]) -> Option<Signal> {
-        let listed: Vec<String> = words
+        let listed: Vec<Text> = words
             .iter()
             .filter_map(|&w| {
                 let hit = self.hits[w];
                 let rule = vocab.rule(hit.rule)?;
-                Some(format!(
-                    "“{}” ({})",
-                    &self.n.text[hit.start..hit.end],
-                    rule.origin
+                Some(text!(
+                    "guard-listed-word",
+                    word = &self.n.text[hit.start..hit.end],
+                    origin = &rule.origin
                 ))
             })
             .collect();
-        (!listed.is_empty()).then(|| Signal {
+        joined(listed, commas).map(|words| Signal {
             code: "vocabulary",
-            says: format!("listed spam words {}", listed.join(", ")),
+            says: text!("guard-signal-vocabulary", words = words),
         })
     }
 
     fn repetition_signal(&self, c: &Cluster) -> Option<Signal> {
         let &(times, named) = self.repeats.get(&self.n.text[c.start..c.end])?;
         let says = match (times, named) {
-            (t, true) if t >= 2 => format!("repeated {t} times where a name belongs"),
-            (t, _) if t >= 3 => format!("repeated {t} times"),
-            (_, true) if c.is_lure() => "where a name belongs".to_string(),
+            (t, true) if t >= 2 => text!("guard-signal-repeated-as-name", times = t),
+            (t, _) if t >= 3 => text!("guard-signal-repeated", times = t),
+            (_, true) if c.is_lure() => text!("guard-signal-as-name"),
             _ => return None,
         };
         Some(Signal {
@@ -274,11 +296,11 @@ impl<'a> Page<'a> {
             .into_iter()
             .find_map(|(s, e)| shape::disguise(self.original, self.n, s, e));
         if found.is_none() && c.uses_pinyin() {
-            found = Some("Chinese lure words written in pinyin");
+            found = Some(text!("guard-disguise-pinyin"));
         }
         found.map(|how| Signal {
             code: "disguise",
-            says: format!("disguised with {how}"),
+            says: text!("guard-signal-disguise", how = how),
         })
     }
 }
@@ -290,7 +312,7 @@ fn density(
     clusters: &[Cluster],
     honest: &[bool],
     evidence: &[bool],
-) -> Vec<Option<String>> {
+) -> Vec<Option<Text>> {
     let on_page = evidence.iter().filter(|e| **e).count();
     let mut per_sentence: HashMap<usize, usize> = HashMap::new();
     let mut selling = std::collections::HashSet::new();
@@ -315,14 +337,14 @@ fn density(
             if !evidence[i] {
                 None
             } else if on_page >= 3 {
-                Some(format!("one of {on_page} spam phrases on the page"))
+                Some(text!("guard-signal-density-page", phrases = on_page))
             } else if in_sentence >= 2 {
-                Some(format!("one of {in_sentence} spam phrases in its sentence"))
-            } else if selling.len() >= 4 {
-                Some(format!(
-                    "{} different gambling words on the page",
-                    selling.len()
+                Some(text!(
+                    "guard-signal-density-sentence",
+                    phrases = in_sentence
                 ))
+            } else if selling.len() >= 4 {
+                Some(text!("guard-signal-density-words", words = selling.len()))
             } else {
                 None
             }
@@ -351,23 +373,20 @@ fn lure_signals(n: &Normalized, c: &Cluster) -> Vec<Signal> {
     let mut out = vec![Signal {
         code: "lure",
         says: match c.brands.first() {
-            Some(b) => format!("lure words around “{}”", &n.text[b.start..b.end]),
-            None => "what is sold together with its payout".to_string(),
+            Some(b) => text!("guard-signal-lure-around", brand = &n.text[b.start..b.end]),
+            None => text!("guard-signal-lure-payout"),
         },
     }];
     if let Some(b) = c.brands.iter().find(|b| b.latin) {
         out.push(Signal {
             code: "brand",
-            says: format!(
-                "the brand-like “{}” mixes Latin letters or digits with lure words",
-                &n.text[b.start..b.end]
-            ),
+            says: text!("guard-signal-brand", brand = &n.text[b.start..b.end]),
         });
     }
     if let Some(m) = c.morphemes.iter().find(|m| m.class == Class::Money) {
         out.push(Signal {
             code: "payout",
-            says: format!("promises a payout (“{}”)", &n.text[m.start..m.end]),
+            says: text!("guard-signal-payout", payout = &n.text[m.start..m.end]),
         });
     }
     out

@@ -8,6 +8,8 @@ use super::normalize::{BOUNDARY, Unit, decode_entities_str};
 use super::style::{self, HIDE_CLASSES, SOFT_CLASSES};
 use super::tokenize::{Tag, Token, tokenize};
 use super::{Finding, Rule, Severity, finding_at, script};
+use crate::messages::Text;
+use crate::text;
 
 pub enum Mode<'a> {
     /// A Markdown source file (raw HTML in it will be sanitized away, but its presence is news).
@@ -94,7 +96,7 @@ const URL_ATTRS: &[&str] = &[
 struct Frame {
     name: String,
     start: usize,
-    hidden: Option<(String, bool)>, // (reason, soft: a11y class that is honest with text)
+    hidden: Option<(Text, bool)>, // (reason, soft: a11y class that is honest with text)
     text: bool,
     link: bool,
 }
@@ -248,34 +250,39 @@ impl Walker<'_> {
             return;
         }
         let what = match (f.link, f.text) {
-            (true, true) => "links and text",
-            (true, false) => "a link",
-            _ => "text",
+            (true, true) => text!("guard-hidden-holds-links-and-text"),
+            (true, false) => text!("guard-hidden-holds-link"),
+            _ => text!("guard-hidden-holds-text"),
         };
         let end = end.min(f.start + 240);
-        let msg = format!("<{}> hidden by {reason} contains {what}", f.name);
+        let msg = text!(
+            "guard-hidden-content",
+            element = f.name.as_str(),
+            reason = reason.clone(),
+            holds = what
+        );
         self.report(f.start, end, Rule::HiddenContent, Severity::Error, msg);
     }
 
-    fn hidden_reason(&self, tag: &Tag) -> Option<(String, bool)> {
+    fn hidden_reason(&self, tag: &Tag) -> Option<(Text, bool)> {
         if tag.attr("hidden").is_some() {
-            return Some(("the hidden attribute".into(), false));
+            return Some((text!("guard-hidden-by-attribute"), false));
         }
         if let Some(reason) = tag.attr("style").and_then(|a| style::hides(&self.value(a))) {
-            return Some((format!("inline style ({reason})"), false));
+            return Some((text!("guard-hidden-by-style", how = reason), false));
         }
         let classes = tag.attr("class").map(|a| self.value(a)).unwrap_or_default();
         for c in classes.split_whitespace().map(str::to_ascii_lowercase) {
             if HIDE_CLASSES.contains(&c.as_str()) || self.hidden_classes.contains(&c) {
-                return Some((format!("class \"{c}\""), false));
+                return Some((text!("guard-hidden-by-class", class = &c), false));
             }
             if SOFT_CLASSES.contains(&c.as_str()) {
-                return Some((format!("class \"{c}\""), true));
+                return Some((text!("guard-hidden-by-class", class = &c), true));
             }
         }
         let id = tag.attr("id").map(|a| self.value(a)).unwrap_or_default();
         (!id.is_empty() && self.hidden_ids.contains(&id))
-            .then(|| (format!("a stylesheet rule for #{id}"), false))
+            .then(|| (text!("guard-hidden-by-stylesheet", id = &id), false))
     }
 
     /// An attribute's value from the original text, entities decoded.
@@ -301,7 +308,7 @@ impl Walker<'_> {
                     e,
                     Rule::Script,
                     sev,
-                    format!("<{name}> element embeds another page or plugin"),
+                    text!("guard-embeds-page", element = name),
                 );
             }
             "base" => self.report(
@@ -309,7 +316,7 @@ impl Walker<'_> {
                 e,
                 Rule::Script,
                 Severity::Error,
-                "<base> element redirects every relative link".into(),
+                text!("guard-base-element"),
             ),
             "meta" => {
                 let equiv = tag
@@ -321,12 +328,18 @@ impl Walker<'_> {
                         e,
                         Rule::Script,
                         Severity::Error,
-                        "meta refresh redirects the visitor".into(),
+                        text!("guard-meta-refresh"),
                     );
                 }
             }
             "style" if matches!(self.mode, Mode::Template(_)) => {
-                self.report(s, e, Rule::InlineStyle, Severity::Warning, "inline <style> is blocked by the Content-Security-Policy; move it to a stylesheet".into());
+                self.report(
+                    s,
+                    e,
+                    Rule::InlineStyle,
+                    Severity::Warning,
+                    text!("guard-style-element"),
+                );
             }
             _ => {}
         }
@@ -340,7 +353,7 @@ impl Walker<'_> {
                 e,
                 Rule::Script,
                 Severity::Error,
-                "<script> element in page content".into(),
+                text!("guard-script-element"),
             );
             return;
         };
@@ -348,8 +361,8 @@ impl Walker<'_> {
         let from_theme = src.as_deref().is_some_and(|src| theme_script(src, theme));
         if !from_theme {
             let what = match src {
-                Some(src) => format!("script {src} is not one of the theme's scripts"),
-                None => "inline script (not allowed by the Content-Security-Policy)".into(),
+                Some(src) => text!("guard-script-not-theme", src = src),
+                None => text!("guard-script-inline"),
             };
             self.report(s, e, Rule::Script, Severity::Error, what);
         }
@@ -364,7 +377,11 @@ impl Walker<'_> {
                 e,
                 Rule::Script,
                 Severity::Error,
-                format!("event-handler attribute {name} on <{}>", tag.name),
+                text!(
+                    "guard-event-handler",
+                    attribute = name,
+                    element = tag.name.as_str()
+                ),
             );
         } else if name == "srcdoc" {
             self.report(
@@ -372,7 +389,7 @@ impl Walker<'_> {
                 e,
                 Rule::Script,
                 Severity::Error,
-                format!("srcdoc attribute on <{}> embeds a page", tag.name),
+                text!("guard-srcdoc", element = tag.name.as_str()),
             );
         } else if name == "style" && matches!(self.mode, Mode::Template(_)) {
             self.report(
@@ -380,7 +397,7 @@ impl Walker<'_> {
                 e,
                 Rule::InlineStyle,
                 Severity::Warning,
-                "style attribute is blocked by the Content-Security-Policy; use a class".into(),
+                text!("guard-style-attribute"),
             );
         }
         if URL_ATTRS.contains(&name) {
@@ -427,13 +444,13 @@ impl Walker<'_> {
         }
     }
 
-    fn report(&mut self, s: usize, e: usize, rule: Rule, severity: Severity, message: String) {
+    fn report(&mut self, s: usize, e: usize, rule: Rule, severity: Severity, message: Text) {
         let mut f = finding_at(self.src, s, e, rule, severity, message);
         f.help = match rule {
-            Rule::HiddenContent => "remove the hidden element: hidden links and text are how spam is slipped past editors".into(),
-            Rule::Script | Rule::Cloaking => "remove it: page content and template overrides may not run scripts; only the theme's own script files are allowed".into(),
-            Rule::InlineStyle => "move the style into the theme's stylesheet so the strict Content-Security-Policy holds".into(),
-            _ => String::new(),
+            Rule::HiddenContent => Some(text!("guard-hidden-content-help")),
+            Rule::Script | Rule::Cloaking => Some(text!("guard-script-help")),
+            Rule::InlineStyle => Some(text!("guard-inline-style-help")),
+            _ => None,
         };
         self.scan.findings.push(f);
     }

@@ -73,20 +73,24 @@ impl Lexicon {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let err = |message: String| GuardError::RuleFile {
+            let err = |message: crate::messages::Text| GuardError::RuleFile {
                 file: file.to_string(),
                 line: i + 1,
                 message,
             };
             let (class, list) = line
                 .split_once(':')
-                .ok_or_else(|| err("expected `class: word word …`".into()))?;
-            let class = Class::parse(class.trim())
-                .ok_or_else(|| err(format!("unknown class `{}`", class.trim())))?;
+                .ok_or_else(|| err(crate::text!("guard-lexicon-expected-class")))?;
+            let class = Class::parse(class.trim()).ok_or_else(|| {
+                err(crate::text!(
+                    "guard-lexicon-unknown-class",
+                    class = class.trim()
+                ))
+            })?;
             for item in list.split_whitespace() {
                 let (word, entry) = parse_item(item, class);
                 if word.is_empty() {
-                    return Err(err(format!("`{item}` has no word")));
+                    return Err(err(crate::text!("guard-lexicon-no-word", item = item)));
                 }
                 words.push(word);
                 entries.push(entry);
@@ -95,7 +99,12 @@ impl Lexicon {
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&words)
-            .map_err(|e| GuardError::Config(format!("lure lexicon: {e}")))?;
+            .map_err(|e| {
+                GuardError::Config(crate::text!(
+                    "guard-lexicon-invalid",
+                    reason = e.to_string()
+                ))
+            })?;
         Ok(Lexicon { matcher, entries })
     }
 

@@ -3,6 +3,8 @@
 
 use super::normalize::{decode_entities_str, normalized_text};
 use super::{GuardError, Rule, Severity};
+use crate::messages::Text;
+use crate::text;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -42,7 +44,7 @@ impl LinkPolicy {
         for entry in allowlist.iter().chain(site_hosts) {
             let e = entry.trim().trim_end_matches('.').to_ascii_lowercase();
             let host = host_of_entry(&e).ok_or_else(|| {
-                GuardError::Config(format!("`{entry}` in guard.link_allowlist is not a host name (write e.g. `www.gov.cn` or `*.minghu.gov.cn`)"))
+                GuardError::Config(text!("guard-allowlist-not-a-host", entry = entry))
             })?;
             match host.strip_prefix("*.") {
                 Some(base) => suffixes.push(base.to_string()),
@@ -71,7 +73,7 @@ impl LinkPolicy {
     }
 
     /// What is wrong with a link, if anything.
-    pub fn check(&self, raw: &str) -> Option<(Rule, Severity, String)> {
+    pub fn check(&self, raw: &str) -> Option<(Rule, Severity, Text)> {
         let url: String = decode_entities_str(raw)
             .chars()
             .filter(|c| !c.is_control() && !super::normalize::is_invisible(*c))
@@ -81,7 +83,7 @@ impl LinkPolicy {
             return Some((
                 Rule::Script,
                 Severity::Error,
-                format!("{scheme} URL runs code or a document in the visitor's browser"),
+                text!("guard-dangerous-scheme", scheme = scheme),
             ));
         }
         let host = host_of(url)?;
@@ -89,9 +91,7 @@ impl LinkPolicy {
             return Some((
                 Rule::PrivateLink,
                 Severity::Error,
-                format!(
-                    "link to {host}, an address that only works on the computer or network it was copied from (a preview, a test server)"
-                ),
+                text!("guard-private-link", host = &host),
             ));
         }
         if self.allowed(&host) {
@@ -102,13 +102,13 @@ impl LinkPolicy {
             return Some((
                 Rule::LookalikeHost,
                 Severity::Error,
-                format!("link to {shown}, a look-alike of the trusted host {t}"),
+                text!("guard-lookalike-host", host = shown, trusted = t),
             ));
         }
         Some((
             Rule::ExternalLink,
             self.severity,
-            format!("link to {host}, which is not in guard.link_allowlist"),
+            text!("guard-external-link", host = host),
         ))
     }
 }

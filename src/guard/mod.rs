@@ -35,6 +35,8 @@ pub mod vocabulary;
 pub use published::FileKind;
 pub use sanitize::sanitize;
 
+use crate::messages::Text;
+use crate::text;
 use links::LinkPolicy;
 use normalize::{Normalized, Unit};
 use places::Places;
@@ -124,8 +126,10 @@ pub struct Finding {
     pub severity: Severity,
     /// The original text that matched, with invisible characters made visible.
     pub matched: String,
-    pub message: String,
-    pub help: String,
+    /// What is wrong, in the reader's words when printed ([`Text::in_lang`]).
+    pub message: Text,
+    /// What to do about it.
+    pub help: Option<Text>,
     /// For spam: the signals that fired (`vocabulary`, `lure`, `seo-title`, `repetition`,
     /// `disguise`, `placement`, `density`).
     pub signals: crate::evidence::Signals,
@@ -146,21 +150,66 @@ impl std::fmt::Display for Finding {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum GuardError {
-    #[error("{file}:{line}: {message}")]
     RuleFile {
         file: String,
         line: usize,
-        message: String,
+        message: Text,
     },
-    #[error("cannot read rule file {path}: {source}")]
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("guard configuration: {0}")]
-    Config(String),
+    Config(Text),
+}
+
+impl GuardError {
+    /// The error as a message of the catalogue, to print in the reader's language.
+    pub fn text(&self) -> Text {
+        match self {
+            GuardError::RuleFile {
+                file,
+                line,
+                message,
+            } => text!(
+                "guard-rule-file-error",
+                file = file,
+                line = *line,
+                problem = message.clone()
+            ),
+            GuardError::Io { path, source } => text!(
+                "guard-rule-file-unreadable",
+                path = path,
+                reason = source.to_string()
+            ),
+            GuardError::Config(message) => {
+                text!("guard-config-error", problem = message.clone())
+            }
+        }
+    }
+}
+
+/// English, for logs and tests; the command layer prints [`GuardError::text`].
+impl std::fmt::Display for GuardError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.text())
+    }
+}
+
+impl std::error::Error for GuardError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            GuardError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+impl From<GuardError> for Text {
+    fn from(e: GuardError) -> Text {
+        e.text()
+    }
 }
 
 /// Built once per build; `Send + Sync`, so rayon workers share it by reference.
@@ -218,9 +267,23 @@ impl Guard {
         let findings = removed
             .iter()
             .map(|r| {
-                let mut f = finding_at(&prepared, r.first, r.first + 80, Rule::RawHtmlRemoved, Severity::Warning, format!("removed from the page: {}", r.describe()));
-                f.matched = make_visible(prepared.get(r.first..).unwrap_or("").split('>').next().unwrap_or(""));
-                f.help = "raw HTML in Markdown is sanitized; list a tag in `guard.allow_html_tags` if the site really needs it".into();
+                let mut f = finding_at(
+                    &prepared,
+                    r.first,
+                    r.first + 80,
+                    Rule::RawHtmlRemoved,
+                    Severity::Warning,
+                    text!("guard-html-removed", what = r.describe()),
+                );
+                f.matched = make_visible(
+                    prepared
+                        .get(r.first..)
+                        .unwrap_or("")
+                        .split('>')
+                        .next()
+                        .unwrap_or(""),
+                );
+                f.help = Some(text!("guard-html-removed-help"));
                 f
             })
             .collect();
@@ -304,10 +367,10 @@ impl Guard {
         ));
         let allowed = self.vocab.allowed_spans(&norm.text);
         for (s, e, message) in self.places.scan(text, &norm, &allowed, &|at| {
-            placement(at) == Some("the title")
+            placement(at) == Some(placement::Place::Title)
         }) {
             let mut f = finding_at(text, s, e, Rule::ForeignPlace, Severity::Warning, message);
-            f.help = "check the place name: spam sometimes replaces the city's name. If the mention is right, add it to `guard.allow_words`".into();
+            f.help = Some(text!("guard-foreign-place-help"));
             out.push(f);
         }
     }
@@ -326,17 +389,17 @@ impl Guard {
                     .flatten();
                 if let Some(words) = &lure_text {
                     severity = Severity::Error;
-                    message = format!("{message}; its link text “{words}” is made of lure words");
+                    message = text!("guard-link-lure-text", finding = message, words = words);
                 }
                 let mut f = finding_at(text, u.start, u.end, rule, severity, message);
                 if lure_text.is_some() {
                     f.signals = ["lure", "external-link"].into_iter().collect();
                 }
-                f.help = match rule {
-                    Rule::LookalikeHost => "this host imitates a trusted one; remove the link".into(),
-                    Rule::PrivateLink => "link to the page with `@/…` (or its path on this site) instead of the preview's address; adding the host to the allowlist would publish a broken link".into(),
-                    _ => "link only to trusted hosts, or add the host to `guard.link_allowlist` in site.yaml".into(),
-                };
+                f.help = Some(match rule {
+                    Rule::LookalikeHost => text!("guard-lookalike-host-help"),
+                    Rule::PrivateLink => text!("guard-private-link-help"),
+                    _ => text!("guard-external-link-help"),
+                });
                 out.push(f);
             }
         }
@@ -382,7 +445,7 @@ pub(crate) fn finding_at(
     end: usize,
     rule: Rule,
     severity: Severity,
-    message: String,
+    message: Text,
 ) -> Finding {
     let start = floor_char(text, start.min(text.len()));
     let end = floor_char(text, end.clamp(start, text.len()));
@@ -394,7 +457,7 @@ pub(crate) fn finding_at(
         severity,
         matched: make_visible(&truncate(&text[start..end], 160)),
         message,
-        help: String::new(),
+        help: None,
         signals: Default::default(),
     }
 }
@@ -470,6 +533,26 @@ mod tests {
         assert_eq!(cfg.external_links, Severity::Error);
         assert!(cfg.allow_words.is_empty() && cfg.extra_rules.is_none());
         assert!(serde_json::from_str::<GuardConfig>(r#"{"allowlist": []}"#).is_err());
+    }
+
+    #[test]
+    fn findings_read_in_either_language() {
+        let guard = Guard::new(&GuardConfig::default(), Path::new("."), &[], &[]).expect("builds");
+        let found = guard.scan_source(
+            "---\ntitle: 博\u{200b}彩平台注册送88元\n---\n[x](https://bet.example.top/)\n",
+        );
+        let spam = found
+            .iter()
+            .find(|f| f.rule == Rule::Spam)
+            .expect("spam found");
+        let zh = spam.message.in_lang(crate::messages::Lang::Zh);
+        let en = spam.message.in_lang(crate::messages::Lang::En);
+        assert!(zh.starts_with("这段文字像"), "{zh}");
+        assert!(zh.contains("（信号：") && zh.contains("出现在标题"), "{zh}");
+        assert!(
+            en.contains(" spam “") && en.contains("in the title"),
+            "{en}"
+        );
     }
 
     #[test]

@@ -1,8 +1,36 @@
 //! Where a piece of a Markdown source stands, when that is where spam goes: the title and
 //! summary (what search engines show), headings, link text and image alt text.
 
+use crate::messages::Text;
+use crate::text;
+
+/// A place in a page that spam seeks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Title,
+    Summary,
+    FrontMatter,
+    Heading,
+    AltText,
+    LinkText,
+}
+
+impl Place {
+    /// The place in words ("the title"), to fill "in …".
+    pub fn text(self) -> Text {
+        match self {
+            Place::Title => text!("guard-place-title"),
+            Place::Summary => text!("guard-place-summary"),
+            Place::FrontMatter => text!("guard-place-front-matter"),
+            Place::Heading => text!("guard-place-heading"),
+            Place::AltText => text!("guard-place-alt-text"),
+            Place::LinkText => text!("guard-place-link-text"),
+        }
+    }
+}
+
 /// The place of byte `at` of a Markdown source `text`, if it is one spam seeks.
-pub fn in_source(text: &str, at: usize) -> Option<&'static str> {
+pub fn in_source(text: &str, at: usize) -> Option<Place> {
     let at = at.min(text.len());
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
@@ -10,21 +38,21 @@ pub fn in_source(text: &str, at: usize) -> Option<&'static str> {
     if at < front_matter_end(text) {
         let key = line.trim_start().split(':').next().unwrap_or("").trim();
         return Some(match key {
-            "title" => "the title",
-            "summary" | "description" => "the summary",
-            _ => "the front matter",
+            "title" => Place::Title,
+            "summary" | "description" => Place::Summary,
+            _ => Place::FrontMatter,
         });
     }
     if line.trim_start().starts_with('#') {
-        return Some("a heading");
+        return Some(Place::Heading);
     }
     let before = &text[line_start..at];
     let open = before.rfind('[').filter(|&i| !before[i..].contains(']'))?;
     text[at..line_end].contains("](").then(|| {
         if before[..open].ends_with('!') {
-            "alt text"
+            Place::AltText
         } else {
-            "link text"
+            Place::LinkText
         }
     })
 }
@@ -45,12 +73,13 @@ mod tests {
     fn names_the_places_spam_seeks() {
         let text = "---\ntitle: 标题\nsummary: 摘要\ndate: 2026-01-01\n---\n# 大标题\n正文[链接](/a) ![图](/b.jpg)\n";
         let at = |s: &str| in_source(text, text.find(s).expect("in text"));
-        assert_eq!(at("标题"), Some("the title"));
-        assert_eq!(at("摘要"), Some("the summary"));
-        assert_eq!(at("2026"), Some("the front matter"));
-        assert_eq!(at("大标题"), Some("a heading"));
+        assert_eq!(at("标题"), Some(Place::Title));
+        assert_eq!(at("摘要"), Some(Place::Summary));
+        assert_eq!(at("2026"), Some(Place::FrontMatter));
+        assert_eq!(at("大标题"), Some(Place::Heading));
         assert_eq!(at("正文"), None);
-        assert_eq!(at("链接"), Some("link text"));
-        assert_eq!(at("图"), Some("alt text"));
+        assert_eq!(at("链接"), Some(Place::LinkText));
+        assert_eq!(at("图"), Some(Place::AltText));
+        assert_eq!(Place::Title.text().to_string(), "the title");
     }
 }

@@ -116,11 +116,11 @@ impl Places {
         norm: &Normalized,
         allowed: &[(usize, usize)],
         in_title: &dyn Fn(usize) -> bool,
-    ) -> Vec<(usize, usize, String)> {
+    ) -> Vec<(usize, usize, crate::messages::Text)> {
         if self.zh.is_empty() && self.en.is_empty() {
             return Vec::new(); // no city configured: nothing to compare with
         }
-        let mut mentions: Vec<(usize, usize, String)> = Vec::new();
+        let mut mentions: Vec<(usize, usize, crate::messages::Text)> = Vec::new();
         for m in offices_zh()
             .into_iter()
             .flat_map(|re| re.find_iter(&norm.text))
@@ -135,7 +135,7 @@ impl Places {
                 }
                 let (s, e) = norm.origin_of(name_start, m.end());
                 let phrase = &norm.text[name_start..m.end()];
-                mentions.push((s, e, format!("“{phrase}” names an office of a place that is not this site's city or its districts")));
+                mentions.push((s, e, crate::text!("guard-foreign-office", office = phrase)));
             }
         }
         // The regex has no literal prefix to skip ahead with: look for the office words first
@@ -158,10 +158,7 @@ impl Places {
                 mentions.push((
                     all.start(),
                     all.end(),
-                    format!(
-                        "“{}” names an office of a place that is not this site's city",
-                        all.as_str()
-                    ),
+                    crate::text!("guard-foreign-office-en", office = all.as_str()),
                 ));
             }
         }
@@ -170,15 +167,16 @@ impl Places {
                 .en
                 .iter()
                 .any(|w| text.to_ascii_lowercase().contains(w.as_str()));
-        let mut counts: std::collections::HashMap<&str, usize> = Default::default();
+        let mut counts: std::collections::HashMap<&crate::messages::Text, usize> =
+            Default::default();
         for (_, _, message) in &mentions {
-            *counts.entry(message.as_str()).or_default() += 1;
+            *counts.entry(message).or_default() += 1;
         }
         let mut seen = HashSet::new();
         mentions
             .iter()
             .filter(|(s, _, message)| {
-                let often = counts.get(message.as_str()).copied().unwrap_or(0) >= 3;
+                let often = counts.get(message).copied().unwrap_or(0) >= 3;
                 (in_title(*s) || (often && !own_named)) && seen.insert(message.clone())
             })
             .cloned()

@@ -4,6 +4,8 @@
 //! file in `content/` has no business on a civic portal.
 
 use super::{Finding, Guard, Rule, Severity, finding_at};
+use crate::messages::Text;
+use crate::text;
 
 /// What the guard does with a published file, by its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,8 +69,8 @@ impl Guard {
             FileKind::Script if from_content => {
                 let mut out = vec![refusal(
                     &text,
-                    "a script in content/ is published as the site's own code, which the Content-Security-Policy lets run",
-                    "remove it; a script the site really needs goes in static/js/, where it is checked as theme code",
+                    text!("guard-script-in-content"),
+                    text!("guard-script-in-content-help"),
                 )];
                 out.extend(self.scan_script(&text));
                 out
@@ -80,8 +82,8 @@ impl Guard {
             FileKind::Binary => Vec::new(),
             FileKind::Refused => vec![refusal(
                 &text,
-                "this kind of file is never published: a web server may run it or treat it specially",
-                "remove it; publish documents as PDF and pages as Markdown",
+                text!("guard-refused-file"),
+                text!("guard-refused-file-help"),
             )],
         }
     }
@@ -90,7 +92,7 @@ impl Guard {
     pub fn check_config_link(&self, url: &str) -> Option<Finding> {
         let (rule, severity, message) = self.links.check(url)?;
         let mut f = finding_at(url, 0, url.len(), rule, severity, message);
-        f.help = "link only to the site's own pages (`@/…`) or to trusted hosts in `guard.link_allowlist`".into();
+        f.help = Some(text!("guard-menu-link-help"));
         Some(f)
     }
 
@@ -159,16 +161,9 @@ impl Guard {
     }
 }
 
-fn refusal(text: &str, message: &str, help: &str) -> Finding {
-    let mut f = finding_at(
-        text,
-        0,
-        0,
-        Rule::Script,
-        Severity::Error,
-        message.to_string(),
-    );
-    f.help = help.to_string();
+fn refusal(text: &str, message: Text, help: Text) -> Finding {
+    let mut f = finding_at(text, 0, 0, Rule::Script, Severity::Error, message);
+    f.help = Some(help);
     f
 }
 

@@ -6,6 +6,8 @@
 use super::GuardError;
 use super::style::{HIDE_CLASSES, SOFT_CLASSES};
 use super::tokenize::{Token, tokenize};
+use crate::messages::Text;
+use crate::text;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
@@ -90,13 +92,15 @@ pub fn checked_extra_tags(tags: &[String]) -> Result<Vec<String>, GuardError> {
     for t in tags {
         let name = t.trim().trim_matches(['<', '>']).to_ascii_lowercase();
         if NEVER.contains(&name.as_str()) {
-            return Err(GuardError::Config(format!(
-                "guard.allow_html_tags: <{name}> can never be allowed in page content (it can run code or send data elsewhere); use a template override instead"
+            return Err(GuardError::Config(text!(
+                "guard-allow-tag-never",
+                tag = name
             )));
         }
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-            return Err(GuardError::Config(format!(
-                "guard.allow_html_tags: `{t}` is not a tag name"
+            return Err(GuardError::Config(text!(
+                "guard-allow-tag-invalid",
+                tag = t
             )));
         }
         out.push(name);
@@ -114,8 +118,17 @@ fn default_tags() -> &'static HashSet<&'static str> {
 }
 
 /// Sanitize HTML rendered from Markdown. Returns the clean HTML and a description of each
-/// kind of thing removed (with a count when it occurs more than once).
+/// kind of thing removed (with a count when it occurs more than once), in English.
+///
+/// Transitional: the Markdown stage keeps these as `String`s; [`sanitize_reported`] gives them
+/// as messages of the catalogue, for when it keeps `Text`s.
 pub fn sanitize(html: &str, allowed_extra_tags: &[String]) -> (String, Vec<String>) {
+    let (clean, report) = sanitize_reported(html, allowed_extra_tags);
+    (clean, report.iter().map(Text::to_string).collect())
+}
+
+/// [`sanitize`], with each removal as a message of the catalogue.
+pub fn sanitize_reported(html: &str, allowed_extra_tags: &[String]) -> (String, Vec<Text>) {
     let html = align_to_classes(html);
     let extra: Vec<&str> = allowed_extra_tags
         .iter()
@@ -200,27 +213,32 @@ fn align_to_classes(html: &str) -> Cow<'_, str> {
 
 /// One kind of thing the sanitizer removes: what, where first (byte offset), how often.
 pub struct Removal {
-    pub what: String,
+    pub what: Text,
     pub first: usize,
     pub count: usize,
 }
 
 impl Removal {
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Text {
         if self.count > 1 {
-            format!("{} (×{})", self.what, self.count)
+            text!(
+                "guard-removed-times",
+                what = self.what.clone(),
+                count = self.count
+            )
         } else {
             self.what.clone()
         }
     }
 }
 
-/// What the policy will remove from `html` (after [`align_to_classes`]), sorted by description.
+/// What the policy will remove from `html` (after [`align_to_classes`]), sorted by description
+/// (in English, so the order is the same in either language).
 pub fn removals(html: &str, extra: &[&str]) -> Vec<Removal> {
     let mut found: BTreeMap<String, Removal> = BTreeMap::new();
-    let mut note = |what: String, at: usize| {
+    let mut note = |what: Text, at: usize| {
         found
-            .entry(what.clone())
+            .entry(what.to_string())
             .or_insert(Removal {
                 what,
                 first: at,
@@ -233,9 +251,12 @@ pub fn removals(html: &str, extra: &[&str]) -> Vec<Removal> {
         let Token::Start(tag) = tok else { continue };
         if !allowed(&tag.name) {
             let what = if CLEAN_CONTENT.contains(&tag.name.as_str()) {
-                format!("<{}> element and its content", tag.name)
+                text!("guard-removed-element", element = tag.name.as_str())
             } else {
-                format!("<{}> element (its text is kept)", tag.name)
+                text!(
+                    "guard-removed-element-keeping-text",
+                    element = tag.name.as_str()
+                )
             };
             note(what, tag.span.start);
             continue;
@@ -267,9 +288,13 @@ pub fn sanitize_with_positions<'h>(
     (clean, prepared, removed)
 }
 
-fn attribute_removal(tag: &str, attr: &str, value: &str) -> Option<String> {
+fn attribute_removal(tag: &str, attr: &str, value: &str) -> Option<Text> {
     if !GENERIC.contains(&attr) && !tag_attrs(tag).contains(&attr) {
-        return Some(format!("{attr} attribute on <{tag}>"));
+        return Some(text!(
+            "guard-removed-attribute",
+            attribute = attr,
+            element = tag
+        ));
     }
     if URL_ATTRS.contains(&attr) {
         let v: String = value
@@ -279,9 +304,11 @@ fn attribute_removal(tag: &str, attr: &str, value: &str) -> Option<String> {
         if let Some((scheme, _)) = v.split_once(':') {
             let plain = !scheme.contains(['/', '?', '#']);
             if plain && !SCHEMES.contains(&scheme.to_ascii_lowercase().as_str()) {
-                return Some(format!(
-                    "{}: URL in {attr} on <{tag}>",
-                    scheme.to_ascii_lowercase()
+                return Some(text!(
+                    "guard-removed-url",
+                    scheme = scheme.to_ascii_lowercase(),
+                    attribute = attr,
+                    element = tag
                 ));
             }
         }
@@ -292,7 +319,11 @@ fn attribute_removal(tag: &str, attr: &str, value: &str) -> Option<String> {
             .filter(|c| hiding_class(c))
             .collect();
         if !hiding.is_empty() {
-            return Some(format!("hiding class \"{}\" on <{tag}>", hiding.join(" ")));
+            return Some(text!(
+                "guard-removed-hiding-class",
+                classes = hiding.join(" "),
+                element = tag
+            ));
         }
     }
     None

@@ -4,13 +4,15 @@
 //! (`\x` escapes, `String.fromCharCode`, `atob`, `unescape`, string concatenation).
 
 use super::Rule;
+use crate::messages::Text;
+use crate::text;
 use regex::Regex;
 use std::sync::OnceLock;
 
 struct Check {
     re: Regex,
     rule: Rule,
-    message: &'static str,
+    message: Text,
 }
 
 fn checks() -> &'static [Check] {
@@ -18,14 +20,14 @@ fn checks() -> &'static [Check] {
     C.get_or_init(|| {
         let c = |re: &str, rule, message| Regex::new(re).ok().map(|re| Check { re, rule, message });
         [
-            c(r#"(?i)document\s*(?:\.\s*|\[\s*["'`])referrer\b"#, Rule::Cloaking, "reads document.referrer (sends search-engine visitors elsewhere)"),
-            c(r#"(?i)navigator\s*(?:\.\s*|\[\s*["'`])useragent\b"#, Rule::Cloaking, "reads navigator.userAgent (shows crawlers a different page)"),
-            c(r"(?i)baiduspider|googlebot|bingbot|sogou\s*(?:web\s*)?spider|360spider|yisouspider|bytespider|sosospider", Rule::Cloaking, "looks for search-engine crawlers"),
-            c(r"(?i)\b(?:baidu|google|sogou|bing|yahoo|soso|youdao|toutiao|sm)\.(?:com|cn)\b", Rule::Cloaking, "checks for visitors from search engines"),
-            c(r"(?i)\beval\s*\(|\bnew\s+function\s*\(|\bsettimeout\s*\(\s*['`]", Rule::Script, "runs code built from strings (eval)"),
-            c(r"(?i)fromcharcode|\batob\s*\(|\bunescape\s*\(|(?:\\x[0-9a-f]{2}){6,}|(?:\\u[0-9a-f]{4}){6,}", Rule::Script, "obfuscated code"),
-            c(r"(?i)document\s*\.\s*write(?:ln)?\s*\(", Rule::Script, "writes markup with document.write"),
-            c(r#"(?i)location(?:\s*\.\s*href)?\s*=\s*["'`]\s*(?:https?:)?//|location\s*\.\s*(?:replace|assign)\s*\(\s*["'`]\s*(?:https?:)?//"#, Rule::Script, "redirects the visitor to another site"),
+            c(r#"(?i)document\s*(?:\.\s*|\[\s*["'`])referrer\b"#, Rule::Cloaking, text!("guard-script-referrer")),
+            c(r#"(?i)navigator\s*(?:\.\s*|\[\s*["'`])useragent\b"#, Rule::Cloaking, text!("guard-script-user-agent")),
+            c(r"(?i)baiduspider|googlebot|bingbot|sogou\s*(?:web\s*)?spider|360spider|yisouspider|bytespider|sosospider", Rule::Cloaking, text!("guard-script-crawlers")),
+            c(r"(?i)\b(?:baidu|google|sogou|bing|yahoo|soso|youdao|toutiao|sm)\.(?:com|cn)\b", Rule::Cloaking, text!("guard-script-search-visitors")),
+            c(r"(?i)\beval\s*\(|\bnew\s+function\s*\(|\bsettimeout\s*\(\s*['`]", Rule::Script, text!("guard-script-eval")),
+            c(r"(?i)fromcharcode|\batob\s*\(|\bunescape\s*\(|(?:\\x[0-9a-f]{2}){6,}|(?:\\u[0-9a-f]{4}){6,}", Rule::Script, text!("guard-script-obfuscated")),
+            c(r"(?i)document\s*\.\s*write(?:ln)?\s*\(", Rule::Script, text!("guard-script-document-write")),
+            c(r#"(?i)location(?:\s*\.\s*href)?\s*=\s*["'`]\s*(?:https?:)?//|location\s*\.\s*(?:replace|assign)\s*\(\s*["'`]\s*(?:https?:)?//"#, Rule::Script, text!("guard-script-redirect")),
         ]
         .into_iter()
         .flatten()
@@ -35,14 +37,14 @@ fn checks() -> &'static [Check] {
 
 /// Findings in `code` as `(start, end, rule, message)` byte ranges. Obfuscation markers are
 /// reported only for script files (`is_file`): an inline script is already an error itself.
-pub fn inspect(code: &str, is_file: bool) -> Vec<(usize, usize, Rule, String)> {
+pub fn inspect(code: &str, is_file: bool) -> Vec<(usize, usize, Rule, Text)> {
     let mut out = Vec::new();
     for c in checks() {
         if !is_file && c.rule == Rule::Script {
             continue;
         }
         if let Some(m) = c.re.find(code) {
-            out.push((m.start(), m.end(), c.rule, c.message.to_string()));
+            out.push((m.start(), m.end(), c.rule, c.message.clone()));
         }
     }
     let decoded = deobfuscate(code);
@@ -61,7 +63,10 @@ pub fn inspect(code: &str, is_file: bool) -> Vec<(usize, usize, Rule, String)> {
                     0,
                     end,
                     c.rule,
-                    format!("{} (hidden by obfuscation)", c.message),
+                    text!(
+                        "guard-script-hidden-by-obfuscation",
+                        finding = c.message.clone()
+                    ),
                 ));
             }
         }

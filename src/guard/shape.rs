@@ -337,7 +337,13 @@ fn spaced_words(original: &str, prev_end: usize, next_start: usize) -> bool {
 }
 
 /// How the characters of `start..end` (normalized) were disguised in `original`, if they were.
-pub fn disguise(original: &str, n: &Normalized, start: usize, end: usize) -> Option<&'static str> {
+pub fn disguise(
+    original: &str,
+    n: &Normalized,
+    start: usize,
+    end: usize,
+) -> Option<crate::messages::Text> {
+    use crate::text;
     let origins = n.origins(start, end);
     let chars = n.text.get(start..end)?.chars();
     let mut previous_end: Option<usize> = None;
@@ -346,14 +352,14 @@ pub fn disguise(original: &str, n: &Normalized, start: usize, end: usize) -> Opt
         if let Some(p) = previous_end {
             let between = original.get(p..s).unwrap_or("");
             if between.chars().any(super::normalize::is_invisible) {
-                return Some("invisible characters between the letters");
+                return Some(text!("guard-disguise-invisible"));
             }
             if between.contains('<') {
-                return Some("markup between the letters");
+                return Some(text!("guard-disguise-markup"));
             }
             let prev = original[..p].chars().next_back();
             if !between.is_empty() && prev.is_some_and(is_cjk) && is_cjk(first_char(written)) {
-                return Some("characters spaced out with fillers");
+                return Some(text!("guard-disguise-spaced"));
             }
         }
         previous_end = Some(e);
@@ -361,18 +367,18 @@ pub fn disguise(original: &str, n: &Normalized, start: usize, end: usize) -> Opt
         let first = wc.next()?;
         if wc.next().is_some() {
             return Some(if written.starts_with('&') || written.starts_with('%') {
-                "HTML entities or percent-encoding"
+                text!("guard-disguise-encoded")
             } else {
-                "combining marks or decomposed letters"
+                text!("guard-disguise-combining")
             });
         }
         if first == ch || first.to_ascii_lowercase() == ch {
             continue;
         }
         if is_cjk(first) && simplify(first) == ch {
-            return Some("traditional characters");
+            return Some(text!("guard-disguise-traditional"));
         }
-        return Some("full-width or look-alike letters");
+        return Some(text!("guard-disguise-lookalike"));
     }
     None
 }
@@ -441,17 +447,23 @@ mod tests {
     fn disguises_are_named() {
         let d = |t: &str| {
             let n = normalize(t);
-            disguise(t, &n, 0, n.text.len())
+            disguise(t, &n, 0, n.text.len()).map(|how| how.to_string())
         };
         assert_eq!(d("博彩"), None);
         assert_eq!(d("Casino"), None);
         assert_eq!(
             d("博\u{200b}彩"),
-            Some("invisible characters between the letters")
+            Some("invisible characters between the letters".into())
         );
-        assert_eq!(d("博 彩"), Some("characters spaced out with fillers"));
-        assert_eq!(d("ｂｅｔ"), Some("full-width or look-alike letters"));
-        assert_eq!(d("賭場"), Some("traditional characters"));
-        assert_eq!(d("&#21338;彩"), Some("HTML entities or percent-encoding"));
+        assert_eq!(
+            d("博 彩"),
+            Some("characters spaced out with fillers".into())
+        );
+        assert_eq!(d("ｂｅｔ"), Some("full-width or look-alike letters".into()));
+        assert_eq!(d("賭場"), Some("traditional characters".into()));
+        assert_eq!(
+            d("&#21338;彩"),
+            Some("HTML entities or percent-encoding".into())
+        );
     }
 }

@@ -48,7 +48,13 @@ fn scan_asset(guard: &Guard, rel: &str, path: &std::path::Path) -> Vec<Problem> 
                 .map(|f| to_problem(f, &shown, Some(&text), true))
                 .collect()
         }
-        Err(e) => vec![Problem::error("unreadable", format!("cannot read: {e}")).in_file(&shown)],
+        Err(e) => vec![
+            Problem::error(
+                "unreadable",
+                crate::text!("guard-asset-unreadable", reason = e.to_string()),
+            )
+            .in_file(&shown),
+        ],
     }
 }
 
@@ -88,9 +94,14 @@ pub fn scan_document(guard: &Guard, source: &Source, body: &Rendered) -> Vec<Pro
         })
         .collect();
     problems.extend(body.removed_html.iter().map(|what| {
-        Problem::warning("raw-html-removed", format!("raw HTML removed from the page: {what}"))
-            .in_file(&source.file)
-            .help("Markdown may not carry scripts, styles or event handlers; list a tag in `guard.allow_html_tags` in site.yaml if the site really needs it")
+        // `.clone()` gives the description whether the Markdown stage keeps it as words
+        // (`String`, shown as it is) or as a message of the catalogue (`Text`).
+        Problem::warning(
+            "raw-html-removed",
+            crate::text!("guard-raw-html-removed", what = what.clone()),
+        )
+        .in_file(&source.file)
+        .help(crate::text!("guard-raw-html-removed-help"))
     }));
     problems
 }
@@ -158,8 +169,8 @@ fn to_problem(f: Finding, file: &str, text: Option<&str>, located: bool) -> Prob
         Severity::Error => Problem::error("guard", message),
         Severity::Warning => Problem::warning("guard", message),
     }
-    .in_file(file)
-    .help(f.help);
+    .in_file(file);
+    p.help = f.help;
     p.signals = f.signals;
     if located {
         p = p.at(f.line, f.column);

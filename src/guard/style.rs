@@ -1,6 +1,8 @@
 //! Does a piece of CSS hide its element? Used on `style` attributes and on `<style>` blocks
 //! (whose hiding selectors are then applied to classes and ids in the same document).
 
+use crate::messages::Text;
+use crate::text;
 use std::collections::HashMap;
 
 /// Classes that hide content in every common CSS framework.
@@ -32,25 +34,31 @@ pub const SOFT_CLASSES: &[&str] = &[
 ];
 
 /// The reason `decls` (the body of a `style` attribute or rule) hides an element.
-pub fn hides(decls: &str) -> Option<String> {
+pub fn hides(decls: &str) -> Option<Text> {
     let css = clean(decls);
     let props = declarations(&css);
     let get = |k: &str| props.get(k).map(String::as_str);
     if get("display") == Some("none") {
-        return Some("display:none".into());
+        return Some(text!("guard-style-display-none"));
     }
     if matches!(get("visibility"), Some("hidden" | "collapse")) {
-        return Some(format!("visibility:{}", get("visibility").unwrap_or("")));
+        return Some(text!(
+            "guard-style-visibility",
+            value = get("visibility").unwrap_or("")
+        ));
     }
     if get("opacity")
         .and_then(number)
         .is_some_and(|(n, u)| n <= if u == "%" { 5.0 } else { 0.05 })
     {
-        return Some("zero opacity".into());
+        return Some(text!("guard-style-zero-opacity"));
     }
     if let Some(fs) = get("font-size").and_then(number) {
         if tiny_font(fs) {
-            return Some(format!("tiny font ({})", get("font-size").unwrap_or("")));
+            return Some(text!(
+                "guard-style-tiny-font",
+                size = get("font-size").unwrap_or("")
+            ));
         }
     }
     same_colour(&props)
@@ -67,19 +75,19 @@ fn tiny_font((n, unit): (f64, &str)) -> bool {
     }
 }
 
-fn same_colour(props: &HashMap<String, String>) -> Option<String> {
+fn same_colour(props: &HashMap<String, String>) -> Option<Text> {
     let fg = colour(props.get("color")?)?;
     if fg == "transparent" {
-        return Some("transparent text".into());
+        return Some(text!("guard-style-transparent"));
     }
     let bg = props
         .get("background-color")
         .or_else(|| props.get("background"))
         .and_then(|b| colour(b).or_else(|| b.split(' ').find_map(colour)))?;
-    (fg == bg).then(|| "text colour equals background".into())
+    (fg == bg).then(|| text!("guard-style-same-colour"))
 }
 
-fn zero_size(props: &HashMap<String, String>) -> Option<String> {
+fn zero_size(props: &HashMap<String, String>) -> Option<Text> {
     let px = |k: &str| props.get(k).and_then(|v| number(v)).map(|(n, _)| n);
     let overflow_hidden = props
         .get("overflow")
@@ -87,20 +95,20 @@ fn zero_size(props: &HashMap<String, String>) -> Option<String> {
     let zero = |k: &str| px(k).is_some_and(|n| n <= 0.0);
     let tiny = |k: &str| px(k).is_some_and(|n| n <= 1.0);
     if zero("width") || zero("height") || zero("max-height") || zero("max-width") {
-        return Some("zero size".into());
+        return Some(text!("guard-style-zero-size"));
     }
     if overflow_hidden && (tiny("width") || tiny("height")) {
-        return Some("zero size".into());
+        return Some(text!("guard-style-zero-size"));
     }
     let scale = props.get("transform").is_some_and(|t| {
         t.split_once("scale")
             .and_then(|(_, r)| number(r.trim_start_matches(['x', 'y', '('])))
             .is_some_and(|(n, _)| n.abs() < 0.05)
     });
-    scale.then(|| "scaled to nothing".into())
+    scale.then(|| text!("guard-style-scaled"))
 }
 
-fn off_screen(props: &HashMap<String, String>) -> Option<String> {
+fn off_screen(props: &HashMap<String, String>) -> Option<Text> {
     let far = |k: &str| {
         props.get(k).and_then(|v| number(v)).is_some_and(|(n, u)| {
             n <= -100.0 || (u == "%" && n <= -50.0) || (u.ends_with("em") && n <= -10.0)
@@ -117,24 +125,24 @@ fn off_screen(props: &HashMap<String, String>) -> Option<String> {
         "inset",
     ];
     if let Some(k) = keys.iter().find(|k| far(k)) {
-        return Some(format!("off-screen ({k})"));
+        return Some(text!("guard-style-off-screen", property = *k));
     }
     let translated = props.get("transform").is_some_and(|t| {
         t.split_once("translate")
             .and_then(|(_, r)| number(r.trim_start_matches(['x', 'y', '3', 'd', '('])))
             .is_some_and(|(n, _)| n <= -100.0)
     });
-    translated.then(|| "off-screen (transform)".into())
+    translated.then(|| text!("guard-style-off-screen", property = "transform"))
 }
 
-fn clipped(props: &HashMap<String, String>) -> Option<String> {
+fn clipped(props: &HashMap<String, String>) -> Option<Text> {
     let clip = props
         .get("clip")
         .is_some_and(|c| c.starts_with("rect(0") || c.starts_with("rect(1px"));
     let path = props.get("clip-path").is_some_and(|c| {
         c.starts_with("inset(50%") || c.starts_with("inset(100%") || c.starts_with("circle(0")
     });
-    (clip || path).then(|| "clipped to nothing".into())
+    (clip || path).then(|| text!("guard-style-clipped"))
 }
 
 /// Lowercase, comments and CSS escapes removed, whitespace collapsed, `!important` dropped.

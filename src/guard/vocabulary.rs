@@ -11,6 +11,8 @@
 
 use super::GuardError;
 use super::normalize::{Gap, Normalized};
+use crate::messages::Text;
+use crate::text;
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::collections::HashMap;
 
@@ -67,7 +69,9 @@ impl Vocabulary {
         let set = RegexSetBuilder::new(rules.iter().map(|r| r.re.as_str()))
             .size_limit(64 << 20)
             .build()
-            .map_err(|e| GuardError::Config(format!("spam rules do not compile together: {e}")))?;
+            .map_err(|e| {
+                GuardError::Config(text!("guard-rules-do-not-compile", reason = e.to_string()))
+            })?;
         let allow = allow_words
             .iter()
             .map(|w| super::normalize::normalized_text(w))
@@ -190,7 +194,7 @@ fn parse_file(
 ) -> Result<(), GuardError> {
     for (i, raw) in text.lines().enumerate() {
         let line = raw.trim();
-        let err = |message: String| GuardError::RuleFile {
+        let err = |message: Text| GuardError::RuleFile {
             file: file.to_string(),
             line: i + 1,
             message,
@@ -201,7 +205,7 @@ fn parse_file(
         if let Some(def) = line.strip_prefix("define ") {
             let (name, value) = def
                 .split_once('=')
-                .ok_or_else(|| err("expected `define NAME = pattern`".into()))?;
+                .ok_or_else(|| err(text!("guard-rule-expected-define")))?;
             let value = expand(value.trim(), defs).map_err(err)?;
             defs.insert(name.trim().to_string(), value);
             continue;
@@ -218,19 +222,17 @@ fn parse_rule(
     line_no: usize,
     line: &str,
     defs: &HashMap<String, String>,
-) -> Result<VocabRule, String> {
+) -> Result<VocabRule, Text> {
     let mut parts = line.splitn(2, " unless ");
     let pattern = parts.next().unwrap_or("").trim();
     let unless = parts.next().map(str::trim);
     if pattern.chars().any(char::is_whitespace) {
-        return Err(format!(
-            "`{pattern}`: patterns are matched against text with spaces removed; write it without spaces"
-        ));
+        return Err(text!("guard-rule-has-spaces", pattern = pattern));
     }
     let expanded = expand(pattern, defs)?;
     let re = compile(&expanded)?;
     if re.is_match("") {
-        return Err(format!("`{pattern}` matches empty text"));
+        return Err(text!("guard-rule-matches-empty", pattern = pattern));
     }
     let unless = match unless {
         Some(u) => Some(compile(&expand(u, defs)?)?),
@@ -245,7 +247,7 @@ fn parse_rule(
     })
 }
 
-fn compile(pattern: &str) -> Result<Regex, String> {
+fn compile(pattern: &str) -> Result<Regex, Text> {
     // Normalized text is simplified and lowercase; fold the pattern the same way so a site
     // may write 賭場 or CASINO in its own rule file.
     let folded: String = pattern
@@ -262,11 +264,17 @@ fn compile(pattern: &str) -> Result<Regex, String> {
         .case_insensitive(true)
         .size_limit(4 << 20)
         .build()
-        .map_err(|e| format!("invalid pattern `{pattern}`: {e}"))
+        .map_err(|e| {
+            text!(
+                "guard-rule-invalid-pattern",
+                pattern = pattern,
+                reason = e.to_string()
+            )
+        })
 }
 
 /// Replace `{name}` with the definition's alternation, wrapped in a group.
-fn expand(pattern: &str, defs: &HashMap<String, String>) -> Result<String, String> {
+fn expand(pattern: &str, defs: &HashMap<String, String>) -> Result<String, Text> {
     let mut out = String::with_capacity(pattern.len());
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
@@ -278,7 +286,7 @@ fn expand(pattern: &str, defs: &HashMap<String, String>) -> Result<String, Strin
             Some(n) if n.chars().all(|c| c.is_ascii_alphabetic() || c == '_') && !n.is_empty() => {
                 let def = defs
                     .get(n)
-                    .ok_or_else(|| format!("unknown definition `{{{n}}}`"))?;
+                    .ok_or_else(|| text!("guard-rule-unknown-definition", name = n))?;
                 out.push_str("(?:");
                 out.push_str(def);
                 out.push(')');

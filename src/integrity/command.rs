@@ -3,6 +3,8 @@
 
 use super::remote::{RemoteOptions, verify_remote};
 use super::{IntegrityError, MANIFEST_FILE, Report, load_manifest};
+use crate::messages::{Lang, Text};
+use crate::text;
 use clap::{Args, ValueEnum};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -55,23 +57,28 @@ pub enum Format {
 fn seconds(s: &str) -> Result<Duration, String> {
     match s.parse::<f64>() {
         Ok(secs) if secs > 0.0 && secs <= 3600.0 => Ok(Duration::from_secs_f64(secs)),
-        _ => Err(format!(
-            "`{s}` is not a number of seconds between 0 and 3600"
-        )),
+        // Parsed before `--lang` is known: the locale chooses.
+        _ => Err(
+            text!("verify-timeout-invalid", value = s).in_lang(crate::messages::reader_lang(
+                None,
+                |k| std::env::var(k).ok(),
+                Lang::DEFAULT,
+            )),
+        ),
     }
 }
 
-pub fn run(args: &VerifyArgs, _lang: crate::messages::Lang) -> ExitCode {
+pub fn run(args: &VerifyArgs, lang: Lang) -> ExitCode {
     let is_address = ["http://", "https://"].iter().any(|scheme| {
         args.target
             .get(..scheme.len())
             .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
     });
     if is_address {
-        return remote(args);
+        return remote(args, lang);
     }
     if args.sample.is_some() {
-        return usage("--sample applies to an address (http:// or https://)", None);
+        return usage(text!("verify-sample-needs-address"), None, lang);
     }
     let dir = PathBuf::from(&args.target);
     let manifest = args
@@ -79,16 +86,32 @@ pub fn run(args: &VerifyArgs, _lang: crate::messages::Lang) -> ExitCode {
         .clone()
         .unwrap_or_else(|| dir.join(MANIFEST_FILE));
     match load_manifest(&manifest).and_then(|m| super::disk::verify_with(&dir, &m)) {
-        Ok(report) => finish(args, &report, String::new()),
-        Err(e) => integrity_error(&e),
+        Ok(report) => finish(args, &report, None, lang),
+        Err(e) => integrity_error(&e, lang),
     }
 }
 
-fn remote(args: &VerifyArgs) -> ExitCode {
+fn remote(args: &VerifyArgs, lang: Lang) -> ExitCode {
     let mut base = match url::Url::parse(&args.target) {
         Ok(url) if url.host_str().is_some() => url,
-        Ok(_) => return usage(&format!("{} has no host", args.target), None),
-        Err(e) => return usage(&format!("{} is not an address: {e}", args.target), None),
+        Ok(_) => {
+            return usage(
+                text!("verify-address-no-host", url = &args.target),
+                None,
+                lang,
+            );
+        }
+        Err(e) => {
+            return usage(
+                text!(
+                    "verify-not-an-address",
+                    url = &args.target,
+                    reason = e.to_string()
+                ),
+                None,
+                lang,
+            );
+        }
     };
     // The address of the site's root: query and fragment mean nothing here.
     base.set_query(None);
@@ -99,21 +122,18 @@ fn remote(args: &VerifyArgs) -> ExitCode {
     }
     let Some(manifest_path) = &args.manifest else {
         return usage(
-            &format!("verifying {base} needs --manifest"),
-            Some(
-                "pass the civic-manifest.json of the deployed build, from a copy kept off the \
-                 server: one read from the server proves nothing, since whoever changed the site \
-                 could change it too",
-            ),
+            text!("verify-needs-manifest", url = base.as_str()),
+            Some(text!("verify-needs-manifest-help")),
+            lang,
         );
     };
     let manifest = match load_manifest(manifest_path) {
         Ok(m) => m,
-        Err(e) => return integrity_error(&e),
+        Err(e) => return integrity_error(&e, lang),
     };
     let since = match args.since.as_deref().map(load_manifest).transpose() {
         Ok(since) => since,
-        Err(e) => return integrity_error(&e),
+        Err(e) => return integrity_error(&e, lang),
     };
     let seed = args.seed.unwrap_or_else(|| fastrand::u64(..));
     let options = RemoteOptions {
@@ -127,37 +147,56 @@ fn remote(args: &VerifyArgs) -> ExitCode {
         retries: args.retries,
         backoff: Duration::from_millis(500),
         progress: !args.quiet && std::io::stderr().is_terminal(),
+        lang,
     };
     match verify_remote(&options) {
         Ok(outcome) => {
-            let sample = match args.sample {
-                Some(_) => format!(" (sample seed {seed})"),
-                None => String::new(),
+            let checked = match args.sample {
+                // A seed is shown as it is: it is a number to copy, not a quantity.
+                Some(_) => text!(
+                    "verify-checked-sample",
+                    files = outcome.checked,
+                    requests = outcome.requests,
+                    seed = seed.to_string()
+                ),
+                None => text!(
+                    "verify-checked",
+                    files = outcome.checked,
+                    requests = outcome.requests
+                ),
             };
-            let tail = format!(
-                "; {} files checked with {} requests{sample}",
-                outcome.checked, outcome.requests
-            );
-            finish(args, &outcome.report, tail)
+            finish(args, &outcome.report, Some(checked), lang)
         }
-        Err(e) => {
-            eprintln!("error: {e}\nhelp: {}", e.help());
-            ExitCode::from(2)
-        }
+        Err(e) => usage(e.text(), Some(e.help()), lang),
     }
 }
 
-fn finish(args: &VerifyArgs, report: &Report, tail: String) -> ExitCode {
+/// Print the report (and how much was checked, for an address) in `lang`.
+fn finish(args: &VerifyArgs, report: &Report, checked: Option<Text>, lang: Lang) -> ExitCode {
     let clean = report.is_clean();
+    let summary = match checked {
+        Some(checked) => text!(
+            "verify-summary-checked",
+            summary = report.summary(),
+            checked = checked
+        ),
+        None => report.summary(),
+    }
+    .in_lang(lang);
     match args.format {
         Format::Json => {
-            print!("{}", report.to_json_lines());
+            print!("{}", report.to_json_lines(lang));
             if !args.quiet {
-                eprintln!("{}{tail}", report.summary());
+                eprintln!("{summary}");
             }
         }
         Format::Text if clean && args.quiet => {}
-        Format::Text => eprintln!("{report}{tail}"),
+        Format::Text => {
+            for finding in &report.findings {
+                eprintln!("{}", finding.line(lang));
+            }
+            eprintln!("{summary}");
+        }
     }
     if clean {
         ExitCode::SUCCESS
@@ -166,14 +205,15 @@ fn finish(args: &VerifyArgs, report: &Report, tail: String) -> ExitCode {
     }
 }
 
-fn integrity_error(e: &IntegrityError) -> ExitCode {
-    usage(&e.to_string(), e.help())
+fn integrity_error(e: &IntegrityError, lang: Lang) -> ExitCode {
+    usage(e.text(), e.help(), lang)
 }
 
-fn usage(message: &str, help: Option<&str>) -> ExitCode {
-    eprintln!("error: {message}");
+/// An error that stopped the run before anything was compared, and what to do about it.
+fn usage(message: Text, help: Option<Text>, lang: Lang) -> ExitCode {
+    eprintln!("{}", text!("verify-error", message = message).in_lang(lang));
     if let Some(help) = help {
-        eprintln!("help: {help}");
+        eprintln!("{}", text!("verify-help", help = help).in_lang(lang));
     }
     ExitCode::from(2)
 }

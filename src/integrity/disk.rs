@@ -28,9 +28,9 @@ pub fn verify_with(dir: &Path, manifest: &Manifest) -> Result<Report, IntegrityE
     for (path, entry) in &present {
         match (entry, manifest.files.get(path)) {
             (Entry::Special(what), built) => {
-                let mut finding = Finding::new(Kind::Special).at_path(path).message(format!(
-                    "{what}, not a regular file: nothing the build writes; not read"
-                ));
+                let mut finding = Finding::new(Kind::Special)
+                    .at_path(path)
+                    .message(crate::text!("verify-special-file", what = what.clone()));
                 if let Some(built) = built {
                     finding = finding.expected(built);
                 }
@@ -80,7 +80,7 @@ pub(super) fn read_tree(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, Integri
 enum Entry {
     File(PathBuf),
     /// What it is instead ("a FIFO (named pipe)", "a symlink to nowhere", …).
-    Special(&'static str),
+    Special(crate::messages::Text),
 }
 
 /// Everything under `dir` except folders and the manifest at its root, by relative path
@@ -106,7 +106,10 @@ fn walk(dir: &Path) -> Result<BTreeMap<String, Entry>, IntegrityError> {
                     .is_some_and(|m| m.file_type().is_symlink()) =>
             {
                 let path = e.path().unwrap_or(dir).to_path_buf();
-                (path, Entry::Special("a symlink to nowhere"))
+                (
+                    path,
+                    Entry::Special(crate::text!("verify-special-dangling-symlink")),
+                )
             }
             Err(e) => {
                 let path = e.path().unwrap_or(dir).to_path_buf();
@@ -132,20 +135,20 @@ fn walk(dir: &Path) -> Result<BTreeMap<String, Entry>, IntegrityError> {
 }
 
 #[cfg(unix)]
-fn special_kind(t: &std::fs::FileType) -> &'static str {
+fn special_kind(t: &std::fs::FileType) -> crate::messages::Text {
     use std::os::unix::fs::FileTypeExt;
     if t.is_fifo() {
-        "a FIFO (named pipe)"
+        crate::text!("verify-special-fifo")
     } else if t.is_socket() {
-        "a socket"
+        crate::text!("verify-special-socket")
     } else if t.is_block_device() || t.is_char_device() {
-        "a device"
+        crate::text!("verify-special-device")
     } else {
-        "not a file"
+        crate::text!("verify-special-other")
     }
 }
 
 #[cfg(not(unix))]
-fn special_kind(_: &std::fs::FileType) -> &'static str {
-    "not a file"
+fn special_kind(_: &std::fs::FileType) -> crate::messages::Text {
+    crate::text!("verify-special-other")
 }

@@ -2,6 +2,8 @@
 //! `verify` compares: the body's hash, a redirect, another status, or why there was no answer.
 
 use super::sha256_hex;
+use crate::messages::Text;
+use crate::text;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use url::Url;
@@ -68,9 +70,9 @@ pub enum Answer {
     },
     Status(u16),
     /// The TLS handshake failed; not retried (it fails the same way every time).
-    Tls(String),
+    Tls(Text),
     /// No answer after every retry.
-    Failed(String),
+    Failed(Text),
 }
 
 impl Answer {
@@ -124,14 +126,16 @@ impl Fetcher {
             self.requests.fetch_add(1, Ordering::Relaxed);
             match self.try_get(url, visitor).await {
                 Ok(answer) => return answer,
-                Err(e) if is_tls(&e) => return Answer::Tls(chain(&e)),
+                Err(e) if is_tls(&e) => {
+                    return Answer::Tls(text!("verify-tls-failed", reason = chain(&e)));
+                }
                 Err(e) if attempt >= self.retries => {
-                    let tries = if attempt == 0 {
-                        String::new()
+                    let problem = self.describe(&e);
+                    return Answer::Failed(if attempt == 0 {
+                        problem
                     } else {
-                        format!(" ({} tries)", attempt + 1)
-                    };
-                    return Answer::Failed(format!("{}{tries}", self.describe(&e)));
+                        text!("verify-after-tries", problem = problem, tries = attempt + 1)
+                    });
                 }
                 Err(_) => {
                     tokio::time::sleep(self.backoff * 2u32.saturating_pow(attempt)).await;
@@ -182,16 +186,16 @@ impl Fetcher {
         })
     }
 
-    fn describe(&self, e: &reqwest::Error) -> String {
+    fn describe(&self, e: &reqwest::Error) -> Text {
         if e.is_timeout() {
-            format!(
-                "no answer within {:.1} s (raise --timeout if the server is only slow)",
-                self.timeout.as_secs_f64()
+            text!(
+                "verify-no-answer",
+                seconds = format!("{:.1}", self.timeout.as_secs_f64())
             )
         } else if e.is_connect() {
-            format!("cannot connect: {}", root_cause(e))
+            text!("verify-cannot-connect", reason = root_cause(e))
         } else {
-            chain(e)
+            text!("verify-request-failed", reason = chain(e))
         }
     }
 }

@@ -2,6 +2,8 @@
 //! lines (one per finding, then a summary) and JSON Lines (one object per finding, for scripts).
 
 use super::FileEntry;
+use crate::messages::{Lang, Text};
+use crate::text;
 use serde::Serialize;
 use std::fmt;
 
@@ -46,6 +48,22 @@ impl Kind {
             Kind::Unreachable => "unreachable",
         }
     }
+
+    /// The kind in the reader's words, for the readable lines and the summary.
+    pub fn text(self) -> Text {
+        match self {
+            Kind::Changed => text!("verify-kind-changed"),
+            Kind::Missing => text!("verify-kind-missing"),
+            Kind::Added => text!("verify-kind-added"),
+            Kind::Special => text!("verify-kind-special"),
+            Kind::Cloaked => text!("verify-kind-cloaked"),
+            Kind::Redirect => text!("verify-kind-redirect"),
+            Kind::Extra => text!("verify-kind-extra"),
+            Kind::HttpStatus => text!("verify-kind-status"),
+            Kind::Tls => text!("verify-kind-tls"),
+            Kind::Unreachable => text!("verify-kind-unreachable"),
+        }
+    }
 }
 
 /// One finding. Only the fields that mean something for its kind are set; JSON leaves the
@@ -81,8 +99,10 @@ pub struct Finding {
     /// For extra pages: the served file that links to it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub linked_from: Option<String>,
+    /// What a person reads about it; JSON gives it in the reader's language
+    /// ([`Report::to_json_lines`]), `kind` being the stable code.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
+    pub message: Option<Text>,
 }
 
 impl Finding {
@@ -126,8 +146,8 @@ impl Finding {
         self
     }
 
-    pub fn message(mut self, message: impl Into<String>) -> Finding {
-        self.message = Some(message.into());
+    pub fn message(mut self, message: Text) -> Finding {
+        self.message = Some(message);
         self
     }
 
@@ -140,34 +160,58 @@ impl Finding {
     }
 
     /// The details after the place in the readable line, if any.
-    fn details(&self) -> String {
+    fn details(&self) -> Option<Text> {
         let mut parts = Vec::new();
         if let Some(ua) = &self.user_agent {
-            parts.push(format!("as {ua}"));
+            parts.push(text!("verify-detail-user-agent", user_agent = ua));
         }
         if let Some(referer) = &self.referer {
-            parts.push(format!("with Referer {referer}"));
+            parts.push(text!("verify-detail-referer", referer = referer));
         }
         if let Some(status) = self.status {
-            parts.push(format!("HTTP {status}"));
+            parts.push(text!("verify-detail-status", status = status.to_string()));
         }
         if let Some(location) = &self.location {
-            parts.push(format!("→ {location}"));
+            parts.push(text!("verify-detail-location", location = location));
         }
         if let (Some(got), Some(size)) = (&self.got_sha256, self.got_size) {
-            let expected = match (&self.expected_sha256, self.expected_size) {
-                (Some(e), Some(s)) => format!(" (built: {}…, {s} bytes)", short(e)),
-                _ => String::new(),
-            };
-            parts.push(format!("got {}…, {size} bytes{expected}", short(got)));
+            parts.push(match (&self.expected_sha256, self.expected_size) {
+                (Some(e), Some(s)) => text!(
+                    "verify-detail-got-built",
+                    hash = short(got),
+                    size = size,
+                    built_hash = short(e),
+                    built_size = s
+                ),
+                _ => text!("verify-detail-got", hash = short(got), size = size),
+            });
         }
         if let Some(from) = &self.linked_from {
-            parts.push(format!("linked from {from}"));
+            parts.push(text!("verify-detail-linked-from", from = from));
         }
         if let Some(message) = &self.message {
             parts.push(message.clone());
         }
-        parts.join("; ")
+        parts
+            .into_iter()
+            .rev()
+            .reduce(|rest, first| text!("verify-details-and", first = first, rest = rest))
+    }
+
+    /// The readable line: kind, place and details, in `lang`.
+    pub fn line(&self, lang: Lang) -> String {
+        // Padded so the places line up; the kind's words are the reader's.
+        let kind = format!("{:8}", self.kind.text().in_lang(lang));
+        match self.details() {
+            Some(details) => text!(
+                "verify-finding-details",
+                kind = kind,
+                place = self.place(),
+                details = details
+            )
+            .in_lang(lang),
+            None => format!("{kind} {}", self.place()),
+        }
     }
 }
 
@@ -175,14 +219,10 @@ fn short(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
 }
 
+/// English, for logs and tests; `civic verify` prints [`Finding::line`] in the reader's language.
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:8} {}", self.kind.label(), self.place())?;
-        let details = self.details();
-        if !details.is_empty() {
-            write!(f, ": {details}")?;
-        }
-        Ok(())
+        f.write_str(&self.line(Lang::En))
     }
 }
 
@@ -223,35 +263,60 @@ impl Report {
         self.findings.iter().filter(|f| f.kind == kind).count()
     }
 
-    /// JSON Lines: one object per finding, nothing when clean.
-    pub fn to_json_lines(&self) -> String {
+    /// JSON Lines: one object per finding, nothing when clean. Field names and `kind` are
+    /// stable codes; a `message` is in `lang`.
+    pub fn to_json_lines(&self, lang: Lang) -> String {
         let mut out = String::new();
         for f in &self.findings {
             // A struct of strings and integers always serializes.
-            out.push_str(&serde_json::to_string(f).unwrap_or_default());
+            let mut value = serde_json::to_value(f).unwrap_or_default();
+            if let (Some(message), Some(object)) = (&f.message, value.as_object_mut()) {
+                object.insert("message".into(), message.in_lang(lang).into());
+            }
+            out.push_str(&serde_json::to_string(&value).unwrap_or_default());
             out.push('\n');
         }
         out
     }
 
     /// "12 unchanged, 1 changed, 2 cloaked": the kinds present, in order.
-    pub fn summary(&self) -> String {
+    pub fn summary(&self) -> Text {
         let kinds: std::collections::BTreeSet<Kind> =
             self.findings.iter().map(|f| f.kind).collect();
-        let mut parts = vec![format!("{} unchanged", self.unchanged_count)];
+        let mut parts = vec![text!(
+            "verify-summary-unchanged",
+            files = self.unchanged_count
+        )];
         for kind in kinds {
-            parts.push(format!("{} {}", self.count(kind), kind.label()));
+            parts.push(text!(
+                "verify-summary-kind",
+                count = self.count(kind),
+                kind = kind.text()
+            ));
         }
-        parts.join(", ")
+        parts
+            .into_iter()
+            .rev()
+            .reduce(|rest, first| text!("verify-summary-and", first = first, rest = rest))
+            .unwrap_or_else(|| text!("verify-summary-unchanged", files = 0usize))
+    }
+
+    /// Every finding on its line, then the summary, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        for finding in &self.findings {
+            out.push_str(&finding.line(lang));
+            out.push('\n');
+        }
+        out.push_str(&self.summary().in_lang(lang));
+        out
     }
 }
 
+/// English, for logs and tests; `civic verify` prints [`Report::render`].
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for finding in &self.findings {
-            writeln!(f, "{finding}")?;
-        }
-        write!(f, "{}", self.summary())
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -276,7 +341,7 @@ mod tests {
             unchanged_count: 4,
         };
         let lines: Vec<serde_json::Value> = report
-            .to_json_lines()
+            .to_json_lines(Lang::En)
             .lines()
             .map(|l| serde_json::from_str(l).expect("json"))
             .collect();

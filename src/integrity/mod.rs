@@ -14,6 +14,8 @@ mod sample;
 pub use disk::{verify, verify_against};
 pub use findings::{Finding, Kind, Report};
 
+use crate::messages::Text;
+use crate::text;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -40,37 +42,69 @@ pub struct Manifest {
     pub files: BTreeMap<String, FileEntry>,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum IntegrityError {
-    #[error("cannot read {path}: {source}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("no manifest at {path}")]
-    NoManifest { path: PathBuf },
-    #[error("{path} is not a folder")]
-    NotAFolder { path: PathBuf },
-    #[error("{path} is not a Civic manifest: {message}")]
-    BadManifest { path: PathBuf, message: String },
+    NoManifest {
+        path: PathBuf,
+    },
+    NotAFolder {
+        path: PathBuf,
+    },
+    BadManifest {
+        path: PathBuf,
+        /// What is wrong with it.
+        problem: Text,
+    },
 }
 
 impl IntegrityError {
-    /// What to do about it, for the line after the error.
-    pub fn help(&self) -> Option<&'static str> {
+    /// The error as a message of the catalogue, to print in the reader's language.
+    pub fn text(&self) -> Text {
+        // As the operating system writes it: these paths are often absolute.
+        let shown = |path: &Path| path.display().to_string();
         match self {
-            IntegrityError::NoManifest { .. } => Some(
-                "give the manifest of the build you deployed: `civic build` writes it to \
-                 output/civic-manifest.json; keep a copy off the server and pass it with \
-                 --manifest PATH",
+            IntegrityError::Io { path, source } => text!(
+                "verify-cannot-read",
+                path = shown(path),
+                reason = source.to_string()
             ),
-            IntegrityError::NotAFolder { .. } => Some(
-                "give the deployed folder (or a copy of it), or an http:// or https:// address",
+            IntegrityError::NoManifest { path } => text!("verify-no-manifest", path = shown(path)),
+            IntegrityError::NotAFolder { path } => text!("verify-not-a-folder", path = shown(path)),
+            IntegrityError::BadManifest { path, problem } => text!(
+                "verify-bad-manifest",
+                path = shown(path),
+                problem = problem.clone()
             ),
-            IntegrityError::BadManifest { .. } => {
-                Some("pass the civic-manifest.json that `civic build` wrote, unedited")
-            }
+        }
+    }
+
+    /// What to do about it, for the line after the error.
+    pub fn help(&self) -> Option<Text> {
+        match self {
+            IntegrityError::NoManifest { .. } => Some(text!("verify-no-manifest-help")),
+            IntegrityError::NotAFolder { .. } => Some(text!("verify-not-a-folder-help")),
+            IntegrityError::BadManifest { .. } => Some(text!("verify-bad-manifest-help")),
             IntegrityError::Io { .. } => None,
+        }
+    }
+}
+
+/// English, for logs and tests; `civic verify` prints [`IntegrityError::text`].
+impl std::fmt::Display for IntegrityError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.text())
+    }
+}
+
+impl std::error::Error for IntegrityError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            IntegrityError::Io { source, .. } => Some(source),
+            _ => None,
         }
     }
 }
@@ -92,12 +126,12 @@ pub fn load_manifest(path: &Path) -> Result<Manifest, IntegrityError> {
     let manifest: Manifest =
         serde_json::from_str(&text).map_err(|e| IntegrityError::BadManifest {
             path: path.to_path_buf(),
-            message: e.to_string(),
+            problem: text!("verify-manifest-not-json", reason = e.to_string()),
         })?;
     if manifest.algorithm != "sha256" {
         return Err(IntegrityError::BadManifest {
             path: path.to_path_buf(),
-            message: format!("unsupported algorithm {}", manifest.algorithm),
+            problem: text!("verify-manifest-algorithm", algorithm = &manifest.algorithm),
         });
     }
     Ok(manifest)

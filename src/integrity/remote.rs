@@ -10,6 +10,8 @@
 use super::fetch::{Answer, BROWSER, Fetcher, OTHERS, Visitor};
 use super::findings::{Finding, Kind, Report};
 use super::{FileEntry, Manifest, links, sample};
+use crate::messages::Text;
+use crate::text;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -32,31 +34,48 @@ pub struct RemoteOptions {
     /// The first pause before a retry; doubled for each next one.
     pub backoff: Duration,
     pub progress: bool,
+    /// The language of what is printed while it runs.
+    pub lang: crate::messages::Lang,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum RemoteError {
-    #[error("cannot reach {url}: {message}")]
-    Unreachable { url: String, message: String },
-    #[error("{url} redirects to {location}")]
+    Unreachable { url: String, message: Text },
     WrongAddress { url: String, location: String },
-    #[error("cannot start the HTTP client: {0}")]
     Client(String),
 }
 
 impl RemoteError {
-    pub fn help(&self) -> &'static str {
+    /// The error as a message of the catalogue, to print in the reader's language.
+    pub fn text(&self) -> Text {
         match self {
-            RemoteError::Unreachable { .. } => {
-                "check the address, the network and the proxy (HTTPS_PROXY, NO_PROXY); nothing was compared"
+            RemoteError::Unreachable { url, message } => {
+                text!("verify-unreachable", url = url, reason = message.clone())
             }
-            RemoteError::WrongAddress { .. } => {
-                "give the address the site is served at (the one its home page answers with 200)"
+            RemoteError::WrongAddress { url, location } => {
+                text!("verify-wrong-address", url = url, location = location)
             }
-            RemoteError::Client(_) => "this is a bug in civic; please report it",
+            RemoteError::Client(reason) => text!("verify-client-failed", reason = reason),
+        }
+    }
+
+    pub fn help(&self) -> Text {
+        match self {
+            RemoteError::Unreachable { .. } => text!("verify-unreachable-help"),
+            RemoteError::WrongAddress { .. } => text!("verify-wrong-address-help"),
+            RemoteError::Client(_) => text!("verify-client-failed-help"),
         }
     }
 }
+
+/// English, for logs and tests; `civic verify` prints [`RemoteError::text`].
+impl std::fmt::Display for RemoteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.text())
+    }
+}
+
+impl std::error::Error for RemoteError {}
 
 pub struct RemoteOutcome {
     pub report: Report,
@@ -84,6 +103,7 @@ pub fn verify_remote(options: &RemoteOptions) -> Result<RemoteOutcome, RemoteErr
         base: options.base.clone(),
         manifest: options.manifest.clone(),
         progress: progress_bar(options.progress, targets.len()),
+        lang: options.lang,
         found: Mutex::new(Found::default()),
     });
     runtime.block_on(checker.clone().run(targets, options.concurrency))?;
@@ -130,6 +150,7 @@ struct Checker {
     base: Url,
     manifest: Manifest,
     progress: indicatif::ProgressBar,
+    lang: crate::messages::Lang,
     found: Mutex<Found>,
 }
 
@@ -268,7 +289,7 @@ impl Checker {
                     if i < MAX_EXTRA_FETCHES {
                         finding = describe(finding, &me.fetcher.get(&url, BROWSER).await);
                     } else {
-                        finding = finding.message("not fetched (too many extra pages)");
+                        finding = finding.message(text!("verify-extra-not-fetched"));
                     }
                     lock(&me.found).findings.push(finding);
                 }
@@ -276,9 +297,8 @@ impl Checker {
         }
         workers.join_all().await;
         if skipped > 0 {
-            self.progress.println(format!(
-                "{skipped} extra pages were reported without being fetched"
-            ));
+            self.progress
+                .println(text!("verify-extra-skipped", pages = skipped).in_lang(self.lang));
         }
     }
 }

@@ -15,7 +15,7 @@ pub struct Cli {
     pub command: Command,
 }
 
-fn parse_lang(code: &str) -> Result<Lang, String> {
+pub fn parse_lang(code: &str) -> Result<Lang, String> {
     Lang::from_code(code).ok_or_else(|| crate::text!("cli-lang-unknown", code = code).to_string())
 }
 
@@ -158,8 +158,9 @@ pub fn main() -> ExitCode {
         Command::Check(args) => args.site.lang,
         Command::Translations(args) => args.site.lang,
         Command::BenchEdit(args) => args.site.lang,
+        Command::Verify(args) => args.lang,
         // `civic new --lang en` names the language of the new page; messages follow the locale.
-        Command::New(_) | Command::Verify(_) | Command::BenchCorpus(_) => None,
+        Command::New(_) | Command::BenchCorpus(_) => None,
     });
     match cli.command {
         Command::Build(args) => build(&args, lang),

@@ -366,7 +366,7 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
             .in_file(CONFIG_FILE)
             .at(e.line, e.column)
             .with_source(&source);
-        p.help = e.help;
+        p.help = e.help.map(Box::new);
         p
     })?;
     validate(raw, &source, base_url_override).map_err(|problems| {

@@ -31,8 +31,9 @@ pub struct Problem {
     /// Put into words by the reader of the report (see `check`'s JSON and [`report`]).
     #[serde(skip)]
     pub message: Text,
+    /// Boxed: most problems have help, but keeping `Problem` small keeps every `Result` small.
     #[serde(skip)]
-    pub help: Option<Text>,
+    pub help: Option<Box<Text>>,
     /// For a spam finding of the guard: the signals that fired (`lure`, `seo-title`, …).
     #[serde(skip_serializing_if = "crate::evidence::Signals::is_empty")]
     pub signals: crate::evidence::Signals,
@@ -79,7 +80,7 @@ impl Problem {
     }
 
     pub fn help(mut self, help: impl Into<Text>) -> Problem {
-        self.help = Some(help.into());
+        self.help = Some(Box::new(help.into()));
         self
     }
 

@@ -54,6 +54,18 @@ pub fn inside(base: &Path, relative: &Path) -> Result<PathBuf, PathBuf> {
     }
 }
 
+/// `path` as editors read it in messages: `/` between components on every platform.
+pub fn display(path: &Path) -> String {
+    path.components()
+        .map(|c| match c {
+            // Joined with `/` below, an empty first part gives the leading slash.
+            Component::RootDir => std::borrow::Cow::Borrowed(""),
+            c => c.as_os_str().to_string_lossy(),
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,12 +100,16 @@ mod tests {
             assert!(inside(&real.join("site"), Path::new("up/x")).is_err());
         }
     }
-}
 
-/// `path` as editors read it in messages: `/` between components on every platform.
-pub fn display(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    #[test]
+    fn paths_read_with_one_slash_between_parts() {
+        assert_eq!(
+            super::display(Path::new("/tmp/site/output")),
+            "/tmp/site/output"
+        );
+        assert_eq!(
+            super::display(Path::new("content/news/a.md")),
+            "content/news/a.md"
+        );
+    }
 }

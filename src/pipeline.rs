@@ -132,9 +132,9 @@ fn load_timed(
         &[config.host().to_string()],
     )
     .map_err(|e| {
-        Problem::error("guard-config", e.to_string())
+        Problem::error("guard-config", e.text())
             .in_file(config::CONFIG_FILE)
-            .help("fix the `guard:` section of site.yaml or the rule file it names")
+            .help(crate::text!("guard-config-help"))
     })?;
     let search_words: Vec<String> = config
         .search

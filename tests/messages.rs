@@ -8,7 +8,10 @@ use std::process::Command;
 
 fn civic(root: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_civic"));
-    command.env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("LANG");
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
     command.envs(env.iter().copied());
     command.args(args).arg("--root").arg(root);
     command.output().unwrap()
@@ -32,7 +35,11 @@ fn stderr(out: &std::process::Output) -> String {
 fn a_failed_build_speaks_the_locale_and_the_flag_wins() {
     let site = broken_site();
     let root = site.path();
-    let zh = civic(root, &[("LANG", "zh_CN.UTF-8")], &["build", "--date", "2026-11-25"]);
+    let zh = civic(
+        root,
+        &[("LANG", "zh_CN.UTF-8")],
+        &["build", "--date", "2026-11-25"],
+    );
     assert_eq!(zh.status.code(), Some(1));
     let text = stderr(&zh);
     assert!(text.contains("链接无效"), "{text}");
@@ -54,7 +61,11 @@ fn a_failed_build_speaks_the_locale_and_the_flag_wins() {
         &[("LANG", "zh_CN.UTF-8"), ("LC_ALL", "en_GB.UTF-8")],
         &["build", "--date", "2026-11-25"],
     );
-    assert!(stderr(&lc_all).contains("Build failed"), "{}", stderr(&lc_all));
+    assert!(
+        stderr(&lc_all).contains("Build failed"),
+        "{}",
+        stderr(&lc_all)
+    );
 }
 
 #[test]
@@ -67,7 +78,11 @@ fn without_a_locale_messages_are_in_the_sites_first_language() {
 #[test]
 fn a_successful_build_summary_is_translated_too() {
     let site = small_site();
-    let out = civic(site.path(), &[], &["build", "--lang", "zh-CN", "--date", "2026-11-25"]);
+    let out = civic(
+        site.path(),
+        &[],
+        &["build", "--lang", "zh-CN", "--date", "2026-11-25"],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("已生成"), "{}", stderr(&out));
 }
@@ -78,7 +93,15 @@ fn check_json_carries_the_message_in_the_readers_language_and_a_stable_key() {
     let out = civic(
         site.path(),
         &[],
-        &["check", "--format", "json", "--lang", "zh-CN", "--date", "2026-11-25"],
+        &[
+            "check",
+            "--format",
+            "json",
+            "--lang",
+            "zh-CN",
+            "--date",
+            "2026-11-25",
+        ],
     );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
     let problem = report["problems"]
@@ -86,8 +109,14 @@ fn check_json_carries_the_message_in_the_readers_language_and_a_stable_key() {
         .and_then(|a| a.iter().find(|p| p["code"] == "broken-link"))
         .expect("the broken link is reported");
     assert_eq!(problem["message_key"], "link-broken");
-    assert!(problem["message"].as_str().unwrap().contains("链接无效"), "{problem}");
-    assert!(problem["help"].as_str().unwrap().contains("路径"), "{problem}");
+    assert!(
+        problem["message"].as_str().unwrap().contains("链接无效"),
+        "{problem}"
+    );
+    assert!(
+        problem["help"].as_str().unwrap().contains("路径"),
+        "{problem}"
+    );
     assert_eq!(problem["file"], "content/_index.md");
 }
 

@@ -319,7 +319,16 @@ fn serve_reports_the_same_page_count_as_build() {
         .map(counted)
         .expect("build prints its summary");
     let mut child = Command::new(env!("CARGO_BIN_EXE_civic"))
-        .args(["serve", "--lang", "en", "--port", "0", "--date", "2026-11-25", "--root"])
+        .args([
+            "serve",
+            "--lang",
+            "en",
+            "--port",
+            "0",
+            "--date",
+            "2026-11-25",
+            "--root",
+        ])
         .arg(root)
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
@@ -363,7 +372,10 @@ fn build_while_serve_runs_says_so_and_leaves_the_served_folder_alone() {
         let stderr = String::from_utf8_lossy(&build.stderr);
         assert_eq!(build.status.code(), Some(1), "{stderr}");
         assert!(stderr.contains(says), "{stderr}");
-        assert!(stderr.contains(&server.addr), "names the preview's address: {stderr}");
+        assert!(
+            stderr.contains(&server.addr),
+            "names the preview's address: {stderr}"
+        );
     }
     assert_eq!(std::fs::read(&index).unwrap(), before);
     // Another folder builds while the preview runs.
@@ -374,7 +386,11 @@ fn build_while_serve_runs_says_so_and_leaves_the_served_folder_alone() {
         .arg(root.join("dist"))
         .output()
         .unwrap();
-    assert!(other.status.success(), "{}", String::from_utf8_lossy(&other.stderr));
+    assert!(
+        other.status.success(),
+        "{}",
+        String::from_utf8_lossy(&other.stderr)
+    );
     drop(server);
     // Once the preview stops, the folder builds again.
     let after = Command::new(env!("CARGO_BIN_EXE_civic"))
@@ -382,7 +398,11 @@ fn build_while_serve_runs_says_so_and_leaves_the_served_folder_alone() {
         .arg(root)
         .output()
         .unwrap();
-    assert!(after.status.success(), "{}", String::from_utf8_lossy(&after.stderr));
+    assert!(
+        after.status.success(),
+        "{}",
+        String::from_utf8_lossy(&after.stderr)
+    );
 }
 
 /// The preview's overlay speaks the editor's language.
@@ -392,7 +412,11 @@ fn serve_overlay_speaks_chinese_with_lang_zh() {
     let root = site.path();
     let server = start_in(root, "zh-CN");
     let mut events = Events::open(&server.addr);
-    write(root, "content/_index.md", "---\ntitle: 首页\n---\n见[这里](missing.md)。\n");
+    write(
+        root,
+        "content/_index.md",
+        "---\ntitle: 首页\n---\n见[这里](missing.md)。\n",
+    );
     assert_eq!(events.next(), "problems");
     let body = get(&server.addr, "/").1;
     assert!(body.contains("网站有 1 处问题"), "{body}");

@@ -290,7 +290,7 @@ fn parse_file(md: MarkdownFile, limits: &Limits) -> Result<Parsed, Vec<Problem>>
         let mut p = source
             .problem("front-matter", e.message)
             .at(e.line + source.yaml_line - 1, e.column);
-        p.help = e.help;
+        p.help = e.help.map(Box::new);
         vec![p]
     };
     Ok(match md.name {

@@ -50,7 +50,7 @@ pub fn reload_page(
                 let mut p = zh
                     .problem("front-matter", e.message)
                     .at(e.line + zh.yaml_line - 1, e.column);
-                p.help = e.help;
+                p.help = e.help.map(Box::new);
                 vec![p]
             })?,
         ),

@@ -118,17 +118,8 @@ fn default_tags() -> &'static HashSet<&'static str> {
 }
 
 /// Sanitize HTML rendered from Markdown. Returns the clean HTML and a description of each
-/// kind of thing removed (with a count when it occurs more than once), in English.
-///
-/// Transitional: the Markdown stage keeps these as `String`s; [`sanitize_reported`] gives them
-/// as messages of the catalogue, for when it keeps `Text`s.
-pub fn sanitize(html: &str, allowed_extra_tags: &[String]) -> (String, Vec<String>) {
-    let (clean, report) = sanitize_reported(html, allowed_extra_tags);
-    (clean, report.iter().map(Text::to_string).collect())
-}
-
-/// [`sanitize`], with each removal as a message of the catalogue.
-pub fn sanitize_reported(html: &str, allowed_extra_tags: &[String]) -> (String, Vec<Text>) {
+/// kind of thing removed (with a count when it occurs more than once).
+pub fn sanitize(html: &str, allowed_extra_tags: &[String]) -> (String, Vec<Text>) {
     let html = align_to_classes(html);
     let extra: Vec<&str> = allowed_extra_tags
         .iter()
@@ -373,7 +364,11 @@ mod tests {
             assert!(!clean.contains(gone), "{gone} kept in {clean}");
         }
         assert!(clean.contains("class=\"x\""));
-        let text = removed.join("; ");
+        let text = removed
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ");
         for what in [
             "onclick attribute on <p>",
             "style attribute on <p>",

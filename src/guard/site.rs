@@ -94,8 +94,6 @@ pub fn scan_document(guard: &Guard, source: &Source, body: &Rendered) -> Vec<Pro
         })
         .collect();
     problems.extend(body.removed_html.iter().map(|what| {
-        // `.clone()` gives the description whether the Markdown stage keeps it as words
-        // (`String`, shown as it is) or as a message of the catalogue (`Text`).
         Problem::warning(
             "raw-html-removed",
             crate::text!("guard-raw-html-removed", what = what.clone()),
@@ -170,7 +168,7 @@ fn to_problem(f: Finding, file: &str, text: Option<&str>, located: bool) -> Prob
         Severity::Warning => Problem::warning("guard", message),
     }
     .in_file(file);
-    p.help = f.help;
+    p.help = f.help.map(Box::new);
     p.signals = f.signals;
     if located {
         p = p.at(f.line, f.column);

@@ -46,6 +46,9 @@ pub struct VerifyArgs {
     /// Print only problems
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Language of messages: zh-CN or en [default: LC_ALL, LC_MESSAGES or LANG, else zh-CN]
+    #[arg(long, value_parser = crate::cli::parse_lang)]
+    pub lang: Option<crate::messages::Lang>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -64,7 +64,7 @@ pub struct Rendered {
     /// The body has a highlighted code block (the page then loads the code stylesheet).
     pub has_code: bool,
     /// What the sanitizer removed from raw HTML, described for the editor.
-    pub removed_html: Vec<String>,
+    pub removed_html: Vec<crate::messages::Text>,
     /// Broken links and similar, located at file lines (the caller adds the file).
     pub problems: Vec<Problem>,
     /// What the editor should know but does not stop the build (an unreferenced footnote).

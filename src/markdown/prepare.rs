@@ -193,12 +193,9 @@ impl Walk<'_, '_> {
                     |w: &Problem| w.code == "raw-html-shown" && w.line == Some(line as u32);
                 if filter_tags(html) && !self.out.warnings.iter().any(warned) {
                     self.out.warnings.push(
-                        Problem::warning(
-                            "raw-html-shown",
-                            crate::text!("markdown-raw-html-shown"),
-                        )
-                        .at_line(line)
-                        .help(crate::text!("markdown-raw-html-shown-help")),
+                        Problem::warning("raw-html-shown", crate::text!("markdown-raw-html-shown"))
+                            .at_line(line)
+                            .help(crate::text!("markdown-raw-html-shown-help")),
                     );
                 }
             }

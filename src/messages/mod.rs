@@ -168,15 +168,3 @@ pub fn reader_lang(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>, sit
 
 #[cfg(test)]
 mod tests;
-
-/// Text that has not been moved into the catalogue yet, shown as it is in both languages.
-impl From<String> for Text {
-    fn from(text: String) -> Text {
-        Text::new("legacy").with("text", text)
-    }
-}
-impl From<&str> for Text {
-    fn from(text: &str) -> Text {
-        Text::from(text.to_string())
-    }
-}

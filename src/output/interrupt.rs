@@ -53,7 +53,10 @@ pub fn clean_up_on_signals(lang: crate::messages::Lang) {
             for dir in dirs.iter().flat_map(|d| d.iter()) {
                 remove_dir_retrying(dir);
             }
-            eprintln!("\n{}", crate::text!("output-interrupted-cleaned").in_lang(lang));
+            eprintln!(
+                "\n{}",
+                crate::text!("output-interrupted-cleaned").in_lang(lang)
+            );
             std::process::exit(code);
         });
     match spawned {

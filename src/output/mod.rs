@@ -79,7 +79,10 @@ impl Staging {
     pub fn write(&self, file: &OutputFile) -> Result<(), Problem> {
         check_path(&file.path)?;
         if interrupt::interrupted() {
-            return Err(Problem::error("interrupted", crate::text!("output-interrupted")));
+            return Err(Problem::error(
+                "interrupted",
+                crate::text!("output-interrupted"),
+            ));
         }
         if !self
             .seen
@@ -350,7 +353,11 @@ pub fn io_problem(path: &Path, e: std::io::Error) -> Problem {
 
 /// A file or folder of the site that cannot be read (permissions, a broken disk).
 pub fn unreadable(path: &Path, reason: &str) -> Problem {
-    Problem::error("unreadable", crate::text!("output-unreadable", reason = reason)).in_file(path)
+    Problem::error(
+        "unreadable",
+        crate::text!("output-unreadable", reason = reason),
+    )
+    .in_file(path)
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 //! did not make may hold someone else's files. Both are refused before anything is written.
 
 use crate::messages::Text;
-use crate::text;
 use crate::paths;
+use crate::text;
 use std::path::{Path, PathBuf};
 
 /// The small file that marks a folder as Civic's output (written into every build).
@@ -28,8 +28,13 @@ pub fn check(root: &Path, output: &Path, force: bool) -> Result<PathBuf, Text> {
     let shown = crate::paths::display(output);
     let root = paths::resolve(root)
         .map_err(|e| text!("place-no-site-folder", root = root, reason = e.to_string()))?;
-    let out = paths::resolve(output)
-        .map_err(|e| text!("place-unresolvable", output = &shown, reason = e.to_string()))?;
+    let out = paths::resolve(output).map_err(|e| {
+        text!(
+            "place-unresolvable",
+            output = &shown,
+            reason = e.to_string()
+        )
+    })?;
     let refuse = |what: Text| Err(text!("place-refused", output = &shown, what = what));
     if out == root {
         return refuse(text!("place-is-site"));

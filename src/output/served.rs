@@ -46,13 +46,15 @@ impl ServeLock {
         let path = lock_path(target);
         let mut file = open(&path)?;
         if file.try_lock().is_err() {
-            return Err(
-                Problem::error(
-                    "output-served",
-                    text!("output-served-twice", output = target, address = holder(&mut file)),
-                )
-                .help(text!("output-served-twice-help")),
-            );
+            return Err(Problem::error(
+                "output-served",
+                text!(
+                    "output-served-twice",
+                    output = target,
+                    address = holder(&mut file)
+                ),
+            )
+            .help(text!("output-served-twice-help")));
         }
         file.set_len(0).map_err(|e| io_problem(&path, e))?;
         file.write_all(address.as_bytes())
@@ -71,7 +73,11 @@ impl ServeLock {
             Ok(()) => Ok(()),
             Err(_) => Err(Problem::error(
                 "output-served",
-                text!("output-being-served", output = target, address = holder(&mut file)),
+                text!(
+                    "output-being-served",
+                    output = target,
+                    address = holder(&mut file)
+                ),
             )
             .help(text!("output-being-served-help"))),
         }

@@ -9,10 +9,10 @@
 mod originals;
 pub use originals::publish_asset;
 
-use crate::text;
 use crate::error::{Failed, Problem};
 use crate::output::OutputFile;
 use crate::site::Site;
+use crate::text;
 use fast_image_resize::{PixelType, Resizer, images::Image};
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageEncoder};
@@ -133,12 +133,9 @@ fn variants(
                             .in_file(&file)
                     })?);
                 }
-                let img = decoded
-                    .as_ref()
-                    .ok_or_else(|| {
-                        Problem::error("image", text!("image-undecodable", reason = ""))
-                            .in_file(&file)
-                    })?;
+                let img = decoded.as_ref().ok_or_else(|| {
+                    Problem::error("image", text!("image-undecodable", reason = "")).in_file(&file)
+                })?;
                 let data = resize_jpeg(img, w, h, quality).map_err(|e| {
                     Problem::error("image", text!("image-unresizable", reason = e.to_string()))
                         .in_file(&file)

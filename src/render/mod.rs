@@ -83,9 +83,12 @@ impl Renderer {
                 .get(template)
                 .cloned()
                 .unwrap_or_else(|| template.to_string());
-            Problem::error("template", crate::text!("render-failed", reason = e.to_string()))
-                .in_file(origin)
-                .help(crate::text!("render-failed-help"))
+            Problem::error(
+                "template",
+                crate::text!("render-failed", reason = e.to_string()),
+            )
+            .in_file(origin)
+            .help(crate::text!("render-failed-help"))
         })
     }
 }

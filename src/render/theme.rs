@@ -43,13 +43,12 @@ impl Theme {
                 );
             }
         } else {
-            return Err(Problem::error(
-                "no-theme",
-                crate::text!("render-no-theme", name = name),
-            )
-            .in_file(crate::config::CONFIG_FILE)
-            .help(crate::text!("render-no-theme-help"))
-            .into());
+            return Err(
+                Problem::error("no-theme", crate::text!("render-no-theme", name = name))
+                    .in_file(crate::config::CONFIG_FILE)
+                    .help(crate::text!("render-no-theme-help"))
+                    .into(),
+            );
         }
         let mut overridden = Vec::new();
         for sub in ["templates", "static"] {

@@ -18,7 +18,7 @@ pub(super) fn link_targets(problems: &[Problem], dir: &str, links: &LinkTable) -
                 (Some(target), Some(help)) => p.clone().help(crate::text!(
                     "link-did-you-mean",
                     target = target,
-                    otherwise = help.clone()
+                    otherwise = (**help).clone()
                 )),
                 _ => p.clone(),
             }

@@ -1,13 +1,13 @@
 //! Grouping pages: tags per language, the role-model gallery's filters by category and year, and
 //! the check that no two things claim one URL.
 
-use crate::messages::Text;
-use crate::text;
 use super::{Page, PageId, Section, Site, urls};
 use crate::config::SiteConfig;
 use crate::content::kinds::KindData;
 use crate::error::Problem;
 use crate::lang::Lang;
+use crate::messages::Text;
+use crate::text;
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -117,7 +117,12 @@ pub fn url_clashes(site: &Site) -> Vec<Problem> {
         if let Some(first) = claims.get(&url) {
             let mut p = Problem::error(
                 "url-clash",
-                text!("site-url-clash", what = what, first = first.clone(), url = &url),
+                text!(
+                    "site-url-clash",
+                    what = what,
+                    first = first.clone(),
+                    url = &url
+                ),
             )
             .help(text!("site-url-clash-help"));
             if let Some(file) = file {
@@ -163,7 +168,11 @@ pub fn url_clashes(site: &Site) -> Vec<Problem> {
     }
     for page in &site.pages {
         let file = page.doc.source.file.as_str();
-        claim(page.url.clone(), text!("site-claim-page", file = file), Some(file));
+        claim(
+            page.url.clone(),
+            text!("site-claim-page", file = file),
+            Some(file),
+        );
     }
     for term in &site.tags {
         // A tag comes from the pages that use it: name the first, so the editor can find it.
@@ -207,10 +216,7 @@ pub fn url_clashes(site: &Site) -> Vec<Problem> {
                 let line = source.key_line("aliases").unwrap_or(1);
                 bad_aliases.push(
                     source
-                        .problem(
-                            "bad-alias",
-                            text!("site-alias-not-a-path", alias = alias),
-                        )
+                        .problem("bad-alias", text!("site-alias-not-a-path", alias = alias))
                         .at_line(line)
                         .help(text!("site-alias-not-a-path-help")),
                 );

@@ -1,8 +1,6 @@
 # Civic's messages in English. Keys are grouped by the part of Civic that speaks; every key here
 # exists in zh-CN/civic.ftl with the same variables (checked by src/messages/tests.rs).
 
-## Transitional: text not yet in the catalogue.
-legacy = { $text }
 
 ## The terminal: summaries and usage
 problem-here = here

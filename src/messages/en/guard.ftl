@@ -133,3 +133,4 @@ guard-rule-has-spaces = `{ $pattern }`: patterns are matched against text with s
 guard-rule-matches-empty = `{ $pattern }` matches empty text
 guard-rule-invalid-pattern = invalid pattern `{ $pattern }`: { $reason }
 guard-rule-unknown-definition = unknown definition `{"{"}{ $name }{"}"}`
+guard-config-help = fix the `guard:` section of site.yaml or the rule file it names

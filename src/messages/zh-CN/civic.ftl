@@ -1,8 +1,6 @@
 # Civic 的中文提示。键按说话的模块分组；每个键都在 en/civic.ftl 中有同名、同变量的英文条目
 # （由 src/messages/tests.rs 检查）。
 
-## 过渡：尚未进入目录的文字。
-legacy = { $text }
 
 ## 终端：汇总与用法
 problem-here = 在这里

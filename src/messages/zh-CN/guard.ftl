@@ -140,3 +140,4 @@ guard-rule-has-spaces = `{ $pattern }`：规则匹配的是去掉空格后的文
 guard-rule-matches-empty = `{ $pattern }` 会匹配空文字
 guard-rule-invalid-pattern = 无效的规则 `{ $pattern }`：{ $reason }
 guard-rule-unknown-definition = 未定义的名称 `{"{"}{ $name }{"}"}`
+guard-config-help = 请修改 site.yaml 的 `guard:` 部分，或它所指定的规则文件

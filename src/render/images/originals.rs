@@ -53,9 +53,8 @@ pub fn publish_asset(
         "png" => ImageFormat::Png,
         "webp" => ImageFormat::WebP,
         _ => {
-            let bytes = std::fs::read(&asset.path).map_err(|e| {
-                crate::output::unreadable(Path::new(&file), &e.to_string())
-            })?;
+            let bytes = std::fs::read(&asset.path)
+                .map_err(|e| crate::output::unreadable(Path::new(&file), &e.to_string()))?;
             return Ok(Some(OutputFile {
                 path: asset.rel.clone(),
                 bytes,
@@ -78,9 +77,12 @@ pub fn publish_asset(
             let data = decode_upright(&bytes)
                 .and_then(|img| encode_clean(&img, format))
                 .map_err(|e| {
-                    Problem::error("image", crate::text!("image-unreadable", reason = e.to_string()))
-                        .in_file(&file)
-                        .help(crate::text!("image-export-again"))
+                    Problem::error(
+                        "image",
+                        crate::text!("image-unreadable", reason = e.to_string()),
+                    )
+                    .in_file(&file)
+                    .help(crate::text!("image-export-again"))
                 })?;
             // The cache only saves time; a failure to write it is not a build failure.
             let _ = std::fs::create_dir_all(&cache).and_then(|_| std::fs::write(&cached, &data));

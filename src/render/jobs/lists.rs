@@ -259,7 +259,10 @@ pub(super) fn facet(
     let site = p.site;
     let lang = section.lang();
     let Some(f) = section.facets.get(index) else {
-        return Err(Problem::error("internal", crate::text!("internal-error", what = "filter page out of range")));
+        return Err(Problem::error(
+            "internal",
+            crate::text!("internal-error", what = "filter page out of range"),
+        ));
     };
     let url = urls::paginated(&f.url, n);
     let per = per_page(section);
@@ -370,7 +373,10 @@ pub(super) fn tag_index(p: &Prepared<'_>, lang: Lang) -> Result<OutputFile, Prob
 pub(super) fn tag(p: &Prepared<'_>, index: usize, n: usize) -> Result<OutputFile, Problem> {
     let site = p.site;
     let Some(term) = site.tags.get(index) else {
-        return Err(Problem::error("internal", crate::text!("internal-error", what = "tag out of range")));
+        return Err(Problem::error(
+            "internal",
+            crate::text!("internal-error", what = "tag out of range"),
+        ));
     };
     let lang = term.lang;
     let url = urls::paginated(&term.url, n);

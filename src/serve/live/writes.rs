@@ -206,13 +206,12 @@ fn write_all(output: &Path, files: &[&OutputFile]) -> Result<usize, Problem> {
             .map(|part| scope.spawn(move || part.iter().try_for_each(|f| write_atomic(output, f))))
             .collect();
         for h in handles {
-            h.join()
-                .map_err(|_| {
-                    Problem::error(
-                        "io",
-                        crate::text!("internal-error", what = "a writer thread failed"),
-                    )
-                })??;
+            h.join().map_err(|_| {
+                Problem::error(
+                    "io",
+                    crate::text!("internal-error", what = "a writer thread failed"),
+                )
+            })??;
         }
         Ok(files.len())
     })
@@ -228,9 +227,7 @@ pub(super) fn trace(what: &str, since: Instant) {
 pub fn write_atomic(output: &Path, file: &OutputFile) -> Result<(), Problem> {
     crate::output::check_path(&file.path)?;
     let path = output.join(&file.path);
-    let io = |e: std::io::Error| {
-        crate::output::io_problem(&path, e)
-    };
+    let io = |e: std::io::Error| crate::output::io_problem(&path, e);
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(io)?;
     }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Remakes the screenshots in docs/: the preview's problem box in Chinese, as an editor sees it
-# after two typical mistakes in a copy of the sample site. Needs what the browser tests need
+# after a typical mistake, in a copy of the sample site. Needs what the browser tests need
 # (/usr/bin/chromium with CJK fonts, `npm ci`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,10 +21,9 @@ for _ in $(seq 1 120); do
 done
 [ -n "$address" ] || { cat "$work/serve.log"; exit 1; }
 
-# The mistakes: a traditional character in the category, and a link to a misspelt file.
+# The mistake: a traditional character typed by the input method in the category.
 page="$work/content/role-models/deng-xiaochuan.md"
 sed -i 's/^category: 见义勇为$/category: 見義勇為/' "$page"
-printf '\n详见[市民文明手册](../handbook/onee.md)。\n' >> "$page"
 sleep 3
 
 node --input-type=module - "$address" docs/images/overlay-zh.png <<'JS'

@@ -6,68 +6,31 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::OnceLock;
 
+/// The catalogue's files, named once for both languages: `zh-CN/NAME.ftl` and `en/NAME.ftl`.
+macro_rules! catalogue_files {
+    ($($name:literal),* $(,)?) => {
+        &[$(
+            (Lang::Zh, concat!("zh-CN/", $name, ".ftl"), include_str!(concat!("zh-CN/", $name, ".ftl"))),
+            (Lang::En, concat!("en/", $name, ".ftl"), include_str!(concat!("en/", $name, ".ftl"))),
+        )*]
+    };
+}
+
 /// Every `.ftl` file of the catalogue: (language, file name, text). A message may live in any
 /// file of its language; the split is by the part of Civic that speaks.
-pub const CATALOGUE_SOURCES: &[(Lang, &str, &str)] = &[
-    (Lang::Zh, "zh-CN/civic.ftl", include_str!("zh-CN/civic.ftl")),
-    (Lang::En, "en/civic.ftl", include_str!("en/civic.ftl")),
-    (
-        Lang::Zh,
-        "zh-CN/content.ftl",
-        include_str!("zh-CN/content.ftl"),
-    ),
-    (Lang::En, "en/content.ftl", include_str!("en/content.ftl")),
-    (
-        Lang::Zh,
-        "zh-CN/config.ftl",
-        include_str!("zh-CN/config.ftl"),
-    ),
-    (Lang::En, "en/config.ftl", include_str!("en/config.ftl")),
-    (Lang::Zh, "zh-CN/guard.ftl", include_str!("zh-CN/guard.ftl")),
-    (Lang::En, "en/guard.ftl", include_str!("en/guard.ftl")),
-    (
-        Lang::Zh,
-        "zh-CN/integrity.ftl",
-        include_str!("zh-CN/integrity.ftl"),
-    ),
-    (
-        Lang::En,
-        "en/integrity.ftl",
-        include_str!("en/integrity.ftl"),
-    ),
-    (
-        Lang::Zh,
-        "zh-CN/markdown.ftl",
-        include_str!("zh-CN/markdown.ftl"),
-    ),
-    (Lang::En, "en/markdown.ftl", include_str!("en/markdown.ftl")),
-    (Lang::Zh, "zh-CN/new.ftl", include_str!("zh-CN/new.ftl")),
-    (Lang::En, "en/new.ftl", include_str!("en/new.ftl")),
-    (
-        Lang::Zh,
-        "zh-CN/translations.ftl",
-        include_str!("zh-CN/translations.ftl"),
-    ),
-    (
-        Lang::En,
-        "en/translations.ftl",
-        include_str!("en/translations.ftl"),
-    ),
-    (
-        Lang::Zh,
-        "zh-CN/output.ftl",
-        include_str!("zh-CN/output.ftl"),
-    ),
-    (Lang::En, "en/output.ftl", include_str!("en/output.ftl")),
-    (
-        Lang::Zh,
-        "zh-CN/render.ftl",
-        include_str!("zh-CN/render.ftl"),
-    ),
-    (Lang::En, "en/render.ftl", include_str!("en/render.ftl")),
-    (Lang::Zh, "zh-CN/site.ftl", include_str!("zh-CN/site.ftl")),
-    (Lang::En, "en/site.ftl", include_str!("en/site.ftl")),
-];
+pub const CATALOGUE_SOURCES: &[(Lang, &str, &str)] = catalogue_files!(
+    "civic",
+    "content",
+    "config",
+    "guard",
+    "integrity",
+    "markdown",
+    "new",
+    "translations",
+    "output",
+    "render",
+    "site",
+);
 
 pub struct Catalogue {
     zh: FluentBundle<FluentResource>,

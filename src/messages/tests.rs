@@ -200,3 +200,20 @@ fn the_reader_language_follows_flag_then_locale_then_site() {
     );
     assert_eq!(reader_lang(None, env(&[]), Lang::Zh), Lang::Zh);
 }
+
+#[test]
+fn every_catalogue_file_on_disk_is_compiled_in() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/messages");
+    for lang in ["en", "zh-CN"] {
+        for entry in std::fs::read_dir(format!("{dir}/{lang}")).expect("catalogue folder") {
+            let name = format!(
+                "{lang}/{}",
+                entry.expect("entry").file_name().to_string_lossy()
+            );
+            assert!(
+                CATALOGUE_SOURCES.iter().any(|(_, n, _)| *n == name),
+                "{name} is not in CATALOGUE_SOURCES"
+            );
+        }
+    }
+}

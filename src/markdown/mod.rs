@@ -93,6 +93,17 @@ fn engine_options(site: MarkdownConfig) -> comrak::Options<'static> {
 pub const EXCERPT_CHARS: usize = 120;
 
 pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -> Rendered {
+    let spaced;
+    let input = match lone_carriage_returns_as_spaces(input.body) {
+        Some(body) => {
+            spaced = body;
+            &Input {
+                body: &spaced,
+                ..*input
+            }
+        }
+        None => input,
+    };
     // The parser is a dependency: should it ever fail on some input, that page reports an error
     // and the build goes on to report the others, rather than the whole process aborting.
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -106,6 +117,26 @@ pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -
         ],
         ..Rendered::default()
     })
+}
+
+/// A carriage return with no line feed after it ends a line for CommonMark, but not for the rest
+/// of Civic (source frames, front-matter lines and editors' tools count `\n`). As a space it keeps
+/// every reported line where the file has it; CRLF line ends are left to the parser.
+fn lone_carriage_returns_as_spaces(body: &str) -> Option<String> {
+    let bytes = body.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return None;
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() != Some(&'\n') => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    Some(out)
 }
 
 fn render_tree(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -> Rendered {
@@ -187,6 +218,17 @@ mod tests {
         let r = md("text\n\n[x](missing.md)\n");
         assert_eq!(r.problems.len(), 1);
         assert_eq!(r.problems[0].line, Some(7));
+    }
+
+    /// Found by tests/robustness.rs: a lone carriage return ended a line for the parser, so a
+    /// problem pointed past the file's last line.
+    #[test]
+    fn a_lone_carriage_return_does_not_shift_reported_lines() {
+        let r = md("\r---\n\r\r[链接](../x.md#y)");
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(r.problems[0].line, Some(6));
+        let crlf = md("text\r\n\r\n[x](missing.md)\r\n");
+        assert_eq!(crlf.problems[0].line, Some(7));
     }
 
     #[test]

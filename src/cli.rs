@@ -82,6 +82,13 @@ pub struct BenchCorpusArgs {
     pub hugo: bool,
 }
 
+/// How a command prints its report: for people, or for scripts.
+#[derive(Clone, Copy, Debug, clap::ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
 #[derive(Args, Debug, Clone)]
 pub struct SiteArgs {
     /// The site's folder (holding site.yaml and content/)

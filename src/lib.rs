@@ -9,6 +9,7 @@ pub mod config;
 pub mod content;
 pub mod corpus;
 pub mod dictionary;
+pub mod digest;
 pub mod error;
 pub mod escape;
 pub mod evidence;

@@ -7,14 +7,14 @@
 //! (small, kept with the site so a colleague sees the same), so that `civic translations diff`
 //! can show what changed in the Chinese text since, without git.
 
+use crate::cli::Format;
 use crate::cli::SiteArgs;
 use crate::content::frontmatter;
 use crate::lang::Lang;
 use crate::messages::Text;
 use crate::site::{Page, Site};
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -27,12 +27,6 @@ pub struct TranslationsArgs {
     pub format: Format,
     #[command(subcommand)]
     pub action: Option<Action>,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Json,
 }
 
 #[derive(Subcommand, Debug)]
@@ -68,7 +62,7 @@ pub fn normalize(text: &str) -> String {
 
 /// Short hash of a Chinese source file's normalized text (front matter and body).
 pub fn source_hash(text: &str) -> String {
-    crate::output::hex(&Sha256::digest(normalize(text).as_bytes()))[..12].to_string()
+    crate::digest::sha256_hex(normalize(text).as_bytes())[..12].to_string()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

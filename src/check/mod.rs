@@ -5,11 +5,12 @@
 
 mod findings;
 
+use crate::cli::Format;
 use crate::cli::SiteArgs;
 use crate::error::{self, Failed, Problem, Severity};
 use crate::markdown::Highlighter;
 use crate::messages::{Lang, Text};
-use clap::{Args, ValueEnum};
+use clap::Args;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -30,12 +31,6 @@ pub struct CheckArgs {
     /// Do not report findings with this code (repeatable), e.g. --allow missing-translation
     #[arg(long, value_name = "CODE")]
     pub allow: Vec<String>,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Json,
 }
 
 #[derive(Serialize)]

@@ -3,9 +3,10 @@
 
 use super::remote::{RemoteOptions, verify_remote};
 use super::{IntegrityError, MANIFEST_FILE, Report, load_manifest};
+use crate::cli::Format;
 use crate::messages::{Lang, Text};
 use crate::text;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,12 +50,6 @@ pub struct VerifyArgs {
     /// Language of messages: zh-CN or en [default: LC_ALL, LC_MESSAGES or LANG, else zh-CN]
     #[arg(long, value_parser = crate::cli::parse_lang)]
     pub lang: Option<crate::messages::Lang>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
 }
 
 fn seconds(s: &str) -> Result<Duration, String> {

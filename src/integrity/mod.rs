@@ -17,7 +17,6 @@ pub use findings::{Finding, Kind, Report};
 use crate::messages::Text;
 use crate::text;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -144,14 +143,7 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> IntegrityError + '_ {
     }
 }
 
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in digest {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
-}
+pub use crate::digest::sha256_hex;
 
 /// The manifest for a set of output files (relative paths with `/`). Deterministic: sorted
 /// by path, no timestamps. The manifest file itself is skipped if present.

@@ -7,7 +7,6 @@ pub mod place;
 pub mod served;
 
 use crate::error::Problem;
-use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -116,7 +115,7 @@ impl Staging {
         written.map_err(|e| io_problem(&path, e))?;
         let entry = Written {
             path: file.path.clone(),
-            sha256: hex(&Sha256::digest(&file.bytes)),
+            sha256: crate::digest::sha256_hex(&file.bytes),
             size: file.bytes.len() as u64,
         };
         if let Ok(mut w) = self.written.lock() {
@@ -331,16 +330,6 @@ pub fn check_path(path: &str) -> Result<(), Problem> {
         ));
     }
     Ok(())
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
 }
 
 pub fn io_problem(path: &Path, e: std::io::Error) -> Problem {

@@ -215,6 +215,7 @@ fn upright_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
     Some(if turned { (h, w) } else { (w, h) })
 }
 
+/// The first five bytes of a digest in hexadecimal: enough to tell cached images apart.
 fn hex8(digest: &[u8]) -> String {
-    digest.iter().take(5).map(|b| format!("{b:02x}")).collect()
+    crate::digest::hex(&digest[..digest.len().min(5)])
 }

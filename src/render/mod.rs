@@ -72,10 +72,6 @@ impl Renderer {
         self.strings.get(&lang).unwrap_or(&EMPTY)
     }
 
-    pub fn has_template(&self, name: &str) -> bool {
-        self.tera.get_template_names().any(|n| n == name)
-    }
-
     fn render(&self, template: &str, context: &Context) -> Result<String, Problem> {
         self.tera.render(template, context).map_err(|e| {
             let origin = self

@@ -256,10 +256,7 @@ pub fn build(seg: &Segmenter, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String
         h.update((b.len() as u64).to_le_bytes());
         h.update(b);
     }
-    let hash: String = h.finalize()[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hash = crate::digest::hex(&h.finalize()[..8]);
     let meta = serde_json::json!({
         "version": FORMAT_VERSION,
         "lang": lang,

@@ -16,25 +16,10 @@ pub mod tokenize;
 
 use segment::Segmenter;
 
-/// FxHash-style hasher for the index's maps (terms, words, runs of text): much cheaper than the
-/// default SipHash on short keys. The keys are the site's own text, which its editors write: a
-/// build need not defend against crafted collisions.
-#[derive(Default)]
-struct Fx(u64);
-impl std::hash::Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for c in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..c.len()].copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-}
-type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+/// FxHash maps for the index (terms, words, runs of text): much cheaper than the default SipHash
+/// on short keys. The keys are the site's own text, which its editors write: a build need not
+/// defend against crafted collisions.
+type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Version of the on-disk format, written to `meta.json` and checked by `search.js`.
 pub const FORMAT_VERSION: u32 = 1;
@@ -155,7 +140,7 @@ impl Indexer {
 
     /// The terms of `text`, in order, as the index sees them (the language only matters for
     /// the path of the index: the rules are the same for both, so mixed text works).
-    pub fn tokenize(&self, _lang: &str, text: &str) -> Vec<String> {
+    pub fn tokenize(&self, text: &str) -> Vec<String> {
         tokenize::terms(&self.seg, text)
     }
 

@@ -10,7 +10,7 @@ fn ix() -> &'static Indexer {
 }
 
 fn zh(text: &str) -> Vec<String> {
-    ix().tokenize("zh-CN", text)
+    ix().tokenize(text)
 }
 
 fn doc(url: &str, title: &str, body: &str) -> SearchDoc<'static> {

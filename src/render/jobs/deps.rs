@@ -13,41 +13,10 @@ use super::{Job, expired, page_count, per_page};
 use crate::content::kinds::{Kind, KindData};
 use crate::lang::Lang;
 use crate::site::{PageId, Section, Site, urls};
+// A fast non-cryptographic hasher: fingerprints only need to change when their inputs do, within
+// one process.
+use rustc_hash::FxHasher as Fingerprinter;
 use std::hash::{Hash, Hasher};
-
-/// A fast non-cryptographic hasher (FxHash's mixing): fingerprints only need to change when
-/// their inputs do, within one process.
-#[derive(Default)]
-pub struct DefaultHasher(u64);
-
-impl DefaultHasher {
-    pub fn new() -> DefaultHasher {
-        DefaultHasher(0)
-    }
-}
-
-impl Hasher for DefaultHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.write_u64(u64::from_le_bytes(b));
-        }
-        for &b in chunks.remainder() {
-            self.write_u64(u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
 
 /// Per-page hashes: `full` changes whenever anything shown of the page changes (its text, body,
 /// summary card, URL, translation); `label` only when its title, short title or URL does.
@@ -72,7 +41,7 @@ impl PageHashes {
     /// Hash page `id` again (after it changed).
     pub fn update(&mut self, site: &Site, id: PageId, summaries: &[tera::Value]) {
         let page = site.page(id);
-        let mut f = DefaultHasher::new();
+        let mut f = Fingerprinter::default();
         page.doc.source.text.hash(&mut f);
         page.url.hash(&mut f);
         page.body.html.hash(&mut f);
@@ -91,7 +60,7 @@ impl PageHashes {
             s.to_string().hash(&mut f);
         }
         self.full[id.0] = f.finish();
-        let mut l = DefaultHasher::new();
+        let mut l = Fingerprinter::default();
         page.title().hash(&mut l);
         page.url.hash(&mut l);
         if let KindData::Handbook(c) = &page.doc.data {
@@ -121,7 +90,7 @@ pub fn key(site: &Site, job: &Job) -> String {
 }
 
 fn section_hash(site: &Site, s: &Section) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = Fingerprinter::default();
     s.doc.source.text.hash(&mut h);
     s.url.hash(&mut h);
     s.body.html.hash(&mut h);
@@ -148,7 +117,7 @@ pub struct Shared {
 
 impl Shared {
     pub fn new(site: &Site, pages: &PageHashes) -> Shared {
-        let mut h = DefaultHasher::new();
+        let mut h = Fingerprinter::default();
         for s in &site.sections {
             (
                 &s.url,
@@ -164,7 +133,7 @@ impl Shared {
             .sections
             .iter()
             .map(|s| {
-                let mut c = DefaultHasher::new();
+                let mut c = Fingerprinter::default();
                 for id in &s.pages {
                     (id, pages.label[id.0]).hash(&mut c);
                 }
@@ -200,15 +169,15 @@ fn slice(ids: &[PageId], per: usize, n: usize) -> &[PageId] {
 
 /// The fingerprint of `job`: equal fingerprints mean byte-identical output.
 pub fn fingerprint(site: &Site, shared: &Shared, pages: &PageHashes, job: &Job) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = Fingerprinter::default();
     shared.structure.hash(&mut h);
     key(site, job).hash(&mut h);
-    let full = |h: &mut DefaultHasher, ids: &[PageId]| {
+    let full = |h: &mut Fingerprinter, ids: &[PageId]| {
         for id in ids {
             (id, pages.full[id.0]).hash(h);
         }
     };
-    let label = |h: &mut DefaultHasher, id: Option<PageId>| {
+    let label = |h: &mut Fingerprinter, id: Option<PageId>| {
         if let Some(id) = id {
             (id, pages.label[id.0]).hash(h);
         }
@@ -381,7 +350,7 @@ pub fn fingerprint(site: &Site, shared: &Shared, pages: &PageHashes, job: &Job) 
 
 /// What the home page shows besides its own section: current ads, latest news, featured role
 /// models, the handbook's first chapters and the top-level sections.
-fn home(site: &Site, shared: &Shared, pages: &PageHashes, lang: Lang, h: &mut DefaultHasher) {
+fn home(site: &Site, shared: &Shared, pages: &PageHashes, lang: Lang, h: &mut Fingerprinter) {
     let of_kind = |kind: Kind| {
         site.sections_in(lang)
             .filter(move |s| s.kind() == kind && !s.is_home())

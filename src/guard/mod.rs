@@ -59,22 +59,8 @@ pub struct GuardConfig {
     pub allow_words: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    #[default]
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
+/// The one severity of every problem: a finding keeps its own when it becomes one.
+pub use crate::error::Severity;
 
 /// Which check produced a finding. Names (`as_str`) are stable: sites and CI may grep them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -26,5 +26,6 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod timings;
 pub mod translations;
 pub mod yaml;

@@ -90,7 +90,8 @@ pub fn load(options: &BuildOptions, highlighter: &Highlighter) -> Result<Loaded,
     load_timed(options, highlighter, &Timeline::from_env())
 }
 
-/// Stage timings on stderr when `CIVIC_TIMINGS` is set: how the benchmark's profile is read.
+/// Stage timings on stderr when timings are on ([`crate::timings`]): how the benchmark's profile
+/// is read.
 struct Timeline {
     start: Option<Instant>,
 }
@@ -98,7 +99,7 @@ struct Timeline {
 impl Timeline {
     fn from_env() -> Timeline {
         Timeline {
-            start: std::env::var_os("CIVIC_TIMINGS").map(|_| Instant::now()),
+            start: crate::timings::enabled().then(Instant::now),
         }
     }
 

@@ -84,16 +84,8 @@ pub fn new_phrases<S: AsRef<str>>(
 
 pub fn build(seg: &Segmenter, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String, Vec<u8>)> {
     let dir = index_dir(lang);
-    let timing = std::env::var_os("CIVIC_SEARCH_TIMING").is_some();
     let t0 = std::time::Instant::now();
-    let phase = |name: &str| {
-        if timing {
-            eprintln!(
-                "search[{lang}] {name}: {:.0} ms",
-                t0.elapsed().as_secs_f64() * 1e3
-            );
-        }
-    };
+    let phase = |name: &str| crate::timings::report(&format!("search[{lang}] {name}"), t0);
 
     // Doc ids follow URL order, so the input order does not matter.
     let mut order: Vec<&SearchDoc<'_>> = docs.iter().collect();

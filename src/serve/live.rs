@@ -27,7 +27,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::time::{Duration, Instant};
 pub use writes::write_atomic;
-use writes::{initial_records, trace, write_changed, write_manifest};
+use writes::{initial_records, write_changed, write_manifest};
 
 /// What changed on disk, relative to the site root.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -173,9 +173,9 @@ impl Live {
             return self.full();
         };
         let ids: Vec<PageId> = replacements.iter().map(patch::Replacement::id).collect();
-        trace("prepared", started);
+        crate::timings::report("prepared", started);
         let clashes = patch::apply(&mut model.site, replacements);
-        trace("patched", started);
+        crate::timings::report("patched", started);
         if !clashes.is_empty() {
             return self.reload();
         }
@@ -186,7 +186,7 @@ impl Live {
         for id in &ids {
             model.hashes.update(&model.site, *id, &model.summaries);
         }
-        trace("summaries", started);
+        crate::timings::report("summaries", started);
         match write_changed(model, &self.options.output, true) {
             Ok((written, removed)) => Outcome {
                 mode: Mode::Edit,

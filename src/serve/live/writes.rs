@@ -87,7 +87,7 @@ pub(super) fn write_changed(
 ) -> Result<(usize, usize), Failed> {
     let started = Instant::now();
     let current = fingerprints(model);
-    trace("fingerprints", started);
+    crate::timings::report("fingerprints", started);
     let mut todo = Vec::new();
     let mut keys = std::collections::HashSet::with_capacity(current.len());
     model.deferred = false;
@@ -101,7 +101,7 @@ pub(super) fn write_changed(
         }
         keys.insert(key);
     }
-    if std::env::var_os("CIVIC_TRACE_JOBS").is_some() {
+    if crate::timings::enabled() {
         let keys: Vec<&str> = todo.iter().map(|(k, _, _)| k.as_str()).collect();
         eprintln!("re-rendering {} job(s): {}", keys.len(), keys.join(" "));
     }
@@ -112,7 +112,7 @@ pub(super) fn write_changed(
             })
             .collect()
     });
-    trace("rendered", started);
+    crate::timings::report("rendered", started);
     let mut problems = Vec::new();
     let mut done = Vec::new();
     for r in rendered {
@@ -136,7 +136,7 @@ pub(super) fn write_changed(
         }
         model.manifest_dirty |= !files.is_empty();
     }
-    trace("written", started);
+    crate::timings::report("written", started);
     let mut stale_files: Vec<String> = Vec::new();
     for (key, fp, files) in done {
         let paths: Vec<String> = files.into_iter().map(|f| f.path).collect();
@@ -215,12 +215,6 @@ fn write_all(output: &Path, files: &[&OutputFile]) -> Result<usize, Problem> {
         }
         Ok(files.len())
     })
-}
-
-pub(super) fn trace(what: &str, since: Instant) {
-    if std::env::var_os("CIVIC_TRACE_JOBS").is_some() {
-        eprintln!("  {what}: {:.1} ms", since.elapsed().as_secs_f64() * 1000.0);
-    }
 }
 
 /// Write one file so a reader never sees half of it: write beside it, then rename over it.

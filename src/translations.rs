@@ -17,6 +17,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Args, Debug)]
 pub struct TranslationsArgs {
@@ -208,7 +209,7 @@ fn columns(lines: &[[String; 5]]) -> Vec<String> {
     let mut widths = [0; 5];
     for line in lines {
         for (w, cell) in widths.iter_mut().zip(line) {
-            *w = (*w).max(terminal_width(cell));
+            *w = (*w).max(cell.width());
         }
     }
     lines
@@ -219,7 +220,7 @@ fn columns(lines: &[[String; 5]]) -> Vec<String> {
                 .zip(widths)
                 .enumerate()
                 .map(|(i, (cell, w))| {
-                    let pad = " ".repeat(w - terminal_width(cell));
+                    let pad = " ".repeat(w - cell.width());
                     if i < 3 {
                         format!("{cell}{pad}")
                     } else {
@@ -230,25 +231,6 @@ fn columns(lines: &[[String; 5]]) -> Vec<String> {
             cells.join("  ")
         })
         .collect()
-}
-
-/// Columns `text` takes in a terminal: two for a Chinese character or full-width punctuation.
-fn terminal_width(text: &str) -> usize {
-    text.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x115F
-            | 0x2E80..=0x303E
-            | 0x3040..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE10..=0xFE1F
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6
-            | 0x20000..=0x3FFFD => 2,
-            _ => 1,
-        })
-        .sum()
 }
 
 fn mark_all(root: &Path, files: &[PathBuf], lang: Lang) -> ExitCode {
@@ -509,11 +491,7 @@ mod tests {
             row(["页面", "英文版", "翻译状态", "中文字数", "英文词数"]),
             row(["content/a.md", "有", "已是最新", "12", "-"]),
         ]);
-        assert_eq!(
-            terminal_width(&lines[0]),
-            terminal_width(&lines[1]),
-            "{lines:#?}"
-        );
+        assert_eq!(lines[0].width(), lines[1].width(), "{lines:#?}");
         assert!(lines[1].starts_with("content/a.md  有    "), "{lines:#?}");
     }
 

@@ -192,12 +192,6 @@ impl std::error::Error for GuardError {
     }
 }
 
-impl From<GuardError> for Text {
-    fn from(e: GuardError) -> Text {
-        e.text()
-    }
-}
-
 /// Built once per build; `Send + Sync`, so rayon workers share it by reference.
 #[derive(Debug)]
 pub struct Guard {

@@ -66,11 +66,6 @@ impl Catalogue {
         }
     }
 
-    /// Whether `key` exists in `lang`.
-    pub fn has(&self, key: &str, lang: Lang) -> bool {
-        self.bundle_for(lang).has_message(key)
-    }
-
     /// `text` in `lang`'s words. A key missing from `lang` falls back to the other language, and
     /// one missing from both shows its key and values, so a gap in the catalogue never hides a
     /// problem from the person reading it.

@@ -2,10 +2,11 @@
 //! template overrides and the theme's scripts. Findings become [`Problem`]s that name the file and
 //! line; errors stop the build, warnings are reported.
 
-use super::{Finding, Guard, Severity, merge_page_findings};
+use super::{Finding, Guard, merge_page_findings};
 use crate::content::Source;
 use crate::error::Problem;
 use crate::markdown::Rendered;
+use crate::messages::Text;
 use crate::render::Theme;
 use crate::site::Site;
 use rayon::prelude::*;
@@ -67,15 +68,13 @@ fn scan_menus(guard: &Guard, config: &crate::config::SiteConfig) -> Vec<Problem>
         .filter(|(_, item)| !item.link.starts_with("@/"))
         .filter_map(|(lang, item)| {
             let f = guard.check_config_link(&item.link)?;
-            let f_text = finding_text(&f);
-            let mut p = to_problem(f, crate::config::CONFIG_FILE, None, false);
-            p.message = crate::text!(
+            let message = crate::text!(
                 "guard-menu-link",
                 label = &item.label,
                 lang = lang.code(),
-                finding = f_text
+                finding = finding_text(&f)
             );
-            Some(p)
+            Some(problem(f, crate::config::CONFIG_FILE, message))
         })
         .collect()
 }
@@ -156,31 +155,33 @@ fn scan_theme(guard: &Guard, theme: &Theme) -> Vec<Problem> {
     problems
 }
 
+/// The problem for finding `f` of `text` in `file`; a finding only seen in the rendered page
+/// (`located` false) has no line of the file to point at, and says so.
 fn to_problem(f: Finding, file: &str, text: Option<&str>, located: bool) -> Problem {
-    let message = finding_text(&f);
-    let message = if located {
-        message
-    } else {
-        crate::text!("guard-in-rendered-page", finding = message)
-    };
-    let mut p = match f.severity {
-        Severity::Error => Problem::error("guard", message),
-        Severity::Warning => Problem::warning("guard", message),
+    if !located {
+        let message = crate::text!("guard-in-rendered-page", finding = finding_text(&f));
+        return problem(f, file, message);
     }
-    .in_file(file);
+    let (line, column, message) = (f.line, f.column, finding_text(&f));
+    let p = problem(f, file, message).at(line, column);
+    match text {
+        Some(text) => p.with_source(&text.into()),
+        None => p,
+    }
+}
+
+/// The problem for finding `f` of `file`, reading `message`, with the finding's severity, help
+/// and signals.
+fn problem(f: Finding, file: &str, message: Text) -> Problem {
+    let mut p = Problem::error("guard", message).in_file(file);
+    p.severity = f.severity;
     p.help = f.help.map(Box::new);
     p.signals = f.signals;
-    if located {
-        p = p.at(f.line, f.column);
-        if let Some(text) = text {
-            p = p.with_source(&text.into());
-        }
-    }
     p
 }
 
 /// What the guard found, the rule's name and the text it matched.
-fn finding_text(f: &Finding) -> crate::messages::Text {
+fn finding_text(f: &Finding) -> Text {
     crate::text!(
         "guard-finding",
         finding = f.message.clone(),

@@ -153,7 +153,7 @@ impl SiteArgs {
 
 /// The language to speak to the person at the terminal: `--lang` if the command has it, else the
 /// locale, else the site's first language.
-fn reader_lang(flag: Option<Lang>) -> Lang {
+pub fn reader_lang(flag: Option<Lang>) -> Lang {
     crate::messages::reader_lang(flag, |k| std::env::var(k).ok(), Lang::DEFAULT)
 }
 

@@ -56,13 +56,7 @@ fn seconds(s: &str) -> Result<Duration, String> {
     match s.parse::<f64>() {
         Ok(secs) if secs > 0.0 && secs <= 3600.0 => Ok(Duration::from_secs_f64(secs)),
         // Parsed before `--lang` is known: the locale chooses.
-        _ => Err(
-            text!("verify-timeout-invalid", value = s).in_lang(crate::messages::reader_lang(
-                None,
-                |k| std::env::var(k).ok(),
-                Lang::DEFAULT,
-            )),
-        ),
+        _ => Err(text!("verify-timeout-invalid", value = s).in_lang(crate::cli::reader_lang(None))),
     }
 }
 

@@ -4,6 +4,7 @@
 
 ## The terminal: summaries and usage
 problem-here = here
+problem-help-label = { "help: " }
 cli-lang-unknown = `{ $code }` is not a language of Civic's messages: use zh-CN or en
 cli-usage-error = error: { $message }
 cli-build-failed = Build failed: { $errors ->

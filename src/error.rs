@@ -231,6 +231,15 @@ pub fn report(problem: &Problem, color: bool, lang: Lang) -> String {
     out
 }
 
+/// Print problems to stderr as [`report`] renders them, in colour on a terminal.
+pub fn eprint(problems: &[Problem], lang: Lang) {
+    use std::io::IsTerminal;
+    let color = std::io::stderr().is_terminal();
+    for p in problems {
+        eprint!("{}", report(p, color, lang));
+    }
+}
+
 /// Sort problems the way an editor reads them (by file, then line) and drop exact repeats (an
 /// English twin inheriting a bad value reports it at the Chinese source, as the source does).
 pub fn sort_and_dedup(problems: &mut Vec<Problem>) {

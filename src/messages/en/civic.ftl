@@ -5,8 +5,9 @@
 ## The terminal: summaries and usage
 problem-here = here
 problem-help-label = { "help: " }
+cmd-error = error: { $message }
+cmd-help = help: { $help }
 cli-lang-unknown = `{ $code }` is not a language of Civic's messages: use zh-CN or en
-cli-usage-error = error: { $message }
 cli-build-failed = Build failed: { $errors ->
         [one] 1 error
        *[other] { $errors } errors
@@ -73,3 +74,5 @@ serve-overlay-title = The site has { $problems ->
 
 ## Faults of Civic itself, not of the site
 internal-error = internal error in Civic ({ $what }); please report it to the Civic maintainers with the site that shows it
+bench-cannot-read = cannot read { $path }
+bench-cannot-write = cannot write { $path }: { $reason }

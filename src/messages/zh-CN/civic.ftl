@@ -4,9 +4,10 @@
 
 ## 终端：汇总与用法
 problem-here = 在这里
-problem-help-label = 帮助：
+problem-help-label = 提示：
+cmd-error = 错误：{ $message }
+cmd-help = 提示：{ $help }
 cli-lang-unknown = `{ $code }` 不是 Civic 提示语言：请用 zh-CN 或 en
-cli-usage-error = 错误：{ $message }
 cli-build-failed = 构建失败：{ $files } 个文件中有 { $errors } 处错误。{ $output } 保持原样，未作改动。
 cli-base-url-invalid = --base-url `{ $url }` { $why }
     提示：请填写网站实际发布的地址，例如 --base-url https://wenming.example.gov.cn
@@ -37,3 +38,5 @@ serve-overlay-title = 网站有 { $problems } 处问题，改好后本页会自�
 
 ## Civic 自身的故障，不是网站内容的问题
 internal-error = Civic 内部错误（{ $what }）；请把出现问题的网站发给 Civic 维护者
+bench-cannot-read = 无法读取 { $path }
+bench-cannot-write = 无法写入 { $path }：{ $reason }

@@ -7,7 +7,6 @@ pub mod check;
 pub mod cmd;
 pub mod config;
 pub mod content;
-pub mod corpus;
 pub mod dictionary;
 pub mod digest;
 pub mod error;

@@ -4,7 +4,6 @@
 //! 2 the command line asks for something impossible.
 
 mod args;
-mod bench;
 pub mod check;
 mod clap_text;
 mod new;
@@ -36,10 +35,6 @@ pub enum Command {
     New(new::NewArgs),
     Translations(translations::TranslationsArgs),
     Verify(verify::VerifyArgs),
-    #[command(hide = true)]
-    BenchEdit(bench::BenchEditArgs),
-    #[command(hide = true)]
-    BenchCorpus(bench::BenchCorpusArgs),
 }
 
 mod build;
@@ -96,8 +91,6 @@ pub fn main() -> ExitCode {
         Command::New(args) => new::run(&args, lang),
         Command::Translations(args) => translations::run(&args, lang),
         Command::Verify(args) => verify::run(&args, lang),
-        Command::BenchEdit(args) => bench::edit(&args),
-        Command::BenchCorpus(args) => bench::corpus(&args),
     };
     exit(outcome, lang)
 }

@@ -74,5 +74,3 @@ serve-overlay-title = The site has { $problems ->
 
 ## Faults of Civic itself, not of the site
 internal-error = internal error in Civic ({ $what }); please report it to the Civic maintainers with the site that shows it
-bench-cannot-read = cannot read { $path }
-bench-cannot-write = cannot write { $path }: { $reason }

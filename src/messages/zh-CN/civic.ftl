@@ -38,5 +38,3 @@ serve-overlay-title = 网站有 { $problems } 处问题，改好后本页会自�
 
 ## Civic 自身的故障，不是网站内容的问题
 internal-error = Civic 内部错误（{ $what }）；请把出现问题的网站发给 Civic 维护者
-bench-cannot-read = 无法读取 { $path }
-bench-cannot-write = 无法写入 { $path }：{ $reason }

@@ -3,7 +3,7 @@
 //! for the editor to accept or fix; this is the only place Civic transliterates, and never
 //! silently: the build itself takes slugs only from file names or `slug:`.
 
-use crate::content::frontmatter::{self, RawPage, RawSection};
+use crate::content::frontmatter::{self, KEYS, Key, RawPage, RawSection, Twin};
 use crate::content::kinds::Kind;
 use crate::content::placeholder;
 use crate::content::slug::Slug;
@@ -379,41 +379,9 @@ fn create_zh(
     )
 }
 
-/// The keys an English twin writes in its own language, with the Chinese key that makes it
-/// needed: `photo_alt` is needed as soon as the Chinese page has a photo.
-const TWIN_KEYS: &[(&str, &[&str])] = &[
-    ("name", &["name"]),
-    ("summary", &["summary"]),
-    ("short_title", &["short_title"]),
-    ("district", &["district"]),
-    ("occupation", &["occupation"]),
-    ("quote", &["quote"]),
-    ("photo_alt", &["photo", "photo_alt"]),
-    ("campaign", &["campaign"]),
-    ("poster_alt", &["poster", "poster_alt"]),
-    ("sponsor", &["sponsor"]),
-    ("source", &["source"]),
-];
-
 /// The value of `key` in the Chinese page, on one line, for a comment.
 fn zh_value(raw: &RawPage, key: &str) -> Option<String> {
-    let value = match key {
-        "title" => raw.title.clone(),
-        "name" => raw.name.clone(),
-        "summary" => raw.summary.clone(),
-        "short_title" => raw.short_title.clone(),
-        "district" => raw.district.clone(),
-        "occupation" => raw.occupation.clone(),
-        "quote" => raw.quote.clone(),
-        "photo" => raw.photo.clone(),
-        "photo_alt" => raw.photo_alt.clone(),
-        "campaign" => raw.campaign.clone(),
-        "poster" => raw.poster.clone(),
-        "poster_alt" => raw.poster_alt.clone(),
-        "sponsor" => raw.sponsor.clone(),
-        "source" => raw.source.clone(),
-        _ => None,
-    }?;
+    let value = raw.words(key)?;
     Some(value.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
@@ -437,8 +405,21 @@ fn en_skeleton(zh_text: &str, title: &str) -> Result<String, Text> {
         fm.push_str(&format!("# 中文: {zh}\n"));
     }
     fm.push_str(&format!("title: {}\n{DRAFT_LINE}", q(title)));
-    for (key, needed_by) in TWIN_KEYS {
-        if !needed_by.iter().any(|k| zh_value(&raw, k).is_some()) {
+    // Every key the twin writes in English that the Chinese page has, and the description of
+    // an image the Chinese page has (`photo_alt` as soon as there is a `photo`).
+    let translated = KEYS
+        .iter()
+        .filter(|k| k.twin == Twin::Translates && k.name != "title");
+    for Key {
+        name: key,
+        describes,
+        ..
+    } in translated
+    {
+        let needed = std::iter::once(*key)
+            .chain(*describes)
+            .any(|k| zh_value(&raw, k).is_some());
+        if !needed {
             continue;
         }
         if let Some(zh) = zh_value(&raw, key) {

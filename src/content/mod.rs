@@ -4,6 +4,7 @@
 
 pub mod date;
 pub mod frontmatter;
+pub mod kind;
 pub mod kinds;
 pub mod placeholder;
 pub mod single;
@@ -321,17 +322,11 @@ fn parse_yaml<T: serde::de::DeserializeOwned + Default>(
 /// a missing key is this file's, beside the key it belongs with when this file writes that one
 /// (a missing `photo_alt` beside `photo:`), else at the opening `---`.
 fn invalid_to_problem(inv: Invalid, source: &Source, fallback: Option<&Source>) -> Problem {
-    const BELONGS_WITH: &[(&str, &str)] = &[("photo_alt", "photo"), ("poster_alt", "poster")];
     let key = inv.key.unwrap_or("title");
     let inherited_from = fallback
-        .filter(|_| RawPage::INHERITED.contains(&key))
+        .filter(|_| RawPage::inherits(key))
         .and_then(|fb| fb.key_line(key).map(|line| (fb, line)));
-    let beside = || {
-        BELONGS_WITH
-            .iter()
-            .find(|(k, _)| *k == key)
-            .and_then(|(_, other)| source.key_line(other))
-    };
+    let beside = || RawPage::described_by(key).and_then(|other| source.key_line(other));
     let (src, line) = match (source.key_line(key), inherited_from) {
         (Some(line), _) => (source, line),
         (None, Some((fb, line))) => (fb, line),

@@ -14,6 +14,7 @@ pub mod error;
 pub mod escape;
 pub mod evidence;
 pub mod guard;
+pub mod html;
 pub mod integrity;
 pub mod lang;
 pub mod markdown;

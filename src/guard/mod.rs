@@ -15,7 +15,6 @@
 mod assess;
 mod honest;
 mod html;
-pub(crate) use html::BLOCK as BLOCK_ELEMENTS;
 mod lexicon;
 mod links;
 mod masking;

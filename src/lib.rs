@@ -27,6 +27,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod slug;
 pub mod timings;
 pub mod translations;
 pub mod yaml;

@@ -6,8 +6,8 @@
 use crate::content::frontmatter::{self, RawPage, RawSection};
 use crate::content::kinds::Kind;
 use crate::content::placeholder;
-use crate::content::slug::Slug;
 use crate::messages::{Lang, Text};
+use crate::slug::Slug;
 use clap::{Args, ValueEnum};
 use pinyin::ToPinyin;
 use std::path::{Path, PathBuf};

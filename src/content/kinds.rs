@@ -4,8 +4,8 @@
 use crate::config::SiteConfig;
 use crate::content::date::PubDate;
 use crate::content::frontmatter::{Honor, RawPage, RawSection, parse_date};
-use crate::content::slug::Slug;
 use crate::messages::Text;
+use crate::slug::Slug;
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

@@ -3,6 +3,7 @@
 //! The pipeline flows one way: `config` + `content` (files → typed content) → `site` (read-only
 //! model) → `render` (pages, feeds, sitemap, search index) → `output` (staging, swap, manifest).
 
+pub mod built;
 pub mod check;
 pub mod cli;
 pub mod config;

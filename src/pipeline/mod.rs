@@ -1,10 +1,12 @@
 //! The whole build, stage after stage: config → content → site model → render → output.
 //! Each stage is a function over the previous stage's immutable result.
 
+pub mod guard_site;
+
 use crate::config::{self, SiteConfig};
 use crate::content::{self, LoadOptions};
 use crate::error::{Failed, Problem};
-use crate::guard::{self, Guard};
+use crate::guard::Guard;
 use crate::integrity;
 use crate::markdown::Highlighter;
 use crate::messages::Text;
@@ -250,7 +252,7 @@ fn model_and_guard(
     })?;
     timeline.mark("site model built");
     let (errors, mut warnings): (Vec<Problem>, Vec<Problem>) =
-        guard::site::scan(guard, &site, theme)
+        guard_site::scan(guard, &site, theme)
             .into_iter()
             .partition(Problem::is_error);
     // Markdown's own warnings (an unreferenced footnote), located in their files.

@@ -1,0 +1,617 @@
+//! The shape of `src/` (issue 14, "stages that only look down"): the top-level modules form a
+//! graph without cycles, foundation modules at the bottom, then the guard and search, then the
+//! stages config → content → markdown → site → render → output → pipeline. So do the files
+//! inside each module.
+//!
+//! Module A depends on module B when a file under `src/A` names `crate::B` anywhere outside its
+//! unit tests: in a `use` line (`use crate::{B, C::x}` names both), in an expression, or through
+//! one of B's exported macros (`crate::text!` is `messages`). Comments and string literals do
+//! not count. The test reads the source text rather than asking the compiler, so it stays a
+//! plain, fast test; it understands the path forms this crate writes (`crate::`, `super::`,
+//! `self::`, a child module's name) and fails loudly on a `crate::` path it cannot place.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::path::Path;
+
+/// The command layer: `civic`'s subcommands, which call every stage. It is being reworked into
+/// `src/cmd/` and is left out until then: its files are not read (their edges are not checked),
+/// and nothing else may name them. The cmd/ refactor will shrink this list.
+const COMMAND_LAYER: &[&str] = &[
+    "cli.rs",
+    "check/",
+    "new.rs",
+    "translations.rs",
+    "serve/",
+    "integrity/command.rs",
+];
+
+#[test]
+fn top_level_modules_form_no_cycle() {
+    let src = Source::get();
+    let graph = src.module_graph();
+    if let Some(report) = cycles(&graph) {
+        panic!(
+            "the top-level modules of src/ depend on each other in a circle; a stage may only use \
+             what is below it (move the shared piece down, or pass it in as plain data):\n{report}"
+        );
+    }
+}
+
+#[test]
+fn files_within_a_module_form_no_cycle() {
+    let src = Source::get();
+    let graph = src.file_graph();
+    if let Some(report) = cycles(&graph) {
+        panic!("files of one module depend on each other in a circle:\n{report}");
+    }
+}
+
+#[test]
+fn only_the_command_layer_names_the_command_layer() {
+    let src = Source::get();
+    let mut wrong = BTreeSet::new();
+    for file in src.files.iter().filter(|f| f.code.is_some()) {
+        for target in src.targets(file) {
+            if is_command_layer(&target.file) {
+                wrong.insert(format!("{} names {}", file.rel, target.file));
+            }
+        }
+    }
+    let wrong: Vec<String> = wrong.into_iter().collect();
+    assert!(
+        wrong.is_empty(),
+        "the stages must not call up into the command layer:\n{}",
+        wrong.join("\n")
+    );
+}
+
+/// A dependency graph: node → node it depends on → the files that make the edge.
+type Graph = BTreeMap<String, BTreeMap<String, BTreeSet<String>>>;
+
+fn is_command_layer(rel: &str) -> bool {
+    COMMAND_LAYER.iter().any(|c| match c.strip_suffix('/') {
+        Some(dir) => rel.starts_with(&format!("{dir}/")),
+        None => rel == *c,
+    })
+}
+
+/// One `.rs` file under `src/`.
+struct File {
+    /// Path below `src/`, with `/`: `guard/html.rs`.
+    rel: String,
+    /// Its module: `["guard", "html"]` (`mod.rs` is its folder's module).
+    module: Vec<String>,
+    /// Tokens of its code without unit tests, comments and literals; `None` for a file that is
+    /// not read (the command layer).
+    code: Option<Vec<Token>>,
+}
+
+/// Where a path of a file leads: the file holding the item, and the top-level module.
+struct Target {
+    file: String,
+    top: String,
+}
+
+struct Source {
+    files: Vec<File>,
+    /// Module path → file.
+    by_module: BTreeMap<Vec<String>, String>,
+    /// Exported macro (`text`) → the top-level module that defines it.
+    macros: BTreeMap<String, String>,
+}
+
+impl Source {
+    /// Read once for all the tests of this file.
+    fn get() -> &'static Source {
+        static SOURCE: std::sync::OnceLock<Source> = std::sync::OnceLock::new();
+        SOURCE.get_or_init(Source::read)
+    }
+
+    fn read() -> Source {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut paths = Vec::new();
+        collect_rs(&root, &mut paths);
+        let mut files = Vec::new();
+        let mut macros = BTreeMap::new();
+        for path in paths {
+            let rel = path
+                .strip_prefix(&root)
+                .expect("under src/")
+                .to_string_lossy()
+                .replace('\\', "/");
+            // The crate root and the binary declare modules; unit tests may use anything.
+            if rel == "lib.rs" || rel == "main.rs" || rel.ends_with("/tests.rs") {
+                continue;
+            }
+            let mut module: Vec<String> = rel
+                .trim_end_matches(".rs")
+                .split('/')
+                .map(str::to_string)
+                .collect();
+            if module.last().is_some_and(|m| m == "mod") {
+                module.pop();
+            }
+            let text = std::fs::read_to_string(&path).expect("readable source");
+            let tokens = without_unit_tests(tokenize(&text));
+            for name in exported_macros(&tokens) {
+                macros.insert(name, module[0].clone());
+            }
+            let code = (!is_command_layer(&rel)).then_some(tokens);
+            files.push(File { rel, module, code });
+        }
+        let by_module = files
+            .iter()
+            .map(|f| (f.module.clone(), f.rel.clone()))
+            .collect();
+        Source {
+            files,
+            by_module,
+            macros,
+        }
+    }
+
+    /// Edges between top-level modules.
+    fn module_graph(&self) -> Graph {
+        let mut graph = Graph::new();
+        for file in self.files.iter().filter(|f| f.code.is_some()) {
+            let from = &file.module[0];
+            let edges = graph.entry(from.clone()).or_default();
+            for target in self.targets(file) {
+                if &target.top != from {
+                    edges
+                        .entry(target.top)
+                        .or_default()
+                        .insert(file.rel.clone());
+                }
+            }
+        }
+        graph
+    }
+
+    /// Edges between files of the same top-level module. A file and the files of its own
+    /// submodules are one unit as Rust lays them out (a `mod.rs` declares its files and they
+    /// read the types it keeps), so only edges between files that do not contain each other
+    /// count: `search/index.rs` ↔ `search/batch.rs` would be a knot.
+    fn file_graph(&self) -> Graph {
+        let module_of: BTreeMap<&str, &[String]> = self
+            .files
+            .iter()
+            .map(|f| (f.rel.as_str(), f.module.as_slice()))
+            .collect();
+        let mut graph = Graph::new();
+        for file in self.files.iter().filter(|f| f.code.is_some()) {
+            let edges = graph.entry(file.rel.clone()).or_default();
+            for target in self.targets(file) {
+                let to = module_of[target.file.as_str()];
+                let nested = to.starts_with(&file.module) || file.module.starts_with(to);
+                if to[0] == file.module[0] && !nested {
+                    edges
+                        .entry(target.file)
+                        .or_default()
+                        .insert(file.rel.clone());
+                }
+            }
+        }
+        graph
+    }
+
+    /// Every place in the crate that `file` names.
+    fn targets(&self, file: &File) -> Vec<Target> {
+        let tokens = file.code.as_deref().unwrap_or_default();
+        let children = child_modules(tokens);
+        let mut targets = Vec::new();
+        for path in paths(tokens) {
+            let absolute = match path[0].as_str() {
+                "crate" => path[1..].to_vec(),
+                "self" | "super" => {
+                    let mut base = file.module.clone();
+                    let mut rest = path.as_slice();
+                    while let Some((first, tail)) = rest.split_first() {
+                        match first.as_str() {
+                            "self" => {}
+                            "super" => {
+                                base.pop();
+                            }
+                            _ => break,
+                        }
+                        rest = tail;
+                    }
+                    base.extend(rest.iter().cloned());
+                    base
+                }
+                // `html::analyze` in a file that declares `mod html;`.
+                child if children.contains(child) => {
+                    let mut base = file.module.clone();
+                    base.extend(path.iter().cloned());
+                    base
+                }
+                _ => continue,
+            };
+            let Some(top) = absolute.first() else {
+                continue;
+            };
+            if let Some(found) = (1..=absolute.len())
+                .rev()
+                .find_map(|n| self.by_module.get(&absolute[..n]))
+            {
+                targets.push(Target {
+                    file: found.clone(),
+                    top: top.clone(),
+                });
+            } else if let Some(module) = self.macros.get(top) {
+                let file = self.by_module[&vec![module.clone()]].clone();
+                targets.push(Target {
+                    file,
+                    top: module.clone(),
+                });
+            } else {
+                panic!(
+                    "{}: cannot tell which module `{}` is in; teach tests/architecture.rs",
+                    file.rel,
+                    path.join("::")
+                );
+            }
+        }
+        targets
+    }
+}
+
+fn collect_rs(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("readable folder")
+        .map(|e| e.expect("readable entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            collect_rs(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Token {
+    Ident(String),
+    /// `::`
+    PathSep,
+    Punct(char),
+}
+
+fn is_ident(t: Option<&Token>, name: &str) -> bool {
+    matches!(t, Some(Token::Ident(i)) if i == name)
+}
+
+fn is_punct(t: Option<&Token>, c: char) -> bool {
+    t == Some(&Token::Punct(c))
+}
+
+/// The code of `text` as identifiers and punctuation: comments, strings, characters and
+/// numbers dropped (a `crate::x` in a doc comment or a message is not a dependency).
+fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<char> = text.chars().collect();
+    let at = |i: usize| chars.get(i).copied().unwrap_or('\0');
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '/' && at(i + 1) == '/' {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+        } else if c == '/' && at(i + 1) == '*' {
+            let mut depth = 0;
+            loop {
+                if at(i) == '/' && at(i + 1) == '*' {
+                    depth += 1;
+                    i += 2;
+                } else if at(i) == '*' && at(i + 1) == '/' {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else if i >= chars.len() {
+                    break;
+                } else {
+                    i += 1;
+                }
+            }
+        } else if c == '"' {
+            i = skip_string(&chars, i);
+        } else if c == '\'' {
+            // A character literal, or a lifetime (`'a`) left as punctuation and a name.
+            if at(i + 1) == '\\' {
+                // Past the quote, the backslash and the escaped character (`'\''`, `'\u{a0}'`).
+                i += 3;
+                while i < chars.len() && chars[i] != '\'' {
+                    i += 1;
+                }
+                i += 1;
+            } else if at(i + 2) == '\'' {
+                i += 3;
+            } else {
+                tokens.push(Token::Punct('\''));
+                i += 1;
+            }
+        } else if c.is_alphanumeric() || c == '_' {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            // Raw and byte strings: r"…", r#"…"#, b"…", br#"…"# (but `r#unsafe` is a name).
+            let raw = matches!(word.as_str(), "r" | "br" | "cr")
+                && chars[i..].iter().find(|c| **c != '#') == Some(&'"');
+            if raw {
+                i = skip_raw_string(&chars, i);
+            } else if matches!(word.as_str(), "b" | "c") && at(i) == '"' {
+                i = skip_string(&chars, i);
+            } else if !c.is_ascii_digit() {
+                tokens.push(Token::Ident(word));
+            }
+        } else if c == ':' && at(i + 1) == ':' {
+            tokens.push(Token::PathSep);
+            i += 2;
+        } else {
+            if !c.is_whitespace() {
+                tokens.push(Token::Punct(c));
+            }
+            i += 1;
+        }
+    }
+    tokens
+}
+
+/// Past the string whose opening `"` is at `i`.
+fn skip_string(chars: &[char], mut i: usize) -> usize {
+    i += 1;
+    while i < chars.len() && chars[i] != '"' {
+        i += if chars[i] == '\\' { 2 } else { 1 };
+    }
+    i + 1
+}
+
+/// Past the raw string whose `#`s (or opening `"`) start at `i`.
+fn skip_raw_string(chars: &[char], mut i: usize) -> usize {
+    let hashes = chars[i..].iter().take_while(|c| **c == '#').count();
+    i += hashes + 1;
+    while i < chars.len() {
+        if chars[i] == '"'
+            && chars[i + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|c| **c == '#')
+                .count()
+                == hashes
+        {
+            return i + 1 + hashes;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// `tokens` without `#[cfg(test)] mod name { … }` blocks.
+fn without_unit_tests(tokens: Vec<Token>) -> Vec<Token> {
+    let cfg_test: Vec<Token> = tokenize("#[cfg(test)]");
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let gated = tokens[i..].starts_with(&cfg_test);
+        let after = i + cfg_test.len();
+        let block =
+            gated && is_ident(tokens.get(after), "mod") && is_punct(tokens.get(after + 2), '{');
+        if !block {
+            out.push(tokens[i].clone());
+            i += 1;
+            continue;
+        }
+        let mut depth = 0;
+        i = after + 2;
+        while i < tokens.len() {
+            match tokens[i] {
+                Token::Punct('{') => depth += 1,
+                Token::Punct('}') => depth -= 1,
+                _ => {}
+            }
+            i += 1;
+            if depth == 0 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Names of the macros a file exports (`#[macro_export] macro_rules! text`).
+fn exported_macros(tokens: &[Token]) -> Vec<String> {
+    let export = tokenize("#[macro_export] macro_rules!");
+    (0..tokens.len())
+        .filter(|&i| tokens[i..].starts_with(&export))
+        .filter_map(|i| match tokens.get(i + export.len()) {
+            Some(Token::Ident(name)) => Some(name.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Modules a file declares as its own files (`mod html;`, `pub mod normalize;`).
+fn child_modules(tokens: &[Token]) -> BTreeSet<String> {
+    (0..tokens.len())
+        .filter(|&i| is_ident(tokens.get(i), "mod") && is_punct(tokens.get(i + 2), ';'))
+        .filter_map(|i| match tokens.get(i + 1) {
+            Some(Token::Ident(name)) => Some(name.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every path a file writes, with `use` groups expanded: `use crate::{a, b::{c, d}}` is
+/// `crate::a`, `crate::b::c` and `crate::b::d`. A path is taken where it starts (not after `::`)
+/// and only when it goes on (`x::…`); `$crate` in a macro counts as `crate`.
+fn paths(tokens: &[Token]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for i in 0..tokens.len() {
+        let starts = i == 0 || tokens[i - 1] != Token::PathSep;
+        let named = matches!(tokens[i], Token::Ident(_));
+        if starts && named && tokens.get(i + 1) == Some(&Token::PathSep) {
+            tree(tokens, i, vec![], &mut out);
+        }
+    }
+    out
+}
+
+/// The paths of the use tree at `i`, each after `prefix`; returns where the tree ends.
+fn tree(tokens: &[Token], mut i: usize, prefix: Vec<String>, out: &mut Vec<Vec<String>>) -> usize {
+    let mut path = prefix;
+    loop {
+        match tokens.get(i) {
+            Some(Token::Ident(name)) => {
+                path.push(name.clone());
+                i += 1;
+                if tokens.get(i) != Some(&Token::PathSep) {
+                    out.push(path);
+                    return i;
+                }
+                i += 1;
+            }
+            Some(Token::Punct('{')) => {
+                i += 1;
+                while !is_punct(tokens.get(i), '}') && i < tokens.len() {
+                    if is_punct(tokens.get(i), ',') {
+                        i += 1;
+                        continue;
+                    }
+                    let before = i;
+                    i = tree(tokens, i, path.clone(), out);
+                    // Anything else in a group (`as x`, `*`) is skipped.
+                    while !matches!(tokens.get(i), Some(Token::Punct(',' | '}')) | None) {
+                        i += 1;
+                    }
+                    if i == before {
+                        i += 1;
+                    }
+                }
+                return i + 1;
+            }
+            // `crate::*`, or a path ending in `::<T>`: what was named so far.
+            _ => {
+                out.push(path);
+                return i;
+            }
+        }
+    }
+}
+
+/// Every cycle of `graph`, one per knot (strongly connected part), each shown as the shortest
+/// circle through its first node with the files that make each step; `None` when there is none.
+fn cycles(graph: &Graph) -> Option<String> {
+    let mut report = String::new();
+    for knot in strongly_connected(graph)
+        .into_iter()
+        .filter(|k| k.len() > 1)
+    {
+        let start = &knot[0];
+        let circle = shortest_circle(graph, &knot, start);
+        report.push_str(&format!("  {}\n", circle.join(" -> ")));
+        for step in circle.windows(2) {
+            let files: Vec<&str> = graph[&step[0]][&step[1]]
+                .iter()
+                .map(String::as_str)
+                .collect();
+            report.push_str(&format!(
+                "      {} -> {}: {}\n",
+                step[0],
+                step[1],
+                files.join(", ")
+            ));
+        }
+        report.push_str(&format!("    (all of: {})\n", knot.join(", ")));
+    }
+    (!report.is_empty()).then_some(report)
+}
+
+/// Tarjan's strongly connected components, each sorted.
+fn strongly_connected(graph: &Graph) -> Vec<Vec<String>> {
+    struct State<'g> {
+        graph: &'g Graph,
+        index: BTreeMap<&'g str, usize>,
+        low: BTreeMap<&'g str, usize>,
+        stack: Vec<&'g str>,
+        on_stack: BTreeSet<&'g str>,
+        found: Vec<Vec<String>>,
+    }
+    fn visit<'g>(s: &mut State<'g>, v: &'g str) {
+        let n = s.index.len();
+        s.index.insert(v, n);
+        s.low.insert(v, n);
+        s.stack.push(v);
+        s.on_stack.insert(v);
+        let graph = s.graph;
+        for w in graph.get(v).into_iter().flat_map(BTreeMap::keys) {
+            if !s.index.contains_key(w.as_str()) {
+                visit(s, w);
+                let low = s.low[v].min(s.low[w.as_str()]);
+                s.low.insert(v, low);
+            } else if s.on_stack.contains(w.as_str()) {
+                let low = s.low[v].min(s.index[w.as_str()]);
+                s.low.insert(v, low);
+            }
+        }
+        if s.low[v] == s.index[v] {
+            let mut knot = Vec::new();
+            while let Some(w) = s.stack.pop() {
+                s.on_stack.remove(w);
+                knot.push(w.to_string());
+                if w == v {
+                    break;
+                }
+            }
+            knot.sort();
+            s.found.push(knot);
+        }
+    }
+    let mut state = State {
+        graph,
+        index: BTreeMap::new(),
+        low: BTreeMap::new(),
+        stack: Vec::new(),
+        on_stack: BTreeSet::new(),
+        found: Vec::new(),
+    };
+    for v in graph.keys() {
+        if !state.index.contains_key(v.as_str()) {
+            visit(&mut state, v);
+        }
+    }
+    state.found
+}
+
+/// The shortest path from `start` back to itself inside `knot` (breadth first).
+fn shortest_circle(graph: &Graph, knot: &[String], start: &String) -> Vec<String> {
+    let mut came_from: BTreeMap<&String, &String> = BTreeMap::new();
+    let mut queue = VecDeque::from([start]);
+    while let Some(v) = queue.pop_front() {
+        for w in graph.get(v).into_iter().flat_map(BTreeMap::keys) {
+            if !knot.contains(w) || came_from.contains_key(w) {
+                continue;
+            }
+            came_from.insert(w, v);
+            if w == start {
+                let mut circle = vec![start.clone()];
+                let mut at = came_from[start];
+                while at != start {
+                    circle.push(at.clone());
+                    at = came_from[at];
+                }
+                circle.push(start.clone());
+                circle.reverse();
+                return circle;
+            }
+            queue.push_back(w);
+        }
+    }
+    knot.to_vec()
+}

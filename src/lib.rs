@@ -1,7 +1,16 @@
 //! Civic: a static-site generator for bilingual civic information portals.
 //!
-//! The pipeline flows one way: `config` + `content` (files → typed content) → `site` (read-only
-//! model) → `render` (pages, feeds, sitemap, search index) → `output` (staging, swap, manifest).
+//! The pipeline flows one way: `config` + `content` (files → typed content) → `markdown` → `site`
+//! (read-only model) → `render` (pages, feeds, sitemap, search index) → `output` (staging, swap,
+//! manifest), run in order by `pipeline`. A module only uses what is below it
+//! (`tests/architecture.rs` checks that there is no cycle):
+//! - foundation: `lang`, `paths`, `digest`, `escape`, `html`, `slug`, `built`, `evidence`,
+//!   `timings`, `dictionary`, `messages`, `error`, `yaml`;
+//! - what the stages call on: `guard` (the content guard), `search` (the index), `integrity`
+//!   (manifest and `civic verify`);
+//! - the stages, each using only those before it: `config` → `content` → `markdown` → `site` →
+//!   `render` → `output` → `pipeline`;
+//! - the commands on top: `cli`, `check`, `new`, `translations`, `serve`.
 
 pub mod built;
 pub mod check;

@@ -83,6 +83,9 @@ pub fn reference(s: &str) -> Option<(char, usize)> {
     Some((ch, "&".len() + name_len + ";".len()))
 }
 
+/// Length of the longest reference [`reference`] decodes by name: how far to look ahead.
+pub const LONGEST_NAMED: usize = "&NegativeMediumSpace;".len();
+
 /// The named references that matter for reading text and for hiding it (a full table is not
 /// needed: an unknown name is left as it is written, which hides nothing).
 fn named(name: &str) -> Option<char> {

@@ -400,9 +400,13 @@ fn decode_entities(units: Vec<Unit>) -> Vec<Unit> {
 
 /// The character an entity at the start of `u` (which begins with `&`) stands for, and how
 /// many units it spans ([`crate::html::reference`]: a reference is ASCII, so its bytes are its
-/// units). It looks at the `&` and the twelve units after it.
+/// units).
 fn entity_at(u: &[Unit]) -> Option<(char, usize)> {
-    let head: String = u.iter().take(13).map(|u| u.ch).collect();
+    let head: String = u
+        .iter()
+        .take(crate::html::LONGEST_NAMED)
+        .map(|u| u.ch)
+        .collect();
     crate::html::reference(&head)
 }
 
@@ -519,6 +523,8 @@ mod tests {
         assert_eq!(n("%E5%8D%9A%E5%BD%A9"), "博彩");
         assert_eq!(n("%25E5%258D%259A"), "博");
         assert_eq!(n("&amp;#x535A;彩"), "博彩");
+        assert_eq!(n("博&ZeroWidthSpace;彩"), "博彩");
+        assert_eq!(n("博&NegativeMediumSpace;彩"), "博彩");
         assert_eq!(n("ＢＥＴ３６５"), "bet365");
         assert_eq!(n("賭場"), "赌场");
         assert_eq!(n("саsinо"), "casino");

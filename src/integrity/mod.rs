@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// Defined below the stages, which read it too (site keeps aliases off it).
 pub use crate::built::MANIFEST_FILE;
 
 /// The policy the default theme is built to satisfy: no inline scripts or styles, nothing

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+/// Defined below render, which makes them; named here too, where they are written.
 pub use crate::built::OutputFile;
 
 /// One published file as recorded in the integrity manifest.
@@ -335,6 +336,7 @@ pub fn io_problem(path: &Path, e: std::io::Error) -> Problem {
     .help(crate::text!("output-cannot-write-help"))
 }
 
+/// Render reports an unreadable theme file with it too, so it lives in `error`.
 pub use crate::error::unreadable;
 
 #[cfg(test)]

@@ -587,7 +587,7 @@ fn check_list(items: &[ListItem], key: &str, text: &str, problems: &mut Vec<Prob
             ));
         }
         if let Some(slug) = &item.slug
-            && crate::content::slug::Slug::parse(slug).is_err()
+            && crate::slug::Slug::parse(slug).is_err()
         {
             problems.push(located(
                 Problem::error(

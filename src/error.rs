@@ -268,6 +268,15 @@ fn clamp(n: usize) -> u32 {
 
 pub use crate::paths::display as display_path;
 
+/// A file or folder of the site that cannot be read (permissions, a broken disk).
+pub fn unreadable(path: &Path, reason: &str) -> Problem {
+    Problem::error(
+        "unreadable",
+        crate::text!("output-unreadable", reason = reason),
+    )
+    .in_file(path)
+}
+
 /// The problems of a stage that could not finish. Carries every problem found, not only the first.
 #[derive(Debug)]
 pub struct Failed(pub Vec<Problem>);

@@ -6,8 +6,8 @@
 use crate::content::frontmatter::{self, KEYS, Key, RawPage, RawSection, Twin};
 use crate::content::kinds::Kind;
 use crate::content::placeholder;
-use crate::content::slug::Slug;
 use crate::messages::Text;
+use crate::slug::Slug;
 use pinyin::ToPinyin;
 use std::path::{Path, PathBuf};
 

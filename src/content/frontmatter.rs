@@ -201,12 +201,24 @@ page_keys! {
     source: String => NEWS, Translates;
 }
 
+/// Front-matter keys specific to `kind` (beyond the common ones).
+pub fn own_keys(kind: Kind) -> impl Iterator<Item = &'static str> {
+    KEYS.iter()
+        .filter(move |k| k.owner == Some(kind))
+        .map(|k| k.name)
+}
+
+/// The kind a key belongs to, when it is not common to every kind.
+pub fn owner_of(key: &str) -> Option<Kind> {
+    KEYS.iter().find(|k| k.name == key).and_then(|k| k.owner)
+}
+
 impl RawPage {
     /// Keys that belong to one kind and are set, for checking them against the page's kind.
     pub fn kind_keys_present(&self) -> Vec<&'static str> {
         self.keys_present()
             .into_iter()
-            .filter(|k| Kind::owner_of(k).is_some())
+            .filter(|k| owner_of(k).is_some())
             .collect()
     }
 

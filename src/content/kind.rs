@@ -1,6 +1,5 @@
-//! The kinds of page, and which front-matter keys belong to each.
+//! The kinds of page (which keys belong to each: `frontmatter::KEYS`).
 
-use crate::content::frontmatter::KEYS;
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -35,17 +34,5 @@ impl Kind {
             Kind::News => "news",
             Kind::Page => "page",
         }
-    }
-
-    /// Front-matter keys specific to this kind (beyond the common ones), from the key table.
-    pub fn own_keys(self) -> impl Iterator<Item = &'static str> {
-        KEYS.iter()
-            .filter(move |k| k.owner == Some(self))
-            .map(|k| k.name)
-    }
-
-    /// The kind a key belongs to, when it is not common to every kind.
-    pub fn owner_of(key: &str) -> Option<Kind> {
-        KEYS.iter().find(|k| k.name == key).and_then(|k| k.owner)
     }
 }

@@ -3,9 +3,9 @@
 
 use crate::config::SiteConfig;
 use crate::content::date::PubDate;
-use crate::content::frontmatter::{Honor, RawPage, RawSection, parse_date};
-use crate::content::slug::Slug;
+use crate::content::frontmatter::{self, Honor, RawPage, RawSection, parse_date};
 use crate::messages::Text;
+use crate::slug::Slug;
 use serde::Serialize;
 
 pub use crate::content::kind::Kind;
@@ -220,8 +220,8 @@ pub fn page_meta(
 ) -> Result<(Common, KindData), Vec<Invalid>> {
     let mut errors = Vec::new();
     for key in raw.kind_keys_present() {
-        if !kind.own_keys().any(|own| own == key) {
-            let message = match Kind::owner_of(key) {
+        if !frontmatter::own_keys(kind).any(|own| own == key) {
+            let message = match frontmatter::owner_of(key) {
                 Some(owner) => crate::text!(
                     "content-key-other-kind",
                     key = key,

@@ -8,8 +8,10 @@ pub mod kind;
 pub mod kinds;
 pub mod placeholder;
 pub mod single;
-pub mod slug;
 pub mod walk;
+
+/// Slugs are read by `config` too, which comes before content: the type lives below both.
+pub use crate::slug;
 
 use crate::config::{Limits, SiteConfig};
 use crate::error::{Failed, Problem};

@@ -8,6 +8,7 @@ use super::normalize::{BOUNDARY, Unit, decode_entities_str};
 use super::style::{self, HIDE_CLASSES, SOFT_CLASSES};
 use super::tokenize::{Tag, Token, tokenize};
 use super::{Finding, Rule, Severity, finding_at, script};
+use crate::html::BLOCK_ELEMENTS;
 use crate::messages::Text;
 use crate::text;
 
@@ -31,54 +32,6 @@ pub struct Scan {
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr",
-];
-/// Elements that end a run of text: what the guard treats as a hard boundary, and search as a
-/// line break when it reads a page's text.
-pub(crate) const BLOCK: &[&str] = &[
-    "p",
-    "div",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "nav",
-    "aside",
-    "main",
-    "blockquote",
-    "pre",
-    "hr",
-    "dl",
-    "dt",
-    "dd",
-    "figure",
-    "figcaption",
-    "title",
-    "option",
-    "details",
-    "summary",
-    "address",
-    "form",
-    "fieldset",
-    "legend",
-    "caption",
-    "body",
-    "head",
-    "html",
-    "img",
 ];
 const FRAMES: &[&str] = &["iframe", "frame", "frameset", "object", "embed", "applet"];
 const URL_ATTRS: &[&str] = &[
@@ -191,7 +144,7 @@ impl Walker<'_> {
     }
 
     fn start(&mut self, tag: Tag) {
-        if BLOCK.contains(&tag.name.as_str()) {
+        if BLOCK_ELEMENTS.contains(&tag.name.as_str()) {
             self.boundary(tag.span.start);
         }
         self.check_element(&tag);
@@ -229,7 +182,7 @@ impl Walker<'_> {
     }
 
     fn end(&mut self, name: &str, at: usize) {
-        if BLOCK.contains(&name) {
+        if BLOCK_ELEMENTS.contains(&name) {
             self.boundary(at);
         }
         if let Some(pos) = self.stack.iter().rposition(|f| f.name == name) {

@@ -399,63 +399,15 @@ fn decode_entities(units: Vec<Unit>) -> Vec<Unit> {
 }
 
 /// The character an entity at the start of `u` (which begins with `&`) stands for, and how
-/// many units it spans.
+/// many units it spans ([`crate::html::reference`]: a reference is ASCII, so its bytes are its
+/// units).
 fn entity_at(u: &[Unit]) -> Option<(char, usize)> {
-    let body: String = u.iter().skip(1).take(12).map(|u| u.ch).collect();
-    if let Some(num) = body.strip_prefix('#') {
-        let (digits, radix, skip) = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => (hex, 16, 3),
-            None => (num, 10, 2),
-        };
-        let len = digits.chars().take_while(|c| c.is_digit(radix)).count();
-        let code = u32::from_str_radix(digits.get(..len.min(8))?, radix).ok()?;
-        let semi = usize::from(digits[len..].starts_with(';'));
-        let ch = char::from_u32(code)
-            .filter(|c| *c != '\0')
-            .unwrap_or('\u{fffd}');
-        return (len > 0).then_some((ch, skip + len + semi));
-    }
-    let name_len = body.chars().take_while(char::is_ascii_alphanumeric).count();
-    if !body[name_len..].starts_with(';') {
-        return None;
-    }
-    let ch = named_entity(&body[..name_len])?;
-    Some((ch, name_len + 2))
-}
-
-/// The named entities that matter for hiding text (a full table is not needed: unknown names
-/// are left as they are and still block nothing).
-fn named_entity(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" | "AMP" => '&',
-        "lt" | "LT" => '<',
-        "gt" | "GT" => '>',
-        "quot" | "QUOT" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "ensp" | "emsp" | "thinsp" => ' ',
-        "zwj" => '\u{200d}',
-        "zwnj" => '\u{200c}',
-        "lrm" => '\u{200e}',
-        "rlm" => '\u{200f}',
-        "shy" => '\u{ad}',
-        "NoBreak" => '\u{2060}',
-        "ZeroWidthSpace" | "NegativeMediumSpace" | "NegativeThinSpace" => '\u{200b}',
-        "InvisibleTimes" | "it" => '\u{2062}',
-        "middot" | "centerdot" => '·',
-        "hellip" => '…',
-        "mdash" => '—',
-        "ndash" => '–',
-        "colon" => ':',
-        "period" => '.',
-        "comma" => ',',
-        "sol" => '/',
-        "lpar" => '(',
-        "rpar" => ')',
-        "Tab" => '\t',
-        "NewLine" => '\n',
-        _ => return None,
-    })
+    let head: String = u
+        .iter()
+        .take(crate::html::LONGEST_NAMED)
+        .map(|u| u.ch)
+        .collect();
+    crate::html::reference(&head)
 }
 
 /// Decode `%E5%8D%9A`-style sequences when they form valid UTF-8.
@@ -571,6 +523,8 @@ mod tests {
         assert_eq!(n("%E5%8D%9A%E5%BD%A9"), "博彩");
         assert_eq!(n("%25E5%258D%259A"), "博");
         assert_eq!(n("&amp;#x535A;彩"), "博彩");
+        assert_eq!(n("博&ZeroWidthSpace;彩"), "博彩");
+        assert_eq!(n("博&NegativeMediumSpace;彩"), "博彩");
         assert_eq!(n("ＢＥＴ３６５"), "bet365");
         assert_eq!(n("賭場"), "赌场");
         assert_eq!(n("саsinо"), "casino");

@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Written at the root of the output; never listed in itself.
-pub const MANIFEST_FILE: &str = "civic-manifest.json";
+/// Defined below the stages, which read it too (site keeps aliases off it).
+pub use crate::built::MANIFEST_FILE;
 
 /// The policy the default theme is built to satisfy: no inline scripts or styles, nothing
 /// loaded from other hosts, no framing.

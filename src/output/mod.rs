@@ -11,12 +11,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// A file of the built site: path relative to the output root (`/`-separated) and its bytes.
-#[derive(Clone, Debug)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
+/// Defined below render, which makes them; named here too, where they are written.
+pub use crate::built::OutputFile;
 
 /// One published file as recorded in the integrity manifest.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -340,14 +336,8 @@ pub fn io_problem(path: &Path, e: std::io::Error) -> Problem {
     .help(crate::text!("output-cannot-write-help"))
 }
 
-/// A file or folder of the site that cannot be read (permissions, a broken disk).
-pub fn unreadable(path: &Path, reason: &str) -> Problem {
-    Problem::error(
-        "unreadable",
-        crate::text!("output-unreadable", reason = reason),
-    )
-    .in_file(path)
-}
+/// Render reports an unreadable theme file with it too, so it lives in `error`.
+pub use crate::error::unreadable;
 
 #[cfg(test)]
 mod tests {

@@ -64,7 +64,7 @@ pub fn check(root: &Path, output: &Path, force: bool) -> Result<PathBuf, Text> {
 
 /// A folder a build made: it has the stamp, or (built before the stamp existed) the manifest.
 fn is_civic_output(dir: &Path) -> bool {
-    dir.join(STAMP_FILE).is_file() || dir.join(crate::integrity::MANIFEST_FILE).is_file()
+    dir.join(STAMP_FILE).is_file() || dir.join(crate::built::MANIFEST_FILE).is_file()
 }
 
 fn is_empty(dir: &Path) -> bool {

@@ -3,9 +3,9 @@
 //! formats are fixed and escaping is handled here once.
 
 use super::Prepared;
+use crate::built::OutputFile;
 use crate::content::kinds::{Kind, KindData};
 use crate::lang::Lang;
-use crate::output::OutputFile;
 use crate::site::{Page, PageId, Site, urls};
 use std::fmt::Write;
 

@@ -9,8 +9,8 @@
 mod originals;
 pub use originals::publish_asset;
 
+use crate::built::OutputFile;
 use crate::error::{Failed, Problem};
-use crate::output::OutputFile;
 use crate::site::Site;
 use crate::text;
 use fast_image_resize::{PixelType, Resizer, images::Image};

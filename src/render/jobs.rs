@@ -6,10 +6,10 @@
 //! map, 404) in `site_pages`; `frame` holds what every page's context shares.
 
 use super::{Prepared, feeds};
+use crate::built::OutputFile;
 use crate::content::kinds::{Kind, KindData};
 use crate::error::Problem;
 use crate::lang::Lang;
-use crate::output::OutputFile;
 use crate::site::{PageId, Section, SectionId, Site, urls};
 
 pub mod deps;

@@ -12,9 +12,9 @@ pub mod search_docs;
 pub mod theme;
 pub mod view;
 
+use crate::built::OutputFile;
 use crate::error::{Failed, Problem};
 use crate::lang::Lang;
-use crate::output::OutputFile;
 use crate::site::Site;
 use images::ImageSet;
 pub use jobs::{Job, plan};

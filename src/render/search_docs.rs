@@ -2,10 +2,10 @@
 //! for (a role model's name, district, category; tags) besides title, headings and text.
 
 use super::Prepared;
+use crate::built::OutputFile;
 use crate::content::kinds::KindData;
 use crate::lang::Lang;
 use crate::markdown::TocEntry;
-use crate::output::OutputFile;
 use crate::search::SearchDoc;
 use crate::site::{Page, Site};
 

@@ -87,7 +87,7 @@ fn read_dir_into(
     files: &mut BTreeMap<String, ThemeFile>,
 ) -> Result<(), Failed> {
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| crate::output::unreadable(dir, &e.to_string()))?;
+        let entry = entry.map_err(|e| crate::error::unreadable(dir, &e.to_string()))?;
         if !entry.file_type().is_file() {
             continue;
         }
@@ -101,7 +101,7 @@ fn read_dir_into(
             continue;
         }
         let bytes = std::fs::read(entry.path())
-            .map_err(|e| crate::output::unreadable(entry.path(), &e.to_string()))?;
+            .map_err(|e| crate::error::unreadable(entry.path(), &e.to_string()))?;
         let key = if prefix.is_empty() {
             rel.clone()
         } else {

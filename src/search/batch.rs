@@ -6,10 +6,12 @@
 //! terms once per batch — stemming, stop words and the dictionary look-ups for the words inside
 //! a Chinese word are not repeated for each occurrence.
 
-use super::index::TEXT_CHARS;
 use super::segment::{Scratch, Segmenter};
 use super::tokenize::{self, Unit};
 use super::{FxMap, SearchDoc};
+
+/// Characters of text kept per document for snippets (the index's `meta.json` says so too).
+pub const TEXT_CHARS: usize = 480;
 
 /// Occurrences of a term in each field of a document (title, headings, fields, body),
 /// saturating at 255: a posting is then 8 bytes, and the score byte is already within 1 of its

@@ -14,15 +14,13 @@
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use super::batch::{self, Tf};
+use super::batch::{self, TEXT_CHARS, Tf};
 use super::segment::Segmenter;
 use super::tokenize::{self, is_cjk};
 use super::{FORMAT_VERSION, FxMap, SearchDoc, index_dir};
 
 /// Target size of a postings pack in bytes.
 pub const PACK_TARGET: usize = 8 * 1024;
-/// Characters of text kept per document for snippets.
-pub const TEXT_CHARS: usize = 480;
 /// Average number of terms per vocabulary bucket.
 const TERMS_PER_BUCKET: usize = 48;
 /// BM25 saturation constant.

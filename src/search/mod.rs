@@ -151,6 +151,38 @@ impl Indexer {
     }
 }
 
+/// The [`Indexer`] of a build, being made on its own thread ([`prepare`]).
+pub struct Preparing {
+    indexer: std::thread::JoinHandle<Indexer>,
+}
+
+/// Start making the indexer of a site whose own words are `words` (district names, 明湖,
+/// 文明办…) and whose text is `texts`: loading the segmenter's dictionary is the slowest step of
+/// a build's start and only the index needs it, so it runs beside the site model and the guard.
+/// Only the dictionary words made of the characters of `texts` and `words` are loaded
+/// ([`Indexer::for_texts`]).
+///
+/// A build that fails before [`Preparing::finish`] drops the handle: the thread then ends on its
+/// own and its work is dropped, and the failure is reported without waiting for it.
+pub fn prepare(words: Vec<String>, texts: Vec<std::sync::Arc<str>>) -> Preparing {
+    let indexer =
+        std::thread::spawn(move || Indexer::for_texts(&words, texts.iter().map(|t| &**t)));
+    Preparing { indexer }
+}
+
+impl Preparing {
+    /// The indexer, once ready, with `phrases` (every page's field values, known only once the
+    /// site is modelled) learnt as words ([`Indexer::learn_phrases`]).
+    pub fn finish(self, phrases: impl IntoIterator<Item = String>) -> Indexer {
+        let mut indexer = self
+            .indexer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        indexer.learn_phrases(phrases);
+        indexer
+    }
+}
+
 /// The folder of a language's index, relative to the output root (`search/zh-CN`).
 pub fn index_dir(lang: &str) -> String {
     let safe: String = lang

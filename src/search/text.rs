@@ -1,7 +1,7 @@
 //! Plain text of a page body from its rendered HTML: the index reads bodies this way, one page
 //! at a time, so that the site model need not keep a second, plain-text copy of every page.
 
-use crate::guard::BLOCK_ELEMENTS as BLOCKS;
+use crate::html::{BLOCK_ELEMENTS, reference};
 
 /// The text of `html`: tags dropped (with the content of `script` and `style`, and of elements
 /// that are decoration or screen-reader labels: `aria-hidden="true"`, class `visually-hidden` or `task-label`,
@@ -30,7 +30,8 @@ pub fn html_to_text(html: &str, max_chars: usize) -> String {
         if rest.starts_with('<') {
             rest = skip_tag(rest, &mut out);
         } else if rest.starts_with('&') {
-            let (c, len) = reference(rest);
+            // A lone `&` stands for itself.
+            let (c, len) = reference(rest).unwrap_or(('&', 1));
             out.push(c);
             chars += 1;
             rest = &rest[len..];
@@ -61,7 +62,7 @@ fn skip_tag<'a>(s: &'a str, out: &mut String) -> &'a str {
             .split_once('>')
             .map_or("", |(_, after)| after);
     }
-    if BLOCKS.iter().any(|b| is(b))
+    if BLOCK_ELEMENTS.iter().any(|b| is(b))
         && (s.starts_with("</") || is("br") || is("hr"))
         && !out.ends_with('\n')
         && !out.is_empty()
@@ -69,35 +70,6 @@ fn skip_tag<'a>(s: &'a str, out: &mut String) -> &'a str {
         out.push('\n');
     }
     &s[end..]
-}
-
-/// The character a reference at the start of `s` (which begins with `&`) stands for, and its
-/// length; a lone `&` stands for itself.
-fn reference(s: &str) -> (char, usize) {
-    let Some(semi) = s[1..].find(';').map(|i| i + 1).filter(|&i| i <= 10) else {
-        return ('&', 1);
-    };
-    let name = &s[1..semi];
-    let c = match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some('\u{a0}'),
-        _ => {
-            let number = name
-                .strip_prefix("#x")
-                .or_else(|| name.strip_prefix("#X"))
-                .map(|h| u32::from_str_radix(h, 16))
-                .or_else(|| name.strip_prefix('#').map(str::parse::<u32>));
-            number.and_then(Result::ok).and_then(char::from_u32)
-        }
-    };
-    match c {
-        Some(c) => (c, semi + 1),
-        None => ('&', 1),
-    }
 }
 
 #[cfg(test)]
@@ -119,9 +91,10 @@ mod tests {
         assert_eq!(html_to_text(html, 1000), "abc &unknown; & d\n");
         assert_eq!(html_to_text(html, 2), "ab");
         assert_eq!(html_to_text("x<p class=", 100), "x");
+        // As a browser shows them.
         assert_eq!(
-            html_to_text("&#xD800;&#99999999;x", 100),
-            "&#xD800;&#99999999;x"
+            html_to_text("&#xD800;&#99999999;&#20320x", 100),
+            "\u{fffd}\u{fffd}你x"
         );
     }
 }

@@ -304,7 +304,7 @@ impl Live {
             .iter()
             .flat_map(|r| {
                 let (source, body) = r.document();
-                crate::guard::site::scan_document(&model.guard, source, body)
+                crate::pipeline::guard_site::scan_document(&model.guard, source, body)
             })
             .filter(Problem::is_error)
             .collect();

@@ -239,7 +239,7 @@ fn reserved_file(published: &str) -> Option<Text> {
     let fixed = match published {
         "robots.txt" => Some(text!("site-reserved-robots")),
         "404.html" => Some(text!("site-reserved-404")),
-        crate::integrity::MANIFEST_FILE => Some(text!("site-reserved-manifest")),
+        crate::built::MANIFEST_FILE => Some(text!("site-reserved-manifest")),
         "sitemap.xml" => Some(text!("site-reserved-sitemap")),
         "_headers" | "nginx-headers.conf" => Some(text!("site-reserved-headers")),
         _ => None,

@@ -10,9 +10,9 @@
 //! - Every other file (PDF, …) is copied as it is.
 
 use super::{CACHE_DIR, ENCODING_VERSION, decode_upright, hex8};
+use crate::built::OutputFile;
 use crate::content::AssetFile;
 use crate::error::Problem;
-use crate::output::OutputFile;
 use crate::site::Site;
 use image::{DynamicImage, ImageFormat};
 use sha2::{Digest, Sha256};
@@ -54,7 +54,7 @@ pub fn publish_asset(
         "webp" => ImageFormat::WebP,
         _ => {
             let bytes = std::fs::read(&asset.path)
-                .map_err(|e| crate::output::unreadable(Path::new(&file), &e.to_string()))?;
+                .map_err(|e| crate::error::unreadable(Path::new(&file), &e.to_string()))?;
             return Ok(Some(OutputFile {
                 path: asset.rel.clone(),
                 bytes,
@@ -65,7 +65,7 @@ pub fn publish_asset(
         return Ok(None);
     }
     let bytes = std::fs::read(&asset.path)
-        .map_err(|e| crate::output::unreadable(Path::new(&file), &e.to_string()))?;
+        .map_err(|e| crate::error::unreadable(Path::new(&file), &e.to_string()))?;
     let cache = root.join(CACHE_DIR);
     let cached = cache.join(format!(
         "{}-full-{ENCODING_VERSION}.{ext}",

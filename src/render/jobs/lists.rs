@@ -4,10 +4,10 @@
 use super::frame::{Frame, fallback_url};
 use super::page::chapter_links;
 use super::{expired, html, page_count, per_page};
+use crate::built::OutputFile;
 use crate::content::kinds::{Kind, KindData};
 use crate::error::Problem;
 use crate::lang::Lang;
-use crate::output::OutputFile;
 use crate::render::Prepared;
 use crate::render::view::{self, FacetLink, Link, Meta};
 use crate::site::{PageId, Section, Site, urls};

@@ -3,9 +3,9 @@
 
 use super::frame::{Frame, fallback_url};
 use super::html;
+use crate::built::OutputFile;
 use crate::content::kinds::{Kind, KindData};
 use crate::error::Problem;
-use crate::output::OutputFile;
 use crate::render::Prepared;
 use crate::render::view::{self, Link, Meta};
 use crate::site::{PageId, Section, Site};

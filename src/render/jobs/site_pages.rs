@@ -2,9 +2,9 @@
 
 use super::frame::Frame;
 use super::html;
+use crate::built::OutputFile;
 use crate::error::Problem;
 use crate::lang::Lang;
-use crate::output::OutputFile;
 use crate::render::Prepared;
 use crate::render::search_docs;
 use crate::render::view::Link;

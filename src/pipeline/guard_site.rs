@@ -1,12 +1,14 @@
-//! Running the guard over a whole site: every Markdown source and its rendered body, the site's
-//! template overrides and the theme's scripts. Findings become [`Problem`]s that name the file and
-//! line; errors stop the build, warnings are reported.
+//! Running the guard over a whole site: every Markdown source and its rendered body, the files
+//! published from `content/`, site.yaml's menus, the site's template overrides and the theme's
+//! scripts. The guard scans text; this stage knows the site and says which file each text is.
+//! Findings become [`Problem`]s that name the file and line; errors stop the build, warnings are
+//! reported.
 
-use super::{Finding, Guard, merge_page_findings};
 use crate::content::Source;
 use crate::error::Problem;
+use crate::guard::report::{finding_text, problem, to_problem};
+use crate::guard::{FileKind, Guard, Rule};
 use crate::markdown::Rendered;
-use crate::messages::Text;
 use crate::render::Theme;
 use crate::site::Site;
 use rayon::prelude::*;
@@ -36,8 +38,8 @@ pub fn scan(guard: &Guard, site: &Site, theme: &Theme) -> Vec<Problem> {
 /// A file of `content/` published as it is, scanned by its type ([`Guard::scan_published`]).
 fn scan_asset(guard: &Guard, rel: &str, path: &std::path::Path) -> Vec<Problem> {
     let shown = format!("{}/{rel}", crate::content::CONTENT_DIR);
-    let kind = super::published::FileKind::of(rel);
-    if kind == super::published::FileKind::Binary {
+    let kind = FileKind::of(rel);
+    if kind == FileKind::Binary {
         return Vec::new();
     }
     match std::fs::read(path) {
@@ -79,19 +81,10 @@ fn scan_menus(guard: &Guard, config: &crate::config::SiteConfig) -> Vec<Problem>
         .collect()
 }
 
+/// A page (or section) and its rendered body; markup the sanitizer removed from the body is
+/// a warning.
 pub fn scan_document(guard: &Guard, source: &Source, body: &Rendered) -> Vec<Problem> {
-    let from_source = guard.scan_source(&source.text);
-    let from_html = guard.scan_html(&body.html);
-    let source_count = from_source.len();
-    let merged = merge_page_findings(from_source, from_html);
-    let mut problems: Vec<Problem> = merged
-        .into_iter()
-        .enumerate()
-        .map(|(i, f)| {
-            // Findings only seen in the rendered HTML have no source line to point at.
-            to_problem(f, &source.file, Some(&source.text), i < source_count)
-        })
-        .collect();
+    let mut problems = guard.page_problems(&source.file, &source.text, &body.html);
     problems.extend(body.removed_html.iter().map(|what| {
         Problem::warning(
             "raw-html-removed",
@@ -126,7 +119,7 @@ fn scan_theme(guard: &Guard, theme: &Theme) -> Vec<Problem> {
         let Some(file) = theme.files.get(name) else {
             continue;
         };
-        if super::published::FileKind::of(name) == super::published::FileKind::Script {
+        if FileKind::of(name) == FileKind::Script {
             continue; // below, with the theme's own scripts
         }
         let text = String::from_utf8_lossy(&file.bytes);
@@ -143,7 +136,7 @@ fn scan_theme(guard: &Guard, theme: &Theme) -> Vec<Problem> {
             .iter()
             .any(|o| o == &format!("static/{path}"));
         let findings = guard.scan_script(&text).into_iter();
-        for f in findings.filter(|f| from_site || f.rule != super::Rule::Script) {
+        for f in findings.filter(|f| from_site || f.rule != Rule::Script) {
             let origin = if file.origin.is_empty() {
                 path.to_string()
             } else {
@@ -153,39 +146,4 @@ fn scan_theme(guard: &Guard, theme: &Theme) -> Vec<Problem> {
         }
     }
     problems
-}
-
-/// The problem for finding `f` of `text` in `file`; a finding only seen in the rendered page
-/// (`located` false) has no line of the file to point at, and says so.
-fn to_problem(f: Finding, file: &str, text: Option<&str>, located: bool) -> Problem {
-    if !located {
-        let message = crate::text!("guard-in-rendered-page", finding = finding_text(&f));
-        return problem(f, file, message);
-    }
-    let (line, column, message) = (f.line, f.column, finding_text(&f));
-    let p = problem(f, file, message).at(line, column);
-    match text {
-        Some(text) => p.with_source(&text.into()),
-        None => p,
-    }
-}
-
-/// The problem for finding `f` of `file`, reading `message`, with the finding's severity, help
-/// and signals.
-fn problem(f: Finding, file: &str, message: Text) -> Problem {
-    let mut p = Problem::error("guard", message).in_file(file);
-    p.severity = f.severity;
-    p.help = f.help.map(Box::new);
-    p.signals = f.signals;
-    p
-}
-
-/// What the guard found, the rule's name and the text it matched.
-fn finding_text(f: &Finding) -> Text {
-    crate::text!(
-        "guard-finding",
-        finding = f.message.clone(),
-        rule = f.rule.as_str(),
-        matched = &f.matched
-    )
 }

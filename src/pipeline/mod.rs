@@ -1,17 +1,19 @@
 //! The whole build, stage after stage: config → content → site model → render → output.
 //! Each stage is a function over the previous stage's immutable result.
 
+pub mod guard_site;
+
 use crate::config::{self, SiteConfig};
 use crate::content::{self, LoadOptions};
 use crate::error::{Failed, Problem};
-use crate::guard::{self, Guard};
+use crate::guard::Guard;
 use crate::integrity;
 use crate::markdown::Highlighter;
 use crate::messages::Text;
 use crate::output::{OutputFile, Staging};
 use crate::render::images::ImageSet;
 use crate::render::{self, Prepared, Renderer, Theme};
-use crate::search::Indexer;
+use crate::search::{self, Indexer};
 use crate::site::{self, Site};
 use jiff::civil::Date;
 use std::collections::HashMap;
@@ -137,61 +139,52 @@ fn load_timed(
             .in_file(config::CONFIG_FILE)
             .help(crate::text!("guard-config-help"))
     })?;
-    let search_words: Vec<String> = config
+    let (content, theme, renderer) = load_content_and_theme(options, &config, timeline)?;
+    let indexing = prepare_search(&config, &content);
+    let (site, warnings) = model_and_guard(
+        options,
+        config,
+        (content, &theme),
+        &guard,
+        highlighter,
+        timeline,
+    )?;
+    let indexer = indexing.map(|s| s.finish(render::search_docs::phrases(&site)));
+    timeline.mark("segmenter ready");
+    Ok(Loaded {
+        site,
+        theme,
+        renderer,
+        guard,
+        indexer,
+        warnings,
+    })
+}
+
+/// Search's set-up, under way while the site is modelled ([`search::prepare`]); `None` when the
+/// site turned search off.
+fn prepare_search(config: &SiteConfig, content: &content::Content) -> Option<search::Preparing> {
+    if !config.search.enabled {
+        return None;
+    }
+    let words: Vec<String> = config
         .search
         .words
         .iter()
         .cloned()
         .chain(config.place_names())
         .collect();
-    let (content, theme, renderer) = load_content_and_theme(options, &config, timeline)?;
-    // Loading the segmenter's dictionary is the slowest start-up step and only rendering needs
-    // it: it loads on its own thread while the site model and the guard proceed, keeping the
-    // dictionary words made of the characters of the site's files.
-    std::thread::scope(|scope| {
-        let enabled = config.search.enabled;
-        let texts: Vec<std::sync::Arc<str>> = if enabled {
-            let sections = content.sections.iter().map(|s| &s.source);
-            let pages = content.pages.iter().map(|p| &p.source);
-            // Category labels too: they come from site.yaml and are indexed with the Chinese pages
-            // (English text needs no dictionary).
-            let labels = config.role_model_categories.iter();
-            sections
-                .chain(pages)
-                .map(|s| s.text.clone())
-                .chain(labels.map(|c| c.label.zh.as_str().into()))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let indexer = scope.spawn(move || {
-            enabled.then(|| Indexer::for_texts(&search_words, texts.iter().map(|t| &**t)))
-        });
-        let modelled = model_and_guard(
-            options,
-            config,
-            (content, &theme),
-            &guard,
-            highlighter,
-            timeline,
-        );
-        let mut indexer = indexer
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        let (site, warnings) = modelled?;
-        if let Some(indexer) = &mut indexer {
-            indexer.learn_phrases(render::search_docs::phrases(&site));
-        }
-        timeline.mark("segmenter ready");
-        Ok(Loaded {
-            site,
-            theme,
-            renderer,
-            guard,
-            indexer,
-            warnings,
-        })
-    })
+    let sections = content.sections.iter().map(|s| &s.source);
+    let pages = content.pages.iter().map(|p| &p.source);
+    // Category labels too: they come from site.yaml and are indexed with the Chinese pages
+    // (English text needs no dictionary).
+    let labels = config.role_model_categories.iter();
+    let texts = sections
+        .chain(pages)
+        .map(|s| s.text.clone())
+        .chain(labels.map(|c| c.label.zh.as_str().into()))
+        .collect();
+    Some(search::prepare(words, texts))
 }
 
 /// Content files and theme, loaded side by side (errors of both reported together).
@@ -250,7 +243,7 @@ fn model_and_guard(
     })?;
     timeline.mark("site model built");
     let (errors, mut warnings): (Vec<Problem>, Vec<Problem>) =
-        guard::site::scan(guard, &site, theme)
+        guard_site::scan(guard, &site, theme)
             .into_iter()
             .partition(Problem::is_error);
     // Markdown's own warnings (an unreferenced footnote), located in their files.

@@ -1,0 +1,58 @@
+//! Findings as a build reports them: [`Problem`]s naming the file, the line and the rule. The
+//! guard knows how its findings read; the pipeline, which knows the site's files, says which file
+//! each text came from.
+
+use super::{Finding, Guard, merge_page_findings};
+use crate::error::Problem;
+use crate::messages::Text;
+
+impl Guard {
+    /// A page's Markdown source and the HTML rendered from its body, scanned together: each
+    /// problem is reported once, at its source line when the source shows it.
+    pub fn page_problems(&self, file: &str, source: &str, html: &str) -> Vec<Problem> {
+        let from_source = self.scan_source(source);
+        let source_count = from_source.len();
+        let merged = merge_page_findings(from_source, self.scan_html(html));
+        merged
+            .into_iter()
+            .enumerate()
+            // Findings only seen in the rendered HTML have no source line to point at.
+            .map(|(i, f)| to_problem(f, file, Some(source), i < source_count))
+            .collect()
+    }
+}
+
+/// The problem for finding `f` of `text` in `file`; a finding only seen in the rendered page
+/// (`located` false) has no line of the file to point at, and says so.
+pub fn to_problem(f: Finding, file: &str, text: Option<&str>, located: bool) -> Problem {
+    if !located {
+        let message = crate::text!("guard-in-rendered-page", finding = finding_text(&f));
+        return problem(f, file, message);
+    }
+    let (line, column, message) = (f.line, f.column, finding_text(&f));
+    let p = problem(f, file, message).at(line, column);
+    match text {
+        Some(text) => p.with_source(&text.into()),
+        None => p,
+    }
+}
+
+/// The problem for finding `f` of `file`, reading `message`, with the finding's severity, help
+/// and signals.
+pub fn problem(f: Finding, file: &str, message: Text) -> Problem {
+    let mut p = Problem::error("guard", message).in_file(file);
+    p.severity = f.severity;
+    p.help = f.help.map(Box::new);
+    p.signals = f.signals;
+    p
+}
+
+/// What the guard found, the rule's name and the text it matched.
+pub fn finding_text(f: &Finding) -> Text {
+    crate::text!(
+        "guard-finding",
+        finding = f.message.clone(),
+        rule = f.rule.as_str(),
+        matched = &f.matched
+    )
+}

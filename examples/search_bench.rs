@@ -234,7 +234,8 @@ fn main() {
         sizes = vec![2000, 20000];
     }
     let t = Instant::now();
-    let ix = Indexer::new(&["明湖区".into(), "东湖街道".into(), "北塘区".into()]);
+    let words = ["明湖区".into(), "东湖街道".into(), "北塘区".into()];
+    let ix = Indexer::for_texts(&words, []);
     println!(
         "Indexer::new (jieba dictionary): {:.0} ms",
         t.elapsed().as_secs_f64() * 1e3

@@ -303,7 +303,8 @@ const EN_QUERIES: &[&str] = &[
 
 #[test]
 fn index_answers_civic_queries_and_search_js_agrees() {
-    let ix = Indexer::new(&["明湖区".to_string(), "东湖街道".to_string()]);
+    let words = ["明湖区".to_string(), "东湖街道".to_string()];
+    let ix = Indexer::for_texts(&words, []);
     let zh = ix.build("zh-CN", &zh_docs());
     let en = ix.build("en", &en_docs());
 

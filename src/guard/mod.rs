@@ -238,37 +238,6 @@ impl Guard {
         &self.allowed_tags
     }
 
-    /// Sanitize a rendered page body with this site's allowed tags; each kind of removed
-    /// markup becomes a `raw-html-removed` warning positioned in `html` (the input).
-    pub fn sanitize_page(&self, html: &str) -> (String, Vec<Finding>) {
-        let (clean, prepared, removed) =
-            sanitize::sanitize_with_positions(html, &self.allowed_tags);
-        let findings = removed
-            .iter()
-            .map(|r| {
-                let mut f = finding_at(
-                    &prepared,
-                    r.first,
-                    r.first + 80,
-                    Rule::RawHtmlRemoved,
-                    Severity::Warning,
-                    text!("guard-html-removed", what = r.describe()),
-                );
-                f.matched = make_visible(
-                    prepared
-                        .get(r.first..)
-                        .unwrap_or("")
-                        .split('>')
-                        .next()
-                        .unwrap_or(""),
-                );
-                f.help = Some(text!("guard-html-removed-help"));
-                f
-            })
-            .collect();
-        (clean, findings)
-    }
-
     /// Scan a Markdown source file (front matter included).
     pub fn scan_source(&self, text: &str) -> Vec<Finding> {
         let mut out = Vec::new();

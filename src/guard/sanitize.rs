@@ -202,10 +202,9 @@ fn align_to_classes(html: &str) -> Cow<'_, str> {
     Cow::Owned(s)
 }
 
-/// One kind of thing the sanitizer removes: what, where first (byte offset), how often.
+/// One kind of thing the sanitizer removes, and how often.
 pub struct Removal {
     pub what: Text,
-    pub first: usize,
     pub count: usize,
 }
 
@@ -227,14 +226,10 @@ impl Removal {
 /// (in English, so the order is the same in either language).
 pub fn removals(html: &str, extra: &[&str]) -> Vec<Removal> {
     let mut found: BTreeMap<String, Removal> = BTreeMap::new();
-    let mut note = |what: Text, at: usize| {
+    let mut note = |what: Text| {
         found
             .entry(what.to_string())
-            .or_insert(Removal {
-                what,
-                first: at,
-                count: 0,
-            })
+            .or_insert(Removal { what, count: 0 })
             .count += 1;
     };
     let allowed = |t: &str| default_tags().contains(t) || extra.contains(&t);
@@ -249,34 +244,18 @@ pub fn removals(html: &str, extra: &[&str]) -> Vec<Removal> {
                     element = tag.name.as_str()
                 )
             };
-            note(what, tag.span.start);
+            note(what);
             continue;
         }
         for a in &tag.attrs {
             let value =
                 super::normalize::decode_entities_str(html.get(a.value.clone()).unwrap_or(""));
             if let Some(what) = attribute_removal(&tag.name, &a.name, &value) {
-                note(what, a.span.start);
+                note(what);
             }
         }
     }
     found.into_values().collect()
-}
-
-/// [`sanitize`] with the site's tags, plus where each removal happened in `html`.
-pub fn sanitize_with_positions<'h>(
-    html: &'h str,
-    extra: &[String],
-) -> (String, Cow<'h, str>, Vec<Removal>) {
-    let prepared = align_to_classes(html);
-    let tags: Vec<&str> = extra
-        .iter()
-        .map(String::as_str)
-        .filter(|t| !NEVER.contains(t))
-        .collect();
-    let removed = removals(&prepared, &tags);
-    let (clean, _) = sanitize(html, extra);
-    (clean, prepared, removed)
 }
 
 fn attribute_removal(tag: &str, attr: &str, value: &str) -> Option<Text> {

@@ -91,17 +91,12 @@ const _: () = {
 };
 
 impl Indexer {
-    /// Load jieba's dictionary, the built-in civic vocabulary (`tokenize::CIVIC_WORDS`) and the
-    /// site's words (district names, 明湖, 文明办…).
-    /// Words are normalised like indexed text; words that are not purely Chinese are ignored
-    /// (other words need no dictionary).
-    pub fn new(extra_words: &[String]) -> Indexer {
-        Indexer::with_segmenter(Segmenter::new(), extra_words)
-    }
-
-    /// [`Indexer::new`] for a site whose text is `texts` (its content files): only the
-    /// dictionary words made of their characters are loaded. Text with other characters is
-    /// still cut correctly, with the whole dictionary loaded when first needed.
+    /// The indexer for a site whose text is `texts` (its content files), with jieba's
+    /// dictionary, the built-in civic vocabulary (`tokenize::CIVIC_WORDS`) and the site's words
+    /// (district names, 明湖, 文明办…). Only the dictionary words made of the texts' characters
+    /// are loaded up front; text with other characters is still cut correctly, with the whole
+    /// dictionary loaded when first needed. Words are normalised like indexed text; words that
+    /// are not purely Chinese are ignored (other words need no dictionary).
     pub fn for_texts<'t>(
         extra_words: &'t [String],
         texts: impl IntoIterator<Item = &'t str>,

@@ -6,7 +6,7 @@ use super::*;
 
 fn ix() -> &'static Indexer {
     static IX: OnceLock<Indexer> = OnceLock::new();
-    IX.get_or_init(|| Indexer::new(&["明湖区".to_string(), "东湖街道".to_string()]))
+    IX.get_or_init(|| Indexer::for_texts(&["明湖区".to_string(), "东湖街道".to_string()], []))
 }
 
 fn zh(text: &str) -> Vec<String> {

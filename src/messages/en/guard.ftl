@@ -101,8 +101,6 @@ guard-script-redirect = redirects the visitor to another site
 guard-script-hidden-by-obfuscation = { $finding } (hidden by obfuscation)
 
 ## guard: raw HTML the sanitizer removes
-guard-html-removed = removed from the page: { $what }
-guard-html-removed-help = raw HTML in Markdown is sanitized; list a tag in `guard.allow_html_tags` if the site really needs it
 guard-removed-times = { $what } (×{ $count })
 guard-removed-element = <{ $element }> element and its content
 guard-removed-element-keeping-text = <{ $element }> element (its text is kept)

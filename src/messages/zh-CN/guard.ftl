@@ -108,8 +108,6 @@ guard-script-redirect = 把访问者转到其他网站
 guard-script-hidden-by-obfuscation = { $finding }（藏在混淆过的代码里）
 
 ## guard: raw HTML the sanitizer removes
-guard-html-removed = 已从页面中删除：{ $what }
-guard-html-removed-help = Markdown 里的 HTML 代码会被清理；如果网站确实需要某个标签，请把它列入 `guard.allow_html_tags`
 guard-removed-times = { $what }（共 { $count } 处）
 guard-removed-element = <{ $element }> 元素及其内容
 guard-removed-element-keeping-text = <{ $element }> 元素（其中的文字保留）

@@ -11,3 +11,20 @@ pub struct OutputFile {
 
 /// The integrity manifest, written at the root of the output; never listed in itself.
 pub const MANIFEST_FILE: &str = "civic-manifest.json";
+
+/// A published file as the manifest records it: its SHA-256 and size.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub struct FileEntry {
+    pub sha256: String,
+    pub size: u64,
+}
+
+impl FileEntry {
+    /// The entry of a file with these bytes.
+    pub fn of(bytes: &[u8]) -> FileEntry {
+        FileEntry {
+            sha256: crate::digest::sha256_hex(bytes),
+            size: bytes.len() as u64,
+        }
+    }
+}

@@ -65,18 +65,6 @@ pub fn verify_with(dir: &Path, manifest: &Manifest) -> Result<Report, IntegrityE
     Ok(report)
 }
 
-/// The bytes of every regular file under `dir` (for tools that hash an existing folder).
-pub(super) fn read_tree(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, IntegrityError> {
-    let mut files = BTreeMap::new();
-    for (rel, entry) in walk(dir)? {
-        if let Entry::File(path) = entry {
-            let bytes = std::fs::read(&path).map_err(io_err(&path))?;
-            files.insert(rel, bytes);
-        }
-    }
-    Ok(files)
-}
-
 enum Entry {
     File(PathBuf),
     /// What it is instead ("a FIFO (named pipe)", "a symlink to nowhere", …).

@@ -26,11 +26,8 @@ pub use crate::built::MANIFEST_FILE;
 /// loaded from other hosts, no framing.
 pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FileEntry {
-    pub sha256: String,
-    pub size: u64,
-}
+/// Defined below the stages, which record it as they write; the manifest is made of them.
+pub use crate::built::FileEntry;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
@@ -147,13 +144,11 @@ pub use crate::digest::sha256_hex;
 /// The manifest for a set of output files (relative paths with `/`). Deterministic: sorted
 /// by path, no timestamps. The manifest file itself is skipped if present.
 pub fn manifest_json(files: &[(String, &[u8])]) -> String {
-    manifest_from_entries(files.iter().map(|(path, bytes)| {
-        let entry = FileEntry {
-            sha256: sha256_hex(bytes),
-            size: bytes.len() as u64,
-        };
-        (path.clone(), entry)
-    }))
+    manifest_from_entries(
+        files
+            .iter()
+            .map(|(path, bytes)| (path.clone(), FileEntry::of(bytes))),
+    )
 }
 
 /// The manifest from already-computed hashes (the build hashes each file as it writes it).
@@ -168,16 +163,6 @@ pub fn manifest_from_entries(entries: impl Iterator<Item = (String, FileEntry)>)
     let mut json = serde_json::to_string_pretty(&m).unwrap_or_default();
     json.push('\n');
     json
-}
-
-/// The manifest for every file under `dir` (for tools that hash an existing folder).
-pub fn manifest_of_dir(dir: &Path) -> Result<String, IntegrityError> {
-    let files = disk::read_tree(dir)?;
-    let refs: Vec<(String, &[u8])> = files
-        .iter()
-        .map(|(p, b)| (p.clone(), b.as_slice()))
-        .collect();
-    Ok(manifest_json(&refs))
 }
 
 /// Security headers as `(name, value)` pairs, with `csp` as the Content-Security-Policy.

@@ -11,23 +11,17 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::built::FileEntry;
 /// Defined below render, which makes them; named here too, where they are written.
 pub use crate::built::OutputFile;
-
-/// One published file as recorded in the integrity manifest.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Written {
-    pub path: String,
-    pub sha256: String,
-    pub size: u64,
-}
 
 /// A folder being filled with a new build. Thread-safe: pages are written from rayon workers.
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
     made_dirs: Mutex<HashSet<PathBuf>>,
-    written: Mutex<Vec<Written>>,
+    /// Each file written, with its manifest entry.
+    written: Mutex<Vec<(String, FileEntry)>>,
     seen: Mutex<HashSet<String>>,
     /// Held from start to swap: a second build of the same output at the same time fails.
     _lock: OutputLock,
@@ -109,11 +103,7 @@ impl Staging {
             other => other,
         };
         written.map_err(|e| io_problem(&path, e))?;
-        let entry = Written {
-            path: file.path.clone(),
-            sha256: crate::digest::sha256_hex(&file.bytes),
-            size: file.bytes.len() as u64,
-        };
+        let entry = (file.path.clone(), FileEntry::of(&file.bytes));
         if let Ok(mut w) = self.written.lock() {
             w.push(entry);
         }
@@ -134,7 +124,7 @@ impl Staging {
     }
 
     /// Everything written so far, sorted by path.
-    pub fn written(&self) -> Vec<Written> {
+    pub fn written(&self) -> Vec<(String, FileEntry)> {
         let mut list = self.written.lock().map(|w| w.clone()).unwrap_or_default();
         list.sort();
         list

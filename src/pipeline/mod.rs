@@ -290,22 +290,13 @@ pub fn build_and_keep(
     let mut loaded = load_timed(options, highlighter, &timeline)?;
     let staging = Staging::locked(&options.output, lock)?;
     match write_site(&loaded, options, &staging, &timeline) {
-        Ok(Written {
+        Ok(SiteWritten {
             html: html_files,
             images,
             summaries,
         }) => {
             let files = staging.written().len();
-            let manifest =
-                integrity::manifest_from_entries(staging.written().into_iter().map(|w| {
-                    (
-                        w.path,
-                        integrity::FileEntry {
-                            sha256: w.sha256,
-                            size: w.size,
-                        },
-                    )
-                }));
+            let manifest = integrity::manifest_from_entries(staging.written().into_iter());
             if let Err(p) = staging.write_unrecorded(integrity::MANIFEST_FILE, manifest.as_bytes())
             {
                 staging.abandon();
@@ -338,7 +329,7 @@ pub fn build_and_keep(
 }
 
 /// What [`write_site`] did: the number of HTML pages, and the images and summaries it used.
-struct Written {
+struct SiteWritten {
     html: usize,
     images: HashMap<String, ImageSet>,
     summaries: Vec<tera::Value>,
@@ -350,7 +341,7 @@ fn write_site(
     options: &BuildOptions,
     staging: &Staging,
     timeline: &Timeline,
-) -> Result<Written, Failed> {
+) -> Result<SiteWritten, Failed> {
     let site = &loaded.site;
     let (images, image_files) = render::images::process(site, &options.root)?;
     let mut statics: Vec<OutputFile> = loaded
@@ -392,7 +383,7 @@ fn write_site(
     timeline.mark("pages and search index rendered and written");
     let (images, summaries) = prepared.into_parts();
     if problems.is_empty() {
-        Ok(Written {
+        Ok(SiteWritten {
             html,
             images,
             summaries,

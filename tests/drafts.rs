@@ -5,19 +5,12 @@
 
 mod common;
 
-use assert_cmd::Command;
+use common::civic_in as civic;
+
 use common::small_site::{SITE_YAML, options, small_site, write};
 use std::path::Path;
 
 const DATE: &str = "2026-11-25";
-
-fn civic(root: &Path) -> Command {
-    let mut c = Command::cargo_bin("civic").unwrap();
-    // English messages, whatever the machine's locale (tests/messages.rs covers Chinese).
-    c.env("LC_ALL", "C.UTF-8");
-    c.current_dir(root);
-    c
-}
 
 /// The small site with a section of every kind and a PSA theme.
 fn site() -> tempfile::TempDir {

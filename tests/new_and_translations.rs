@@ -2,16 +2,9 @@
 
 mod common;
 
-use assert_cmd::Command;
-use common::small_site::{small_site, write};
+use common::civic_in as civic;
 
-fn civic(root: &std::path::Path) -> Command {
-    let mut c = Command::cargo_bin("civic").unwrap();
-    // English messages, whatever the machine's locale (tests/messages.rs covers Chinese).
-    c.env("LC_ALL", "C.UTF-8");
-    c.current_dir(root);
-    c
-}
+use common::small_site::{small_site, write};
 
 #[test]
 fn new_creates_valid_pages_in_the_right_section_and_never_overwrites() {

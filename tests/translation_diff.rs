@@ -3,16 +3,9 @@
 
 mod common;
 
-use assert_cmd::Command;
-use common::small_site::{small_site, write};
+use common::civic_in as civic;
 
-fn civic(root: &std::path::Path) -> Command {
-    let mut c = Command::cargo_bin("civic").unwrap();
-    // English messages, whatever the machine's locale (tests/messages.rs covers Chinese).
-    c.env("LC_ALL", "C.UTF-8");
-    c.current_dir(root);
-    c
-}
+use common::small_site::{small_site, write};
 
 fn stdout(a: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&a.get_output().stdout).to_string()

@@ -1,6 +1,9 @@
 //! `civic verify`: a deployed copy compared with the build's manifest.
 
+mod common;
+
 use civic::integrity::{Kind, MANIFEST_FILE, manifest_json, verify, verify_against};
+use common::civic;
 use std::fs;
 use std::path::Path;
 
@@ -143,12 +146,6 @@ fn manifest_of_dir_matches_manifest_json() {
     fake_output(out.path());
     let on_disk = fs::read_to_string(out.path().join(MANIFEST_FILE)).expect("read");
     assert_eq!(manifest_of_dir(out.path()), on_disk);
-}
-
-fn civic() -> std::process::Command {
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_civic"));
-    command.env("LC_ALL", "C.UTF-8");
-    command
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -82,6 +82,13 @@ pub fn civic() -> std::process::Command {
     command
 }
 
+/// [`civic`] run from the site folder `root`, for `assert_cmd`'s assertions.
+pub fn civic_in(root: &Path) -> assert_cmd::Command {
+    let mut command = assert_cmd::Command::from_std(civic());
+    command.current_dir(root);
+    command
+}
+
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }

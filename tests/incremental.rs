@@ -572,3 +572,40 @@ fn deleting_a_page_first_thing_removes_its_search_record() {
         )],
     );
 }
+
+/// serve deletes the files of a job that no longer writes them, and knows them from the job's
+/// declaration: every job must write exactly the files it declares.
+#[test]
+fn every_job_writes_the_files_it_declares() {
+    use civic::render::jobs::inputs::{Files, files};
+    let site = gallery_site();
+    let root = site.path();
+    write(
+        root,
+        "content/news/c.md",
+        "---\ntitle: 第三条新闻\ndate: 2026-11-10\naliases: [/old-news/, /older/news.html]\n---\n\n旧闻。\n",
+    );
+    let highlighter = civic::markdown::Highlighter::default();
+    let loaded = civic::pipeline::load(&options(root, root.join("output")), &highlighter)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let prepared = civic::render::Prepared::new(
+        &loaded.site,
+        &loaded.renderer,
+        Default::default(),
+        loaded.indexer.as_ref(),
+    );
+    for job in civic::render::plan(&loaded.site) {
+        let written: Vec<String> = civic::render::jobs::render_job(&prepared, &job)
+            .unwrap_or_else(|e| panic!("{job:?}: {e:?}"))
+            .into_iter()
+            .map(|f| f.path)
+            .collect();
+        match files(&loaded.site, &job).unwrap_or_else(|e| panic!("{job:?}: {e:?}")) {
+            Files::Exactly(declared) => assert_eq!(written, declared, "{job:?}"),
+            Files::Under(dir) => assert!(
+                !written.is_empty() && written.iter().all(|f| f.starts_with(&format!("{dir}/"))),
+                "{job:?} wrote {written:?} outside {dir}"
+            ),
+        }
+    }
+}

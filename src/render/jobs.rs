@@ -121,7 +121,7 @@ fn render_html(p: &Prepared<'_>, url: &str, page: &Html<'_>) -> Result<String, P
         Html::Tag {
             lang,
             label,
-            url: term_url,
+            term_url,
             list,
             twin,
         } => lists::tag(p, url, (*lang, label, term_url), list, *twin),

@@ -136,13 +136,13 @@ pub fn fingerprint(site: &Site, shared: &Shared, pages: &PageHashes, job: &Job) 
     // A job that cannot be declared fails to render too: the failure is what is reported.
     if let Ok(Declared { inputs, reads }) = inputs::declare(site, job) {
         inputs.hash(&mut h);
-        for id in &reads.cards {
+        for id in reads.cards_read() {
             pages.full[id.0].hash(&mut h);
         }
-        for id in &reads.labels {
+        for id in reads.labels_read() {
             pages.label[id.0].hash(&mut h);
         }
-        for id in &reads.sections {
+        for id in reads.sections_read() {
             shared.sections[id.0].hash(&mut h);
         }
     }

@@ -9,72 +9,12 @@ use super::Job;
 use crate::content::date::PubDate;
 use crate::error::Problem;
 use crate::lang::Lang;
-use crate::site::{PageId, Section, SectionId, Site, taxonomy, urls};
+use crate::site::{Section, SectionId, Site, taxonomy, urls};
 
+mod reads;
 mod select;
+pub use reads::{Card, Label, Reads, Shown};
 pub use select::{Listing, facet_pages, tag_pages};
-
-/// A page a job shows as more than a link (its card, its body, a feed entry): anything that
-/// changes on the page changes the job.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Card(PageId);
-
-/// A page a job shows only as a link: its title (a chapter's short title) and URL.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Label(PageId);
-
-/// A section whose own content a job shows: its text, subsections, filters and page count.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Shown(SectionId);
-
-impl Card {
-    pub fn id(self) -> PageId {
-        self.0
-    }
-}
-
-impl Label {
-    pub fn id(self) -> PageId {
-        self.0
-    }
-}
-
-impl Shown {
-    pub fn id(self) -> SectionId {
-        self.0
-    }
-}
-
-/// Every page and section a job's inputs refer to, recorded while they are worked out. It is
-/// the only way to make a [`Card`], [`Label`] or [`Shown`], so the fingerprint, which hashes what
-/// is recorded here, cannot miss one the renderer shows.
-#[derive(Debug, Default)]
-pub struct Reads {
-    pub cards: Vec<PageId>,
-    pub labels: Vec<PageId>,
-    pub sections: Vec<SectionId>,
-}
-
-impl Reads {
-    fn card(&mut self, id: PageId) -> Card {
-        self.cards.push(id);
-        Card(id)
-    }
-    fn cards(&mut self, ids: impl IntoIterator<Item = PageId>) -> Vec<Card> {
-        ids.into_iter().map(|id| self.card(id)).collect()
-    }
-    fn label(&mut self, id: PageId) -> Label {
-        self.labels.push(id);
-        Label(id)
-    }
-    fn labels(&mut self, ids: &[PageId]) -> Vec<Label> {
-        ids.iter().map(|id| self.label(*id)).collect()
-    }
-    fn section(&mut self, id: SectionId) -> Shown {
-        self.sections.push(id);
-        Shown(id)
-    }
-}
 
 /// One page of a paginated list: the cards on it, its number and how many pages there are.
 #[derive(Debug, Hash)]
@@ -199,7 +139,8 @@ pub enum Html<'a> {
     Tag {
         lang: Lang,
         label: &'a str,
-        url: &'a str,
+        /// The URL of the tag's first page.
+        term_url: &'a str,
         list: Paged,
         twin: Option<&'a str>,
     },

@@ -58,7 +58,7 @@ impl PerPage {
     }
 }
 
-/// A tag's list shows 20 pages at a time.
+/// A tag's list shows 20 of its pages at a time.
 const TAG_PAGE: PerPage = PerPage::Each(NonZeroUsize::new(20).expect("20 is not zero"));
 
 /// Whether an ad is running on the build date (every other page counts as current).
@@ -88,7 +88,7 @@ impl<'a> Listing<'a> {
             };
         }
         let (current, expired) = section.pages.iter().partition(|id| is_current(site, **id));
-        // Current ads are few: all of them on one page.
+        // Every current ad is on the one list page; expired ones go to the paginated archive.
         Listing {
             listed: Cow::Owned(current),
             per: PerPage::All,
@@ -311,7 +311,7 @@ pub(super) fn tag<'a>(
     Ok(Html::Tag {
         lang: term.lang,
         label: &term.label,
-        url: &term.url,
+        term_url: &term.url,
         list: window(r, &term.pages, TAG_PAGE, n),
         twin: site
             .tags

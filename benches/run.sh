@@ -11,7 +11,7 @@
 #   --seed S      corpus seed (default 42)
 #   --work DIR    where corpora and outputs go; keep it on tmpfs (default /dev/shm/civic-bench)
 #   --keep        leave DIR in place afterwards (it is removed by default)
-#   --skip-build  use the already built target/release/civic
+#   --skip-build  use the already built target/release/civic and civic-bench
 #
 # What it does: builds `civic` and the corpus generator in release mode, writes a Civic corpus
 # (site.yaml + content/) and a Hugo copy of the same Markdown (benches/hugo/ skeleton) per size, then
@@ -19,7 +19,7 @@
 #   full     civic build into an empty output folder (search index, feeds, sitemap, manifest on)
 #   no-op    civic build again over the existing output, nothing changed
 #   full, no search  the full build with `search.enabled: false` (so the table shows what indexing adds)
-#   edit     one-page edit in serve mode (needs `civic bench-edit`, see the hook below; else "n/a")
+#   edit     one-page edit in serve mode (`civic-bench edit`)
 #   hugo     hugo into an empty folder (HTML, RSS per section, sitemap, JSON search index, print page)
 #   hugo no-op  hugo again over its existing output
 # and prints a table with pages/s (content pages = 2 × N) and the Civic/Hugo wall-time ratio.
@@ -54,6 +54,7 @@ done
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TARGET="${CARGO_TARGET_DIR:-$REPO/target}"
 CIVIC="$TARGET/release/civic"
+BENCH="$TARGET/release/civic-bench"
 DATE=2026-11-25
 
 log() { echo "$*" >&2; }
@@ -65,8 +66,8 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 
 if [[ $BUILD -eq 1 ]]; then
-  log "building release civic…"
-  (cd "$REPO" && cargo build --release --quiet --bin civic)
+  log "building release civic and civic-bench…"
+  (cd "$REPO" && cargo build --release --quiet -p civic -p civic-bench)
 fi
 
 find_hugo() {
@@ -123,7 +124,7 @@ for N in ${SIZES//,/ }; do
   D="$WORK/n$N"
   rm -rf "$D"; mkdir -p "$D"
   log "== N=$N ($PAGES pages): generating corpora…"
-  "$CIVIC" bench-corpus "$D/civic" --docs "$N" --seed "$SEED" 2>&1 | sed 's/^/  civic corpus: /' >&2
+  "$BENCH" corpus "$D/civic" --docs "$N" --seed "$SEED" 2>&1 | sed 's/^/  civic corpus: /' >&2
   echo "load at N=$N: $(uptime | sed 's/.*load average/load average/')"
 
   # Civic: full build (empty output), then a no-op rebuild over the existing output.
@@ -141,13 +142,12 @@ for N in ${SIZES//,/ }; do
   echo "civic N=$N search index: $(find "$D/civic-out/search" -type f | wc -l) files, $(du -sk "$D/civic-out/search" | cut -f1) KB ($(du -sk "$D/civic-out/search" | awk -v p="$PAGES" '{printf "%.1f", $1 / p}') KB per page)"
   rm -rf "$D/civic-out-ns"
 
-  # ---- HOOK: one-page edit in serve mode -------------------------------------------------------
-  # Contract expected from the engine (hidden subcommand, not in --help):
-  #   civic bench-edit --root SITE --output OUT --date DATE --page content/role-models/X.md [--runs K]
+  # ---- one-page edit in serve mode -------------------------------------------------------------
+  #   civic-bench edit --root SITE --output OUT --date DATE --page content/role-models/X.md [--runs K]
   # loads and builds the site as `civic serve` does, then K times appends a sentence to PAGE, lets the
   # serve-mode incremental path re-render and write what depends on it, and prints one line per edit:
   #   edit_ms=<milliseconds from the file change being seen to the last output file written>
-  if "$CIVIC" bench-edit --help >/dev/null 2>&1; then
+  if "$BENCH" edit --help >/dev/null 2>&1; then
     # A glob, not `ls | grep | head`: with pipefail, head closing the pipe early would end the script.
     PAGE=""
     for f in "$D"/civic/content/role-models/*.md; do
@@ -155,8 +155,8 @@ for N in ${SIZES//,/ }; do
       PAGE="content/role-models/${f##*/}"
       break
     done
-    "$CIVIC" bench-edit --root "$D/civic" --output "$D/civic-out" --date "$DATE" --page "$PAGE" --runs "$RUNS" \
-      >"$WORK/edit.out" 2>"$WORK/edit.err" || { log "bench-edit failed"; tail "$WORK/edit.err" >&2; }
+    "$BENCH" edit --root "$D/civic" --output "$D/civic-out" --date "$DATE" --page "$PAGE" --runs "$RUNS" \
+      >"$WORK/edit.out" 2>"$WORK/edit.err" || { log "civic-bench edit failed"; tail "$WORK/edit.err" >&2; }
     EDIT_MS=$(grep -o 'edit_ms=[0-9.]*' "$WORK/edit.out" | cut -d= -f2 | median)
     printf '%s\tcivic\tedit (serve)\t1\t%s\tnan\tnan\n' "$N" "$(awk -v m="$EDIT_MS" 'BEGIN {print m / 1000}')" >>"$RESULTS"
   else
@@ -166,7 +166,7 @@ for N in ${SIZES//,/ }; do
 
   rm -rf "$D/civic-out"
   if [[ $HUGO_ON -eq 1 ]]; then
-    "$CIVIC" bench-corpus "$D/hugo" --docs "$N" --seed "$SEED" --hugo 2>&1 | sed 's/^/  hugo corpus: /' >&2
+    "$BENCH" corpus "$D/hugo" --docs "$N" --seed "$SEED" --hugo 2>&1 | sed 's/^/  hugo corpus: /' >&2
     cp -r "$REPO/benches/hugo/hugo.toml" "$REPO/benches/hugo/layouts" "$REPO/benches/hugo/i18n" "$REPO/benches/hugo/static" "$D/hugo/"
     measure "$N" hugo full "$PAGES" "rm -rf '$D/hugo-out'" -- \
       "$HUGO_BIN" --quiet --source "$D/hugo" --destination "$D/hugo-out" --noBuildLock

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== cargo test"
-cargo test --all-targets
+cargo test --workspace --all-targets
 
 echo "== installing browser-test dependencies where missing"
 if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null; then

@@ -157,7 +157,6 @@ impl std::error::Error for Problem {}
 struct Framed<'a> {
     problem: &'a Problem,
     message: String,
-    help: Option<String>,
     lang: Lang,
     source: Option<NamedSource<Arc<str>>>,
     span: Option<SourceSpan>,
@@ -187,10 +186,6 @@ impl miette::Diagnostic for Framed<'_> {
             Severity::Warning => miette::Severity::Warning,
         })
     }
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        let help = self.help.as_ref()?;
-        Some(Box::new(help))
-    }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
     }
@@ -209,7 +204,6 @@ pub fn report(problem: &Problem, color: bool, lang: Lang) -> String {
     let framed = Framed {
         problem,
         message: problem.message.in_lang(lang),
-        help: problem.help.as_ref().map(|h| h.in_lang(lang)),
         lang,
         source: match (&problem.source, &problem.file) {
             (Some(text), Some(name)) if span.is_some() => {
@@ -229,7 +223,21 @@ pub fn report(problem: &Problem, color: bool, lang: Lang) -> String {
     if handler.render_report(&mut out, &framed).is_err() {
         out = format!("{}\n", framed);
     }
+    // The help line is ours, not miette's: miette labels it with an English `help:`.
+    if let Some(help) = &problem.help {
+        let label = crate::text!("problem-help-label").in_lang(lang);
+        out.push_str(&format!("  {label}{}\n", help.in_lang(lang)));
+    }
     out
+}
+
+/// Print problems to stderr as [`report`] renders them, in colour on a terminal.
+pub fn eprint(problems: &[Problem], lang: Lang) {
+    use std::io::IsTerminal;
+    let color = std::io::stderr().is_terminal();
+    for p in problems {
+        eprint!("{}", report(p, color, lang));
+    }
 }
 
 /// Sort problems the way an editor reads them (by file, then line) and drop exact repeats (an

@@ -4,10 +4,9 @@
 //! model) → `render` (pages, feeds, sitemap, search index) → `output` (staging, swap, manifest).
 
 pub mod check;
-pub mod cli;
+pub mod cmd;
 pub mod config;
 pub mod content;
-pub mod corpus;
 pub mod dictionary;
 pub mod digest;
 pub mod error;

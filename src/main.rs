@@ -1,3 +1,3 @@
 fn main() -> std::process::ExitCode {
-    civic::cli::main()
+    civic::cmd::main()
 }

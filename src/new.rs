@@ -3,44 +3,49 @@
 //! for the editor to accept or fix; this is the only place Civic transliterates, and never
 //! silently: the build itself takes slugs only from file names or `slug:`.
 
-use crate::content::frontmatter::{self, RawPage, RawSection};
+use crate::content::frontmatter::{self, KEYS, Key, RawPage, RawSection, Twin};
 use crate::content::kinds::Kind;
 use crate::content::placeholder;
 use crate::content::slug::Slug;
-use crate::messages::{Lang, Text};
-use clap::{Args, ValueEnum};
+use crate::messages::Text;
 use pinyin::ToPinyin;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-#[derive(Args, Debug)]
-pub struct NewArgs {
-    /// The kind of page: role_model, handbook, psa, news or page
-    pub kind: String,
-    /// Its title (in Chinese; in English with --lang en)
-    pub title: String,
-    /// The site's folder
-    #[arg(long, short = 'r', default_value = ".")]
-    pub root: PathBuf,
-    /// The file name / URL slug (default: proposed from the title's pinyin)
-    #[arg(long)]
-    pub slug: Option<String>,
-    /// zh: the Chinese page; en: the English twin of an existing Chinese page; both: the page and a twin stub
-    #[arg(long, value_enum, default_value_t = NewLang::Zh)]
+/// What `civic new` is asked for.
+pub struct Request<'a> {
+    /// The kind of page, as the editor typed it.
+    pub kind: &'a str,
+    pub title: &'a str,
+    pub root: &'a Path,
+    pub slug: Option<&'a str>,
     pub lang: NewLang,
-    /// The section folder under content/, when several sections hold this kind
-    #[arg(long)]
-    pub section: Option<String>,
-    /// The page's date (YYYY-MM-DD) [default: today in China Standard Time]
-    #[arg(long)]
-    pub date: Option<String>,
+    pub section: Option<&'a str>,
+    pub date: Option<&'a str>,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+/// Which file to write: the Chinese page, the English twin of an existing Chinese page, or both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NewLang {
     Zh,
     En,
     Both,
+}
+
+/// The files written, and what the editor should know about them.
+pub struct Created {
+    pub files: Vec<PathBuf>,
+    pub notes: Vec<Text>,
+}
+
+/// Why `civic new` wrote nothing.
+#[derive(Debug)]
+pub enum Refused {
+    /// The request itself cannot be met (an unknown kind, a bad slug or date).
+    Request(Text),
+    /// site.yaml has problems.
+    Site(crate::error::Failed),
+    /// The page cannot be written here, and what to do about it.
+    Cannot(Text, Option<Text>),
 }
 
 /// A URL slug from a title: pinyin syllables for Chinese characters, lowercase ASCII words for
@@ -135,130 +140,36 @@ struct Plan {
     date: String,
 }
 
-/// Why `civic new` could not write the page, and what to do about it.
+/// Why a page cannot be written, and what to do about it.
 type Failure = (Text, Option<Text>);
 
-fn fail((message, help): Failure, lang: Lang) -> ExitCode {
-    eprintln!(
-        "{}",
-        crate::text!("new-error", message = message).in_lang(lang)
-    );
-    if let Some(help) = help {
-        eprintln!("{}", crate::text!("new-help", help = help).in_lang(lang));
-    }
-    ExitCode::from(1)
-}
-
-pub fn run(args: &NewArgs, lang: Lang) -> ExitCode {
-    let Some(kind) = Kind::parse(&args.kind) else {
-        let kinds = Kind::NAMES.join(", ");
-        let message = match crate::yaml::closest(&args.kind, &Kind::NAMES) {
-            Some(guess) => crate::text!(
-                "new-kind-unknown-guess",
-                kind = &args.kind,
-                guess = guess,
-                kinds = kinds
-            ),
-            None => crate::text!("new-kind-unknown", kind = &args.kind, kinds = kinds),
-        };
-        return crate::cli::usage_error(&message, lang);
-    };
-    let date = match crate::pipeline::build_date(args.date.as_deref()) {
-        Ok(d) => d.to_string(),
-        Err(e) => return crate::cli::usage_error(&e, lang),
-    };
-    let config = match crate::config::load(&args.root, None) {
-        Ok(c) => c,
-        Err(crate::error::Failed(problems)) => {
-            crate::cli::print_problems(&problems, lang);
-            return ExitCode::from(1);
-        }
-    };
-    let content = args.root.join(crate::content::CONTENT_DIR);
-    let section = match &args.section {
-        Some(s) => s.trim_matches('/').to_string(),
+/// Write the page (or twin) `request` asks for, as a draft.
+pub fn create(request: &Request) -> Result<Created, Refused> {
+    let kind = parse_kind(request.kind)?;
+    let date = crate::pipeline::build_date(request.date)
+        .map_err(Refused::Request)?
+        .to_string();
+    let config = crate::config::load(request.root, None).map_err(Refused::Site)?;
+    let dir = section_dir(request, kind)?;
+    let mut notes = Vec::new();
+    let slug = match request.slug {
+        Some(s) => Slug::parse(s)
+            .map_err(|e| {
+                Refused::Request(crate::text!("new-slug-invalid", slug = s, why = e.text()))
+            })?
+            .to_string(),
         None => {
-            let found = sections_of_kind(&content, kind);
-            match found.as_slice() {
-                [one] => one.clone(),
-                [] if kind == Kind::Page => String::new(),
-                [] => {
-                    return fail(
-                        (
-                            crate::text!("new-no-section", kind = kind.name()),
-                            Some(crate::text!("new-no-section-help", kind = kind.name())),
-                        ),
-                        lang,
-                    );
-                }
-                many => {
-                    return fail(
-                        (
-                            crate::text!(
-                                "new-several-sections",
-                                kind = kind.name(),
-                                sections = many.join(", ")
-                            ),
-                            Some(crate::text!("new-several-sections-help")),
-                        ),
-                        lang,
-                    );
-                }
+            let s = pinyin_slug(request.title).ok_or_else(|| {
+                Refused::Cannot(
+                    crate::text!("new-no-slug"),
+                    Some(crate::text!("new-no-slug-help")),
+                )
+            })?;
+            if !request.title.is_ascii() {
+                notes.push(crate::text!("new-pinyin-note", slug = &s));
             }
+            s
         }
-    };
-    let dir = match crate::paths::inside(&content, Path::new(&section)) {
-        Ok(dir) => dir,
-        Err(outside) => {
-            return crate::cli::usage_error(
-                &crate::text!(
-                    "new-section-outside",
-                    section = &section,
-                    outside = outside.display().to_string()
-                ),
-                lang,
-            );
-        }
-    };
-    if !dir.is_dir() {
-        return fail(
-            (
-                crate::text!("new-no-section-folder", section = &section),
-                Some(crate::text!("new-no-section-folder-help")),
-            ),
-            lang,
-        );
-    }
-    let slug = match &args.slug {
-        Some(s) => match Slug::parse(s) {
-            Ok(s) => s.to_string(),
-            Err(e) => {
-                return crate::cli::usage_error(
-                    &crate::text!("new-slug-invalid", slug = s, why = e.text()),
-                    lang,
-                );
-            }
-        },
-        None => match pinyin_slug(&args.title) {
-            Some(s) => {
-                if !args.title.is_ascii() {
-                    eprintln!(
-                        "{}",
-                        crate::text!("new-pinyin-note", slug = &s).in_lang(lang)
-                    );
-                }
-                s
-            }
-            None => {
-                return fail(
-                    (
-                        crate::text!("new-no-slug"),
-                        Some(crate::text!("new-no-slug-help")),
-                    ),
-                    lang,
-                );
-            }
-        },
     };
     let plan = Plan {
         dir,
@@ -266,22 +177,76 @@ pub fn run(args: &NewArgs, lang: Lang) -> ExitCode {
         kind,
         date,
     };
-    let result = match args.lang {
-        NewLang::Zh => create_zh(&plan, &args.title, &config).map(|p| vec![p]),
-        NewLang::En => create_en(&plan, &args.title),
-        NewLang::Both => create_zh(&plan, &args.title, &config).and_then(|zh| {
+    let title = request.title;
+    let files = match request.lang {
+        NewLang::Zh => create_zh(&plan, title, &config).map(|p| vec![p]),
+        NewLang::En => create_en(&plan, title),
+        NewLang::Both => create_zh(&plan, title, &config).and_then(|zh| {
             create_en(&plan, placeholder::ENGLISH_TITLE).map(|en| [vec![zh], en].concat())
         }),
-    };
-    match result {
-        Ok(paths) => {
-            for p in paths {
-                println!("{}", p.display());
-            }
-            ExitCode::SUCCESS
-        }
-        Err(failure) => fail(failure, lang),
     }
+    .map_err(|(message, help)| Refused::Cannot(message, help))?;
+    Ok(Created { files, notes })
+}
+
+fn parse_kind(kind: &str) -> Result<Kind, Refused> {
+    Kind::parse(kind).ok_or_else(|| {
+        let kinds = Kind::NAMES.join(", ");
+        Refused::Request(match crate::yaml::closest(kind, &Kind::NAMES) {
+            Some(guess) => crate::text!(
+                "new-kind-unknown-guess",
+                kind = kind,
+                guess = guess,
+                kinds = kinds
+            ),
+            None => crate::text!("new-kind-unknown", kind = kind, kinds = kinds),
+        })
+    })
+}
+
+/// The section folder the new page goes into: the one given, or the only one holding `kind`.
+fn section_dir(request: &Request, kind: Kind) -> Result<PathBuf, Refused> {
+    let content = request.root.join(crate::content::CONTENT_DIR);
+    let section = match request.section {
+        Some(s) => s.trim_matches('/').to_string(),
+        None => {
+            let found = sections_of_kind(&content, kind);
+            match found.as_slice() {
+                [one] => one.clone(),
+                [] if kind == Kind::Page => String::new(),
+                [] => {
+                    return Err(Refused::Cannot(
+                        crate::text!("new-no-section", kind = kind.name()),
+                        Some(crate::text!("new-no-section-help", kind = kind.name())),
+                    ));
+                }
+                many => {
+                    return Err(Refused::Cannot(
+                        crate::text!(
+                            "new-several-sections",
+                            kind = kind.name(),
+                            sections = many.join(", ")
+                        ),
+                        Some(crate::text!("new-several-sections-help")),
+                    ));
+                }
+            }
+        }
+    };
+    let dir = crate::paths::inside(&content, Path::new(&section)).map_err(|outside| {
+        Refused::Request(crate::text!(
+            "new-section-outside",
+            section = &section,
+            outside = outside.display().to_string()
+        ))
+    })?;
+    if !dir.is_dir() {
+        return Err(Refused::Cannot(
+            crate::text!("new-no-section-folder", section = &section),
+            Some(crate::text!("new-no-section-folder-help")),
+        ));
+    }
+    Ok(dir)
 }
 
 fn write_new(path: &Path, text: &str) -> Result<PathBuf, Failure> {
@@ -414,41 +379,9 @@ fn create_zh(
     )
 }
 
-/// The keys an English twin writes in its own language, with the Chinese key that makes it
-/// needed: `photo_alt` is needed as soon as the Chinese page has a photo.
-const TWIN_KEYS: &[(&str, &[&str])] = &[
-    ("name", &["name"]),
-    ("summary", &["summary"]),
-    ("short_title", &["short_title"]),
-    ("district", &["district"]),
-    ("occupation", &["occupation"]),
-    ("quote", &["quote"]),
-    ("photo_alt", &["photo", "photo_alt"]),
-    ("campaign", &["campaign"]),
-    ("poster_alt", &["poster", "poster_alt"]),
-    ("sponsor", &["sponsor"]),
-    ("source", &["source"]),
-];
-
 /// The value of `key` in the Chinese page, on one line, for a comment.
 fn zh_value(raw: &RawPage, key: &str) -> Option<String> {
-    let value = match key {
-        "title" => raw.title.clone(),
-        "name" => raw.name.clone(),
-        "summary" => raw.summary.clone(),
-        "short_title" => raw.short_title.clone(),
-        "district" => raw.district.clone(),
-        "occupation" => raw.occupation.clone(),
-        "quote" => raw.quote.clone(),
-        "photo" => raw.photo.clone(),
-        "photo_alt" => raw.photo_alt.clone(),
-        "campaign" => raw.campaign.clone(),
-        "poster" => raw.poster.clone(),
-        "poster_alt" => raw.poster_alt.clone(),
-        "sponsor" => raw.sponsor.clone(),
-        "source" => raw.source.clone(),
-        _ => None,
-    }?;
+    let value = raw.words(key)?;
     Some(value.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
@@ -472,8 +405,21 @@ fn en_skeleton(zh_text: &str, title: &str) -> Result<String, Text> {
         fm.push_str(&format!("# 中文: {zh}\n"));
     }
     fm.push_str(&format!("title: {}\n{DRAFT_LINE}", q(title)));
-    for (key, needed_by) in TWIN_KEYS {
-        if !needed_by.iter().any(|k| zh_value(&raw, k).is_some()) {
+    // Every key the twin writes in English that the Chinese page has, and the description of
+    // an image the Chinese page has (`photo_alt` as soon as there is a `photo`).
+    let translated = KEYS
+        .iter()
+        .filter(|k| k.twin == Twin::Translates && k.name != "title");
+    for Key {
+        name: key,
+        describes,
+        ..
+    } in translated
+    {
+        let needed = std::iter::once(*key)
+            .chain(*describes)
+            .any(|k| zh_value(&raw, k).is_some());
+        if !needed {
             continue;
         }
         if let Some(zh) = zh_value(&raw, key) {

@@ -7,43 +7,12 @@
 //! (small, kept with the site so a colleague sees the same), so that `civic translations diff`
 //! can show what changed in the Chinese text since, without git.
 
-use crate::cli::Format;
-use crate::cli::SiteArgs;
 use crate::content::frontmatter;
 use crate::lang::Lang;
 use crate::messages::Text;
 use crate::site::{Page, Site};
-use clap::{Args, Subcommand};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
-use unicode_width::UnicodeWidthStr;
-
-#[derive(Args, Debug)]
-pub struct TranslationsArgs {
-    #[command(flatten)]
-    pub site: SiteArgs,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
-    #[command(subcommand)]
-    pub action: Option<Action>,
-}
-
-#[derive(Subcommand, Debug)]
-pub enum Action {
-    /// Record that an English twin is up to date with its Chinese source (after reviewing it)
-    Mark {
-        /// English twins (or their Chinese sources), e.g. content/role-models/li-mei.en.md
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-    },
-    /// Show what changed in the Chinese text since the English twin was last marked
-    Diff {
-        /// The English twin (or its Chinese source), e.g. content/role-models/li-mei.en.md
-        file: PathBuf,
-    },
-}
 
 /// Where `mark` keeps the Chinese text it marked against, by source hash.
 pub const SOURCES_DIR: &str = ".civic/translation-sources";
@@ -90,53 +59,18 @@ pub fn freshness(site: &Site, zh: &Page) -> Freshness {
     }
 }
 
-pub fn run(args: &TranslationsArgs, lang: Lang) -> ExitCode {
-    match &args.action {
-        Some(Action::Mark { files }) => mark_all(&args.site.root, files, lang),
-        Some(Action::Diff { file }) => match diff(&args.site.root, file, lang) {
-            Ok(text) => {
-                print!("{text}");
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                print_error(&e, lang);
-                ExitCode::from(1)
-            }
-        },
-        None => table(args, lang),
-    }
-}
-
-fn print_error(e: &Text, lang: Lang) {
-    eprintln!(
-        "{}",
-        crate::text!("translations-error", message = e.clone()).in_lang(lang)
-    );
-}
-
+/// One Chinese page and how its English twin stands, for the translations table.
 #[derive(Serialize)]
-struct Row {
-    file: String,
-    twin: Option<String>,
-    status: Freshness,
-    words_zh: usize,
-    words_en: Option<usize>,
+pub struct Row {
+    pub file: String,
+    pub twin: Option<String>,
+    pub status: Freshness,
+    pub words_zh: usize,
+    pub words_en: Option<usize>,
 }
 
-fn table(args: &TranslationsArgs, lang: Lang) -> ExitCode {
-    let options = match args.site.options() {
-        Ok(o) => o,
-        Err(e) => return crate::cli::usage_error(&e, lang),
-    };
-    let highlighter = crate::markdown::Highlighter::default();
-    let loaded = match crate::pipeline::load(&options, &highlighter) {
-        Ok(l) => l,
-        Err(crate::error::Failed(problems)) => {
-            crate::cli::print_failure(problems, &options.output, lang);
-            return ExitCode::from(1);
-        }
-    };
-    let site = &loaded.site;
+/// Every Chinese page of the site with its twin's status, by file name.
+pub fn rows(site: &Site) -> Vec<Row> {
     let mut rows: Vec<Row> = site
         .pages_in(Lang::Zh)
         .map(|p| {
@@ -151,104 +85,7 @@ fn table(args: &TranslationsArgs, lang: Lang) -> ExitCode {
         })
         .collect();
     rows.sort_by(|a, b| a.file.cmp(&b.file));
-    if args.format == Format::Json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&rows).unwrap_or_default()
-        );
-        return ExitCode::SUCCESS;
-    }
-    let words = |t: Text| t.in_lang(lang);
-    let mut lines = vec![[
-        words(crate::text!("translations-column-page")),
-        words(crate::text!("translations-column-twin")),
-        words(crate::text!("translations-column-status")),
-        words(crate::text!("translations-column-zh-chars")),
-        words(crate::text!("translations-column-en-words")),
-    ]];
-    for r in &rows {
-        let status = match r.status {
-            Freshness::Missing => crate::text!("translations-status-missing"),
-            Freshness::UpToDate => crate::text!("translations-status-up-to-date"),
-            Freshness::Outdated => crate::text!("translations-status-outdated"),
-            Freshness::Unreviewed => crate::text!("translations-status-unreviewed"),
-        };
-        let twin = if r.twin.is_some() {
-            crate::text!("translations-twin-yes")
-        } else {
-            crate::text!("translations-twin-no")
-        };
-        lines.push([
-            r.file.clone(),
-            words(twin),
-            words(status),
-            r.words_zh.to_string(),
-            r.words_en.map_or("-".to_string(), |w| w.to_string()),
-        ]);
-    }
-    for line in columns(&lines) {
-        println!("{line}");
-    }
-    let count = |f: Freshness| rows.iter().filter(|r| r.status == f).count();
-    let summary = crate::text!(
-        "translations-summary",
-        pages = rows.len(),
-        up_to_date = count(Freshness::UpToDate),
-        outdated = count(Freshness::Outdated),
-        unreviewed = count(Freshness::Unreviewed),
-        missing = count(Freshness::Missing)
-    );
-    println!("\n{}", summary.in_lang(lang));
-    ExitCode::SUCCESS
-}
-
-/// The table's lines: the first three columns aligned left, the two counts right, two spaces
-/// between. Widths are in terminal columns (a Chinese character takes two), so a table in
-/// Chinese lines up as well as one in English.
-fn columns(lines: &[[String; 5]]) -> Vec<String> {
-    let mut widths = [0; 5];
-    for line in lines {
-        for (w, cell) in widths.iter_mut().zip(line) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    lines
-        .iter()
-        .map(|line| {
-            let cells: Vec<String> = line
-                .iter()
-                .zip(widths)
-                .enumerate()
-                .map(|(i, (cell, w))| {
-                    let pad = " ".repeat(w - cell.width());
-                    if i < 3 {
-                        format!("{cell}{pad}")
-                    } else {
-                        format!("{pad}{cell}")
-                    }
-                })
-                .collect();
-            cells.join("  ")
-        })
-        .collect()
-}
-
-fn mark_all(root: &Path, files: &[PathBuf], lang: Lang) -> ExitCode {
-    let mut failed = false;
-    for file in files {
-        match mark(root, file) {
-            Ok(msg) => eprintln!("{}", msg.in_lang(lang)),
-            Err(e) => {
-                print_error(&e, lang);
-                failed = true;
-            }
-        }
-    }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    rows
 }
 
 /// The English twin and Chinese source of `file` (either one may be given).
@@ -482,17 +319,6 @@ mod tests {
             source_hash("---\ntitle: a\n---\nbody\n"),
             source_hash("---\ntitle: b\n---\nbody\n")
         );
-    }
-
-    #[test]
-    fn the_table_lines_up_chinese_by_terminal_columns() {
-        let row = |cells: [&str; 5]| cells.map(String::from);
-        let lines = columns(&[
-            row(["页面", "英文版", "翻译状态", "中文字数", "英文词数"]),
-            row(["content/a.md", "有", "已是最新", "12", "-"]),
-        ]);
-        assert_eq!(lines[0].width(), lines[1].width(), "{lines:#?}");
-        assert!(lines[1].starts_with("content/a.md  有    "), "{lines:#?}");
     }
 
     #[test]

@@ -14,8 +14,8 @@ fn report_in(root: &std::path::Path, lang: Lang) -> String {
     let errors = problems.iter().filter(|p| p.is_error()).count();
     format!(
         "{}{}\n",
-        civic::check::text_report(&problems, false, lang),
-        civic::check::summary(errors, problems.len() - errors).in_lang(lang)
+        civic::cmd::check::text_report(&problems, false, lang),
+        civic::cmd::check::summary(errors, problems.len() - errors).in_lang(lang)
     )
 }
 

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use civic::corpus;
+use civic_bench::corpus;
 use serde_json::Value;
 
 fn md_files(dir: &Path) -> Vec<PathBuf> {
@@ -318,20 +318,7 @@ fn generated_site_builds_cleanly_with_civic() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     let out = dir.path().join("out");
-    // Through the hidden CLI entry, as benches/run.sh may use it.
-    assert_cmd::Command::cargo_bin("civic")
-        .unwrap()
-        .args([
-            "bench-corpus",
-            site.to_str().unwrap(),
-            "--docs",
-            "30",
-            "--seed",
-            "42",
-        ])
-        .assert()
-        .success();
-    let stats = corpus::generate(&dir.path().join("same"), 30, 42).unwrap();
+    let stats = corpus::generate(&site, 30, 42).unwrap();
 
     let run = assert_cmd::Command::cargo_bin("civic")
         .unwrap()

@@ -71,7 +71,10 @@ fn check_report(root: &Path) -> (usize, String) {
 fn check_report_in(root: &Path, lang: civic::messages::Lang) -> (usize, String) {
     let problems = civic::check::check(&options(root, root.join("output")));
     let errors = problems.iter().filter(|p| p.is_error()).count();
-    (errors, civic::check::text_report(&problems, false, lang))
+    (
+        errors,
+        civic::cmd::check::text_report(&problems, false, lang),
+    )
 }
 
 #[test]

@@ -114,12 +114,7 @@ fn output_dot_from_another_folder_leaves_no_staging_behind() {
 fn big_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tmp");
     let site = dir.path().join("site");
-    let out = civic()
-        .args(["bench-corpus", "--docs", "400"])
-        .arg(&site)
-        .output()
-        .expect("run");
-    assert!(out.status.success(), "{}", stderr(&out));
+    civic_bench::corpus::generate(&site, 400, 42).expect("the corpus is written");
     dir
 }
 

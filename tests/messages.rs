@@ -125,5 +125,64 @@ fn an_unknown_message_language_is_a_usage_error() {
     let site = small_site();
     let out = civic(site.path(), &[], &["check", "--lang", "fr"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("zh-CN or en"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("请用 zh-CN 或 en"),
+        "{}",
+        stderr(&out)
+    );
+    let out = civic(
+        site.path(),
+        &[("LANG", "en_US.UTF-8")],
+        &["check", "--lang", "fr"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("use zh-CN or en"), "{}", stderr(&out));
+}
+
+/// `--help` and the command line's own errors (clap's) speak the reader's language too.
+#[test]
+fn help_and_command_line_errors_follow_the_reader_language() {
+    let site = small_site();
+    let help = civic(site.path(), &[], &["build", "--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&help.stdout);
+    for words in [
+        "构建网站",
+        "用法：civic build",
+        "选项",
+        "网站文件夹",
+        "显示帮助",
+    ] {
+        assert!(text.contains(words), "`{words}` missing from:\n{text}");
+    }
+    assert!(!text.contains("Print help"), "{text}");
+    let help = civic(site.path(), &[], &["build", "--help", "--lang", "en"]);
+    let text = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        text.contains("Usage: civic build") && text.contains("Print help"),
+        "{text}"
+    );
+
+    let typo = civic(site.path(), &[], &["build", "--frce"]);
+    assert_eq!(typo.status.code(), Some(2));
+    let err = stderr(&typo);
+    assert!(err.starts_with("错误：这里没有 `--frce` 这个选项"), "{err}");
+    assert!(err.contains("您是不是想写 `--force`？"), "{err}");
+    assert!(err.contains("`civic build --help`"), "{err}");
+    let typo = civic(site.path(), &[("LC_ALL", "C")], &["chek"]);
+    assert_eq!(typo.status.code(), Some(2));
+    let err = stderr(&typo);
+    assert!(
+        err.starts_with("error: there is no command `chek`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `check`?"), "{err}");
+
+    let value = civic(site.path(), &[], &["check", "--format", "xml"]);
+    assert_eq!(value.status.code(), Some(2));
+    let err = stderr(&value);
+    assert!(
+        err.contains("不能取 `xml` 这个值") && err.contains("text, json"),
+        "{err}"
+    );
 }

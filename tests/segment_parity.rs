@@ -99,7 +99,7 @@ fn the_sample_site_segments_as_with_jieba() {
 #[test]
 fn a_benchmark_corpus_segments_as_with_jieba() {
     let dir = tempfile::tempdir().unwrap();
-    civic::corpus::generate(dir.path(), 60, 7).unwrap();
+    civic_bench::corpus::generate(dir.path(), 60, 7).unwrap();
     let files = markdown_under(dir.path());
     let (ours, theirs) = pair(&[]);
     for (path, text) in &files {

@@ -1,66 +1,14 @@
 //! `civic check`: everything `build` validates, plus what a careful editor checks before
 //! publishing — links to other pages and their `#anchors`, images without alt text, missing and
 //! outdated translations, news sections with nothing new, empty sections. Findings are grouped by
-//! file, each with its line, what is wrong and what to do; `--format json` for scripts.
+//! file, each with its line, what is wrong and what to do (printing: `cmd::check`).
 
 mod findings;
 
-use crate::cli::Format;
-use crate::cli::SiteArgs;
-use crate::error::{self, Failed, Problem, Severity};
+use crate::error::{self, Failed, Problem};
 use crate::markdown::Highlighter;
-use crate::messages::{Lang, Text};
-use clap::Args;
-use serde::Serialize;
-use std::collections::BTreeMap;
-use std::io::IsTerminal;
-use std::process::ExitCode;
 
 pub use findings::find;
-
-#[derive(Args, Debug)]
-pub struct CheckArgs {
-    #[command(flatten)]
-    pub site: SiteArgs,
-    /// Output format: text for people, json for scripts
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
-    /// Treat warnings as errors (exit code 1 when there are any)
-    #[arg(long)]
-    pub strict: bool,
-    /// Do not report findings with this code (repeatable), e.g. --allow missing-translation
-    #[arg(long, value_name = "CODE")]
-    pub allow: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    errors: usize,
-    warnings: usize,
-    problems: Vec<JsonProblem<'a>>,
-}
-
-/// A problem for scripts: its fields, with the message and help in the reader's language and
-/// the catalogue key of the message (stable across languages and releases).
-#[derive(Serialize)]
-struct JsonProblem<'a> {
-    #[serde(flatten)]
-    problem: &'a Problem,
-    message: String,
-    help: Option<String>,
-    message_key: &'static str,
-}
-
-impl<'a> JsonProblem<'a> {
-    fn new(problem: &'a Problem, lang: Lang) -> JsonProblem<'a> {
-        JsonProblem {
-            problem,
-            message: problem.message.in_lang(lang),
-            help: problem.help.as_ref().map(|h| h.in_lang(lang)),
-            message_key: problem.message.key(),
-        }
-    }
-}
 
 /// Every problem `civic check` finds in the site at `options`, sorted by file and line.
 pub fn check(options: &crate::pipeline::BuildOptions) -> Vec<Problem> {
@@ -72,93 +20,4 @@ pub fn check(options: &crate::pipeline::BuildOptions) -> Vec<Problem> {
     // An English twin inheriting a bad value reports it at the Chinese file, as that file does.
     error::sort_and_dedup(&mut problems);
     problems
-}
-
-pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
-    let options = match args.site.options() {
-        Ok(o) => o,
-        Err(e) => return crate::cli::usage_error(&e, lang),
-    };
-    let mut problems = check(&options);
-    problems.retain(|p| !args.allow.iter().any(|a| a == p.code));
-    let errors = problems.iter().filter(|p| p.is_error()).count();
-    let warnings = problems.len() - errors;
-    match args.format {
-        Format::Json => {
-            let report = JsonReport {
-                errors,
-                warnings,
-                problems: problems.iter().map(|p| JsonProblem::new(p, lang)).collect(),
-            };
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&report).unwrap_or_default()
-            );
-        }
-        Format::Text => print!(
-            "{}",
-            text_report(&problems, std::io::stdout().is_terminal(), lang)
-        ),
-    }
-    if !args.site.quiet || errors > 0 {
-        eprintln!("{}", guard_summary(&options.root, &problems).in_lang(lang));
-        eprintln!("{}", summary(errors, warnings).in_lang(lang));
-    }
-    if errors > 0 || (args.strict && warnings > 0) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-/// What the content guard did: how many files it scanned and what it found in them.
-fn guard_summary(root: &std::path::Path, problems: &[Problem]) -> Text {
-    let scanned = crate::content::walk::walk(root)
-        .map(|w| w.markdown.len() + w.assets.len())
-        .unwrap_or(0);
-    let guard: Vec<&Problem> = problems.iter().filter(|p| p.code == "guard").collect();
-    let errors = guard.iter().filter(|p| p.is_error()).count();
-    crate::text!(
-        "check-guard-summary",
-        files = scanned,
-        errors = errors,
-        warnings = guard.len() - errors
-    )
-}
-
-pub fn summary(errors: usize, warnings: usize) -> Text {
-    if errors + warnings == 0 {
-        return crate::text!("check-passed");
-    }
-    crate::text!("check-found", errors = errors, warnings = warnings)
-}
-
-/// Findings grouped under a heading per file, each with its source frame and fix.
-pub fn text_report(problems: &[Problem], color: bool, lang: Lang) -> String {
-    let mut by_file: BTreeMap<&str, Vec<&Problem>> = BTreeMap::new();
-    for p in problems {
-        by_file
-            .entry(p.file.as_deref().unwrap_or("site"))
-            .or_default()
-            .push(p);
-    }
-    let mut out = String::new();
-    for (file, list) in by_file {
-        let errors = list
-            .iter()
-            .filter(|p| p.severity == Severity::Error)
-            .count();
-        let counts = crate::text!(
-            "check-file-heading",
-            file = file,
-            errors = errors,
-            warnings = list.len() - errors
-        );
-        out.push_str(&format!("── {}\n", counts.in_lang(lang)));
-        for p in list {
-            out.push_str(&error::report(p, color, lang));
-        }
-        out.push('\n');
-    }
-    out
 }

@@ -2,6 +2,7 @@
 //! front matter. Validation into typed kinds happens in `kinds`.
 
 use crate::content::date::PubDate;
+use crate::content::kind::Kind;
 use serde::Deserialize;
 
 /// A file split at its front matter fences. Line numbers are 1-based lines of the whole file.
@@ -69,109 +70,158 @@ pub enum HonorLevel {
     District,
 }
 
-/// Every key a page may carry, of every kind. Which keys a kind accepts is checked afterwards,
-/// so that a key of the wrong kind gets a message naming the kind rather than "unknown key".
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawPage {
-    pub title: Option<String>,
-    pub slug: Option<String>,
-    pub date: Option<String>,
-    pub updated: Option<String>,
-    pub draft: Option<bool>,
-    pub summary: Option<String>,
-    pub tags: Option<Vec<String>>,
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    pub extra: Option<serde_json::Value>,
-    pub source_hash: Option<String>,
-    // role_model
-    pub name: Option<String>,
-    pub category: Option<String>,
-    pub year: Option<u16>,
-    pub honors: Option<Vec<Honor>>,
-    pub district: Option<String>,
-    pub occupation: Option<String>,
-    pub photo: Option<String>,
-    pub photo_alt: Option<String>,
-    pub quote: Option<String>,
-    pub featured: Option<bool>,
-    // handbook
-    pub weight: Option<i64>,
-    pub short_title: Option<String>,
-    // psa
-    pub theme: Option<String>,
-    pub campaign: Option<String>,
-    pub start: Option<String>,
-    pub end: Option<String>,
-    pub poster: Option<String>,
-    pub poster_alt: Option<String>,
-    pub sponsor: Option<String>,
-    // news
-    pub source: Option<String>,
+/// How an English twin treats a key of its Chinese source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Twin {
+    /// A language-neutral fact (a date, a photo file): written once in the Chinese page, taken
+    /// from it when the twin leaves it out.
+    Inherits,
+    /// Words: the twin writes them in English.
+    Translates,
+    /// The file's own business (its aliases, its review hash).
+    Own,
+}
+
+/// One front-matter key of a page: its name, the kind it belongs to (`None`: every kind), how an
+/// English twin treats it, and the key it describes (`photo_alt` describes `photo`).
+#[derive(Debug)]
+pub struct Key {
+    pub name: &'static str,
+    pub owner: Option<Kind>,
+    pub twin: Twin,
+    pub describes: Option<&'static str>,
+}
+
+/// The keys of a page, listed once: the raw struct serde reads, the table of [`KEYS`], which keys
+/// are set, and a twin's inheritance all come from this one list.
+macro_rules! page_keys {
+    ($( $(#[$attr:meta])* $name:ident: $ty:ty => $owner:expr, $twin:ident $(, describes $of:ident)?; )*) => {
+        /// Every key a page may carry, of every kind. Which keys a kind accepts is checked
+        /// afterwards, so that a key of the wrong kind gets a message naming the kind rather
+        /// than "unknown key".
+        #[derive(Clone, Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct RawPage {
+            $( $(#[$attr])* pub $name: Option<$ty>, )*
+        }
+
+        /// Every key of a page, in the order editors see them in `civic new`'s skeletons.
+        pub const KEYS: &[Key] = &[
+            $( Key {
+                name: stringify!($name),
+                owner: $owner,
+                twin: Twin::$twin,
+                describes: page_keys!(@describes $($of)?),
+            }, )*
+        ];
+
+        impl RawPage {
+            /// The keys this page sets.
+            pub fn keys_present(&self) -> Vec<&'static str> {
+                let mut set = Vec::new();
+                $( if self.$name.is_some() { set.push(stringify!($name)); } )*
+                set
+            }
+
+            /// An English twin writes language-neutral facts once, in the Chinese source: fill
+            /// them in from `source`.
+            pub fn inherit_from(&mut self, source: &RawPage) {
+                $( if Twin::$twin == Twin::Inherits && self.$name.is_none() {
+                    self.$name.clone_from(&source.$name);
+                } )*
+            }
+
+            /// The value of `key` when it is words (for a comment showing the Chinese text).
+            pub fn words(&self, key: &str) -> Option<&str> {
+                match key {
+                    $( stringify!($name) => self.$name.as_ref().and_then(|v| KeyWords::words(v)), )*
+                    _ => None,
+                }
+            }
+        }
+    };
+    (@describes $of:ident) => { Some(stringify!($of)) };
+    (@describes) => { None };
+}
+
+/// A key's value as words, when it is words.
+trait KeyWords {
+    fn words(&self) -> Option<&str> {
+        None
+    }
+}
+impl KeyWords for String {
+    fn words(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+impl KeyWords for bool {}
+impl KeyWords for u16 {}
+impl KeyWords for i64 {}
+impl KeyWords for Vec<String> {}
+impl KeyWords for Vec<Honor> {}
+impl KeyWords for serde_json::Value {}
+
+const ROLE_MODEL: Option<Kind> = Some(Kind::RoleModel);
+const HANDBOOK: Option<Kind> = Some(Kind::Handbook);
+const PSA: Option<Kind> = Some(Kind::Psa);
+const NEWS: Option<Kind> = Some(Kind::News);
+const EVERY_KIND: Option<Kind> = None;
+
+page_keys! {
+    title: String => EVERY_KIND, Translates;
+    slug: String => EVERY_KIND, Inherits;
+    date: String => EVERY_KIND, Inherits;
+    updated: String => EVERY_KIND, Inherits;
+    draft: bool => EVERY_KIND, Inherits;
+    summary: String => EVERY_KIND, Translates;
+    tags: Vec<String> => EVERY_KIND, Inherits;
+    aliases: Vec<String> => EVERY_KIND, Own;
+    extra: serde_json::Value => EVERY_KIND, Own;
+    source_hash: String => EVERY_KIND, Own;
+    name: String => ROLE_MODEL, Translates;
+    category: String => ROLE_MODEL, Inherits;
+    year: u16 => ROLE_MODEL, Inherits;
+    honors: Vec<Honor> => ROLE_MODEL, Own;
+    district: String => ROLE_MODEL, Translates;
+    occupation: String => ROLE_MODEL, Translates;
+    photo: String => ROLE_MODEL, Inherits;
+    photo_alt: String => ROLE_MODEL, Translates, describes photo;
+    quote: String => ROLE_MODEL, Translates;
+    featured: bool => ROLE_MODEL, Inherits;
+    weight: i64 => HANDBOOK, Inherits;
+    short_title: String => HANDBOOK, Translates;
+    theme: String => PSA, Inherits;
+    campaign: String => PSA, Translates;
+    start: String => PSA, Inherits;
+    end: String => PSA, Inherits;
+    poster: String => PSA, Inherits;
+    poster_alt: String => PSA, Translates, describes poster;
+    sponsor: String => PSA, Translates;
+    source: String => NEWS, Translates;
 }
 
 impl RawPage {
-    /// Keys that are set, for checking them against the page's kind.
+    /// Keys that belong to one kind and are set, for checking them against the page's kind.
     pub fn kind_keys_present(&self) -> Vec<&'static str> {
-        let set = [
-            ("name", self.name.is_some()),
-            ("category", self.category.is_some()),
-            ("year", self.year.is_some()),
-            ("honors", self.honors.is_some()),
-            ("district", self.district.is_some()),
-            ("occupation", self.occupation.is_some()),
-            ("photo", self.photo.is_some()),
-            ("photo_alt", self.photo_alt.is_some()),
-            ("quote", self.quote.is_some()),
-            ("featured", self.featured.is_some()),
-            ("weight", self.weight.is_some()),
-            ("short_title", self.short_title.is_some()),
-            ("theme", self.theme.is_some()),
-            ("campaign", self.campaign.is_some()),
-            ("start", self.start.is_some()),
-            ("end", self.end.is_some()),
-            ("poster", self.poster.is_some()),
-            ("poster_alt", self.poster_alt.is_some()),
-            ("sponsor", self.sponsor.is_some()),
-            ("source", self.source.is_some()),
-        ];
-        set.into_iter()
-            .filter(|(_, on)| *on)
-            .map(|(k, _)| k)
+        self.keys_present()
+            .into_iter()
+            .filter(|k| Kind::owner_of(k).is_some())
             .collect()
     }
 
-    /// The keys an English twin takes from its Chinese source when it does not write them
-    /// itself (see [`RawPage::inherit_from`]). A problem with such a key that the twin does not
-    /// write is the Chinese file's to fix; every other key is the twin's own.
-    pub const INHERITED: &'static [&'static str] = &[
-        "slug", "date", "updated", "draft", "tags", "category", "year", "photo", "featured",
-        "weight", "theme", "start", "end", "poster",
-    ];
+    /// Whether an English twin that leaves `key` out takes it from its Chinese source. A problem
+    /// with such a key is the Chinese file's to fix; every other key is the twin's own.
+    pub fn inherits(key: &str) -> bool {
+        KEYS.iter()
+            .any(|k| k.name == key && k.twin == Twin::Inherits)
+    }
 
-    /// An English twin writes language-neutral facts once, in the Chinese source; fill them in.
-    /// Keep in step with [`RawPage::INHERITED`].
-    pub fn inherit_from(&mut self, source: &RawPage) {
-        fn take<T: Clone>(mine: &mut Option<T>, theirs: &Option<T>) {
-            if mine.is_none() {
-                mine.clone_from(theirs);
-            }
-        }
-        take(&mut self.slug, &source.slug);
-        take(&mut self.date, &source.date);
-        take(&mut self.updated, &source.updated);
-        take(&mut self.draft, &source.draft);
-        take(&mut self.tags, &source.tags);
-        take(&mut self.category, &source.category);
-        take(&mut self.year, &source.year);
-        take(&mut self.photo, &source.photo);
-        take(&mut self.featured, &source.featured);
-        take(&mut self.weight, &source.weight);
-        take(&mut self.theme, &source.theme);
-        take(&mut self.start, &source.start);
-        take(&mut self.end, &source.end);
-        take(&mut self.poster, &source.poster);
+    /// The key that `key` describes (`photo` for `photo_alt`).
+    pub fn described_by(key: &str) -> Option<&'static str> {
+        KEYS.iter()
+            .find(|k| k.name == key)
+            .and_then(|k| k.describes)
     }
 }
 

@@ -8,76 +8,7 @@ use crate::content::slug::Slug;
 use crate::messages::Text;
 use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    RoleModel,
-    Handbook,
-    Psa,
-    News,
-    Page,
-}
-
-impl Kind {
-    pub const NAMES: [&'static str; 5] = ["role_model", "handbook", "psa", "news", "page"];
-
-    pub fn parse(name: &str) -> Option<Kind> {
-        Some(match name {
-            "role_model" => Kind::RoleModel,
-            "handbook" => Kind::Handbook,
-            "psa" => Kind::Psa,
-            "news" => Kind::News,
-            "page" => Kind::Page,
-            _ => return None,
-        })
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::RoleModel => "role_model",
-            Kind::Handbook => "handbook",
-            Kind::Psa => "psa",
-            Kind::News => "news",
-            Kind::Page => "page",
-        }
-    }
-
-    /// Front-matter keys specific to this kind (beyond the common ones).
-    pub fn own_keys(self) -> &'static [&'static str] {
-        match self {
-            Kind::RoleModel => &[
-                "name",
-                "category",
-                "year",
-                "honors",
-                "district",
-                "occupation",
-                "photo",
-                "photo_alt",
-                "quote",
-                "featured",
-            ],
-            Kind::Handbook => &["weight", "short_title"],
-            Kind::Psa => &[
-                "theme",
-                "campaign",
-                "start",
-                "end",
-                "poster",
-                "poster_alt",
-                "sponsor",
-            ],
-            Kind::News => &["source"],
-            Kind::Page => &[],
-        }
-    }
-
-    fn owner_of(key: &str) -> Option<Kind> {
-        [Kind::RoleModel, Kind::Handbook, Kind::Psa, Kind::News]
-            .into_iter()
-            .find(|k| k.own_keys().contains(&key))
-    }
-}
+pub use crate::content::kind::Kind;
 
 /// An image that belongs to a page, with its required description.
 #[derive(Clone, Debug, Serialize)]
@@ -289,7 +220,7 @@ pub fn page_meta(
 ) -> Result<(Common, KindData), Vec<Invalid>> {
     let mut errors = Vec::new();
     for key in raw.kind_keys_present() {
-        if !kind.own_keys().contains(&key) {
+        if !kind.own_keys().any(|own| own == key) {
             let message = match Kind::owner_of(key) {
                 Some(owner) => crate::text!(
                     "content-key-other-kind",
@@ -337,7 +268,7 @@ pub fn page_meta(
                 draft: raw.draft.unwrap_or(false),
                 summary: raw.summary,
                 tags: raw.tags.unwrap_or_default(),
-                aliases: raw.aliases,
+                aliases: raw.aliases.unwrap_or_default(),
                 extra: raw.extra.unwrap_or(serde_json::Value::Null),
                 source_hash: raw.source_hash,
             },

@@ -4,6 +4,7 @@
 
 pub mod date;
 pub mod frontmatter;
+pub mod kind;
 pub mod kinds;
 pub mod placeholder;
 pub mod single;

@@ -85,17 +85,11 @@ pub(super) fn invalid_to_problem(
     source: &Source,
     fallback: Option<&Source>,
 ) -> Problem {
-    const BELONGS_WITH: &[(&str, &str)] = &[("photo_alt", "photo"), ("poster_alt", "poster")];
     let key = inv.key.unwrap_or("title");
     let inherited_from = fallback
-        .filter(|_| RawPage::INHERITED.contains(&key))
+        .filter(|_| RawPage::inherits(key))
         .and_then(|fb| fb.key_line(key).map(|line| (fb, line)));
-    let beside = || {
-        BELONGS_WITH
-            .iter()
-            .find(|(k, _)| *k == key)
-            .and_then(|(_, other)| source.key_line(other))
-    };
+    let beside = || RawPage::described_by(key).and_then(|other| source.key_line(other));
     let (src, line) = match (source.key_line(key), inherited_from) {
         (Some(line), _) => (source, line),
         (None, Some((fb, line))) => (fb, line),

@@ -3,7 +3,6 @@
 //! ([`disk`]) or the live site over HTTP, as a visitor and as a search crawler ([`remote`]).
 //! Also the security-headers files for common servers, with a strict Content-Security-Policy.
 
-pub mod command;
 pub mod disk;
 mod fetch;
 pub mod findings;

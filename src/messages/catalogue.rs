@@ -20,6 +20,7 @@ macro_rules! catalogue_files {
 /// file of its language; the split is by the part of Civic that speaks.
 pub const CATALOGUE_SOURCES: &[(Lang, &str, &str)] = catalogue_files!(
     "civic",
+    "cli",
     "content",
     "config",
     "guard",

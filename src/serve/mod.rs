@@ -2,21 +2,21 @@
 //! what an edit touches and reload the open browser page. Problems keep the server running and
 //! show in the browser (an overlay naming the file and line) and in the terminal until fixed.
 //!
-//! `civic bench-edit` (hidden) measures the edit path without a server or a file watcher.
+//! Serve speaks to the editor at the terminal as it goes (it runs until stopped); how it ends is
+//! the command layer's to report.
 
 pub mod http;
 pub mod live;
 pub mod watch;
 
 use crate::error::{self, Problem};
-use crate::messages::Lang;
+use crate::messages::{Lang, Text};
 use crate::pipeline::BuildOptions;
 use crate::text;
 use live::{Changes, Live, Mode, Outcome};
 use std::net::{IpAddr, SocketAddr};
-use std::process::ExitCode;
 use std::sync::{Arc, RwLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 pub struct ServeOptions {
     pub build: BuildOptions,
@@ -34,7 +34,19 @@ struct Voice {
     lang: Lang,
 }
 
-pub fn run(options: ServeOptions) -> ExitCode {
+/// Why serve could not start or stopped.
+#[derive(Debug)]
+pub enum Stopped {
+    /// The address or the output folder cannot be had: the command line must change.
+    Unusable(Text),
+    /// The output folder is being served by another `civic serve`.
+    Busy(Problem),
+    /// Something failed on the way (watching files, the server itself).
+    Failed(Text),
+}
+
+/// Build, serve and rebuild until Ctrl-C.
+pub fn run(options: ServeOptions) -> Result<(), Stopped> {
     let voice = Voice {
         quiet: options.quiet,
         lang: options.lang,
@@ -44,13 +56,11 @@ pub fn run(options: ServeOptions) -> ExitCode {
         Ok(l) => l,
         Err(e) => {
             let address = SocketAddr::new(options.bind, options.port).to_string();
-            let message = text!(
+            return Err(Stopped::Unusable(text!(
                 "serve-cannot-listen",
                 address = address,
                 reason = e.to_string()
-            );
-            eprintln!("{}", message.in_lang(lang));
-            return ExitCode::from(2);
+            )));
         }
     };
     let addr = listener
@@ -61,20 +71,16 @@ pub fn run(options: ServeOptions) -> ExitCode {
     // Held until serve exits: `civic build` of this folder meanwhile says so.
     let _served = match crate::output::served::ServeLock::take(&options.build.output, &address) {
         Ok(lock) => lock,
-        Err(p) => {
-            crate::cli::print_problems(&[p], lang);
-            return ExitCode::from(2);
-        }
+        Err(p) => return Err(Stopped::Busy(p)),
     };
     let (live, outcome) = Live::start(options.build.clone());
     report(&live, &outcome, voice);
     let output = live.output().to_path_buf();
     if std::fs::create_dir_all(&output).is_err() {
-        eprintln!(
-            "{}",
-            text!("serve-cannot-create-output", output = &output).in_lang(lang)
-        );
-        return ExitCode::from(1);
+        return Err(Stopped::Failed(text!(
+            "serve-cannot-create-output",
+            output = &output
+        )));
     }
     let status = Arc::new(RwLock::new(http::Status {
         build: 1,
@@ -85,9 +91,10 @@ pub fn run(options: ServeOptions) -> ExitCode {
     let watcher = match watch::start(&options.build.root, &output, tx) {
         Ok(w) => w,
         Err(e) => {
-            let message = text!("serve-cannot-watch", reason = e.to_string());
-            eprintln!("{}", message.in_lang(lang));
-            return ExitCode::from(1);
+            return Err(Stopped::Failed(text!(
+                "serve-cannot-watch",
+                reason = e.to_string()
+            )));
         }
     };
     {
@@ -111,9 +118,10 @@ pub fn run(options: ServeOptions) -> ExitCode {
     {
         Ok(r) => r,
         Err(e) => {
-            let message = text!("serve-cannot-start", reason = e.to_string());
-            eprintln!("{}", message.in_lang(lang));
-            return ExitCode::from(1);
+            return Err(Stopped::Failed(text!(
+                "serve-cannot-start",
+                reason = e.to_string()
+            )));
         }
     };
     eprintln!(
@@ -129,14 +137,7 @@ pub fn run(options: ServeOptions) -> ExitCode {
             })
             .await
     });
-    match served {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            let message = text!("serve-stopped", reason = e.to_string());
-            eprintln!("{}", message.in_lang(lang));
-            ExitCode::from(1)
-        }
-    }
+    served.map_err(|e| Stopped::Failed(text!("serve-stopped", reason = e.to_string())))
 }
 
 fn live_base_path(options: &BuildOptions) -> String {
@@ -190,7 +191,7 @@ fn rebuild_loop(
 fn report(live: &Live, outcome: &Outcome, voice: Voice) {
     let lang = voice.lang;
     if !live.problems().is_empty() {
-        crate::cli::print_problems(live.problems(), lang);
+        error::eprint(live.problems(), lang);
         let files: std::collections::BTreeSet<_> = live
             .problems()
             .iter()
@@ -257,70 +258,4 @@ pub fn overlay(problems: &[Problem], lang: Lang) -> Option<String> {
         code = lang.code(),
         title = escape(&title),
     ))
-}
-
-/// `civic bench-edit`: build, then append a sentence to one page `runs` times, applying each edit
-/// through the same path `serve` uses, and print `edit_ms=…` per edit (stdout). The page is
-/// restored at the end.
-pub fn bench_edit(options: BuildOptions, page: &str, runs: usize) -> ExitCode {
-    let rel = page
-        .trim_start_matches("./")
-        .trim_start_matches("content/")
-        .to_string();
-    let file = options.root.join(crate::content::CONTENT_DIR).join(&rel);
-    let Ok(original) = std::fs::read_to_string(&file) else {
-        eprintln!("error: cannot read {}", file.display());
-        return ExitCode::from(2);
-    };
-    let started = Instant::now();
-    let (mut live, outcome) = Live::start(options);
-    if !live.problems().is_empty() || outcome.mode != Mode::Full {
-        crate::cli::print_problems(live.problems(), Lang::En);
-        return ExitCode::from(1);
-    }
-    eprintln!(
-        "full build + model: {:.0} ms, {} pages",
-        started.elapsed().as_secs_f64() * 1000.0,
-        live.page_count()
-    );
-    let mut times = Vec::with_capacity(runs);
-    let changes = Changes {
-        markdown: [rel].into_iter().collect(),
-        full: false,
-    };
-    let mut failed = false;
-    for i in 0..runs {
-        let text = format!("{original}\n本段为第 {i} 次编辑测试。 Edit number {i}.\n");
-        if std::fs::write(&file, text).is_err() {
-            failed = true;
-            break;
-        }
-        let outcome = live.apply(&changes);
-        let ms = outcome.elapsed.as_secs_f64() * 1000.0;
-        let index = live.finish_deferred();
-        println!(
-            "edit_ms={ms:.3} search_index_ms={:.3} mode={:?} written={} removed={}",
-            index.elapsed.as_secs_f64() * 1000.0,
-            outcome.mode,
-            outcome.written,
-            outcome.removed
-        );
-        failed |= outcome.mode == Mode::Failed;
-        times.push(ms);
-    }
-    let _ = std::fs::write(&file, &original);
-    let _ = live.apply(&changes);
-    let _ = live.finish_deferred();
-    times.sort_by(f64::total_cmp);
-    if let Some(median) = times.get(times.len() / 2) {
-        eprintln!(
-            "median one-page edit: {median:.3} ms over {} runs",
-            times.len()
-        );
-    }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
 }

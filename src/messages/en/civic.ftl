@@ -4,8 +4,10 @@
 
 ## The terminal: summaries and usage
 problem-here = here
+problem-help-label = { "help: " }
+cmd-error = error: { $message }
+cmd-help = help: { $help }
 cli-lang-unknown = `{ $code }` is not a language of Civic's messages: use zh-CN or en
-cli-usage-error = error: { $message }
 cli-build-failed = Build failed: { $errors ->
         [one] 1 error
        *[other] { $errors } errors

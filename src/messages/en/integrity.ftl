@@ -1,6 +1,4 @@
 ## integrity: civic verify
-verify-error = error: { $message }
-verify-help = help: { $help }
 verify-timeout-invalid = `{ $value }` is not a number of seconds between 0 and 3600
 verify-sample-needs-address = --sample applies to an address (http:// or https://)
 verify-address-no-host = { $url } has no host

@@ -1,6 +1,4 @@
 ## new: civic new
-new-error = error: { $message }
-new-help = help: { $help }
 new-kind-unknown = `{ $kind }` is not a kind of page; kinds are: { $kinds }
 new-kind-unknown-guess = `{ $kind }` is not a kind of page; did you mean `{ $guess }`? kinds are: { $kinds }
 new-no-section = no section of this site holds `{ $kind }` pages

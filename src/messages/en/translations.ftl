@@ -1,5 +1,4 @@
 ## translations: civic translations
-translations-error = error: { $message }
 translations-column-page = page
 translations-column-twin = twin
 translations-column-status = translation

@@ -4,8 +4,10 @@
 
 ## 终端：汇总与用法
 problem-here = 在这里
+problem-help-label = 提示：
+cmd-error = 错误：{ $message }
+cmd-help = 提示：{ $help }
 cli-lang-unknown = `{ $code }` 不是 Civic 提示语言：请用 zh-CN 或 en
-cli-usage-error = 错误：{ $message }
 cli-build-failed = 构建失败：{ $files } 个文件中有 { $errors } 处错误。{ $output } 保持原样，未作改动。
 cli-base-url-invalid = --base-url `{ $url }` { $why }
     提示：请填写网站实际发布的地址，例如 --base-url https://wenming.example.gov.cn

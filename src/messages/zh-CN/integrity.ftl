@@ -1,6 +1,4 @@
 ## integrity: civic verify
-verify-error = 错误：{ $message }
-verify-help = 提示：{ $help }
 verify-timeout-invalid = `{ $value }` 不是 0 到 3600 之间的秒数
 verify-sample-needs-address = --sample 只能用于网址（http:// 或 https://）
 verify-address-no-host = { $url } 里没有网站域名

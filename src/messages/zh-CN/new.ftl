@@ -1,6 +1,4 @@
 ## new：civic new
-new-error = 错误：{ $message }
-new-help = 提示：{ $help }
 new-kind-unknown = `{ $kind }` 不是页面类型；可用的类型有：{ $kinds }
 new-kind-unknown-guess = `{ $kind }` 不是页面类型；您是不是想写 `{ $guess }`？可用的类型有：{ $kinds }
 new-no-section = 本网站没有存放 `{ $kind }` 类页面的栏目

@@ -1,5 +1,4 @@
 ## translations：civic translations
-translations-error = 错误：{ $message }
 translations-column-page = 页面
 translations-column-twin = 英文版
 translations-column-status = 翻译状态

@@ -3,7 +3,7 @@
 mod common;
 
 use civic::serve::live::{Changes, Live, Mode};
-use common::small_site::{options, small_site, write};
+use common::small_site::{ad, gallery_site, options, role_model, small_site, write};
 use common::snapshot as tree;
 use std::path::Path;
 
@@ -16,10 +16,18 @@ fn changed(rels: &[&str]) -> Changes {
 
 /// Build the same site from scratch and compare every output file.
 fn assert_same_as_full_build(root: &Path, live_out: &Path, step: &str) {
+    assert_same_as_full_build_on(root, live_out, step, options(root, root.into()).date);
+}
+
+/// [`assert_same_as_full_build`] for a build on `date`.
+fn assert_same_as_full_build_on(root: &Path, live_out: &Path, step: &str, date: jiff::civil::Date) {
     let fresh = root.join("fresh-output");
     let _ = std::fs::remove_dir_all(&fresh);
-    civic::pipeline::build(&options(root, fresh.clone()))
-        .unwrap_or_else(|e| panic!("{step}: full build failed: {e:?}"));
+    let options = civic::pipeline::BuildOptions {
+        date,
+        ..options(root, fresh.clone())
+    };
+    civic::pipeline::build(&options).unwrap_or_else(|e| panic!("{step}: full build failed: {e:?}"));
     let a = tree(live_out);
     let b = tree(&fresh);
     let only_live: Vec<_> = a.keys().filter(|k| !b.contains_key(*k)).collect();
@@ -276,4 +284,256 @@ fn template_change_rebuilds_everything() {
     });
     assert_eq!(outcome.mode, Mode::Full);
     assert_same_as_full_build(root, &out, "site.yaml edit");
+}
+
+/// Start serve on `site`, apply each step through the live model, and compare with a full
+/// build after each.
+fn run_steps(root: &Path, steps: Vec<Step>) {
+    let out = root.join("output");
+    let (mut live, outcome) = Live::start(options(root, out.clone()));
+    assert_eq!(outcome.mode, Mode::Full, "{:?}", live.problems());
+    assert_same_as_full_build(root, &out, "start");
+    for (step, edit, rels, mode) in steps {
+        edit();
+        let outcome = live.apply(&changed(&rels));
+        live.finish_deferred();
+        assert!(live.problems().is_empty(), "{step}: {:?}", live.problems());
+        assert_eq!(outcome.mode, mode, "{step}");
+        assert_same_as_full_build(root, &out, step);
+    }
+}
+
+#[test]
+fn a_related_role_model_changing_category_updates_the_pages_that_showed_it() {
+    let site = gallery_site();
+    let root = site.path();
+    run_steps(
+        root,
+        vec![
+            (
+                // 王二 is among 张一's related role models; now they share no category.
+                "related role model changes category",
+                Box::new(|| {
+                    write(
+                        root,
+                        "content/role-models/r2.md",
+                        &role_model("王二", "见义勇为", 2025, "举手之劳。"),
+                    )
+                }),
+                vec!["role-models/r2.md"],
+                Mode::Edit,
+            ),
+            (
+                "and back, with a new quote on the card",
+                Box::new(|| {
+                    write(
+                        root,
+                        "content/role-models/r2.md",
+                        &role_model("王二", "助人为乐", 2025, "邻里互助。"),
+                    )
+                }),
+                vec!["role-models/r2.md"],
+                Mode::Edit,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn edits_on_later_list_pages_match_a_full_build() {
+    let site = gallery_site();
+    let root = site.path();
+    run_steps(
+        root,
+        vec![
+            (
+                // 李三 is on page 2 of the gallery and page 2 of the 助人为乐 filter.
+                "card edit on page 2 of a gallery and a filter",
+                Box::new(|| {
+                    write(
+                        root,
+                        "content/role-models/r3.md",
+                        &role_model("李三", "助人为乐", 2024, "多走一步。"),
+                    )
+                }),
+                vec!["role-models/r3.md"],
+                Mode::Edit,
+            ),
+            (
+                "card edit on page 2 of the news list",
+                Box::new(|| {
+                    write(
+                        root,
+                        "content/news/d.md",
+                        "---\ntitle: 第四条新闻（更新）\ndate: 2026-11-01\nsummary: 新的摘要。\n---\n\n更旧的新闻。\n",
+                    )
+                }),
+                vec!["news/d.md"],
+                Mode::Edit,
+            ),
+            (
+                "a year moves a card from page 3 to page 1",
+                Box::new(|| {
+                    write(
+                        root,
+                        "content/role-models/r5.md",
+                        &role_model("钱五", "助人为乐", 2027, "举手之劳。"),
+                    )
+                }),
+                vec!["role-models/r5.md"],
+                Mode::Edit,
+            ),
+            (
+                "card edit on page 2 of the ads archive",
+                Box::new(|| {
+                    write(
+                        root,
+                        "content/ads/old2.md",
+                        &ad("往期二（修订）", "2026-08-01", "2026-08-31"),
+                    )
+                }),
+                vec!["ads/old2.md"],
+                Mode::Edit,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_tag_list_page_two_follows_its_cards() {
+    let site = small_site();
+    let root = site.path();
+    // 22 tagged news items: tag lists show 20 a page.
+    for i in 0..22 {
+        write(
+            root,
+            &format!("content/news/t{i:02}.md"),
+            &format!(
+                "---\ntitle: 社区新闻{i}\ndate: 2026-10-{:02}\ntags: [社区]\n---\n\n正文。\n",
+                i + 1
+            ),
+        );
+    }
+    run_steps(
+        root,
+        vec![(
+            "card edit on page 2 of a tag",
+            Box::new(|| {
+                write(
+                    root,
+                    "content/news/t00.md",
+                    "---\ntitle: 社区新闻（更正）\ndate: 2026-10-01\ntags: [社区]\n---\n\n正文。\n",
+                )
+            }),
+            vec!["news/t00.md"],
+            Mode::Edit,
+        )],
+    );
+}
+
+#[test]
+fn an_ad_passing_its_end_date_moves_to_the_archive() {
+    let site = gallery_site();
+    let root = site.path();
+    run_steps(
+        root,
+        vec![
+            (
+                "end date edited into the past",
+                Box::new(|| {
+                    write(
+                        root,
+                        "content/ads/now.md",
+                        &ad("正在投放", "2026-11-01", "2026-11-20"),
+                    )
+                }),
+                vec!["ads/now.md"],
+                Mode::Edit,
+            ),
+            (
+                "end date edited into the future again",
+                Box::new(|| {
+                    write(
+                        root,
+                        "content/ads/now.md",
+                        &ad("正在投放", "2026-11-01", "2027-01-31"),
+                    )
+                }),
+                vec!["ads/now.md"],
+                Mode::Edit,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn the_build_date_moving_past_an_end_date_expires_the_ad() {
+    let site = gallery_site();
+    let root = site.path();
+    let out = root.join("output");
+    let (mut live, _) = Live::start(options(root, out.clone()));
+    // The next day's edit: the model must be built for the new date, not the day serve started.
+    let next_year: jiff::civil::Date = "2027-01-05".parse().unwrap();
+    live.options.date = next_year;
+    write(
+        root,
+        "content/news/c.md",
+        "---\ntitle: 第三条新闻\ndate: 2026-11-10\n---\n\n旧闻，更新。\n",
+    );
+    live.apply(&changed(&["news/c.md"]));
+    live.finish_deferred();
+    assert!(live.problems().is_empty(), "{:?}", live.problems());
+    assert_same_as_full_build_on(root, &out, "build date moved", next_year);
+}
+
+#[test]
+fn deleting_a_page_first_thing_removes_its_search_record() {
+    let site = small_site();
+    let root = site.path();
+    run_steps(
+        root,
+        vec![(
+            "delete a page before any other edit",
+            Box::new(|| std::fs::remove_file(root.join("content/news/d.md")).unwrap()),
+            vec!["news/d.md"],
+            Mode::Reload,
+        )],
+    );
+}
+
+/// serve deletes the files of a job that no longer writes them, and knows them from the job's
+/// declaration: every job must write exactly the files it declares.
+#[test]
+fn every_job_writes_the_files_it_declares() {
+    use civic::render::jobs::inputs::{Files, files};
+    let site = gallery_site();
+    let root = site.path();
+    write(
+        root,
+        "content/news/c.md",
+        "---\ntitle: 第三条新闻\ndate: 2026-11-10\naliases: [/old-news/, /older/news.html]\n---\n\n旧闻。\n",
+    );
+    let highlighter = civic::markdown::Highlighter::default();
+    let loaded = civic::pipeline::load(&options(root, root.join("output")), &highlighter)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let prepared = civic::render::Prepared::new(
+        &loaded.site,
+        &loaded.renderer,
+        Default::default(),
+        loaded.indexer.as_ref(),
+    );
+    for job in civic::render::plan(&loaded.site) {
+        let written: Vec<String> = civic::render::jobs::render_job(&prepared, &job)
+            .unwrap_or_else(|e| panic!("{job:?}: {e:?}"))
+            .into_iter()
+            .map(|f| f.path)
+            .collect();
+        match files(&loaded.site, &job).unwrap_or_else(|e| panic!("{job:?}: {e:?}")) {
+            Files::Exactly(declared) => assert_eq!(written, declared, "{job:?}"),
+            Files::Under(dir) => assert!(
+                !written.is_empty() && written.iter().all(|f| f.starts_with(&format!("{dir}/"))),
+                "{job:?} wrote {written:?} outside {dir}"
+            ),
+        }
+    }
 }

@@ -8,6 +8,7 @@ pub mod kind;
 pub mod kinds;
 pub mod placeholder;
 pub mod single;
+mod validate;
 pub mod walk;
 
 /// Slugs are read by `config` too, which comes before content: the type lives below both.
@@ -18,11 +19,12 @@ use crate::error::{Failed, Problem};
 use crate::lang::Lang;
 use crate::yaml;
 use frontmatter::{RawPage, RawSection};
-use kinds::{Common, Invalid, Kind, KindData, SectionMeta};
+use kinds::{Common, Kind, KindData, SectionMeta};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
+use validate::{Rejected, invalid_to_problem, validate_page};
 pub use walk::{AssetFile, CONTENT_DIR, DocName, MarkdownFile};
 
 /// The text of one Markdown file and where its body starts.
@@ -289,13 +291,7 @@ fn parse_file(md: MarkdownFile, limits: &Limits) -> Result<Parsed, Vec<Problem>>
             .help(crate::text!("content-front-matter-too-large-help")),
         ]);
     }
-    let located = |e: yaml::YamlError| {
-        let mut p = source
-            .problem("front-matter", e.message)
-            .at(e.line + source.yaml_line - 1, e.column);
-        p.help = e.help.map(Box::new);
-        vec![p]
-    };
+    let located = |e: yaml::YamlError| vec![yaml_problem(&source, e)];
     Ok(match md.name {
         DocName::SectionIndex => {
             let raw = parse_yaml::<RawSection>(source.yaml(), limits).map_err(located)?;
@@ -308,6 +304,15 @@ fn parse_file(md: MarkdownFile, limits: &Limits) -> Result<Parsed, Vec<Problem>>
     })
 }
 
+/// A front-matter YAML error, placed in the file.
+fn yaml_problem(source: &Source, e: yaml::YamlError) -> Problem {
+    let mut p = source
+        .problem("front-matter", e.message)
+        .at(e.line + source.yaml_line - 1, e.column);
+    p.help = e.help.map(Box::new);
+    p
+}
+
 /// Empty front matter (`---\n---`) is an empty mapping, not a YAML error.
 fn parse_yaml<T: serde::de::DeserializeOwned + Default>(
     text: &str,
@@ -317,29 +322,6 @@ fn parse_yaml<T: serde::de::DeserializeOwned + Default>(
         return Ok(T::default());
     }
     yaml::parse_nested(text, limits.nesting_depth)
-}
-
-/// Place a validation failure in the file that has to change. A key this file writes is this
-/// file's; a key an English twin inherits without writing it is its Chinese source's (`fallback`);
-/// a missing key is this file's, beside the key it belongs with when this file writes that one
-/// (a missing `photo_alt` beside `photo:`), else at the opening `---`.
-fn invalid_to_problem(inv: Invalid, source: &Source, fallback: Option<&Source>) -> Problem {
-    let key = inv.key.unwrap_or("title");
-    let inherited_from = fallback
-        .filter(|_| RawPage::inherits(key))
-        .and_then(|fb| fb.key_line(key).map(|line| (fb, line)));
-    let beside = || RawPage::described_by(key).and_then(|other| source.key_line(other));
-    let (src, line) = match (source.key_line(key), inherited_from) {
-        (Some(line), _) => (source, line),
-        (None, Some((fb, line))) => (fb, line),
-        (None, None) => (
-            source,
-            beside().unwrap_or(source.yaml_line.saturating_sub(1).max(1)),
-        ),
-    };
-    src.problem("invalid-front-matter", inv.message)
-        .help(inv.help)
-        .at_line(line)
 }
 
 /// A document's identity across languages: its folder and name (`_index` for a section).
@@ -441,21 +423,6 @@ fn validate_sections(parsed: &[Parsed], failed: &mut Failures) -> (Vec<SectionDo
     (sections, problems)
 }
 
-/// The content-relative folder of the nearest section at or above `dir`.
-fn owning_section<'a>(dir: &'a str, sections: &HashMap<&str, Kind>) -> (&'a str, Kind) {
-    let mut d = dir;
-    loop {
-        if let Some(kind) = sections.get(d) {
-            return (d, *kind);
-        }
-        match d.rsplit_once('/') {
-            Some((parent, _)) => d = parent,
-            None if !d.is_empty() => d = "",
-            None => return ("", Kind::Page),
-        }
-    }
-}
-
 fn validate_pages(
     parsed: Vec<Parsed>,
     sections: &[SectionDoc],
@@ -480,40 +447,24 @@ fn validate_pages(
     let results: Vec<Result<PageDoc, Vec<Problem>>> = zh
         .into_par_iter()
         .chain(en.into_par_iter())
-        .map(|(md, mut raw, source)| {
-            let twin = sources.get(&(md.dir.clone(), doc_name(&md)));
-            if md.lang != Lang::Zh
-                && let Some((zh_raw, _)) = twin
-            {
-                raw.inherit_from(zh_raw);
-            }
-            let (section_dir, kind) = owning_section(&md.dir, &kinds);
-            let name = doc_name(&md);
-            match kinds::page_meta(*raw, kind, &name, config) {
-                Ok((common, data)) => {
-                    let unfinished = placeholder_problems(&common, &source);
-                    if !unfinished.is_empty() {
-                        return Err(unfinished);
-                    }
-                    Ok(PageDoc::new(&md, section_dir, name, (common, data), source))
-                }
+        .map(|(md, raw, source)| {
+            let twin = sources
+                .get(&(md.dir.clone(), doc_name(&md)))
+                .filter(|_| md.lang != Lang::Zh);
+            let zh = twin.map(|(raw, source)| (&**raw, source));
+            match validate_page(&md, raw, source, zh, &kinds, config) {
+                Ok(doc) => Ok(doc),
                 // Follows from a failure already reported: the page's section index is invalid,
                 // or (for an English twin) its Chinese source could not be read.
-                Err(_)
+                Err(Rejected::Invalid(_))
                     if failed.in_failed_section(&md.dir, &kinds)
                         || (md.lang != Lang::Zh
                             && twin.is_none()
-                            && failed.sources.contains(&(md.dir.clone(), name.clone()))) =>
+                            && failed.sources.contains(&(md.dir.clone(), doc_name(&md)))) =>
                 {
                     Err(Vec::new())
                 }
-                Err(invalids) => {
-                    let fallback = twin.map(|(_, s)| s).filter(|_| md.lang != Lang::Zh);
-                    Err(invalids
-                        .into_iter()
-                        .map(|i| invalid_to_problem(i, &source, fallback))
-                        .collect())
-                }
+                Err(Rejected::Invalid(problems) | Rejected::Unfinished(problems)) => Err(problems),
             }
         })
         .collect();
@@ -529,20 +480,16 @@ fn validate_pages(
     (pages, problems)
 }
 
-/// Placeholder text left by `civic new`: an error unless the page is a draft.
-fn placeholder_problems(common: &Common, source: &Source) -> Vec<Problem> {
-    if common.draft {
-        Vec::new()
-    } else {
-        placeholder::problems(source)
-    }
-}
-
 fn doc_name(md: &MarkdownFile) -> String {
     match &md.name {
         DocName::Page(name) => name.clone(),
         DocName::SectionIndex => "_index".to_string(),
     }
+}
+
+/// Whether a page would be left out of a build with these options.
+pub fn is_dropped(doc: &PageDoc, options: LoadOptions) -> bool {
+    !options.drafts && doc.common.draft
 }
 
 fn drop_drafts(mut content: Content, options: LoadOptions) -> Content {
@@ -563,6 +510,6 @@ fn drop_drafts(mut content: Content, options: LoadOptions) -> Content {
     content.sections.retain(|s| !in_draft(&s.dir));
     content
         .pages
-        .retain(|p| !p.common.draft && !in_draft(&p.section_dir));
+        .retain(|p| !is_dropped(p, options) && !in_draft(&p.section_dir));
     content
 }

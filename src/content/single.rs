@@ -2,9 +2,10 @@
 //! edit. Uses exactly the same parsing and validation as a full load, so a page validated here is
 //! the page a full build would produce.
 
+pub use super::is_dropped;
 use super::{
-    DocName, LoadOptions, PageDoc, Parsed, Source, doc_name, invalid_to_problem, kinds,
-    owning_section, parse_file, parse_yaml, placeholder_problems, walk,
+    DocName, PageDoc, Parsed, Rejected, Source, kinds, parse_file, parse_yaml, validate_page, walk,
+    yaml_problem,
 };
 use crate::config::SiteConfig;
 use crate::error::Problem;
@@ -40,52 +41,20 @@ pub fn reload_page(
     if md.name == DocName::SectionIndex || is_link {
         return Ok(Reloaded::Section);
     }
-    let (md, mut raw, source) = match parse_file(md, &config.limits)? {
+    let (md, raw, source) = match parse_file(md, &config.limits)? {
         Parsed::Page(md, raw, source) => (md, raw, source),
         Parsed::Section(..) => return Ok(Reloaded::Section),
     };
     let twin_raw = match zh_source {
         Some(zh) if md.lang != Lang::Zh => Some(
-            parse_yaml::<RawPage>(zh.yaml(), &config.limits).map_err(|e| {
-                let mut p = zh
-                    .problem("front-matter", e.message)
-                    .at(e.line + zh.yaml_line - 1, e.column);
-                p.help = e.help.map(Box::new);
-                vec![p]
-            })?,
+            parse_yaml::<RawPage>(zh.yaml(), &config.limits)
+                .map_err(|e| vec![yaml_problem(zh, e)])?,
         ),
         _ => None,
     };
-    if let Some(zh_raw) = &twin_raw {
-        raw.inherit_from(zh_raw);
+    let zh = twin_raw.as_ref().zip(zh_source);
+    match validate_page(&md, raw, source, zh, section_kinds, config) {
+        Ok(doc) => Ok(Reloaded::Page(Box::new(doc))),
+        Err(Rejected::Invalid(problems) | Rejected::Unfinished(problems)) => Err(problems),
     }
-    let (section_dir, kind) = owning_section(&md.dir, section_kinds);
-    let name = doc_name(&md);
-    match kinds::page_meta(*raw, kind, &name, config) {
-        Ok(meta) => {
-            let unfinished = placeholder_problems(&meta.0, &source);
-            if !unfinished.is_empty() {
-                return Err(unfinished);
-            }
-            Ok(Reloaded::Page(Box::new(PageDoc::new(
-                &md,
-                section_dir,
-                name,
-                meta,
-                source,
-            ))))
-        }
-        Err(invalids) => {
-            let fallback = zh_source.filter(|_| md.lang != Lang::Zh);
-            Err(invalids
-                .into_iter()
-                .map(|i| invalid_to_problem(i, &source, fallback))
-                .collect())
-        }
-    }
-}
-
-/// Whether a page would be left out of a build with these options.
-pub fn is_dropped(doc: &PageDoc, options: LoadOptions) -> bool {
-    !options.drafts && doc.common.draft
 }

@@ -2,78 +2,30 @@
 //! alternates, `robots.txt`, and redirect pages for aliases. Written directly (no templates): their
 //! formats are fixed and escaping is handled here once.
 
-use super::Prepared;
+use super::jobs::inputs::{Alias, Feed, ROBOTS_FILE, SITEMAP_FILE, SitemapEntry, html_file};
 use crate::built::OutputFile;
-use crate::content::kinds::{Kind, KindData};
+use crate::content::kinds::KindData;
 use crate::lang::Lang;
-use crate::site::{Page, PageId, Site, urls};
+use crate::site::{Page, Site};
 use std::fmt::Write;
-
-pub(crate) const FEED_ENTRIES: usize = 20;
 
 use crate::escape::markup as xml_escape;
 
-fn output_path(site: &Site, url: &str) -> String {
-    let base = site.config.base_path();
-    url.strip_prefix(base)
-        .unwrap_or(url)
-        .trim_start_matches('/')
-        .to_string()
+/// The site feed of a language and one feed per dated section.
+pub fn atom_feeds(site: &Site, feeds: &[Feed]) -> Vec<OutputFile> {
+    feeds.iter().map(|feed| atom(site, feed)).collect()
 }
 
-/// The site feed of a language (news and public-service ads) and one feed per dated section.
-pub fn atom_feeds(p: &Prepared<'_>, lang: Lang) -> Vec<OutputFile> {
-    let site = p.site;
-    let mut files = Vec::new();
-    let mut dated: Vec<PageId> = site
-        .pages_in(lang)
-        .filter(|page| matches!(page.kind(), Kind::News | Kind::Psa))
-        .map(|page| page.id)
-        .collect();
-    dated.sort_by_key(|id| (std::cmp::Reverse(site.page(*id).date()), *id));
-    let home = site.url(&format!("{}/", lang.url_prefix()));
-    files.push(atom(
-        site,
+fn atom(site: &Site, feed: &Feed) -> OutputFile {
+    let Feed {
         lang,
-        &format!("{home}atom.xml"),
-        &home,
-        site.config.title.get(lang),
-        &dated,
-    ));
-    for section in site
-        .sections_in(lang)
-        .filter(|s| matches!(s.kind(), Kind::News | Kind::Psa))
-    {
-        let title = format!(
-            "{} · {}",
-            section.doc.meta.title,
-            site.config.title.get(lang)
-        );
-        files.push(atom(
-            site,
-            lang,
-            &format!("{}atom.xml", section.url),
-            &section.url,
-            &title,
-            &section.pages,
-        ));
-    }
-    files
-}
-
-fn atom(
-    site: &Site,
-    lang: Lang,
-    feed_url: &str,
-    html_url: &str,
-    title: &str,
-    ids: &[PageId],
-) -> OutputFile {
-    let entries: Vec<&Page> = ids
-        .iter()
-        .take(FEED_ENTRIES)
-        .map(|id| site.page(*id))
-        .collect();
+        url: feed_url,
+        html_url,
+        title,
+        entries,
+    } = feed;
+    let lang = *lang;
+    let entries: Vec<&Page> = entries.iter().map(|c| site.page(c.id())).collect();
     let updated = entries
         .iter()
         .filter_map(|p| p.doc.common.updated.or(p.date()))
@@ -141,26 +93,26 @@ fn atom(
     }
     x.push_str("</feed>\n");
     OutputFile {
-        path: output_path(site, feed_url),
+        path: html_file(site, feed_url),
         bytes: x.into_bytes(),
     }
 }
 
 /// `sitemap.xml`: every page and section list with its language alternates.
-pub fn sitemap(site: &Site) -> OutputFile {
-    let mut x = String::with_capacity(256 * (site.pages.len() + site.sections.len()) + 512);
+pub fn sitemap(site: &Site, entries: &[SitemapEntry<'_>]) -> OutputFile {
+    let mut x = String::with_capacity(256 * entries.len() + 512);
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
-    let mut entry = |url: &str, lang: Lang, twin: Option<&str>, lastmod: Option<String>| {
-        let _ = writeln!(x, "  <url>\n    <loc>{}</loc>", site.permalink(url));
-        if let Some(m) = lastmod {
-            let _ = writeln!(x, "    <lastmod>{m}</lastmod>");
+    for e in entries {
+        let _ = writeln!(x, "  <url>\n    <loc>{}</loc>", site.permalink(e.url));
+        if let Some(m) = e.lastmod {
+            let _ = writeln!(x, "    <lastmod>{}</lastmod>", m.iso_date());
         }
-        if let Some(twin) = twin {
-            let (zh, en) = if lang == Lang::Zh {
-                (url, twin)
+        if let Some(twin) = e.twin {
+            let (zh, en) = if e.lang == Lang::Zh {
+                (e.url, twin)
             } else {
-                (twin, url)
+                (twin, e.url)
             };
             for (code, href) in [("zh-CN", zh), ("en", en), ("x-default", zh)] {
                 let _ = writeln!(
@@ -171,24 +123,10 @@ pub fn sitemap(site: &Site) -> OutputFile {
             }
         }
         x.push_str("  </url>\n");
-    };
-    for section in &site.sections {
-        let twin = section.translation.map(|t| site.section(t).url.as_str());
-        entry(&section.url, section.lang(), twin, None);
-    }
-    for page in &site.pages {
-        let twin = page.translation.map(|t| site.page(t).url.as_str());
-        let lastmod = page
-            .doc
-            .common
-            .updated
-            .or(page.date())
-            .map(|d| d.iso_date());
-        entry(&page.url, page.lang(), twin, lastmod);
     }
     x.push_str("</urlset>\n");
     OutputFile {
-        path: "sitemap.xml".to_string(),
+        path: SITEMAP_FILE.to_string(),
         bytes: x.into_bytes(),
     }
 }
@@ -201,43 +139,29 @@ pub fn robots(site: &Site) -> OutputFile {
         site.permalink("/sitemap.xml")
     );
     OutputFile {
-        path: "robots.txt".to_string(),
+        path: ROBOTS_FILE.to_string(),
         bytes: text.into_bytes(),
     }
 }
 
 /// A small page at each alias that sends readers (and search engines) to the page's address.
-pub fn aliases(site: &Site) -> Vec<OutputFile> {
-    let pages = site
-        .pages
+pub fn aliases(site: &Site, aliases: &[Alias<'_>]) -> Vec<OutputFile> {
+    aliases
         .iter()
-        .map(|p| (&p.doc.common.aliases, &p.url, p.lang(), p.title()));
-    let sections = site.sections.iter().map(|s| {
-        (
-            &s.doc.meta.aliases,
-            &s.url,
-            s.lang(),
-            s.doc.meta.title.as_str(),
-        )
-    });
-    let mut files = Vec::new();
-    for (list, target, lang, title) in pages.chain(sections) {
-        for alias in list {
-            let to = xml_escape(&site.permalink(target));
-            let title = xml_escape(title);
+        .map(|a| {
+            let to = xml_escape(&site.permalink(a.target));
+            let title = xml_escape(a.title);
             let text = format!(
                 "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{title}</title>\
                  <link rel=\"canonical\" href=\"{to}\"><meta name=\"robots\" content=\"noindex\">\
                  <meta http-equiv=\"refresh\" content=\"0; url={to}\"></head>\
                  <body><p><a href=\"{to}\">{title}</a></p></body></html>\n",
-                lang.code()
+                a.lang.code()
             );
-            let path = urls::output_file(alias.trim_start_matches(site.config.base_path()));
-            files.push(OutputFile {
-                path,
+            OutputFile {
+                path: a.path.clone(),
                 bytes: text.into_bytes(),
-            });
-        }
-    }
-    files
+            }
+        })
+        .collect()
 }

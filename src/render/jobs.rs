@@ -3,17 +3,20 @@
 //!
 //! This file plans the jobs and dispatches each to its renderer: the content page in `page`, the
 //! lists (sections, home, archives, facets, print, tags) in `lists`, the fixed pages (search, site
-//! map, 404) in `site_pages`; `frame` holds what every page's context shares.
+//! map, 404) in `site_pages`; `frame` holds what every page's context shares. What each job reads
+//! is declared once, in `inputs`: renderers render from it and `deps` fingerprints it.
 
 use super::{Prepared, feeds};
 use crate::built::OutputFile;
-use crate::content::kinds::{Kind, KindData};
+use crate::content::kinds::Kind;
 use crate::error::Problem;
 use crate::lang::Lang;
-use crate::site::{PageId, Section, SectionId, Site, urls};
+use crate::site::{PageId, SectionId, Site};
+use inputs::{Html, Inputs, Listing};
 
 pub mod deps;
 mod frame;
+pub mod inputs;
 mod lists;
 mod page;
 mod site_pages;
@@ -43,32 +46,6 @@ pub enum Job {
     Robots,
 }
 
-pub fn per_page(section: &Section) -> usize {
-    section.doc.meta.paginate.unwrap_or(match section.kind() {
-        Kind::News => 10,
-        Kind::RoleModel => 24,
-        Kind::Psa => 12,
-        Kind::Handbook | Kind::Page => usize::MAX,
-    })
-}
-
-fn page_count(items: usize, per: usize) -> usize {
-    if per == usize::MAX {
-        1
-    } else {
-        items.div_ceil(per).max(1)
-    }
-}
-
-fn expired(site: &Site, section: &Section) -> Vec<PageId> {
-    section
-        .pages
-        .iter()
-        .copied()
-        .filter(|id| matches!(&site.page(*id).doc.data, KindData::Psa(p) if !p.is_active(site.build_date)))
-        .collect()
-}
-
 /// Every job of a full build.
 pub fn plan(site: &Site) -> Vec<Job> {
     // The search indexes are the longest jobs by far: started first, the page jobs fill the
@@ -80,33 +57,21 @@ pub fn plan(site: &Site) -> Vec<Job> {
     }
     jobs.extend(site.pages.iter().map(|p| Job::Page(p.id)));
     for section in &site.sections {
-        let per = per_page(section);
-        let listed = if section.kind() == Kind::Psa {
-            section.pages.len() - expired(site, section).len()
-        } else {
-            section.pages.len()
-        };
-        let lists = if section.kind() == Kind::Psa {
-            1
-        } else {
-            page_count(listed, per)
-        };
-        jobs.extend((1..=lists).map(|n| Job::SectionList(section.id, n)));
-        if section.kind() == Kind::Psa {
-            let n = page_count(expired(site, section).len(), per);
-            jobs.extend((1..=n).map(|n| Job::PsaArchive(section.id, n)));
+        let listing = Listing::of(site, section);
+        jobs.extend((1..=listing.pages()).map(|n| Job::SectionList(section.id, n)));
+        if let Some(pages) = listing.archive_pages() {
+            jobs.extend((1..=pages).map(|n| Job::PsaArchive(section.id, n)));
         }
         if section.kind() == Kind::Handbook {
             jobs.push(Job::HandbookPrint(section.id));
         }
         for (i, facet) in section.facets.iter().enumerate() {
-            jobs.extend(
-                (1..=page_count(facet.pages.len(), per)).map(|n| Job::Facet(section.id, i, n)),
-            );
+            let pages = inputs::facet_pages(section, facet);
+            jobs.extend((1..=pages).map(|n| Job::Facet(section.id, i, n)));
         }
     }
     for (i, term) in site.tags.iter().enumerate() {
-        jobs.extend((1..=page_count(term.pages.len(), 20)).map(|n| Job::Tag(i, n)));
+        jobs.extend((1..=inputs::tag_pages(term)).map(|n| Job::Tag(i, n)));
     }
     for &lang in &site.config.languages {
         jobs.extend([
@@ -122,32 +87,46 @@ pub fn plan(site: &Site) -> Vec<Job> {
     jobs
 }
 
+/// Render `job` from its declared inputs.
 pub fn render_job(p: &Prepared<'_>, job: &Job) -> Result<Vec<OutputFile>, Problem> {
     let site = p.site;
-    match job {
-        Job::Page(id) => page::page(p, *id).map(|f| vec![f]),
-        Job::SectionList(id, n) => lists::section_list(p, site.section(*id), *n).map(|f| vec![f]),
-        Job::PsaArchive(id, n) => lists::psa_archive(p, site.section(*id), *n).map(|f| vec![f]),
-        Job::Facet(id, i, n) => lists::facet(p, site.section(*id), *i, *n).map(|f| vec![f]),
-        Job::HandbookPrint(id) => lists::handbook_print(p, site.section(*id)).map(|f| vec![f]),
-        Job::TagIndex(lang) => lists::tag_index(p, *lang).map(|f| vec![f]),
-        Job::Tag(i, n) => lists::tag(p, *i, *n).map(|f| vec![f]),
-        Job::Search(lang) => site_pages::search_page(p, *lang).map(|f| vec![f]),
-        Job::SiteMapPage(lang) => site_pages::site_map_page(p, *lang).map(|f| vec![f]),
-        Job::NotFound => site_pages::not_found(p).map(|f| vec![f]),
-        Job::Aliases => Ok(feeds::aliases(site)),
-        Job::Feeds(lang) => Ok(feeds::atom_feeds(p, *lang)),
-        Job::SearchIndex(lang) => Ok(super::search_docs::index(p, *lang)),
-        Job::SitemapXml => Ok(vec![feeds::sitemap(site)]),
-        Job::Robots => Ok(vec![feeds::robots(site)]),
-    }
+    Ok(match inputs::declare(site, job)?.inputs {
+        Inputs::Html { url, page } => vec![OutputFile {
+            path: inputs::html_file(site, &url),
+            bytes: render_html(p, &url, &page)?.into_bytes(),
+        }],
+        Inputs::Aliases(list) => feeds::aliases(site, &list),
+        Inputs::Feeds(list) => feeds::atom_feeds(site, &list),
+        Inputs::SearchIndex { lang, pages } => super::search_docs::index(p, lang, &pages),
+        Inputs::SitemapXml(entries) => vec![feeds::sitemap(site, &entries)],
+        Inputs::Robots => vec![feeds::robots(site)],
+    })
 }
 
-fn html(path_url: &str, site: &Site, text: String) -> OutputFile {
-    let base = site.config.base_path();
-    let path = path_url.strip_prefix(base).unwrap_or(path_url);
-    OutputFile {
-        path: urls::output_file(path),
-        bytes: text.into_bytes(),
+fn render_html(p: &Prepared<'_>, url: &str, page: &Html<'_>) -> Result<String, Problem> {
+    match page {
+        Html::Page(x) => page::page(p, x),
+        Html::SectionList(x) => lists::section_list(p, url, x),
+        Html::PsaArchive { section, list } => lists::psa_archive(p, url, *section, list),
+        Html::Facet {
+            section,
+            index,
+            list,
+            twin,
+        } => lists::facet(p, url, (*section, *index), list, *twin),
+        Html::HandbookPrint { section, chapters } => {
+            lists::handbook_print(p, url, *section, chapters)
+        }
+        Html::TagIndex { lang, terms } => lists::tag_index(p, url, *lang, terms),
+        Html::Tag {
+            lang,
+            label,
+            term_url,
+            list,
+            twin,
+        } => lists::tag(p, url, (*lang, label, term_url), list, *twin),
+        Html::Search(lang) => site_pages::search_page(p, url, *lang),
+        Html::SiteMapPage { lang, sections } => site_pages::site_map_page(p, url, *lang, sections),
+        Html::NotFound => site_pages::not_found(p, url),
     }
 }

@@ -123,6 +123,11 @@ impl<'a> Prepared<'a> {
     pub fn summary(&self, id: crate::site::PageId) -> Value {
         self.summaries[id.0].clone()
     }
+
+    /// The summary cards of `cards`, in order.
+    pub fn cards(&self, cards: &[jobs::inputs::Card]) -> Vec<Value> {
+        cards.iter().map(|c| self.summary(c.id())).collect()
+    }
 }
 
 /// Render every job, passing each file to `sink` as soon as it is ready. Returns the number of

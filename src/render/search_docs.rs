@@ -2,6 +2,7 @@
 //! for (a role model's name, district, category; tags) besides title, headings and text.
 
 use super::Prepared;
+use super::jobs::inputs::Card;
 use crate::built::OutputFile;
 use crate::content::kinds::KindData;
 use crate::lang::Lang;
@@ -14,12 +15,13 @@ pub fn index_url(lang: Lang) -> String {
     format!("/search/{}/", lang.code())
 }
 
-pub fn index(p: &Prepared<'_>, lang: Lang) -> Vec<OutputFile> {
+/// The index of `lang`'s `pages`.
+pub fn index(p: &Prepared<'_>, lang: Lang, pages: &[Card]) -> Vec<OutputFile> {
     let Some(indexer) = p.indexer else {
         return Vec::new();
     };
     let site = p.site;
-    let docs: Vec<SearchDoc> = site.pages_in(lang).map(|page| doc(site, page)).collect();
+    let docs: Vec<SearchDoc> = pages.iter().map(|c| doc(site, site.page(c.id()))).collect();
     indexer
         .build(lang.code(), &docs)
         .into_iter()

@@ -208,24 +208,30 @@ pub struct PageView<'a> {
     pub extra: &'a serde_json::Value,
 }
 
-pub fn page_view<'a>(site: &Site, page: &'a Page) -> PageView<'a> {
-    let lang = page.lang();
-    let neighbour = |id: Option<crate::site::PageId>| {
-        id.map(|id| {
-            let p = site.page(id);
-            let label = match &p.doc.data {
-                KindData::Handbook(c) => c
-                    .short_title
-                    .clone()
-                    .unwrap_or_else(|| p.title().to_string()),
-                _ => p.title().to_string(),
-            };
-            Link {
-                label,
-                url: p.url.clone(),
-            }
-        })
+/// A link to a page: a chapter's short title (else the title) and the URL.
+pub fn page_link(site: &Site, id: crate::site::PageId) -> Link {
+    let p = site.page(id);
+    let label = match &p.doc.data {
+        KindData::Handbook(c) => c
+            .short_title
+            .clone()
+            .unwrap_or_else(|| p.title().to_string()),
+        _ => p.title().to_string(),
     };
+    Link {
+        label,
+        url: p.url.clone(),
+    }
+}
+
+/// `neighbours` are the previous and next pages of its section.
+pub fn page_view<'a>(
+    site: &Site,
+    page: &'a Page,
+    neighbours: (Option<crate::site::PageId>, Option<crate::site::PageId>),
+) -> PageView<'a> {
+    let lang = page.lang();
+    let neighbour = |id: Option<crate::site::PageId>| id.map(|id| page_link(site, id));
     PageView {
         content: &page.body.html,
         toc: &page.body.toc,
@@ -251,8 +257,8 @@ pub fn page_view<'a>(site: &Site, page: &'a Page) -> PageView<'a> {
             KindData::RoleModel(r) => honors(&r.honors),
             _ => Vec::new(),
         },
-        prev: neighbour(page.prev),
-        next: neighbour(page.next),
+        prev: neighbour(neighbours.0),
+        next: neighbour(neighbours.1),
         section_url: site.section(page.section).url.clone(),
         extra: &page.doc.common.extra,
     }

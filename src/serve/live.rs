@@ -121,7 +121,12 @@ impl Live {
         if changes.full || self.model.is_none() {
             return self.full();
         }
-        if self.stale {
+        // Which ads are current follows from the build's date: a new date is a new model.
+        let date_moved = self
+            .model
+            .as_ref()
+            .is_some_and(|m| m.site.build_date != self.options.date);
+        if self.stale || date_moved {
             return self.reload();
         }
         let all_known = changes.markdown.iter().all(|rel| {
@@ -376,7 +381,7 @@ impl Live {
             .ok()
             .and_then(|b| serde_json::from_slice::<crate::integrity::Manifest>(&b).ok())
             .map(|m| m.files);
-        model.jobs = match initial_records(&mut model) {
+        model.jobs = match initial_records(&model, &self.options.output) {
             Ok(jobs) => jobs,
             Err(Failed(problems)) => return self.failed(problems, started),
         };

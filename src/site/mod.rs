@@ -2,6 +2,7 @@
 //! Markdown bodies (in parallel), pairs translations, orders sections, and builds the taxonomies
 //! and role-model filters. The resulting [`Site`] is read-only: rendering only reads it.
 
+mod page;
 pub mod patch;
 mod suggest;
 pub mod taxonomy;
@@ -157,20 +158,11 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
         highlighter,
         allowed_html_tags,
     } = input;
-    let markdown_options = config.markdown;
-    let render_body =
-        |source: &crate::content::Source, dir: &str, lang: Lang, links: &LinkTable| {
-            let input = markdown::Input {
-                body: source.body(),
-                body_line: source.body_line,
-                dir,
-                lang,
-                allowed_html_tags,
-                options: markdown_options,
-                max_highlight_line: config.limits.highlight_line_chars,
-            };
-            markdown::render(&input, links, highlighter)
-        };
+    let bodies = page::Bodies {
+        config: &config,
+        highlighter,
+        allowed_html_tags,
+    };
     let base = config.base_path().to_string();
     let Content {
         mut sections,
@@ -185,124 +177,49 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
         .iter()
         .map(|s| format!("{base}{}", urls::section_path(s.lang, &s.dir)))
         .collect();
-    let page_urls: Vec<String> = pages
-        .iter()
-        .map(|p| {
-            format!(
-                "{base}{}",
-                urls::page_path(p.lang, &p.dir, p.common.slug.as_str())
-            )
-        })
-        .collect();
+    let page_urls: Vec<String> = pages.iter().map(|p| page::url(&base, p)).collect();
     let links = link_table(&sections, &section_urls, &pages, &page_urls, &assets, &base);
 
     let section_bodies: Vec<Rendered> = sections
         .par_iter()
-        .map(|s| render_body(&s.source, &s.dir, s.lang, &links))
+        .map(|s| bodies.render(&s.source, &s.dir, s.lang, &links))
         .collect();
-    let page_bodies: Vec<Rendered> = pages
-        .par_iter()
-        .map(|p| {
-            let dir = p.bundle.as_deref().unwrap_or(&p.dir);
-            render_body(&p.source, dir, p.lang, &links)
+    let translations = pair_translations(&pages);
+    // The Chinese source of each English twin: a photo or poster it inherits is that file's.
+    let zh_sources: Vec<Option<&crate::content::Source>> = pages
+        .iter()
+        .zip(&translations)
+        .map(|(p, t)| match t {
+            Some(t) if p.lang != Lang::Zh => Some(&pages[t.0].source),
+            _ => None,
         })
         .collect();
+    let derived: Vec<page::Derived> = pages
+        .par_iter()
+        .zip(&zh_sources)
+        .map(|(p, zh)| page::derive(p, *zh, &links, &bodies))
+        .collect();
+    drop(zh_sources);
     for (body, doc) in section_bodies.iter().zip(&sections) {
         let found = suggest::link_targets(&body.problems, &doc.dir, &links);
         problems.extend(locate(&found, &doc.source));
     }
-    for (body, doc) in page_bodies.iter().zip(&pages) {
-        let dir = doc.bundle.as_deref().unwrap_or(&doc.dir);
-        let found = suggest::link_targets(&body.problems, dir, &links);
-        problems.extend(locate(&found, &doc.source));
+    for d in &derived {
+        problems.extend(d.link_problems.iter().cloned());
     }
 
-    let section_index: HashMap<(Lang, &str), SectionId> = sections
-        .iter()
-        .enumerate()
-        .map(|(i, s)| ((s.lang, s.dir.as_str()), SectionId(i)))
-        .collect();
-    let mut built_sections: Vec<Section> = Vec::with_capacity(sections.len());
-    for (i, ((doc, url), body)) in sections
-        .iter()
-        .zip(section_urls)
-        .zip(section_bodies)
-        .enumerate()
-    {
-        built_sections.push(Section {
-            id: SectionId(i),
-            parent: parent_section(&doc.dir, doc.lang, &section_index),
-            children: Vec::new(),
-            pages: Vec::new(),
-            translation: section_index
-                .get(&(doc.lang.other(), doc.dir.as_str()))
-                .copied(),
-            url,
-            body,
-            facets: Vec::new(),
-            doc: doc.clone(),
-        });
-    }
-    drop(section_index);
-    let pair_index: HashMap<(Lang, &str, &str), PageId> = pages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| ((p.lang, p.dir.as_str(), p.name.as_str()), PageId(i)))
-        .collect();
-    let translations: Vec<Option<PageId>> = pages
-        .iter()
-        .map(|p| {
-            pair_index
-                .get(&(p.lang.other(), p.dir.as_str(), p.name.as_str()))
-                .copied()
-        })
-        .collect();
-    drop(pair_index);
-    // The Chinese source of each English twin: a photo or poster it inherits is that file's.
-    let zh_sources: Vec<Option<crate::content::Source>> = pages
-        .iter()
-        .zip(&translations)
-        .map(|(p, t)| match t {
-            Some(t) if p.lang != Lang::Zh => Some(pages[t.0].source.clone()),
-            _ => None,
-        })
-        .collect();
-
+    let mut built_sections = build_sections(&sections, section_urls, section_bodies);
     let section_of: HashMap<(Lang, String), SectionId> = built_sections
         .iter()
         .map(|s| ((s.lang(), s.doc.dir.clone()), s.id))
         .collect();
     let mut built_pages = Vec::with_capacity(pages.len());
-    for (i, (((doc, url), body), zh_source)) in pages
-        .into_iter()
-        .zip(page_urls)
-        .zip(page_bodies)
-        .zip(zh_sources)
-        .enumerate()
-    {
+    for (i, ((doc, url), derived)) in pages.into_iter().zip(page_urls).zip(derived).enumerate() {
         let Some(&section) = section_of.get(&(doc.lang, doc.section_dir.clone())) else {
-            problems.push(
-                doc.source
-                    .problem("no-section", crate::text!("site-no-section"))
-                    .help(crate::text!(
-                        "site-no-section-help",
-                        index = format!(
-                            "content/{}/_index{}.md",
-                            doc.section_dir,
-                            doc.lang
-                                .file_suffix()
-                                .map_or(String::new(), |s| format!(".{s}"))
-                        )
-                    )),
-            );
+            problems.push(no_section(&doc));
             continue;
         };
-        let figure_file = figure_file(&doc, zh_source.as_ref(), &links, &mut problems);
-        let summary = doc
-            .common
-            .summary
-            .clone()
-            .unwrap_or_else(|| body.excerpt.clone());
+        problems.extend(derived.figure_problems);
         built_pages.push(Page {
             id: PageId(i),
             translation: translations[i],
@@ -310,22 +227,17 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
             prev: None,
             next: None,
             url,
-            body,
-            summary,
-            figure_file,
+            body: derived.body,
+            summary: derived.summary,
+            figure_file: derived.figure_file,
             doc,
         });
     }
     if !problems.is_empty() {
         return Err(Failed(problems));
     }
-    order_sections(&mut built_sections, &mut built_pages);
+    order_sections(&mut built_sections, &mut built_pages, &config);
     let tags = taxonomy::tags(&config, &built_pages, &base);
-    for section in &mut built_sections {
-        if section.kind() == Kind::RoleModel {
-            section.facets = taxonomy::facets(&config, section, &built_pages);
-        }
-    }
     let menus = resolve_menus(&config, &links, &mut problems);
     let site = Site {
         config,
@@ -343,6 +255,62 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
     } else {
         Err(Failed(problems))
     }
+}
+
+/// The sections of the model, each with its parent and translation (pages come later).
+fn build_sections(docs: &[SectionDoc], urls: Vec<String>, bodies: Vec<Rendered>) -> Vec<Section> {
+    let index: HashMap<(Lang, &str), SectionId> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ((s.lang, s.dir.as_str()), SectionId(i)))
+        .collect();
+    docs.iter()
+        .zip(urls)
+        .zip(bodies)
+        .enumerate()
+        .map(|(i, ((doc, url), body))| Section {
+            id: SectionId(i),
+            parent: parent_section(&doc.dir, doc.lang, &index),
+            children: Vec::new(),
+            pages: Vec::new(),
+            translation: index.get(&(doc.lang.other(), doc.dir.as_str())).copied(),
+            url,
+            body,
+            facets: Vec::new(),
+            doc: doc.clone(),
+        })
+        .collect()
+}
+
+/// Each page's twin in the other language: the page of the same name in the same folder.
+fn pair_translations(pages: &[PageDoc]) -> Vec<Option<PageId>> {
+    let index: HashMap<(Lang, &str, &str), PageId> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| ((p.lang, p.dir.as_str(), p.name.as_str()), PageId(i)))
+        .collect();
+    pages
+        .iter()
+        .map(|p| {
+            index
+                .get(&(p.lang.other(), p.dir.as_str(), p.name.as_str()))
+                .copied()
+        })
+        .collect()
+}
+
+/// A page whose folder has no section index.
+fn no_section(doc: &PageDoc) -> Problem {
+    let suffix = doc
+        .lang
+        .file_suffix()
+        .map_or(String::new(), |s| format!(".{s}"));
+    doc.source
+        .problem("no-section", crate::text!("site-no-section"))
+        .help(crate::text!(
+            "site-no-section-help",
+            index = format!("content/{}/_index{suffix}.md", doc.section_dir)
+        ))
 }
 
 /// The errors among a body's problems, placed in its file (warnings are [`body_warnings`]).
@@ -420,66 +388,7 @@ fn parent_section(
     index.get(&(lang, "")).copied()
 }
 
-/// The content-relative path of a page's photo or poster, which must exist beside the page.
-/// `zh_source` is an English twin's Chinese page: a missing picture the twin inherits without
-/// naming it is reported there, where the file name is written.
-fn figure_file(
-    doc: &PageDoc,
-    zh_source: Option<&crate::content::Source>,
-    links: &LinkTable,
-    problems: &mut Vec<Problem>,
-) -> Option<String> {
-    let figure = doc.data.figure()?;
-    let folder = doc.bundle.as_deref().unwrap_or(&doc.dir);
-    let path = markdown::links::normalize(&format!("{folder}/{}", figure.file))?;
-    if links.assets.contains(&path) {
-        return Some(path);
-    }
-    let key = if matches!(doc.data, KindData::Psa(_)) {
-        "poster"
-    } else {
-        "photo"
-    };
-    let (source, line) = match doc.source.key_line(key) {
-        Some(line) => (&doc.source, line),
-        None => zh_source
-            .and_then(|zh| zh.key_line(key).map(|line| (zh, line)))
-            .unwrap_or((&doc.source, 1)),
-    };
-    problems.push(
-        source
-            .problem(
-                "missing-image",
-                crate::text!("site-missing-image", file = &figure.file),
-            )
-            .at_line(line)
-            .help(crate::text!("site-missing-image-help", folder = folder)),
-    );
-    None
-}
-
-fn sort_key(page: &Page) -> (i64, i64, String) {
-    let day = |d: Option<crate::content::date::PubDate>| {
-        d.map_or(0, |d| {
-            i64::from(d.date.year()) * 10_000
-                + i64::from(d.date.month()) * 100
-                + i64::from(d.date.day())
-        })
-    };
-    match &page.doc.data {
-        KindData::Handbook(c) => (c.weight, 0, page.doc.name.clone()),
-        KindData::RoleModel(r) => (
-            -i64::from(r.year),
-            i64::from(!r.featured),
-            page.doc.name.clone(),
-        ),
-        KindData::Psa(p) => (-day(Some(p.start)), 0, page.doc.name.clone()),
-        KindData::News(n) => (-day(Some(n.date)), 0, page.doc.name.clone()),
-        KindData::Page => (-day(page.doc.common.date), 0, page.doc.common.title.clone()),
-    }
-}
-
-fn order_sections(sections: &mut [Section], pages: &mut [Page]) {
+fn order_sections(sections: &mut [Section], pages: &mut [Page], config: &SiteConfig) {
     for page in pages.iter() {
         sections[page.section.0].pages.push(page.id);
     }
@@ -496,15 +405,9 @@ fn order_sections(sections: &mut [Section], pages: &mut [Page]) {
         .collect();
     for section in sections.iter_mut() {
         section
-            .pages
-            .sort_by_cached_key(|id| sort_key(&pages[id.0]));
-        section
             .children
             .sort_by(|a, b| weights[a.0].cmp(&weights[b.0]));
-        for pair in section.pages.windows(2) {
-            pages[pair[0].0].next = Some(pair[1]);
-            pages[pair[1].0].prev = Some(pair[0]);
-        }
+        page::arrange(section, pages, config);
     }
 }
 

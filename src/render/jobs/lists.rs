@@ -2,15 +2,14 @@
 //! a role-model gallery, the printable handbook, the tag index and each tag's list.
 
 use super::frame::{Frame, fallback_url};
-use super::page::chapter_links;
-use super::{expired, html, page_count, per_page};
-use crate::built::OutputFile;
-use crate::content::kinds::{Kind, KindData};
+use super::inputs::{Card, Home, Paged, SectionList, Shown, TermLink, archive_url, print_url};
+use super::page::links_to;
+use crate::content::kinds::Kind;
 use crate::error::Problem;
 use crate::lang::Lang;
 use crate::render::Prepared;
 use crate::render::view::{self, FacetLink, Link, Meta};
-use crate::site::{PageId, Section, Site, urls};
+use crate::site::{Section, SectionId, Site};
 use serde::Serialize;
 use tera::Value;
 
@@ -45,15 +44,6 @@ fn column_meta(site: &Site, section: &Section) -> Vec<Meta> {
     ]
 }
 
-fn page_slice(p: &Prepared<'_>, ids: &[PageId], per: usize, n: usize) -> Vec<Value> {
-    let start = if per == usize::MAX { 0 } else { per * (n - 1) };
-    ids.iter()
-        .skip(start)
-        .take(per)
-        .map(|id| p.summary(*id))
-        .collect()
-}
-
 fn section_frame(site: &Site, section: &Section, url: &str, title: &str) -> Frame {
     let lang = section.lang();
     let mut frame = Frame::new(lang, url, title);
@@ -81,50 +71,27 @@ fn facet_links(section: &Section, current: Option<usize>) -> Vec<FacetLink> {
 
 pub(super) fn section_list(
     p: &Prepared<'_>,
-    section: &Section,
-    n: usize,
-) -> Result<OutputFile, Problem> {
+    url: &str,
+    inputs: &SectionList,
+) -> Result<String, Problem> {
     let site = p.site;
+    let section = site.section(inputs.section.id());
     let lang = section.lang();
-    let url = urls::paginated(&section.url, n);
     let mut ctx = p.context(lang);
     ctx.insert("section", &view::section_view(site, section));
-    let per = per_page(section);
-    let (listed, archived): (Vec<PageId>, usize) = if section.kind() == Kind::Psa {
-        let expired = expired(site, section);
-        let active = section
-            .pages
-            .iter()
-            .copied()
-            .filter(|id| !expired.contains(id))
-            .collect();
-        (active, expired.len())
-    } else {
-        (section.pages.clone(), 0)
-    };
-    let total = if section.kind() == Kind::Psa {
-        1
-    } else {
-        page_count(listed.len(), per)
-    };
-    let per = if section.kind() == Kind::Psa {
-        usize::MAX
-    } else {
-        per
-    };
-    ctx.insert("pages", &page_slice(p, &listed, per, n));
-    ctx.insert("paginator", &view::pagination(&section.url, n, total));
+    ctx.insert("pages", &p.cards(&inputs.list.cards));
+    ctx.insert("paginator", &paginator(&section.url, &inputs.list));
     ctx.insert("facets", &facet_links(section, None));
     ctx.insert("facet", &Option::<FacetLink>::None);
-    ctx.insert("archive_url", &format!("{}archive/", section.url));
-    ctx.insert("archived_count", &archived);
-    if section.is_home() {
-        ctx.insert("home", &home_blocks(p, lang));
+    ctx.insert("archive_url", &archive_url(section));
+    ctx.insert("archived_count", &inputs.archived);
+    if let Some(home) = &inputs.home {
+        ctx.insert("home", &home_blocks(p, home));
     }
     if section.kind() == Kind::Handbook {
-        ctx.insert("print_url", &format!("{}print/", section.url));
+        ctx.insert("print_url", &print_url(section));
     }
-    let mut frame = section_frame(site, section, &url, &section.doc.meta.title);
+    let mut frame = section_frame(site, section, url, &section.doc.meta.title);
     if section.is_home() {
         frame.title = site.config.title.get(lang).to_string();
         frame.description = site.config.description.get(lang).to_string();
@@ -139,7 +106,11 @@ pub(super) fn section_list(
         Kind::News => "news_list.html",
         Kind::Page => "section.html",
     };
-    Ok(html(&url, site, p.renderer.render(template, &ctx)?))
+    p.renderer.render(template, &ctx)
+}
+
+fn paginator(base: &str, list: &Paged) -> view::Pagination {
+    view::pagination(base, list.current, list.total)
 }
 
 #[derive(Serialize)]
@@ -163,73 +134,53 @@ struct HandbookEntry {
     chapters: Vec<Link>,
 }
 
-fn home_blocks(p: &Prepared<'_>, lang: Lang) -> HomeBlocks {
+fn home_blocks(p: &Prepared<'_>, home: &Home) -> HomeBlocks {
     let site = p.site;
-    let of_kind = |kind: Kind| {
-        site.sections_in(lang)
-            .filter(move |s| s.kind() == kind && !s.is_home())
-    };
-    let psas = of_kind(Kind::Psa)
-        .flat_map(|s| s.pages.iter())
-        .filter(|id| matches!(&site.page(**id).doc.data, KindData::Psa(a) if a.is_active(site.build_date)))
-        .take(6)
-        .map(|id| p.summary(*id))
-        .collect();
-    let mut news: Vec<PageId> = of_kind(Kind::News)
-        .flat_map(|s| s.pages.iter().copied())
-        .collect();
-    news.sort_by_key(|id| std::cmp::Reverse(site.page(*id).date()));
-    let featured = of_kind(Kind::RoleModel)
-        .flat_map(|s| s.pages.iter())
-        .filter(|id| matches!(&site.page(**id).doc.data, KindData::RoleModel(r) if r.featured))
-        .take(6)
-        .map(|id| p.summary(*id))
-        .collect();
-    let handbook = of_kind(Kind::Handbook).next().map(|s| HandbookEntry {
-        title: s.doc.meta.title.clone(),
-        url: s.url.clone(),
-        summary: s.doc.meta.summary.clone(),
-        chapters: chapter_links(site, s).into_iter().take(6).collect(),
-    });
-    let sections = site
-        .sections_in(lang)
-        .filter(|s| !s.is_home() && s.parent.is_some_and(|par| site.section(par).is_home()))
-        .map(|s| Link {
-            label: s.doc.meta.title.clone(),
+    let url_of = |id: Option<SectionId>| id.map(|s| site.section(s).url.clone());
+    let handbook = home.handbook.as_ref().map(|(s, chapters)| {
+        let s = site.section(s.id());
+        HandbookEntry {
+            title: s.doc.meta.title.clone(),
             url: s.url.clone(),
-        })
-        .collect();
-    let first_url = |kind: Kind| of_kind(kind).next().map(|s| s.url.clone());
+            summary: s.doc.meta.summary.clone(),
+            chapters: links_to(site, chapters),
+        }
+    });
     HomeBlocks {
-        psas_url: first_url(Kind::Psa),
-        news_url: first_url(Kind::News),
-        featured_url: first_url(Kind::RoleModel),
-        psas,
-        news: news.into_iter().take(5).map(|id| p.summary(id)).collect(),
-        featured,
+        psas: p.cards(&home.psas),
+        news: p.cards(&home.news),
+        featured: p.cards(&home.featured),
         handbook,
-        sections,
+        sections: home
+            .sections
+            .iter()
+            .map(|id| {
+                let s = site.section(*id);
+                Link {
+                    label: s.doc.meta.title.clone(),
+                    url: s.url.clone(),
+                }
+            })
+            .collect(),
+        psas_url: url_of(home.psas_from),
+        news_url: url_of(home.news_from),
+        featured_url: url_of(home.featured_from),
     }
 }
 
 pub(super) fn psa_archive(
     p: &Prepared<'_>,
-    section: &Section,
-    n: usize,
-) -> Result<OutputFile, Problem> {
+    url: &str,
+    section: Shown,
+    list: &Paged,
+) -> Result<String, Problem> {
     let site = p.site;
+    let section = site.section(section.id());
     let lang = section.lang();
-    let base = format!("{}archive/", section.url);
-    let url = urls::paginated(&base, n);
-    let expired = expired(site, section);
-    let per = per_page(section);
     let mut ctx = p.context(lang);
     ctx.insert("section", &view::section_view(site, section));
-    ctx.insert("pages", &page_slice(p, &expired, per, n));
-    ctx.insert(
-        "paginator",
-        &view::pagination(&base, n, page_count(expired.len(), per)),
-    );
+    ctx.insert("pages", &p.cards(&list.cards));
+    ctx.insert("paginator", &paginator(&archive_url(section), list));
     let title = format!(
         "{} · {}",
         section.doc.meta.title,
@@ -238,25 +189,22 @@ pub(super) fn psa_archive(
             .get("archive")
             .map_or("", String::as_str)
     );
-    let mut frame = section_frame(site, section, &url, &title);
-    frame.translation = section
-        .translation
-        .map(|t| format!("{}archive/", site.section(t).url));
+    let mut frame = section_frame(site, section, url, &title);
+    frame.translation = section.translation.map(|t| archive_url(site.section(t)));
     frame.apply(site, &mut ctx);
-    Ok(html(
-        &url,
-        site,
-        p.renderer.render("psa_archive.html", &ctx)?,
-    ))
+    p.renderer.render("psa_archive.html", &ctx)
 }
 
+/// A role-model gallery filtered by its facet `index`.
 pub(super) fn facet(
     p: &Prepared<'_>,
-    section: &Section,
-    index: usize,
-    n: usize,
-) -> Result<OutputFile, Problem> {
+    url: &str,
+    (section, index): (Shown, usize),
+    list: &Paged,
+    twin: Option<&str>,
+) -> Result<String, Problem> {
     let site = p.site;
+    let section = site.section(section.id());
     let lang = section.lang();
     let Some(f) = section.facets.get(index) else {
         return Err(Problem::error(
@@ -264,39 +212,24 @@ pub(super) fn facet(
             crate::text!("internal-error", what = "filter page out of range"),
         ));
     };
-    let url = urls::paginated(&f.url, n);
-    let per = per_page(section);
     let mut ctx = p.context(lang);
     ctx.insert("section", &view::section_view(site, section));
-    ctx.insert("pages", &page_slice(p, &f.pages, per, n));
-    ctx.insert(
-        "paginator",
-        &view::pagination(&f.url, n, page_count(f.pages.len(), per)),
-    );
+    ctx.insert("pages", &p.cards(&list.cards));
+    ctx.insert("paginator", &paginator(&f.url, list));
     let links = facet_links(section, Some(index));
     ctx.insert("facet", &links.get(index));
     ctx.insert("facets", &links);
     ctx.insert("archive_url", &"");
     ctx.insert("archived_count", &0);
     let title = format!("{} · {}", section.doc.meta.title, f.label);
-    let mut frame = section_frame(site, section, &url, &title);
-    frame.translation = section.translation.and_then(|t| {
-        site.section(t)
-            .facets
-            .iter()
-            .find(|o| o.kind == f.kind && o.key == f.key)
-            .map(|o| o.url.clone())
-    });
+    let mut frame = section_frame(site, section, url, &title);
+    frame.translation = twin.map(str::to_string);
     frame.fallback = section.translation.map_or_else(
         || fallback_url(site, section.parent, lang),
         |t| site.section(t).url.clone(),
     );
     frame.apply(site, &mut ctx);
-    Ok(html(
-        &url,
-        site,
-        p.renderer.render("role_models.html", &ctx)?,
-    ))
+    p.renderer.render("role_models.html", &ctx)
 }
 
 #[derive(Serialize)]
@@ -306,15 +239,19 @@ struct PrintChapter<'a> {
     content: &'a str,
 }
 
-pub(super) fn handbook_print(p: &Prepared<'_>, section: &Section) -> Result<OutputFile, Problem> {
+pub(super) fn handbook_print(
+    p: &Prepared<'_>,
+    url: &str,
+    section: Shown,
+    chapters: &[Card],
+) -> Result<String, Problem> {
     let site = p.site;
+    let section = site.section(section.id());
     let lang = section.lang();
-    let url = format!("{}print/", section.url);
-    let chapters: Vec<PrintChapter<'_>> = section
-        .pages
+    let printed: Vec<PrintChapter<'_>> = chapters
         .iter()
         .map(|id| {
-            let c = site.page(*id);
+            let c = site.page(id.id());
             PrintChapter {
                 title: c.title(),
                 id: format!("chapter-{}", c.doc.common.slug),
@@ -324,33 +261,29 @@ pub(super) fn handbook_print(p: &Prepared<'_>, section: &Section) -> Result<Outp
         .collect();
     let mut ctx = p.context(lang);
     ctx.insert("section", &view::section_view(site, section));
-    ctx.insert("chapters", &chapters);
-    let mut frame = section_frame(site, section, &url, &section.doc.meta.title);
-    frame.translation = section
-        .translation
-        .map(|t| format!("{}print/", site.section(t).url));
+    ctx.insert("chapters", &printed);
+    let mut frame = section_frame(site, section, url, &section.doc.meta.title);
+    frame.translation = section.translation.map(|t| print_url(site.section(t)));
     frame.apply(site, &mut ctx);
-    let has_code = section.pages.iter().any(|id| site.page(*id).body.has_code);
+    let has_code = chapters.iter().any(|c| site.page(c.id()).body.has_code);
     ctx.insert("code_css", &has_code);
-    Ok(html(
-        &url,
-        site,
-        p.renderer.render("handbook_print.html", &ctx)?,
-    ))
+    p.renderer.render("handbook_print.html", &ctx)
 }
 
-pub(super) fn tag_index(p: &Prepared<'_>, lang: Lang) -> Result<OutputFile, Problem> {
+pub(super) fn tag_index(
+    p: &Prepared<'_>,
+    url: &str,
+    lang: Lang,
+    terms: &[TermLink<'_>],
+) -> Result<String, Problem> {
     let site = p.site;
-    let url = site.url(&crate::site::taxonomy::tag_index_path(lang));
-    let terms: Vec<FacetLink> = site
-        .tags
+    let terms: Vec<FacetLink> = terms
         .iter()
-        .filter(|t| t.lang == lang)
         .map(|t| FacetLink {
             kind: crate::site::FacetKind::Category,
-            label: t.label.clone(),
-            url: t.url.clone(),
-            count: t.pages.len(),
+            label: t.label.to_string(),
+            url: t.url.to_string(),
+            count: t.count,
             current: false,
         })
         .collect();
@@ -362,44 +295,36 @@ pub(super) fn tag_index(p: &Prepared<'_>, lang: Lang) -> Result<OutputFile, Prob
         .get("tags")
         .cloned()
         .unwrap_or_default();
-    let mut frame = Frame::new(lang, &url, &title);
+    let mut frame = Frame::new(lang, url, &title);
     frame.translation = Some(site.url(&crate::site::taxonomy::tag_index_path(lang.other())))
         .filter(|_| site.config.has_lang(lang.other()));
     frame.fallback = site.url(&format!("{}/", lang.other().url_prefix()));
     frame.apply(site, &mut ctx);
-    Ok(html(&url, site, p.renderer.render("tags.html", &ctx)?))
+    p.renderer.render("tags.html", &ctx)
 }
 
-pub(super) fn tag(p: &Prepared<'_>, index: usize, n: usize) -> Result<OutputFile, Problem> {
+/// One page of a tag's list; `term` is its language, label and URL.
+pub(super) fn tag(
+    p: &Prepared<'_>,
+    url: &str,
+    (lang, label, term_url): (Lang, &str, &str),
+    list: &Paged,
+    twin: Option<&str>,
+) -> Result<String, Problem> {
     let site = p.site;
-    let Some(term) = site.tags.get(index) else {
-        return Err(Problem::error(
-            "internal",
-            crate::text!("internal-error", what = "tag out of range"),
-        ));
-    };
-    let lang = term.lang;
-    let url = urls::paginated(&term.url, n);
     let mut ctx = p.context(lang);
     ctx.insert(
         "term",
         &Link {
-            label: term.label.clone(),
-            url: term.url.clone(),
+            label: label.to_string(),
+            url: term_url.to_string(),
         },
     );
-    ctx.insert("pages", &page_slice(p, &term.pages, 20, n));
-    ctx.insert(
-        "paginator",
-        &view::pagination(&term.url, n, page_count(term.pages.len(), 20)),
-    );
-    let mut frame = Frame::new(lang, &url, &term.label);
-    frame.translation = site
-        .tags
-        .iter()
-        .find(|t| t.lang != lang && t.key == term.key)
-        .map(|t| t.url.clone());
+    ctx.insert("pages", &p.cards(&list.cards));
+    ctx.insert("paginator", &paginator(term_url, list));
+    let mut frame = Frame::new(lang, url, label);
+    frame.translation = twin.map(str::to_string);
     frame.fallback = site.url(&crate::site::taxonomy::tag_index_path(lang.other()));
     frame.apply(site, &mut ctx);
-    Ok(html(&url, site, p.renderer.render("tag.html", &ctx)?))
+    p.renderer.render("tag.html", &ctx)
 }

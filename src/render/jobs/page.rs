@@ -2,42 +2,34 @@
 //! chapter links and article `<meta>` tags it shows.
 
 use super::frame::{Frame, fallback_url};
-use super::html;
-use crate::built::OutputFile;
+use super::inputs::{Label, PageInputs};
 use crate::content::kinds::{Kind, KindData};
 use crate::error::Problem;
 use crate::render::Prepared;
 use crate::render::view::{self, Link, Meta};
-use crate::site::{PageId, Section, Site};
-use tera::Value;
+use crate::site::Site;
 
-pub(super) fn page(p: &Prepared<'_>, id: PageId) -> Result<OutputFile, Problem> {
+pub(super) fn page(p: &Prepared<'_>, inputs: &PageInputs) -> Result<String, Problem> {
     let site = p.site;
+    let id = inputs.page.id();
     let page = site.page(id);
     let lang = page.lang();
-    let section = site.section(page.section);
+    let section = site.section(inputs.section.id());
     let mut ctx = p.context(lang);
     ctx.insert_value("summary", p.summary(id));
-    ctx.insert("page", &view::page_view(site, page));
+    let neighbours = (inputs.prev.map(Label::id), inputs.next.map(Label::id));
+    ctx.insert("page", &view::page_view(site, page, neighbours));
     ctx.insert("section", &view::section_view(site, section));
-    if let KindData::RoleModel(r) = &page.doc.data {
-        let related: Vec<Value> = section
-            .pages
-            .iter()
-            .filter(|other| **other != id)
-            .filter(|other| matches!(&site.page(**other).doc.data, KindData::RoleModel(o) if o.category == r.category))
-            .take(3)
-            .map(|other| p.summary(*other))
-            .collect();
-        ctx.insert("related", &related);
+    if matches!(page.doc.data, KindData::RoleModel(_)) {
+        ctx.insert("related", &p.cards(&inputs.related));
     }
     if page.kind() == Kind::Handbook {
-        ctx.insert("chapters", &chapter_window(site, section, id));
+        ctx.insert("chapters", &links_to(site, &inputs.chapters));
     }
     let mut frame = Frame::new(lang, &page.url, page.title());
     frame.description = page.summary.clone();
-    frame.translation = page.translation.map(|t| site.page(t).url.clone());
-    frame.fallback = fallback_url(site, Some(page.section), lang);
+    frame.translation = inputs.translation.map(|t| site.page(t.id()).url.clone());
+    frame.fallback = fallback_url(site, Some(section.id), lang);
     frame.meta = article_meta(site, page);
     frame.noindex |= page.doc.common.draft;
     frame.apply(site, &mut ctx);
@@ -51,45 +43,14 @@ pub(super) fn page(p: &Prepared<'_>, id: PageId) -> Result<OutputFile, Problem> 
         Kind::News => "news.html",
         Kind::Page => "page.html",
     };
-    Ok(html(&page.url, site, p.renderer.render(template, &ctx)?))
+    p.renderer.render(template, &ctx)
 }
 
-/// Chapters listed on a chapter page: all of them in an ordinary handbook, the nearest ones in a
-/// very long one (listing every chapter on every chapter page would grow with the square).
-fn chapter_window(site: &Site, section: &Section, current: PageId) -> Vec<Link> {
-    const ALL_UP_TO: usize = 40;
-    const AROUND: usize = 10;
-    let ids = &section.pages;
-    if ids.len() <= ALL_UP_TO {
-        return links_to(site, ids);
-    }
-    let at = ids.iter().position(|id| *id == current).unwrap_or(0);
-    links_to(
-        site,
-        &ids[at.saturating_sub(AROUND)..(at + AROUND + 1).min(ids.len())],
-    )
-}
-
-pub(super) fn chapter_links(site: &Site, section: &Section) -> Vec<Link> {
-    links_to(site, &section.pages)
-}
-
-fn links_to(site: &Site, ids: &[PageId]) -> Vec<Link> {
-    ids.iter()
-        .map(|id| {
-            let c = site.page(*id);
-            let label = match &c.doc.data {
-                KindData::Handbook(ch) => ch
-                    .short_title
-                    .clone()
-                    .unwrap_or_else(|| c.title().to_string()),
-                _ => c.title().to_string(),
-            };
-            Link {
-                label,
-                url: c.url.clone(),
-            }
-        })
+/// Chapter links: a chapter's short title (else its title) and URL.
+pub(super) fn links_to(site: &Site, chapters: &[Label]) -> Vec<Link> {
+    chapters
+        .iter()
+        .map(|c| view::page_link(site, c.id()))
         .collect()
 }
 

@@ -1,80 +1,69 @@
 //! The jobs of the fixed pages each language has once: search, the site map, and the 404 page.
 
 use super::frame::Frame;
-use super::html;
-use crate::built::OutputFile;
+use super::inputs::MapSection;
 use crate::error::Problem;
 use crate::lang::Lang;
 use crate::render::Prepared;
 use crate::render::search_docs;
 use crate::render::view::Link;
 use serde::Serialize;
-use tera::Context;
 
-pub(super) fn search_page(p: &Prepared<'_>, lang: Lang) -> Result<OutputFile, Problem> {
-    let mut extra = Context::new();
-    extra.insert(
-        "search_index_url",
-        &p.site.url(&search_docs::index_url(lang)),
-    );
-    simple(p, lang, "search", "search.html", true, extra)
-}
-
-fn simple(
-    p: &Prepared<'_>,
-    lang: Lang,
-    slug: &str,
-    template: &str,
-    noindex: bool,
-    extra: Context,
-) -> Result<OutputFile, Problem> {
+pub(super) fn search_page(p: &Prepared<'_>, url: &str, lang: Lang) -> Result<String, Problem> {
     let site = p.site;
-    let url = site.url(&format!("{}/{slug}/", lang.url_prefix()));
     let mut ctx = p.context(lang);
-    ctx.extend(extra);
+    ctx.insert("search_index_url", &site.url(&search_docs::index_url(lang)));
     let title = p
         .renderer
         .strings(lang)
-        .get(slug)
+        .get("search")
         .cloned()
         .unwrap_or_default();
-    let mut frame = Frame::new(lang, &url, &title);
-    frame.noindex = noindex;
-    frame.translation = Some(site.url(&format!("{}/{slug}/", lang.other().url_prefix())))
+    let mut frame = Frame::new(lang, url, &title);
+    frame.noindex = true;
+    frame.translation = Some(site.url(&format!("{}/search/", lang.other().url_prefix())))
         .filter(|_| site.config.has_lang(lang.other()));
     frame.apply(site, &mut ctx);
-    Ok(html(&url, site, p.renderer.render(template, &ctx)?))
+    p.renderer.render("search.html", &ctx)
 }
 
 #[derive(Serialize)]
-struct MapSection {
+struct MapView {
     title: String,
     url: String,
     pages: Vec<Link>,
     more: usize,
 }
 
-pub(super) fn site_map_page(p: &Prepared<'_>, lang: Lang) -> Result<OutputFile, Problem> {
-    const SHOWN: usize = 50;
+pub(super) fn site_map_page(
+    p: &Prepared<'_>,
+    url: &str,
+    lang: Lang,
+    shown: &[MapSection],
+) -> Result<String, Problem> {
     let site = p.site;
-    let sections: Vec<MapSection> = site
-        .sections_in(lang)
-        .map(|s| MapSection {
-            title: s.doc.meta.title.clone(),
-            url: s.url.clone(),
-            pages: s
-                .pages
-                .iter()
-                .take(SHOWN)
-                .map(|id| Link {
-                    label: site.page(*id).title().to_string(),
-                    url: site.page(*id).url.clone(),
-                })
-                .collect(),
-            more: s.pages.len().saturating_sub(SHOWN),
+    let sections: Vec<MapView> = shown
+        .iter()
+        .map(|m| {
+            let s = site.section(m.section);
+            MapView {
+                title: s.doc.meta.title.clone(),
+                url: s.url.clone(),
+                pages: m
+                    .pages
+                    .iter()
+                    .map(|id| {
+                        let page = site.page(id.id());
+                        Link {
+                            label: page.title().to_string(),
+                            url: page.url.clone(),
+                        }
+                    })
+                    .collect(),
+                more: m.more,
+            }
         })
         .collect();
-    let url = site.url(&format!("{}/sitemap/", lang.url_prefix()));
     let mut ctx = p.context(lang);
     ctx.insert("sections", &sections);
     let title = p
@@ -83,14 +72,14 @@ pub(super) fn site_map_page(p: &Prepared<'_>, lang: Lang) -> Result<OutputFile, 
         .get("sitemap")
         .cloned()
         .unwrap_or_default();
-    let mut frame = Frame::new(lang, &url, &title);
+    let mut frame = Frame::new(lang, url, &title);
     frame.translation = Some(site.url(&format!("{}/sitemap/", lang.other().url_prefix())))
         .filter(|_| site.config.has_lang(lang.other()));
     frame.apply(site, &mut ctx);
-    Ok(html(&url, site, p.renderer.render("sitemap.html", &ctx)?))
+    p.renderer.render("sitemap.html", &ctx)
 }
 
-pub(super) fn not_found(p: &Prepared<'_>) -> Result<OutputFile, Problem> {
+pub(super) fn not_found(p: &Prepared<'_>, url: &str) -> Result<String, Problem> {
     let site = p.site;
     let lang = Lang::Zh;
     let mut ctx = p.context(lang);
@@ -102,13 +91,9 @@ pub(super) fn not_found(p: &Prepared<'_>) -> Result<OutputFile, Problem> {
         .get("not_found")
         .cloned()
         .unwrap_or_default();
-    let mut frame = Frame::new(lang, &site.url("/404.html"), &title);
+    let mut frame = Frame::new(lang, url, &title);
     frame.noindex = true;
     frame.fallback = site.url("/en/");
     frame.apply(site, &mut ctx);
-    let text = p.renderer.render("404.html", &ctx)?;
-    Ok(OutputFile {
-        path: "404.html".to_string(),
-        bytes: text.into_bytes(),
-    })
+    p.renderer.render("404.html", &ctx)
 }

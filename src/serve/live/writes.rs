@@ -6,6 +6,7 @@ use super::{JobRecord, Model, Rendered};
 use crate::error::{Failed, Problem};
 use crate::output::OutputFile;
 use crate::render::jobs::deps::{self, Shared};
+use crate::render::jobs::inputs::{self, Files};
 use crate::render::{self, Job, Prepared};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
@@ -14,7 +15,7 @@ use std::time::Instant;
 
 pub(super) fn fingerprints(model: &Model) -> Vec<(String, Job, u64)> {
     let site = &model.site;
-    let shared = Shared::new(site, &model.hashes);
+    let shared = Shared::new(site);
     render::plan(site)
         .into_par_iter()
         .map(|job| {
@@ -43,38 +44,52 @@ fn with_prepared<T>(model: &mut Model, render: impl FnOnce(&Prepared<'_>) -> T) 
     out
 }
 
-/// Fingerprints and files of every job of a full build. Page-like jobs write the file at their
-/// URL; the few jobs that write other files (aliases, feeds, sitemap) are rendered to learn them.
-pub(super) fn initial_records(model: &mut Model) -> Result<HashMap<String, JobRecord>, Failed> {
-    let all = fingerprints(model);
-    let base = model.site.config.base_path().to_string();
-    let (records, problems) = with_prepared(model, |prepared| {
-        let mut records = HashMap::with_capacity(all.len());
-        let mut problems = Vec::new();
-        for (key, job, fingerprint) in all {
-            let files = match job {
-                Job::Aliases | Job::Feeds(_) | Job::SitemapXml | Job::Robots | Job::NotFound => {
-                    match render::jobs::render_job(prepared, &job) {
-                        Ok(files) => files.into_iter().map(|f| f.path).collect(),
-                        Err(p) => {
-                            problems.push(p);
-                            Vec::new()
-                        }
-                    }
-                }
-                _ => vec![crate::site::urls::output_file(
-                    key.strip_prefix(base.as_str()).unwrap_or(&key),
-                )],
-            };
-            records.insert(key, JobRecord { fingerprint, files });
-        }
-        (records, problems)
-    });
+/// Fingerprints and files of every job of a full build, as each job declares them. A search
+/// index declares only its folder: its files are those the build left there.
+pub(super) fn initial_records(
+    model: &Model,
+    output: &Path,
+) -> Result<HashMap<String, JobRecord>, Failed> {
+    let site = &model.site;
+    let mut records = HashMap::new();
+    let mut problems = Vec::new();
+    for (key, job, fingerprint) in fingerprints(model) {
+        let files = match inputs::files(site, &job) {
+            Ok(Files::Exactly(files)) => files,
+            Ok(Files::Under(dir)) => files_under(output, &dir),
+            Err(p) => {
+                problems.push(p);
+                Vec::new()
+            }
+        };
+        records.insert(key, JobRecord { fingerprint, files });
+    }
     if problems.is_empty() {
         Ok(records)
     } else {
         Err(Failed(problems))
     }
+}
+
+/// Every file under `dir` of the output, as paths relative to the output.
+fn files_under(output: &Path, dir: &str) -> Vec<String> {
+    let mut files = Vec::new();
+    let mut folders = vec![output.join(dir)];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                folders.push(path);
+            } else if let Ok(rel) = path.strip_prefix(output) {
+                let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
+                files.push(parts.join("/"));
+            }
+        }
+    }
+    files
 }
 
 /// Render the jobs whose fingerprint changed, write their files, delete files no job makes any more.
@@ -128,11 +143,7 @@ pub(super) fn write_changed(
     let written = write_all(output, &files).map_err(Failed::from)?;
     if let Some(manifest) = model.manifest.as_mut() {
         for f in &files {
-            let entry = crate::integrity::FileEntry {
-                sha256: crate::integrity::sha256_hex(&f.bytes),
-                size: f.bytes.len() as u64,
-            };
-            manifest.insert(f.path.clone(), entry);
+            manifest.insert(f.path.clone(), crate::integrity::FileEntry::of(&f.bytes));
         }
         model.manifest_dirty |= !files.is_empty();
     }

@@ -34,6 +34,17 @@ pub struct Link {
     pub url: String,
 }
 
+impl Link {
+    /// A link to section `id`, labelled with its title.
+    pub fn to_section(site: &Site, id: crate::site::SectionId) -> Link {
+        let s = site.section(id);
+        Link {
+            label: s.doc.meta.title.clone(),
+            url: s.url.clone(),
+        }
+    }
+}
+
 /// A page as lists, feeds and cards show it. Every page's summary is held for the whole
 /// render, so fields a kind does not have are left out rather than stored as nulls (templates
 /// test them with `{% if %}` either way).
@@ -287,13 +298,7 @@ pub fn section_view<'a>(site: &'a Site, section: &'a Section) -> SectionView<'a>
         subsections: section
             .children
             .iter()
-            .map(|id| {
-                let s = site.section(*id);
-                Link {
-                    label: s.doc.meta.title.clone(),
-                    url: s.url.clone(),
-                }
-            })
+            .map(|id| Link::to_section(site, *id))
             .collect(),
         extra: &section.doc.meta.extra,
     }

@@ -154,13 +154,7 @@ fn home_blocks(p: &Prepared<'_>, home: &Home) -> HomeBlocks {
         sections: home
             .sections
             .iter()
-            .map(|id| {
-                let s = site.section(*id);
-                Link {
-                    label: s.doc.meta.title.clone(),
-                    url: s.url.clone(),
-                }
-            })
+            .map(|id| Link::to_section(site, *id))
             .collect(),
         psas_url: url_of(home.psas_from),
         news_url: url_of(home.news_from),

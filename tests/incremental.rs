@@ -62,6 +62,17 @@ fn assert_same_as_full_build_on(root: &Path, live_out: &Path, step: &str, date: 
 /// A named change to the files, the paths the watcher would report, and the expected path.
 type Step<'a> = (&'a str, Box<dyn Fn() + 'a>, Vec<&'a str>, Mode);
 
+/// A step that rewrites the content file `rel` with `text`, expecting serve to take `mode`.
+fn rewrite<'a>(root: &'a Path, step: &'a str, rel: &'a str, text: String, mode: Mode) -> Step<'a> {
+    let path = format!("content/{rel}");
+    (
+        step,
+        Box::new(move || write(root, &path, &text)),
+        vec![rel],
+        mode,
+    )
+}
+
 #[test]
 fn every_kind_of_edit_matches_a_full_build() {
     let site = small_site();
@@ -72,114 +83,15 @@ fn every_kind_of_edit_matches_a_full_build() {
     assert_same_as_full_build(root, &out, "start");
 
     let steps: Vec<Step> = vec![
-        (
-            "body edit",
-            Box::new(|| {
-                write(
-                    root,
-                    "content/news/a.md",
-                    "---\ntitle: 第一条新闻\ndate: 2026-11-20\ntags: [志愿服务]\n---\n\n## 详情\n\n志愿者清扫了三条街道。\n",
-                )
-            }),
-            vec!["news/a.md"],
-            Mode::Edit,
-        ),
-        (
-            "title edit shows in neighbours",
-            Box::new(|| {
-                write(
-                    root,
-                    "content/handbook/one.md",
-                    "---\ntitle: 第一章 出行\nweight: 1\n---\n\n## 礼让行人\n\n内容。\n",
-                )
-            }),
-            vec!["handbook/one.md"],
-            Mode::Edit,
-        ),
-        (
-            "date moves a page across list pages",
-            Box::new(|| {
-                write(
-                    root,
-                    "content/news/d.md",
-                    "---\ntitle: 第四条新闻\ndate: 2026-11-24\n---\n\n更旧的新闻。\n",
-                )
-            }),
-            vec!["news/d.md"],
-            Mode::Edit,
-        ),
-        (
-            "new tag",
-            Box::new(|| {
-                write(
-                    root,
-                    "content/news/c.md",
-                    "---\ntitle: 第三条新闻\ndate: 2026-11-10\ntags: [社区, 志愿服务]\n---\n\n旧闻。\n",
-                )
-            }),
-            vec!["news/c.md"],
-            Mode::Edit,
-        ),
-        (
-            "Chinese date inherited by the twin",
-            Box::new(|| {
-                write(
-                    root,
-                    "content/news/a.md",
-                    "---\ntitle: 第一条新闻\ndate: 2026-11-02\ntags: [志愿服务]\n---\n\n## 详情\n\n志愿者清扫了三条街道。\n",
-                )
-            }),
-            vec!["news/a.md"],
-            Mode::Edit,
-        ),
-        (
-            "English edit",
-            Box::new(|| {
-                write(
-                    root,
-                    "content/news/a.en.md",
-                    "---\ntitle: First news item\n---\n\nVolunteers swept three streets.\n",
-                )
-            }),
-            vec!["news/a.en.md"],
-            Mode::Edit,
-        ),
-        (
-            "weight reorders chapters",
-            Box::new(|| {
-                write(
-                    root,
-                    "content/handbook/two.md",
-                    "---\ntitle: 第二章\nweight: 0\n---\n\n见[第一章](one.md#礼让行人)。\n",
-                )
-            }),
-            vec!["handbook/two.md"],
-            Mode::Edit,
-        ),
-        (
-            "add a page",
-            Box::new(|| {
-                write(
-                    root,
-                    "content/news/b.md",
-                    "---\ntitle: 第二条新闻\ndate: 2026-11-15\n---\n\n新的。\n",
-                )
-            }),
-            vec!["news/b.md"],
-            Mode::Reload,
-        ),
-        (
-            "add its twin",
-            Box::new(|| {
-                write(
-                    root,
-                    "content/news/b.en.md",
-                    "---\ntitle: Second news\n---\n\nNew.\n",
-                )
-            }),
-            vec!["news/b.en.md"],
-            Mode::Reload,
-        ),
+        rewrite(root, "body edit", "news/a.md", "---\ntitle: 第一条新闻\ndate: 2026-11-20\ntags: [志愿服务]\n---\n\n## 详情\n\n志愿者清扫了三条街道。\n".to_string(), Mode::Edit),
+        rewrite(root, "title edit shows in neighbours", "handbook/one.md", "---\ntitle: 第一章 出行\nweight: 1\n---\n\n## 礼让行人\n\n内容。\n".to_string(), Mode::Edit),
+        rewrite(root, "date moves a page across list pages", "news/d.md", "---\ntitle: 第四条新闻\ndate: 2026-11-24\n---\n\n更旧的新闻。\n".to_string(), Mode::Edit),
+        rewrite(root, "new tag", "news/c.md", "---\ntitle: 第三条新闻\ndate: 2026-11-10\ntags: [社区, 志愿服务]\n---\n\n旧闻。\n".to_string(), Mode::Edit),
+        rewrite(root, "Chinese date inherited by the twin", "news/a.md", "---\ntitle: 第一条新闻\ndate: 2026-11-02\ntags: [志愿服务]\n---\n\n## 详情\n\n志愿者清扫了三条街道。\n".to_string(), Mode::Edit),
+        rewrite(root, "English edit", "news/a.en.md", "---\ntitle: First news item\n---\n\nVolunteers swept three streets.\n".to_string(), Mode::Edit),
+        rewrite(root, "weight reorders chapters", "handbook/two.md", "---\ntitle: 第二章\nweight: 0\n---\n\n见[第一章](one.md#礼让行人)。\n".to_string(), Mode::Edit),
+        rewrite(root, "add a page", "news/b.md", "---\ntitle: 第二条新闻\ndate: 2026-11-15\n---\n\n新的。\n".to_string(), Mode::Reload),
+        rewrite(root, "add its twin", "news/b.en.md", "---\ntitle: Second news\n---\n\nNew.\n".to_string(), Mode::Reload),
         (
             "rename a page",
             Box::new(|| {
@@ -198,30 +110,8 @@ fn every_kind_of_edit_matches_a_full_build() {
             vec!["news/d.md"],
             Mode::Reload,
         ),
-        (
-            "section index edit",
-            Box::new(|| {
-                write(
-                    root,
-                    "content/news/_index.md",
-                    "---\ntitle: 工作动态\nkind: news\npaginate: 2\n---\n",
-                )
-            }),
-            vec!["news/_index.md"],
-            Mode::Reload,
-        ),
-        (
-            "slug change",
-            Box::new(|| {
-                write(
-                    root,
-                    "content/news/e.md",
-                    "---\ntitle: 第三条新闻\nslug: third\ndate: 2026-11-10\n---\n\n旧闻。\n",
-                )
-            }),
-            vec!["news/e.md"],
-            Mode::Reload,
-        ),
+        rewrite(root, "section index edit", "news/_index.md", "---\ntitle: 工作动态\nkind: news\npaginate: 2\n---\n".to_string(), Mode::Reload),
+        rewrite(root, "slug change", "news/e.md", "---\ntitle: 第三条新闻\nslug: third\ndate: 2026-11-10\n---\n\n旧闻。\n".to_string(), Mode::Reload),
     ];
     for (step, edit, rels, mode) in steps {
         edit();
@@ -310,29 +200,19 @@ fn a_related_role_model_changing_category_updates_the_pages_that_showed_it() {
     run_steps(
         root,
         vec![
-            (
-                // 王二 is among 张一's related role models; now they share no category.
+            // 王二 is among 张一's related role models; now they share no category.
+            rewrite(
+                root,
                 "related role model changes category",
-                Box::new(|| {
-                    write(
-                        root,
-                        "content/role-models/r2.md",
-                        &role_model("王二", "见义勇为", 2025, "举手之劳。"),
-                    )
-                }),
-                vec!["role-models/r2.md"],
+                "role-models/r2.md",
+                role_model("王二", "见义勇为", 2025, "举手之劳。"),
                 Mode::Edit,
             ),
-            (
+            rewrite(
+                root,
                 "and back, with a new quote on the card",
-                Box::new(|| {
-                    write(
-                        root,
-                        "content/role-models/r2.md",
-                        &role_model("王二", "助人为乐", 2025, "邻里互助。"),
-                    )
-                }),
-                vec!["role-models/r2.md"],
+                "role-models/r2.md",
+                role_model("王二", "助人为乐", 2025, "邻里互助。"),
                 Mode::Edit,
             ),
         ],
@@ -346,55 +226,11 @@ fn edits_on_later_list_pages_match_a_full_build() {
     run_steps(
         root,
         vec![
-            (
-                // 李三 is on page 2 of the gallery and page 2 of the 助人为乐 filter.
-                "card edit on page 2 of a gallery and a filter",
-                Box::new(|| {
-                    write(
-                        root,
-                        "content/role-models/r3.md",
-                        &role_model("李三", "助人为乐", 2024, "多走一步。"),
-                    )
-                }),
-                vec!["role-models/r3.md"],
-                Mode::Edit,
-            ),
-            (
-                "card edit on page 2 of the news list",
-                Box::new(|| {
-                    write(
-                        root,
-                        "content/news/d.md",
-                        "---\ntitle: 第四条新闻（更新）\ndate: 2026-11-01\nsummary: 新的摘要。\n---\n\n更旧的新闻。\n",
-                    )
-                }),
-                vec!["news/d.md"],
-                Mode::Edit,
-            ),
-            (
-                "a year moves a card from page 3 to page 1",
-                Box::new(|| {
-                    write(
-                        root,
-                        "content/role-models/r5.md",
-                        &role_model("钱五", "助人为乐", 2027, "举手之劳。"),
-                    )
-                }),
-                vec!["role-models/r5.md"],
-                Mode::Edit,
-            ),
-            (
-                "card edit on page 2 of the ads archive",
-                Box::new(|| {
-                    write(
-                        root,
-                        "content/ads/old2.md",
-                        &ad("往期二（修订）", "2026-08-01", "2026-08-31"),
-                    )
-                }),
-                vec!["ads/old2.md"],
-                Mode::Edit,
-            ),
+            // 李三 is on page 2 of the gallery and page 2 of the 助人为乐 filter.
+                rewrite(root, "card edit on page 2 of a gallery and a filter", "role-models/r3.md", role_model("李三", "助人为乐", 2024, "多走一步。"), Mode::Edit),
+            rewrite(root, "card edit on page 2 of the news list", "news/d.md", "---\ntitle: 第四条新闻（更新）\ndate: 2026-11-01\nsummary: 新的摘要。\n---\n\n更旧的新闻。\n".to_string(), Mode::Edit),
+            rewrite(root, "a year moves a card from page 3 to page 1", "role-models/r5.md", role_model("钱五", "助人为乐", 2027, "举手之劳。"), Mode::Edit),
+            rewrite(root, "card edit on page 2 of the ads archive", "ads/old2.md", ad("往期二（修订）", "2026-08-01", "2026-08-31"), Mode::Edit),
         ],
     );
 }
@@ -416,16 +252,12 @@ fn a_tag_list_page_two_follows_its_cards() {
     }
     run_steps(
         root,
-        vec![(
+        vec![rewrite(
+            root,
             "card edit on page 2 of a tag",
-            Box::new(|| {
-                write(
-                    root,
-                    "content/news/t00.md",
-                    "---\ntitle: 社区新闻（更正）\ndate: 2026-10-01\ntags: [社区]\n---\n\n正文。\n",
-                )
-            }),
-            vec!["news/t00.md"],
+            "news/t00.md",
+            "---\ntitle: 社区新闻（更正）\ndate: 2026-10-01\ntags: [社区]\n---\n\n正文。\n"
+                .to_string(),
             Mode::Edit,
         )],
     );
@@ -438,28 +270,18 @@ fn an_ad_passing_its_end_date_moves_to_the_archive() {
     run_steps(
         root,
         vec![
-            (
+            rewrite(
+                root,
                 "end date edited into the past",
-                Box::new(|| {
-                    write(
-                        root,
-                        "content/ads/now.md",
-                        &ad("正在投放", "2026-11-01", "2026-11-20"),
-                    )
-                }),
-                vec!["ads/now.md"],
+                "ads/now.md",
+                ad("正在投放", "2026-11-01", "2026-11-20"),
                 Mode::Edit,
             ),
-            (
+            rewrite(
+                root,
                 "end date edited into the future again",
-                Box::new(|| {
-                    write(
-                        root,
-                        "content/ads/now.md",
-                        &ad("正在投放", "2026-11-01", "2027-01-31"),
-                    )
-                }),
-                vec!["ads/now.md"],
+                "ads/now.md",
+                ad("正在投放", "2026-11-01", "2027-01-31"),
                 Mode::Edit,
             ),
         ],

@@ -77,11 +77,6 @@ fn rewrite<'a>(root: &'a Path, step: &'a str, rel: &'a str, text: String, mode: 
 fn every_kind_of_edit_matches_a_full_build() {
     let site = small_site();
     let root = site.path();
-    let out = root.join("output");
-    let (mut live, outcome) = Live::start(options(root, out.clone()));
-    assert_eq!(outcome.mode, Mode::Full, "{:?}", live.problems());
-    assert_same_as_full_build(root, &out, "start");
-
     let steps: Vec<Step> = vec![
         rewrite(root, "body edit", "news/a.md", "---\ntitle: 第一条新闻\ndate: 2026-11-20\ntags: [志愿服务]\n---\n\n## 详情\n\n志愿者清扫了三条街道。\n".to_string(), Mode::Edit),
         rewrite(root, "title edit shows in neighbours", "handbook/one.md", "---\ntitle: 第一章 出行\nweight: 1\n---\n\n## 礼让行人\n\n内容。\n".to_string(), Mode::Edit),
@@ -113,14 +108,7 @@ fn every_kind_of_edit_matches_a_full_build() {
         rewrite(root, "section index edit", "news/_index.md", "---\ntitle: 工作动态\nkind: news\npaginate: 2\n---\n".to_string(), Mode::Reload),
         rewrite(root, "slug change", "news/e.md", "---\ntitle: 第三条新闻\nslug: third\ndate: 2026-11-10\n---\n\n旧闻。\n".to_string(), Mode::Reload),
     ];
-    for (step, edit, rels, mode) in steps {
-        edit();
-        let outcome = live.apply(&changed(&rels));
-        live.finish_deferred();
-        assert!(live.problems().is_empty(), "{step}: {:?}", live.problems());
-        assert_eq!(outcome.mode, mode, "{step}");
-        assert_same_as_full_build(root, &out, step);
-    }
+    run_steps(root, steps);
 }
 
 #[test]

@@ -418,7 +418,7 @@ fn en_skeleton(zh_text: &str, title: &str) -> Result<String, Text> {
     {
         let needed = std::iter::once(*key)
             .chain(*describes)
-            .any(|k| zh_value(&raw, k).is_some());
+            .any(|k| raw.words(k).is_some());
         if !needed {
             continue;
         }

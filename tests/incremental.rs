@@ -78,15 +78,69 @@ fn every_kind_of_edit_matches_a_full_build() {
     let site = small_site();
     let root = site.path();
     let steps: Vec<Step> = vec![
-        rewrite(root, "body edit", "news/a.md", "---\ntitle: 第一条新闻\ndate: 2026-11-20\ntags: [志愿服务]\n---\n\n## 详情\n\n志愿者清扫了三条街道。\n".to_string(), Mode::Edit),
-        rewrite(root, "title edit shows in neighbours", "handbook/one.md", "---\ntitle: 第一章 出行\nweight: 1\n---\n\n## 礼让行人\n\n内容。\n".to_string(), Mode::Edit),
-        rewrite(root, "date moves a page across list pages", "news/d.md", "---\ntitle: 第四条新闻\ndate: 2026-11-24\n---\n\n更旧的新闻。\n".to_string(), Mode::Edit),
-        rewrite(root, "new tag", "news/c.md", "---\ntitle: 第三条新闻\ndate: 2026-11-10\ntags: [社区, 志愿服务]\n---\n\n旧闻。\n".to_string(), Mode::Edit),
-        rewrite(root, "Chinese date inherited by the twin", "news/a.md", "---\ntitle: 第一条新闻\ndate: 2026-11-02\ntags: [志愿服务]\n---\n\n## 详情\n\n志愿者清扫了三条街道。\n".to_string(), Mode::Edit),
-        rewrite(root, "English edit", "news/a.en.md", "---\ntitle: First news item\n---\n\nVolunteers swept three streets.\n".to_string(), Mode::Edit),
-        rewrite(root, "weight reorders chapters", "handbook/two.md", "---\ntitle: 第二章\nweight: 0\n---\n\n见[第一章](one.md#礼让行人)。\n".to_string(), Mode::Edit),
-        rewrite(root, "add a page", "news/b.md", "---\ntitle: 第二条新闻\ndate: 2026-11-15\n---\n\n新的。\n".to_string(), Mode::Reload),
-        rewrite(root, "add its twin", "news/b.en.md", "---\ntitle: Second news\n---\n\nNew.\n".to_string(), Mode::Reload),
+        rewrite(
+            root,
+            "body edit",
+            "news/a.md",
+            "---\ntitle: 第一条新闻\ndate: 2026-11-20\ntags: [志愿服务]\n---\n\n## 详情\n\n志愿者清扫了三条街道。\n".to_string(),
+            Mode::Edit,
+        ),
+        rewrite(
+            root,
+            "title edit shows in neighbours",
+            "handbook/one.md",
+            "---\ntitle: 第一章 出行\nweight: 1\n---\n\n## 礼让行人\n\n内容。\n".to_string(),
+            Mode::Edit,
+        ),
+        rewrite(
+            root,
+            "date moves a page across list pages",
+            "news/d.md",
+            "---\ntitle: 第四条新闻\ndate: 2026-11-24\n---\n\n更旧的新闻。\n".to_string(),
+            Mode::Edit,
+        ),
+        rewrite(
+            root,
+            "new tag",
+            "news/c.md",
+            "---\ntitle: 第三条新闻\ndate: 2026-11-10\ntags: [社区, 志愿服务]\n---\n\n旧闻。\n".to_string(),
+            Mode::Edit,
+        ),
+        rewrite(
+            root,
+            "Chinese date inherited by the twin",
+            "news/a.md",
+            "---\ntitle: 第一条新闻\ndate: 2026-11-02\ntags: [志愿服务]\n---\n\n## 详情\n\n志愿者清扫了三条街道。\n".to_string(),
+            Mode::Edit,
+        ),
+        rewrite(
+            root,
+            "English edit",
+            "news/a.en.md",
+            "---\ntitle: First news item\n---\n\nVolunteers swept three streets.\n".to_string(),
+            Mode::Edit,
+        ),
+        rewrite(
+            root,
+            "weight reorders chapters",
+            "handbook/two.md",
+            "---\ntitle: 第二章\nweight: 0\n---\n\n见[第一章](one.md#礼让行人)。\n".to_string(),
+            Mode::Edit,
+        ),
+        rewrite(
+            root,
+            "add a page",
+            "news/b.md",
+            "---\ntitle: 第二条新闻\ndate: 2026-11-15\n---\n\n新的。\n".to_string(),
+            Mode::Reload,
+        ),
+        rewrite(
+            root,
+            "add its twin",
+            "news/b.en.md",
+            "---\ntitle: Second news\n---\n\nNew.\n".to_string(),
+            Mode::Reload,
+        ),
         (
             "rename a page",
             Box::new(|| {
@@ -105,8 +159,20 @@ fn every_kind_of_edit_matches_a_full_build() {
             vec!["news/d.md"],
             Mode::Reload,
         ),
-        rewrite(root, "section index edit", "news/_index.md", "---\ntitle: 工作动态\nkind: news\npaginate: 2\n---\n".to_string(), Mode::Reload),
-        rewrite(root, "slug change", "news/e.md", "---\ntitle: 第三条新闻\nslug: third\ndate: 2026-11-10\n---\n\n旧闻。\n".to_string(), Mode::Reload),
+        rewrite(
+            root,
+            "section index edit",
+            "news/_index.md",
+            "---\ntitle: 工作动态\nkind: news\npaginate: 2\n---\n".to_string(),
+            Mode::Reload,
+        ),
+        rewrite(
+            root,
+            "slug change",
+            "news/e.md",
+            "---\ntitle: 第三条新闻\nslug: third\ndate: 2026-11-10\n---\n\n旧闻。\n".to_string(),
+            Mode::Reload,
+        ),
     ];
     run_steps(root, steps);
 }
@@ -215,10 +281,34 @@ fn edits_on_later_list_pages_match_a_full_build() {
         root,
         vec![
             // 李三 is on page 2 of the gallery and page 2 of the 助人为乐 filter.
-                rewrite(root, "card edit on page 2 of a gallery and a filter", "role-models/r3.md", role_model("李三", "助人为乐", 2024, "多走一步。"), Mode::Edit),
-            rewrite(root, "card edit on page 2 of the news list", "news/d.md", "---\ntitle: 第四条新闻（更新）\ndate: 2026-11-01\nsummary: 新的摘要。\n---\n\n更旧的新闻。\n".to_string(), Mode::Edit),
-            rewrite(root, "a year moves a card from page 3 to page 1", "role-models/r5.md", role_model("钱五", "助人为乐", 2027, "举手之劳。"), Mode::Edit),
-            rewrite(root, "card edit on page 2 of the ads archive", "ads/old2.md", ad("往期二（修订）", "2026-08-01", "2026-08-31"), Mode::Edit),
+            rewrite(
+                root,
+                "card edit on page 2 of a gallery and a filter",
+                "role-models/r3.md",
+                role_model("李三", "助人为乐", 2024, "多走一步。"),
+                Mode::Edit,
+            ),
+            rewrite(
+                root,
+                "card edit on page 2 of the news list",
+                "news/d.md",
+                "---\ntitle: 第四条新闻（更新）\ndate: 2026-11-01\nsummary: 新的摘要。\n---\n\n更旧的新闻。\n".to_string(),
+                Mode::Edit,
+            ),
+            rewrite(
+                root,
+                "a year moves a card from page 3 to page 1",
+                "role-models/r5.md",
+                role_model("钱五", "助人为乐", 2027, "举手之劳。"),
+                Mode::Edit,
+            ),
+            rewrite(
+                root,
+                "card edit on page 2 of the ads archive",
+                "ads/old2.md",
+                ad("往期二（修订）", "2026-08-01", "2026-08-31"),
+                Mode::Edit,
+            ),
         ],
     );
 }

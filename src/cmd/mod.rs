@@ -4,6 +4,7 @@
 //! 2 the command line asks for something impossible.
 
 mod args;
+mod build;
 pub mod check;
 mod clap_text;
 mod new;
@@ -12,8 +13,7 @@ mod serve;
 mod translations;
 mod verify;
 
-pub use args::{Format, SiteArgs, parse_lang, reader_lang};
-pub use report::print_problems;
+use args::{Format, SiteArgs, parse_lang, reader_lang};
 
 use crate::error::Failed;
 use crate::messages::{Lang, Text};
@@ -37,7 +37,20 @@ pub enum Command {
     Verify(verify::VerifyArgs),
 }
 
-mod build;
+impl Command {
+    /// The reader's language as the command line gives it: `--lang` of the commands that have it
+    /// (`civic new --lang` names the new page's language instead).
+    fn lang_flag(&self) -> Option<Lang> {
+        match self {
+            Command::Build(args) => args.site.lang,
+            Command::Serve(args) => args.site.lang,
+            Command::Check(args) => args.site.lang,
+            Command::Translations(args) => args.site.lang,
+            Command::Verify(args) => args.lang,
+            Command::New(_) => None,
+        }
+    }
+}
 
 /// Why a command stopped before it succeeded. [`main`] prints it and picks the exit code.
 #[derive(Debug)]
@@ -76,14 +89,17 @@ pub type Outcome = Result<(), Stop>;
 
 pub fn main() -> ExitCode {
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let lang = reader_lang(clap_text::lang_flag(&argv));
-    let cli = match clap_text::command(lang)
+    // Before parsing, `--lang` is looked for in the raw arguments, so that `--help` and clap's
+    // errors speak it; once parsed, the parsed flag decides.
+    let early = reader_lang(clap_text::lang_flag(&argv));
+    let cli = match clap_text::command(early)
         .try_get_matches_from(&argv)
         .and_then(|m| Cli::from_arg_matches(&m))
     {
         Ok(cli) => cli,
-        Err(e) => return clap_text::exit(&e, lang),
+        Err(e) => return clap_text::exit(&e, early),
     };
+    let lang = reader_lang(cli.command.lang_flag());
     let outcome = match cli.command {
         Command::Build(args) => build::run(&args, lang),
         Command::Serve(args) => serve::run(&args, lang),
@@ -108,7 +124,7 @@ fn exit(outcome: Outcome, lang: Lang) -> ExitCode {
             ExitCode::from(1)
         }
         Err(Stop::Problems(Failed(problems))) => {
-            report::print_sorted(problems, lang);
+            let _ = report::print_sorted(problems, lang);
             ExitCode::from(1)
         }
         Err(Stop::Reported) => ExitCode::from(1),

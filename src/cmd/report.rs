@@ -5,16 +5,16 @@ use crate::messages::{Lang, Text};
 
 pub use crate::error::eprint as print_problems;
 
-/// Problems the way an editor reads them: by file and line, each once.
-pub fn print_sorted(mut problems: Vec<Problem>, lang: Lang) {
+/// Problems the way an editor reads them: by file and line, each once. Returns what was printed.
+pub fn print_sorted(mut problems: Vec<Problem>, lang: Lang) -> Vec<Problem> {
     error::sort_and_dedup(&mut problems);
     print_problems(&problems, lang);
+    problems
 }
 
 /// A failed build: its problems, then how many and that the previous output is untouched.
-pub fn print_failure(mut problems: Vec<Problem>, output: &std::path::Path, lang: Lang) {
-    error::sort_and_dedup(&mut problems);
-    print_problems(&problems, lang);
+pub fn print_failure(problems: Vec<Problem>, output: &std::path::Path, lang: Lang) {
+    let problems = print_sorted(problems, lang);
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let files: std::collections::BTreeSet<_> =
         problems.iter().filter_map(|p| p.file.as_deref()).collect();

@@ -74,7 +74,7 @@ pub(super) fn derive(
     let found = suggest::link_targets(&body.problems, dir, links);
     let link_problems = super::locate(&found, &doc.source);
     let mut figure_problems = Vec::new();
-    let figure_file = figure_file(doc, zh_source, links, &mut figure_problems);
+    let figure_file = figure_file(doc, dir, zh_source, links, &mut figure_problems);
     let summary = doc
         .common
         .summary
@@ -89,17 +89,18 @@ pub(super) fn derive(
     }
 }
 
-/// The content-relative path of a page's photo or poster, which must exist beside the page.
-/// `zh_source` is an English twin's Chinese page: a missing picture the twin inherits without
-/// naming it is reported there, where the file name is written.
+/// The content-relative path of a page's photo or poster, which must exist beside the page (in
+/// `folder`, the page's bundle or section folder). `zh_source` is an English twin's Chinese page:
+/// a missing picture the twin inherits without naming it is reported there, where the file name
+/// is written.
 fn figure_file(
     doc: &PageDoc,
+    folder: &str,
     zh_source: Option<&Source>,
     links: &LinkTable,
     problems: &mut Vec<Problem>,
 ) -> Option<String> {
     let figure = doc.data.figure()?;
-    let folder = doc.bundle.as_deref().unwrap_or(&doc.dir);
     let path = markdown::links::normalize(&format!("{folder}/{}", figure.file))?;
     if links.assets.contains(&path) {
         return Some(path);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of Civic: the Rust unit and integration tests (tests/search_index.rs also runs
+# Runs every test of Civic: the Rust unit and integration tests (tests/integration/search_index.rs also runs
 # the shipped search.js under node), then the browser tests against the built sample site (headless Chromium, axe-core, the W3C Nu
 # HTML checker). Works on a fresh machine: installs what the browser tests need if it is missing
 # (Debian chromium + CJK fonts, a Java runtime for vnu, the npm packages in package-lock.json).

@@ -3,7 +3,7 @@
 //! The pipeline flows one way: `config` + `content` (files → typed content) → `markdown` → `site`
 //! (read-only model) → `render` (pages, feeds, sitemap, search index) → `output` (staging, swap,
 //! manifest), run in order by `pipeline`. A module only uses what is below it
-//! (`tests/architecture.rs` checks that there is no cycle):
+//! (`tests/integration/architecture.rs` checks that there is no cycle):
 //! - foundation: `lang`, `paths`, `digest`, `escape`, `html`, `slug`, `built`, `evidence`,
 //!   `timings`, `dictionary`, `messages`, `error`, `yaml`;
 //! - what the stages call on: `guard` (the content guard), `search` (the index), `integrity`

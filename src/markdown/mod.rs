@@ -220,7 +220,7 @@ mod tests {
         assert_eq!(r.problems[0].line, Some(7));
     }
 
-    /// Found by tests/robustness.rs: a lone carriage return ended a line for the parser, so a
+    /// Found by tests/integration/robustness.rs: a lone carriage return ended a line for the parser, so a
     /// problem pointed past the file's last line.
     #[test]
     fn a_lone_carriage_return_does_not_shift_reported_lines() {

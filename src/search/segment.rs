@@ -6,7 +6,7 @@
 //! not `jieba_rs::Jieba::cut`: on a 20,000-page site it was half of the index's time. It looks
 //! each edge of the graph up in the trie a second time, takes a logarithm per edge, and runs a
 //! regex over each text. Here the trie is walked once per position and the logarithms are
-//! kept. `tests/segment_parity.rs` checks that both cut the sample content and a benchmark
+//! kept. `tests/integration/segment_parity.rs` checks that both cut the sample content and a benchmark
 //! corpus identically.
 //!
 //! The dictionary is jieba's (`src/dictionary/`, MIT licence). A

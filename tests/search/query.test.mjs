@@ -1,5 +1,5 @@
 // Tests of the shipped themes/civic/static/js/search.js under node (no dependencies).
-// Run by tests/search_index.rs, which builds an index with the Rust indexer into a temp folder
+// Run by tests/integration/search_index.rs, which builds an index with the Rust indexer into a temp folder
 // and sets CIVIC_SEARCH_FIXTURE; the fixture also holds the Rust reference answers, so this
 // checks that the browser code segments, ranks and fetches exactly like the Rust side.
 // Without the fixture only the self-contained tests run:  node --test tests/search/

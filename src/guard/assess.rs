@@ -1,15 +1,25 @@
-//! Weighing the evidence of spam. No single listed word decides: each [`Cluster`] of lure words,
-//! vocabulary hits and brand-like tokens collects independent signals, and the page adds its
-//! own (repetition, density, where the text stands). Two signals make an error; a listed word
-//! alone is a warning; honest context (a warning, a law) takes away the word signals.
+//! What a text shows of spam, as [`Evidence`]: each detector says which signal of the table
+//! (`signals.rs`) fired where, and whether honest context surrounds it. Nothing here decides;
+//! [`super::score`] adds the weights for the whole page.
+//!
+//! `Evidence::honest` means two things by the kind of signal: for words, that a warning, a
+//! prohibition or a law surrounds them (their weight then mostly goes); for structure, that it
+//! is a quoted specimen in such a text (it keeps most of its weight).
+//!
+//! Lure words, vocabulary hits and brand-like tokens that stand together form a [`Cluster`]
+//! (`shape.rs`); a cluster's shape gives the structural signals (a brand fused with lure words,
+//! an SEO chain, repetition where a name belongs), its words the vocabulary signals. Offers with
+//! an amount and chat handles are found on their own (`offer.rs`, `contact.rs`).
 
 use super::honest::Honesty;
 use super::lexicon::{Class, Lexicon, Morpheme};
 use super::normalize::Normalized;
 use super::placement::Place;
 use super::shape::{self, Cluster};
-use super::vocabulary::{Hit, Vocabulary, overlaps};
-use super::{Finding, Rule, Severity, finding_at};
+use super::signals::{MANNER_NEEDS, weight};
+use super::vocabulary::{Hit, Vocabulary, overlaps, plausible};
+use super::wordlists::{Tier, WordHit, Wordlists};
+use crate::evidence::Signal;
 use crate::messages::Text;
 use crate::text;
 use std::collections::HashMap;
@@ -37,6 +47,10 @@ const AFTER_NAME: &[&str] = &[
     "创建",
     "文明城市",
     "精神文明",
+    "连续",
+    "获评",
+    "坚持",
+    "位于",
 ];
 
 /// The tools an assessment uses, built once per build.
@@ -44,312 +58,345 @@ const AFTER_NAME: &[&str] = &[
 pub struct Assessor {
     pub lexicon: Lexicon,
     pub honesty: Honesty,
+    pub wordlists: Wordlists,
 }
 
-/// A signal that fired, with what an editor reads about it.
-struct Signal {
-    code: &'static str,
-    says: Text,
+/// One signal that fired: where (the phrase it belongs to, as an original byte range), what an
+/// editor reads about it, and whether it stands in honest context.
+#[derive(Debug, Clone)]
+pub struct Evidence {
+    pub signal: Signal,
+    /// The phrase, in original bytes: evidence of one phrase is reported together.
+    pub start: usize,
+    pub end: usize,
+    /// The phrase as normalized text, shown in the finding.
+    pub phrase: String,
+    /// What spam it looks like (gambling, lottery, loan, …), when the signal says.
+    pub family: Option<&'static str>,
+    pub says: Text,
+    pub honest: bool,
 }
 
-/// Messages one after the other ("a; b; c"), in the catalogue's list punctuation.
-fn joined(parts: Vec<Text>, last_key: fn(Text, Text) -> Text) -> Option<Text> {
-    parts
-        .into_iter()
-        .rev()
-        .reduce(|rest, first| last_key(first, rest))
-}
-
-fn semicolons(first: Text, rest: Text) -> Text {
-    text!("guard-signals-and", first = first, rest = rest)
-}
-
-fn commas(first: Text, rest: Text) -> Text {
-    text!("guard-words-and", first = first, rest = rest)
-}
-
+/// All evidence of spam in `n`, the normalized form of `original`.
 pub fn assess(
     tools: &Assessor,
     vocab: &Vocabulary,
     original: &str,
     n: &Normalized,
     placement: Placement<'_>,
-) -> Vec<Finding> {
+) -> Vec<Evidence> {
     if n.is_empty() {
         return Vec::new();
     }
     let allowed = vocab.allowed_spans(&n.text);
     let hits = vocab.scan(n);
+    let words: Vec<WordHit> = tools
+        .wordlists
+        .scan(&n.text)
+        .into_iter()
+        .filter(|w| !overlaps(&allowed, w.start, w.end) && plausible(n, w.start, w.end))
+        .collect();
     let morphemes: Vec<Morpheme> = tools
         .lexicon
         .scan(n)
         .into_iter()
-        .filter(|m| !overlaps(&allowed, m.start, m.end))
+        .filter(|m| !overlaps(&allowed, m.start, m.end) && plausible(n, m.start, m.end))
         .collect();
-    let hit_spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
-    let clusters = shape::clusters(n, &morphemes, &hit_spans);
-    let page = Page::new(tools, vocab, original, n, &clusters, &hits);
-    clusters
+    let spans: Vec<(usize, usize)> = hits
         .iter()
-        .enumerate()
-        .filter_map(|(i, c)| page.finding(vocab, i, c, placement))
-        .collect()
+        .map(|h| (h.start, h.end))
+        .chain(words.iter().map(|w| (w.start, w.end)))
+        .collect();
+    let clusters = shape::clusters(n, &morphemes, &spans);
+    let ctx = Context {
+        tools,
+        vocab,
+        original,
+        n,
+        hits: &hits,
+        words: &words,
+        legal: super::honest::is_legal_document(original),
+    };
+    let mut out = Vec::new();
+    let repeats = repeats(n, &clusters);
+    for c in &clusters {
+        ctx.cluster_evidence(c, &repeats, placement, &mut out);
+    }
+    density(&ctx, &mut out);
+    for found in super::offer::offers(n) {
+        out.push(ctx.evidence_at(
+            Signal::OfferAmount,
+            found.start,
+            found.end,
+            None,
+            found.says,
+        ));
+    }
+    for (start, end) in super::offer::brand_domains(original) {
+        let domain = &original[start..end];
+        let says = text!("guard-signal-brand-domain", domain = domain);
+        out.push(Evidence {
+            signal: Signal::BrandDomain,
+            start,
+            end,
+            phrase: domain.to_string(),
+            family: Some("gambling"),
+            says,
+            honest: tools.honesty.quotes(original, start, end),
+        });
+    }
+    for found in super::contact::contacts(n) {
+        out.push(ctx.evidence_at(found.signal, found.start, found.end, None, found.says));
+    }
+    out
 }
 
-/// What the page as a whole says about each cluster.
-struct Page<'a> {
+struct Context<'a> {
+    tools: &'a Assessor,
+    vocab: &'a Vocabulary,
     original: &'a str,
     n: &'a Normalized,
     hits: &'a [Hit],
-    /// Per cluster: the vocabulary hits outside honest context, and whether its lure stands
-    /// outside honest context.
-    honest_view: Vec<(Vec<usize>, bool)>,
-    /// Per cluster: keyword parts and whether a strong separator joins them.
-    parts: Vec<(usize, bool)>,
-    repeats: HashMap<&'a str, (usize, bool)>,
-    /// Per cluster: what makes it one of many spam phrases, if anything does.
-    density: Vec<Option<Text>>,
+    words: &'a [WordHit],
+    legal: bool,
 }
 
-impl<'a> Page<'a> {
-    fn new(
-        tools: &'a Assessor,
-        vocab: &Vocabulary,
-        original: &'a str,
-        n: &'a Normalized,
-        clusters: &'a [Cluster],
-        hits: &'a [Hit],
-    ) -> Page<'a> {
-        // A law's words about vice are the law's all through; lure words built around a brand
-        // never are, so the whole document covers only the listed words.
-        let legal = super::honest::is_legal_document(original);
-        let covered = |s: usize, e: usize| {
-            let (os, oe) = n.origin_of(s, e);
-            tools.honesty.covers(original, os, oe)
-        };
-        // Brand names and offers never stand in a law; its words about vices do.
-        let legal_word = |hit: &Hit| {
-            legal
-                && vocab
-                    .rule(hit.rule)
-                    .is_some_and(|r| matches!(r.family.as_str(), "gambling" | "lottery" | "porn"))
-        };
-        let honest: Vec<bool> = clusters.iter().map(|c| covered(c.start, c.end)).collect();
-        let honest_view: Vec<(Vec<usize>, bool)> = clusters
-            .iter()
-            .zip(&honest)
-            .map(|(c, &honest)| {
-                let words = c
-                    .vocabulary
-                    .iter()
-                    .copied()
-                    .filter(|&i| !legal_word(&hits[i]) && !covered(hits[i].start, hits[i].end))
-                    .collect();
-                (words, c.is_lure() && !honest)
-            })
-            .collect();
-        let parts: Vec<(usize, bool)> = clusters
-            .iter()
-            .map(|c| shape::keyword_parts(original, n, c))
-            .collect();
-        let mut repeats: HashMap<&str, (usize, bool)> = HashMap::new();
-        for (c, &(count, strong)) in clusters.iter().zip(&parts) {
-            if c.is_lure() || is_keyword_chain(c, count, strong) {
-                let entry = repeats.entry(&n.text[c.start..c.end]).or_default();
-                entry.0 += 1;
-                entry.1 |= stands_for_a_name(n, c);
+impl Context<'_> {
+    /// Evidence for the normalized range `start..end`.
+    fn evidence_at(
+        &self,
+        signal: Signal,
+        start: usize,
+        end: usize,
+        family: Option<&'static str>,
+        says: Text,
+    ) -> Evidence {
+        let (os, oe) = self.n.origin_of(start, end);
+        Evidence {
+            signal,
+            start: os,
+            end: oe,
+            phrase: self.n.text[start..end].to_string(),
+            family,
+            says,
+            honest: self.tools.honesty.quotes(self.original, os, oe),
+        }
+    }
+
+    fn cluster_evidence(
+        &self,
+        c: &Cluster,
+        repeats: &HashMap<&str, (usize, bool)>,
+        placement: Placement<'_>,
+        out: &mut Vec<Evidence>,
+    ) {
+        let first = out.len();
+        let at = |signal, family, says| self.evidence_at(signal, c.start, c.end, family, says);
+        for &i in &c.vocabulary {
+            out.push(self.word_evidence(c, i));
+        }
+        if c.is_lure() {
+            let mut lure = at(Signal::LureWords, Some("gambling"), lure_says(self.n, c));
+            lure.honest = self.covered(c.start, c.end);
+            out.push(lure);
+            if let Some(b) = c.brands.first() {
+                let brand = &self.n.text[b.start..b.end];
+                out.push(at(
+                    Signal::FusedBrand,
+                    Some("gambling"),
+                    text!("guard-signal-brand", brand = brand),
+                ));
             }
         }
-        let evidence: Vec<bool> = (0..clusters.len())
-            .map(|i| {
-                let (words, lure) = &honest_view[i];
-                let c = &clusters[i];
-                !words.is_empty()
-                    || *lure
-                    || is_keyword_chain(c, parts[i].0, parts[i].1)
-                    || (!honest[i] && c.selling_words() >= 2)
-            })
-            .collect();
-        let density = density(n, clusters, &honest, &evidence);
-        Page {
-            original,
-            n,
-            hits,
-            honest_view,
-            parts,
-            repeats,
-            density,
+        let (parts, strong) = shape::keyword_parts(self.original, self.n, c);
+        if is_keyword_chain(c, parts, strong) {
+            out.push(at(
+                Signal::SeoChain,
+                Some("gambling"),
+                text!("guard-signal-seo-title", parts = parts),
+            ));
         }
-    }
-
-    fn finding(
-        &self,
-        vocab: &Vocabulary,
-        i: usize,
-        c: &Cluster,
-        placement: Placement<'_>,
-    ) -> Option<Finding> {
-        let (words, lure) = &self.honest_view[i];
-        let (count, strong) = self.parts[i];
-        let chain = is_keyword_chain(c, count, strong);
-        if words.is_empty() && !lure && !chain {
-            return None;
+        if let Some(&(times, named)) = repeats.get(&self.n.text[c.start..c.end]) {
+            if named && times >= 2 {
+                let says = text!("guard-signal-repeated-as-name", times = times);
+                out.push(at(Signal::NameRepetition, Some("gambling"), says));
+            } else if times >= 3
+                && (c.is_lure() || !c.brands.is_empty() || !c.vocabulary.is_empty())
+            {
+                // A lone lure word (平台, 注册) repeated is how laws are written: only a phrase
+                // that is evidence by itself gains by being repeated.
+                let says = text!("guard-signal-repeated", times = times);
+                out.push(at(Signal::Repetition, Some("gambling"), says));
+            }
         }
-        let mut signals = Vec::new();
-        if let Some(s) = self.vocabulary_signal(vocab, words) {
-            signals.push(s);
+        if carried(&out[first..]) < MANNER_NEEDS {
+            return; // a lone or weak word: neither disguise nor place make it spam
         }
-        if *lure {
-            signals.extend(lure_signals(self.n, c));
+        // How and where a phrase stands amplifies what it says: honest when all of that is.
+        let honest = all_honest(&out[first..]);
+        let manner = |signal, says| Evidence {
+            honest,
+            ..at(signal, None, says)
+        };
+        if let Some(how) = self.disguise(c) {
+            out.push(manner(
+                Signal::Disguise,
+                text!("guard-signal-disguise", how = how),
+            ));
         }
-        if chain {
-            signals.push(Signal {
-                code: "seo-title",
-                says: text!("guard-signal-seo-title", parts = count),
-            });
-        }
-        signals.extend(self.repetition_signal(c));
-        signals.extend(self.disguise_signal(c, words));
-        let (start, end) = self.n.origin_of(c.start, c.end);
+        let (start, _) = self.n.origin_of(c.start, c.end);
         if let Some(place) = placement(start) {
-            signals.push(Signal {
-                code: "placement",
-                says: text!("guard-signal-placement", place = place.text()),
-            });
+            let says = text!("guard-signal-placement", place = place.text());
+            out.push(manner(Signal::Placement, says));
         }
-        if let Some(says) = &self.density[i] {
-            signals.push(Signal {
-                code: "density",
-                says: says.clone(),
-            });
+    }
+
+    /// Evidence for vocabulary item `i` of a cluster (old rule hits first, then word lists).
+    fn word_evidence(&self, c: &Cluster, i: usize) -> Evidence {
+        if let Some(hit) = self.hits.get(i) {
+            let rule = self.vocab.rule(hit.rule);
+            let family = rule.map_or("gambling", |r| family_name(&r.family));
+            let signal = if family == "brand" {
+                Signal::KnownBrand
+            } else {
+                Signal::ListedWord
+            };
+            let word = &self.n.text[hit.start..hit.end];
+            let origin = rule.map_or("", |r| r.origin.as_str());
+            let says = text!(
+                "guard-signal-vocabulary",
+                words = text!("guard-listed-word", word = word, origin = origin)
+            );
+            let mut e = self.evidence_at(signal, c.start, c.end, Some(family), says);
+            // A law speaks of vice all through; a brand never stands in one.
+            e.honest =
+                signal == Signal::ListedWord && (self.legal || self.covered(hit.start, hit.end));
+            return e;
         }
-        let severity = match signals.as_slice() {
-            [only] if only.code == "vocabulary" => Severity::Warning,
-            [_] => return None,
-            _ => Severity::Error,
-        };
-        let family = words
-            .first()
-            .and_then(|&w| vocab.rule(self.hits[w].rule))
-            .map_or("gambling", |r| r.family.as_str());
-        let codes = signals.iter().map(|s| s.code).collect();
-        let described = joined(signals.into_iter().map(|s| s.says).collect(), semicolons)
-            .unwrap_or_else(|| text!("guard-signal-none"));
-        let mut f = finding_at(
-            self.original,
-            start,
-            end,
-            Rule::Spam,
-            severity,
-            text!(
-                "guard-spam",
-                family = family,
-                spam = &self.n.text[c.start..c.end],
-                signals = described
+        let w = &self.words[i - self.hits.len()];
+        let word = &self.n.text[w.start..w.end];
+        let (signal, says) = match w.tier {
+            Tier::Strong => (
+                Signal::StrongWord,
+                text!("guard-signal-strong-word", word = word, family = w.family),
             ),
-        );
-        f.signals = codes;
-        f.help = Some(text!("guard-spam-help"));
-        Some(f)
-    }
-
-    fn vocabulary_signal(&self, vocab: &Vocabulary, words: &[usize]) -> Option<Signal> {
-        let listed: Vec<Text> = words
-            .iter()
-            .filter_map(|&w| {
-                let hit = self.hits[w];
-                let rule = vocab.rule(hit.rule)?;
-                Some(text!(
-                    "guard-listed-word",
-                    word = &self.n.text[hit.start..hit.end],
-                    origin = &rule.origin
-                ))
-            })
-            .collect();
-        joined(listed, commas).map(|words| Signal {
-            code: "vocabulary",
-            says: text!("guard-signal-vocabulary", words = words),
-        })
-    }
-
-    fn repetition_signal(&self, c: &Cluster) -> Option<Signal> {
-        let &(times, named) = self.repeats.get(&self.n.text[c.start..c.end])?;
-        let says = match (times, named) {
-            (t, true) if t >= 2 => text!("guard-signal-repeated-as-name", times = t),
-            (t, _) if t >= 3 => text!("guard-signal-repeated", times = t),
-            (_, true) if c.is_lure() => text!("guard-signal-as-name"),
-            _ => return None,
+            Tier::Weak => (
+                Signal::WeakWord,
+                text!("guard-signal-weak-word", word = word, family = w.family),
+            ),
         };
-        Some(Signal {
-            code: "repetition",
-            says,
-        })
+        let mut e = self.evidence_at(signal, c.start, c.end, Some(w.family), says);
+        e.honest = self.legal || self.covered(w.start, w.end);
+        e
     }
 
-    fn disguise_signal(&self, c: &Cluster, words: &[usize]) -> Option<Signal> {
-        let spans = words
+    fn covered(&self, start: usize, end: usize) -> bool {
+        let (os, oe) = self.n.origin_of(start, end);
+        self.tools.honesty.covers(self.original, os, oe)
+    }
+
+    fn disguise(&self, c: &Cluster) -> Option<Text> {
+        let spans = c
+            .vocabulary
             .iter()
-            .map(|&w| (self.hits[w].start, self.hits[w].end))
+            .filter_map(|&i| match self.hits.get(i) {
+                Some(h) => Some((h.start, h.end)),
+                None => self
+                    .words
+                    .get(i - self.hits.len())
+                    .map(|w| (w.start, w.end)),
+            })
             .chain(c.morphemes.iter().map(|m| (m.start, m.end)))
             .chain(c.brands.iter().map(|b| (b.start, b.end)));
-        let mut found = spans
+        let found = spans
             .into_iter()
             .find_map(|(s, e)| shape::disguise(self.original, self.n, s, e));
-        if found.is_none() && c.uses_pinyin() {
-            found = Some(text!("guard-disguise-pinyin"));
-        }
-        found.map(|how| Signal {
-            code: "disguise",
-            says: text!("guard-signal-disguise", how = how),
-        })
+        found.or_else(|| c.uses_pinyin().then(|| text!("guard-disguise-pinyin")))
     }
 }
 
-/// Spam phrases come in numbers: three on a page, two in a sentence, or four different words
-/// of what is sold or paid out across the page (outside honest context).
-fn density(
-    n: &Normalized,
-    clusters: &[Cluster],
-    honest: &[bool],
-    evidence: &[bool],
-) -> Vec<Option<Text>> {
-    let on_page = evidence.iter().filter(|e| **e).count();
-    let mut per_sentence: HashMap<usize, usize> = HashMap::new();
-    let mut selling = std::collections::HashSet::new();
-    for (i, c) in clusters.iter().enumerate() {
-        if evidence[i] {
-            *per_sentence.entry(c.sentence).or_default() += 1;
-        }
-        if !honest[i] {
-            selling.extend(
-                c.morphemes
-                    .iter()
-                    .filter(|m| m.class != Class::Access)
-                    .map(|m| &n.text[m.start..m.end]),
-            );
+/// The vocabulary family of a rule file, as the findings name it.
+fn family_name(family: &str) -> &'static str {
+    match family {
+        "lottery" => "lottery",
+        "porn" => "porn",
+        "app-lure" => "app",
+        "brands" => "brand",
+        "site" => "site",
+        _ => "gambling",
+    }
+}
+
+/// How often each phrase that could be a brand run stands on the page, and whether it stands
+/// where a name belongs. Counts phrases with a brand-like token or a way in as well as lure
+/// clusters: an invented brand replacing the city's name has no sold word.
+fn repeats<'a>(n: &'a Normalized, clusters: &[Cluster]) -> HashMap<&'a str, (usize, bool)> {
+    let mut out: HashMap<&str, (usize, bool)> = HashMap::new();
+    for c in clusters {
+        let brandish = !c.brands.is_empty() || c.has(Class::Access) || c.is_lure();
+        if brandish && c.end - c.start >= 6 {
+            let entry = out.entry(&n.text[c.start..c.end]).or_default();
+            entry.0 += 1;
+            entry.1 |= stands_for_a_name(n, c);
         }
     }
-    clusters
+    out
+}
+
+/// What a phrase's evidence says by itself, in points.
+fn carried(evidence: &[Evidence]) -> f32 {
+    evidence
         .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let in_sentence = per_sentence.get(&c.sentence).copied().unwrap_or(0);
-            if !evidence[i] {
-                None
-            } else if on_page >= 3 {
-                Some(text!("guard-signal-density-page", phrases = on_page))
-            } else if in_sentence >= 2 {
-                Some(text!(
-                    "guard-signal-density-sentence",
-                    phrases = in_sentence
-                ))
-            } else if selling.len() >= 4 {
-                Some(text!("guard-signal-density-words", words = selling.len()))
-            } else {
-                None
-            }
-        })
-        .collect()
+        .filter(|e| carries_by_itself(e.signal))
+        .map(|e| weight(e.signal, e.honest))
+        .sum()
+}
+
+/// Whether every piece of evidence that says something by itself is in honest context.
+fn all_honest(evidence: &[Evidence]) -> bool {
+    evidence
+        .iter()
+        .filter(|e| carries_by_itself(e.signal))
+        .all(|e| e.honest)
+}
+
+/// Whether a signal says spam by itself, not only how, where or how often it is put.
+fn carries_by_itself(signal: Signal) -> bool {
+    !matches!(
+        signal,
+        Signal::Placement | Signal::Disguise | Signal::Repetition | Signal::Density
+    )
+}
+
+/// Many phrases with evidence on one page: each of them gets the density signal.
+fn density(ctx: &Context<'_>, out: &mut Vec<Evidence>) {
+    let mut carried_at: HashMap<(usize, usize), (f32, bool)> = HashMap::new();
+    for e in out.iter().filter(|e| carries_by_itself(e.signal)) {
+        let entry = carried_at.entry((e.start, e.end)).or_insert((0.0, true));
+        entry.0 += weight(e.signal, e.honest);
+        entry.1 &= e.honest;
+    }
+    let mut phrases: Vec<((usize, usize), bool)> = carried_at
+        .into_iter()
+        .filter(|(_, (w, _))| *w >= MANNER_NEEDS)
+        .map(|(p, (_, honest))| (p, honest))
+        .collect();
+    phrases.sort_unstable_by_key(|(p, _)| *p);
+    if phrases.len() < 3 {
+        return;
+    }
+    let says = text!("guard-signal-density-page", phrases = phrases.len());
+    for ((start, end), honest) in phrases {
+        out.push(Evidence {
+            signal: Signal::Density,
+            start,
+            end,
+            phrase: ctx.original[start..end].to_string(),
+            family: None,
+            says: says.clone(),
+            honest,
+        });
+    }
 }
 
 /// Keyword parts joined by separators, with something sold or a brand among them; three
@@ -366,28 +413,10 @@ fn stands_for_a_name(n: &Normalized, c: &Cluster) -> bool {
     AFTER_NAME.iter().any(|w| after.starts_with(w))
 }
 
-/// A lure cluster says up to three things: that lure words stand together, that a brand-like
-/// token mixing Latin letters or digits with them is among them (`ayx体育`, `8455官网`), and
-/// that a payout is promised (`返水`, `提现`, `bonus`).
-fn lure_signals(n: &Normalized, c: &Cluster) -> Vec<Signal> {
-    let mut out = vec![Signal {
-        code: "lure",
-        says: match c.brands.first() {
-            Some(b) => text!("guard-signal-lure-around", brand = &n.text[b.start..b.end]),
-            None => text!("guard-signal-lure-payout"),
-        },
-    }];
-    if let Some(b) = c.brands.iter().find(|b| b.latin) {
-        out.push(Signal {
-            code: "brand",
-            says: text!("guard-signal-brand", brand = &n.text[b.start..b.end]),
-        });
+/// What a lure cluster says: lure words around a brand, or what is sold with its payout.
+fn lure_says(n: &Normalized, c: &Cluster) -> Text {
+    match c.brands.first() {
+        Some(b) => text!("guard-signal-lure-around", brand = &n.text[b.start..b.end]),
+        None => text!("guard-signal-lure-payout"),
     }
-    if let Some(m) = c.morphemes.iter().find(|m| m.class == Class::Money) {
-        out.push(Signal {
-            code: "payout",
-            says: text!("guard-signal-payout", payout = &n.text[m.start..m.end]),
-        });
-    }
-    out
 }

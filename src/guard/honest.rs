@@ -48,6 +48,21 @@ impl Honesty {
     }
 }
 
+impl Honesty {
+    /// Whether `start..end` is a quoted specimen: inside quotation marks in its paragraph, with a
+    /// warning or prohibition nearby (an anti-fraud notice quoting the scam's own message).
+    /// Structure keeps part of its weight even then (`signals.rs`): an attacker can quote too.
+    pub fn quotes(&self, text: &str, start: usize, end: usize) -> bool {
+        let (ps, pe) = paragraph(text, start, end);
+        if !is_quoted(&text[ps..start], &text[end..pe]) {
+            return false;
+        }
+        let from = floor(text, start.saturating_sub(PARAGRAPH_REACH));
+        let to = ceil(text, (end + PARAGRAPH_REACH).min(text.len()));
+        self.words.is_match(&text[from..to])
+    }
+}
+
 /// A law, regulation, judicial interpretation or court text: it speaks of itself (本法, 本解释)
 /// or is made of numbered articles. Its words about vice are the law's, all through.
 pub fn is_legal_document(text: &str) -> bool {

@@ -97,7 +97,8 @@ impl LinkPolicy {
         if self.allowed(&host) {
             return None;
         }
-        if let Some(t) = self.trusted().find(|t| looks_like(&host, t)) {
+        let fake = |t: &&String| looks_like(&host, t) || recombines(&host, t);
+        if let Some(t) = self.trusted().find(fake) {
             let shown = idna::domain_to_unicode(&host).0;
             return Some((
                 Rule::LookalikeHost,
@@ -111,6 +112,48 @@ impl LinkPolicy {
             text!("guard-external-link", host = host),
         ))
     }
+}
+
+/// Hosts of URL shorteners (`rules/vocab/shorteners.txt`): a shortened link hides where it goes,
+/// and a civic page has no reason to.
+static SHORTENERS: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("rules/vocab/shorteners.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('['))
+            .map(str::to_ascii_lowercase)
+            .collect()
+    });
+
+/// Whether `url` goes through a URL shortener.
+pub fn is_shortener(url: &str) -> bool {
+    let Some(host) = host_of(url) else {
+        return false;
+    };
+    let host = host.trim_start_matches("www.");
+    SHORTENERS.contains(host)
+}
+
+/// Whether `host` recombines the distinctive labels of the trusted host `t` under another
+/// registrable domain: `wenming-minghu.gov.cn.example`, `minghu-wenming.top` for
+/// `wenming.minghu.gov.cn`.
+fn recombines(host: &str, t: &str) -> bool {
+    if registrable(host) == registrable(t) {
+        return false;
+    }
+    const GENERIC: &[&str] = &[
+        "www", "gov", "com", "net", "org", "edu", "cn", "http", "https",
+    ];
+    let distinctive: Vec<&str> = t
+        .split(['.', '-'])
+        .filter(|l| l.len() >= 4 && !GENERIC.contains(l))
+        .collect();
+    if distinctive.is_empty() {
+        return false;
+    }
+    let found = distinctive.iter().filter(|l| host.contains(*l)).count();
+    found >= 2 || (found == 1 && distinctive.len() == 1 && host.contains("gov"))
 }
 
 /// A host from an allowlist entry: a bare host, `*.host`, or a URL.

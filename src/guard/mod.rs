@@ -13,27 +13,33 @@
 //! with invisible characters made visible ([`make_visible`]).
 
 mod assess;
+mod contact;
 mod honest;
 mod html;
 mod lexicon;
 mod links;
 mod masking;
 pub mod normalize;
+mod offer;
 mod placement;
 mod places;
 mod published;
 pub mod report;
 mod sanitize;
+mod score;
 mod script;
 mod shape;
+pub mod signals;
 mod style;
 mod t2s;
 mod tokenize;
 pub mod vocabulary;
+mod wordlists;
 
 pub use published::FileKind;
 pub use sanitize::sanitize;
 
+use crate::evidence::Signal;
 use crate::messages::Text;
 use crate::text;
 use links::LinkPolicy;
@@ -226,6 +232,7 @@ impl Guard {
             assessor: assess::Assessor {
                 lexicon: lexicon::Lexicon::builtin()?,
                 honesty: honest::Honesty::builtin(),
+                wordlists: wordlists::Wordlists::builtin(),
             },
             links: LinkPolicy::new(&cfg.link_allowlist, site_hosts, cfg.external_links)?,
             places: Places::new(city_names, &cfg.allow_words),
@@ -240,22 +247,14 @@ impl Guard {
 
     /// Scan a Markdown source file (front matter included).
     pub fn scan_source(&self, text: &str) -> Vec<Finding> {
-        let mut out = Vec::new();
         let units = masking::source_text_units(text);
         let placement = |at: usize| placement::in_source(text, at);
-        self.scan_text(
-            text,
-            normalize::normalize_units(text, units),
-            &placement,
-            &mut out,
-        );
+        let norm = normalize::normalize_units(text, units);
         let masked = masking::mask_markdown_code(text);
         let scan = html::analyze(text, &masked, &html::Mode::Source, &self.allowed_tags);
-        out.extend(scan.findings);
         let mut urls = scan.urls;
         urls.extend(links::urls_in_text(&masked));
-        self.check_urls(text, urls, &mut out);
-        finish(out)
+        self.judge(text, norm, &placement, scan.findings, urls)
     }
 
     /// Scan HTML rendered from a page's Markdown body (after sanitizing).
@@ -280,41 +279,83 @@ impl Guard {
     }
 
     fn scan_markup(&self, text: &str, mode: &html::Mode) -> Vec<Finding> {
-        let mut out = Vec::new();
         let masked = match mode {
             html::Mode::Template(_) => masking::mask_template_syntax(text),
             _ => text.to_string(),
         };
         let scan = html::analyze(text, &masked, mode, &self.allowed_tags);
-        out.extend(scan.findings);
+        let norm = normalize::normalize_units(text, scan.text);
         let nowhere = |_: usize| None;
-        self.scan_text(
-            text,
-            normalize::normalize_units(text, scan.text),
-            &nowhere,
-            &mut out,
-        );
-        self.check_urls(text, scan.urls, &mut out);
-        finish(out)
+        self.judge(text, norm, &nowhere, scan.findings, scan.urls)
     }
 
-    /// Spam and place checks over normalized text whose origins point into `text`.
-    fn scan_text(
+    /// Everything the guard says about `text`: the evidence of its words, links and markup
+    /// scored together for the page ([`score`]), then the spam, link, markup and place findings.
+    fn judge(
         &self,
         text: &str,
         norm: Normalized,
         placement: assess::Placement<'_>,
+        markup: Vec<Finding>,
+        urls: Vec<links::FoundUrl>,
+    ) -> Vec<Finding> {
+        let (evidence, mut links) = self.evidence(text, &norm, placement, &markup, urls);
+        let score = score::score(&evidence);
+        let mut out = score::findings(text, &evidence, &score);
+        if score.severity() == Some(Severity::Error) {
+            for f in links.iter_mut().filter(|f| !f.signals.is_empty()) {
+                f.severity = Severity::Error;
+            }
+        }
+        out.extend(links);
+        out.extend(markup);
+        self.places_in(text, &norm, placement, &mut out);
+        finish(out)
+    }
+
+    fn evidence(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        placement: assess::Placement<'_>,
+        markup: &[Finding],
+        urls: Vec<links::FoundUrl>,
+    ) -> (Vec<assess::Evidence>, Vec<Finding>) {
+        let mut evidence = assess::assess(&self.assessor, &self.vocab, text, norm, placement);
+        let links = self.check_urls(text, urls, &mut evidence);
+        evidence.extend(
+            markup
+                .iter()
+                .filter(|f| is_markup(f.rule))
+                .map(markup_evidence),
+        );
+        (evidence, links)
+    }
+
+    /// The signals a Markdown source raises, each with whether it stood in honest context: what
+    /// the weights of the signal table are fitted on (`tests/integration/guard_fit.rs`).
+    pub fn source_signals(&self, text: &str) -> Vec<(Signal, bool)> {
+        let units = masking::source_text_units(text);
+        let placement = |at: usize| placement::in_source(text, at);
+        let norm = normalize::normalize_units(text, units);
+        let masked = masking::mask_markdown_code(text);
+        let scan = html::analyze(text, &masked, &html::Mode::Source, &self.allowed_tags);
+        let mut urls = scan.urls;
+        urls.extend(links::urls_in_text(&masked));
+        let (evidence, _) = self.evidence(text, &norm, &placement, &scan.findings, urls);
+        evidence.into_iter().map(|e| (e.signal, e.honest)).collect()
+    }
+
+    /// Names of foreign places where the city's name belongs (a warning).
+    fn places_in(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        placement: assess::Placement<'_>,
         out: &mut Vec<Finding>,
     ) {
-        out.extend(assess::assess(
-            &self.assessor,
-            &self.vocab,
-            text,
-            &norm,
-            placement,
-        ));
         let allowed = self.vocab.allowed_spans(&norm.text);
-        for (s, e, message) in self.places.scan(text, &norm, &allowed, &|at| {
+        for (s, e, message) in self.places.scan(text, norm, &allowed, &|at| {
             placement(at) == Some(placement::Place::Title)
         }) {
             let mut f = finding_at(text, s, e, Rule::ForeignPlace, Severity::Warning, message);
@@ -323,7 +364,15 @@ impl Guard {
         }
     }
 
-    fn check_urls(&self, text: &str, urls: Vec<links::FoundUrl>, out: &mut Vec<Finding>) {
+    /// Findings for the links of `text`; links that hide or fake where they go also add their
+    /// signal to the page's evidence.
+    fn check_urls(
+        &self,
+        text: &str,
+        urls: Vec<links::FoundUrl>,
+        evidence: &mut Vec<assess::Evidence>,
+    ) -> Vec<Finding> {
+        let mut out = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for u in urls {
             // The same URL may be found twice (as an attribute and as text): report it once
@@ -331,26 +380,64 @@ impl Guard {
             if !seen.insert((line_col(text, u.start).0, u.url.clone())) {
                 continue;
             }
-            if let Some((rule, mut severity, mut message)) = self.links.check(&u.url) {
-                let lure_text = (rule == Rule::ExternalLink)
-                    .then(|| self.lure_link_text(text, u.start))
-                    .flatten();
-                if let Some(words) = &lure_text {
-                    severity = Severity::Error;
-                    message = text!("guard-link-lure-text", finding = message, words = words);
-                }
-                let mut f = finding_at(text, u.start, u.end, rule, severity, message);
-                if lure_text.is_some() {
-                    f.signals = ["lure", "external-link"].into_iter().collect();
-                }
-                f.help = Some(match rule {
-                    Rule::LookalikeHost => text!("guard-lookalike-host-help"),
-                    Rule::PrivateLink => text!("guard-private-link-help"),
-                    _ => text!("guard-external-link-help"),
-                });
-                out.push(f);
+            let Some((rule, severity, message)) = self.links.check(&u.url) else {
+                continue;
+            };
+            let lure_text = (rule == Rule::ExternalLink)
+                .then(|| self.lure_link_text(text, u.start))
+                .flatten();
+            let signal = match (rule, &lure_text) {
+                (Rule::LookalikeHost, _) => Some(Signal::LookalikeHost),
+                (_, _) if links::is_shortener(&u.url) => Some(Signal::Shortener),
+                (_, Some(_)) => Some(Signal::LureLinkText),
+                _ => None,
+            };
+            let message = match &lure_text {
+                Some(words) => text!("guard-link-lure-text", finding = message, words = words),
+                None => message,
+            };
+            let mut f = finding_at(text, u.start, u.end, rule, severity, message.clone());
+            if let Some(signal) = signal {
+                f.signals.insert(signal);
+                evidence.push(link_evidence(signal, &u, message));
             }
+            f.help = Some(match rule {
+                Rule::LookalikeHost => text!("guard-lookalike-host-help"),
+                Rule::PrivateLink => text!("guard-private-link-help"),
+                _ => text!("guard-external-link-help"),
+            });
+            out.push(f);
         }
+        out
+    }
+}
+
+/// Rules whose findings are markup no honest page has: they make the page's words weigh more.
+fn is_markup(rule: Rule) -> bool {
+    matches!(rule, Rule::HiddenContent | Rule::Script | Rule::Cloaking)
+}
+
+fn markup_evidence(f: &Finding) -> assess::Evidence {
+    assess::Evidence {
+        signal: Signal::Markup,
+        start: 0,
+        end: 0,
+        phrase: f.matched.clone(),
+        family: None,
+        says: f.message.clone(),
+        honest: false,
+    }
+}
+
+fn link_evidence(signal: Signal, u: &links::FoundUrl, says: Text) -> assess::Evidence {
+    assess::Evidence {
+        signal,
+        start: u.start,
+        end: u.end,
+        phrase: u.url.clone(),
+        family: None,
+        says,
+        honest: false,
     }
 }
 

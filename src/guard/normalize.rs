@@ -308,6 +308,9 @@ fn separator_kind(original: &str, u: &Unit, next: Option<char>) -> Gap {
         '，' | '。' | '；' | '！' | '？' | '、' | '：' | '…' | '｡' | '､' => {
             Gap::Sentence
         }
+        // Brackets and quotation marks close or open a phrase: 国（境）外 is not 境外.
+        '（' | '）' | '《' | '》' | '「' | '」' | '『' | '』' | '“' | '”' | '‘' | '’' | '【'
+        | '】' | '〔' | '〕' => Gap::Sentence,
         // ASCII sentence punctuation counts only when followed by a space, as in English
         // prose; `博.彩` and `b.e.t` are fillers.
         '.' | ',' | ';' | '!' | '?' | ':' if orig.len() == 1 => {

@@ -152,12 +152,10 @@ impl Guard {
     }
 
     fn scan_plain_text(&self, text: &str) -> Vec<Finding> {
-        let mut out = Vec::new();
         let nowhere = |_: usize| None;
         let norm = super::normalize::normalize(text);
-        self.scan_text(text, norm, &nowhere, &mut out);
-        self.check_urls(text, super::links::urls_in_text(text), &mut out);
-        super::finish(out)
+        let urls = super::links::urls_in_text(text);
+        self.judge(text, norm, &nowhere, Vec::new(), urls)
     }
 }
 

@@ -7,10 +7,12 @@ use super::lexicon::{Class, Morpheme};
 use super::normalize::{Gap, Normalized, is_cjk};
 use super::t2s::simplify;
 
-/// Items closer than this (bytes of normalized text: four Chinese characters, or twenty-four
-/// Latin letters) stand together.
+/// Items of one sentence closer than this (bytes of normalized text: twenty Chinese characters,
+/// or sixty Latin letters) stand together: a testimonial names the brand and the payout a
+/// clause apart.
+const JOIN_GAP: usize = 60;
+/// A lure word this close after what is sold makes the two characters before it a brand.
 const CLUSTER_GAP: usize = 12;
-const CLUSTER_GAP_LATIN: usize = 24;
 
 /// Latin and digit tokens that are no brand: file and web words, the city's own services.
 const COMMON_LATIN: &[&str] = &[
@@ -65,8 +67,6 @@ pub struct Cluster {
     pub vocabulary: Vec<usize>,
     /// Brand-like tokens fused with the lure words.
     pub brands: Vec<Brand>,
-    /// The end of the cluster's sentence in normalized text: clusters of a sentence share it.
-    pub sentence: usize,
 }
 
 impl Cluster {
@@ -84,13 +84,13 @@ impl Cluster {
             || (self.has(Class::Domain) && self.has(Class::Money))
             || (self.brands.len() >= 2 && words >= 2)
             || (latin_brand && words >= 2)
+            || (self.has(Class::Access) && self.money_words() >= 2)
     }
 
-    /// How many of its lure words say what is sold or paid out.
-    pub fn selling_words(&self) -> usize {
+    fn money_words(&self) -> usize {
         self.morphemes
             .iter()
-            .filter(|m| m.class != Class::Access)
+            .filter(|m| m.class == Class::Money)
             .count()
     }
 
@@ -127,15 +127,9 @@ pub fn clusters(n: &Normalized, morphemes: &[Morpheme], hits: &[(usize, usize)])
             sentences.next();
         }
         let sentence_end = sentences.peek().map_or(n.text.len(), |&(_, e)| e);
-        let joins = current.as_ref().is_some_and(|(c, end)| {
-            let between = n.text.get(c.end.min(span.start)..span.start).unwrap_or("");
-            let reach = if between.is_ascii() {
-                CLUSTER_GAP_LATIN
-            } else {
-                CLUSTER_GAP
-            };
-            *end == sentence_end && span.start <= c.end + reach
-        });
+        let joins = current
+            .as_ref()
+            .is_some_and(|(c, end)| *end == sentence_end && span.start <= c.end + JOIN_GAP);
         if !joins {
             if let Some((c, _)) = current.take() {
                 out.push(c);
@@ -144,7 +138,6 @@ pub fn clusters(n: &Normalized, morphemes: &[Morpheme], hits: &[(usize, usize)])
                 Cluster {
                     start: span.start,
                     end: span.end,
-                    sentence: sentence_end,
                     ..Cluster::default()
                 },
                 sentence_end,
@@ -269,7 +262,7 @@ fn brand_token(text: &str, start: usize, end: usize) -> Option<Span> {
         && token.len() <= 16
         && !COMMON_LATIN.contains(&token)
         && !year
-        && !(digits && token.len() > 6);
+        && !(digits && (token.len() > 6 || token.len() < 3));
     plausible.then_some(Span { start, end })
 }
 

@@ -150,7 +150,7 @@ pub fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
 /// Reject matches that are artefacts of compacting: a match spanning sentence punctuation is
 /// accepted only when every character is separated (the `注，册，送` trick), and a Latin match
 /// must start and end at word boundaries (`alphabet 2025` is not `bet2025`).
-fn plausible(n: &Normalized, s: usize, e: usize) -> bool {
+pub fn plausible(n: &Normalized, s: usize, e: usize) -> bool {
     let gaps = n.inner_gaps(s, e);
     if gaps.contains(&Gap::Sentence) && (gaps.len() < 2 || gaps.contains(&Gap::None)) {
         return false;

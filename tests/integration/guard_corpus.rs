@@ -171,7 +171,11 @@ fn findings_point_at_the_original_text() {
         .expect("spam found");
     assert_eq!((f.line, f.column), (6, 6));
     assert!(f.matched.starts_with("博<U+200B>彩"), "{}", f.matched);
-    assert!(f.signals.contains("disguise"), "{:?}", f.signals);
+    assert!(
+        f.signals.contains(civic::evidence::Signal::Disguise),
+        "{:?}",
+        f.signals
+    );
     assert_eq!(f.severity, Severity::Error);
     assert!(
         f.message.to_string().contains("rules/gambling.txt:"),

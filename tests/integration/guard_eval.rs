@@ -17,7 +17,7 @@ const DEV_FLOOR: f64 = 0.95;
 /// Brands of each kind used per template (round robin over the half's list).
 const BRANDS_PER_TEMPLATE: usize = 4;
 
-struct Half {
+pub struct Half {
     zh: Vec<String>,
     latin: Vec<String>,
     attacks: Vec<(String, String)>,
@@ -27,7 +27,7 @@ fn eval_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/guard-eval")
 }
 
-fn load(half: &str) -> Half {
+pub fn load(half: &str) -> Half {
     let read = |name: &str| {
         std::fs::read_to_string(eval_dir().join(half).join(name)).expect("eval file readable")
     };
@@ -61,7 +61,7 @@ fn load(half: &str) -> Half {
 
 /// Honest real paragraphs, about 1,200 characters each: every 25th real text, or the sample
 /// site's news when the real texts are absent.
-fn real_texts() -> Vec<String> {
+pub fn real_texts() -> Vec<String> {
     let realtext = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realtext");
     let mut files: Vec<PathBuf> = if realtext.is_dir() {
         walkdir::WalkDir::new(&realtext)
@@ -209,11 +209,10 @@ fn errors(findings: &[Finding]) -> Vec<&Finding> {
         .collect()
 }
 
-/// Recall per class: (caught, total), and the missed pages' first lines.
-fn recall(half: &Half, real: &[String]) -> (BTreeMap<String, (usize, usize)>, Vec<String>) {
-    let guard = common::guard::minghu_guard();
-    let mut by_class: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let mut missed = Vec::new();
+/// The attack pages of a half: (class, page), each template filled with brands of the half and
+/// injected into a real text.
+pub fn attack_pages(half: &Half, real: &[String]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
     let mut k = 0;
     for (class, template) in &half.attacks {
         for b in 0..BRANDS_PER_TEMPLATE {
@@ -221,17 +220,27 @@ fn recall(half: &Half, real: &[String]) -> (BTreeMap<String, (usize, usize)>, Ve
             let zh = &half.zh[(k + b) % half.zh.len()];
             let latin = &half.latin[(k * 3 + b) % half.latin.len()];
             let attack = template.replace("{zh}", zh).replace("{latin}", latin);
-            let base = &real[k % real.len()];
-            let Some(text) = attack_page(class, &attack, latin, base) else {
-                continue;
-            };
-            let entry = by_class.entry(class.clone()).or_default();
-            entry.1 += 1;
-            if errors(&common::guard::scan_markdown_page(guard, &text)).is_empty() {
-                missed.push(format!("{class}: {attack}"));
-            } else {
-                entry.0 += 1;
+            if let Some(text) = attack_page(class, &attack, latin, &real[k % real.len()]) {
+                out.push((format!("{class}: {attack}"), text));
             }
+        }
+    }
+    out
+}
+
+/// Recall per class: (caught, total), and the missed pages' first lines.
+fn recall(half: &Half, real: &[String]) -> (BTreeMap<String, (usize, usize)>, Vec<String>) {
+    let guard = common::guard::minghu_guard();
+    let mut by_class: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut missed = Vec::new();
+    for (name, text) in attack_pages(half, real) {
+        let class = name.split(':').next().unwrap_or("").to_string();
+        let entry = by_class.entry(class).or_default();
+        entry.1 += 1;
+        if errors(&common::guard::scan_markdown_page(guard, &text)).is_empty() {
+            missed.push(name);
+        } else {
+            entry.0 += 1;
         }
     }
     (by_class, missed)
@@ -298,11 +307,17 @@ fn held_out_brands_are_not_listed_words() {
     let guard = common::guard::minghu_guard();
     let half = load("heldout");
     for brand in half.zh.iter().chain(&half.latin) {
-        let listed: Vec<String> = guard
-            .scan_source(&format!("{brand}。"))
-            .iter()
-            .filter(|f| f.signals.contains("vocabulary"))
-            .map(|f| f.to_string())
+        use civic::evidence::Signal;
+        let listed: Vec<Signal> = guard
+            .source_signals(&format!("{brand}。"))
+            .into_iter()
+            .map(|(s, _)| s)
+            .filter(|s| {
+                matches!(
+                    s,
+                    Signal::ListedWord | Signal::KnownBrand | Signal::StrongWord
+                )
+            })
             .collect();
         assert!(
             listed.is_empty(),

@@ -12,6 +12,7 @@ mod corpus;
 mod drafts;
 mod guard_corpus;
 mod guard_eval;
+mod guard_fit;
 mod guard_props;
 mod guard_realtext;
 mod hostile;

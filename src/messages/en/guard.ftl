@@ -8,10 +8,9 @@ guard-raw-html-removed = raw HTML removed from the page: { $what }
 guard-raw-html-removed-help = Markdown may not carry scripts, styles or event handlers; list a tag in `guard.allow_html_tags` in site.yaml if the site really needs it
 
 ## guard: spam
-guard-spam = { $family } spam “{ $spam }”: { $signals }
+guard-spam = { $family } spam “{ $spam }”: { $signals } (the page scores { $score }, the limit is { $limit })
 guard-spam-help = remove the text; if your editors did not write it, the site or an editor's account may be compromised. A reviewed false alarm can be allowed with `guard.allow_words` in site.yaml
 guard-signals-and = { $first }; { $rest }
-guard-words-and = { $first }, { $rest }
 guard-signal-none = no signal
 guard-listed-word = “{ $word }” ({ $origin })
 guard-signal-vocabulary = listed spam words { $words }
@@ -25,7 +24,6 @@ guard-place-alt-text = alt text
 guard-place-link-text = link text
 guard-signal-repeated-as-name = repeated { $times } times where a name belongs
 guard-signal-repeated = repeated { $times } times
-guard-signal-as-name = where a name belongs
 guard-signal-disguise = disguised with { $how }
 guard-disguise-invisible = invisible characters between the letters
 guard-disguise-markup = markup between the letters
@@ -36,13 +34,9 @@ guard-disguise-traditional = traditional characters
 guard-disguise-lookalike = full-width or look-alike letters
 guard-disguise-pinyin = Chinese lure words written in pinyin
 guard-signal-density-page = one of { $phrases } spam phrases on the page
-guard-signal-density-sentence = one of { $phrases } spam phrases in its sentence
-guard-signal-density-words = { $words } different gambling words on the page
 guard-signal-lure-around = lure words around “{ $brand }”
 guard-signal-lure-payout = what is sold together with its payout
 guard-signal-brand = the brand-like “{ $brand }” mixes Latin letters or digits with lure words
-guard-signal-payout = promises a payout (“{ $payout }”)
-
 ## guard: places
 guard-foreign-office = “{ $office }” names an office of a place that is not this site's city or its districts
 guard-foreign-office-en = “{ $office }” names an office of a place that is not this site's city
@@ -132,3 +126,10 @@ guard-rule-matches-empty = `{ $pattern }` matches empty text
 guard-rule-invalid-pattern = invalid pattern `{ $pattern }`: { $reason }
 guard-rule-unknown-definition = unknown definition `{"{"}{ $name }{"}"}`
 guard-config-help = fix the `guard:` section of site.yaml or the rule file it names
+guard-signal-weighted = { $says } (+{ $weight })
+guard-signal-strong-word = the { $family } spam word “{ $word }”
+guard-signal-weak-word = the word “{ $word }”, common in { $family } spam
+guard-signal-offer-amount = an offer with an amount (“{ $offer }”)
+guard-signal-chat-handle = a chat handle (“{ $handle }”)
+guard-signal-chat-recruit = a chat handle (“{ $handle }”) beside recruiting or income words (“{ $word }”)
+guard-signal-brand-domain = a bare domain mixing letters and digits (“{ $domain }”)

@@ -13,12 +13,16 @@ guard-spam = 这段文字像{ $family ->
         [lottery] 彩票
         [porn] 色情
         [app-lure] 诱导下载
-        [brands] 博彩
+        [brand] 博彩
+        [app] 诱导下载
+        [loan] 网贷
+        [escort] 色情招嫖
+        [click-farming] 刷单
+        [investment-scam] 投资诈骗
        *[other] {""}
-    }垃圾广告：“{ $spam }”（信号：{ $signals }）
+    }垃圾广告：“{ $spam }”（信号：{ $signals }；本页共 { $score } 分，达到 { $limit } 分的界限）
 guard-spam-help = 请删除这段文字。如果不是本站编辑写的，网站或某位编辑的账号可能已被入侵。经核实确属误报的，可以在 site.yaml 的 `guard.allow_words` 中放行这个词
 guard-signals-and = { $first }；{ $rest }
-guard-words-and = { $first }、{ $rest }
 guard-signal-none = 无
 guard-listed-word = “{ $word }”（{ $origin }）
 guard-signal-vocabulary = 含有规则文件中列出的垃圾词{ $words }
@@ -32,7 +36,6 @@ guard-place-alt-text = 图片的替代文字
 guard-place-link-text = 链接文字
 guard-signal-repeated-as-name = 在本该写名称的位置重复出现 { $times } 次
 guard-signal-repeated = 重复出现 { $times } 次
-guard-signal-as-name = 出现在本该写名称（如市名、单位名）的位置
 guard-signal-disguise = 做了伪装：{ $how }
 guard-disguise-invisible = 字与字之间夹着看不见的字符
 guard-disguise-markup = 字与字之间夹着网页标记
@@ -43,13 +46,9 @@ guard-disguise-traditional = 改用繁体字
 guard-disguise-lookalike = 改用全角字母或形似的字母
 guard-disguise-pinyin = 用拼音书写中文诱导词
 guard-signal-density-page = 本页共有 { $phrases } 处垃圾广告用语，这是其中之一
-guard-signal-density-sentence = 同一句话里有 { $phrases } 处垃圾广告用语，这是其中之一
-guard-signal-density-words = 本页出现 { $words } 个不同的赌博用语
 guard-signal-lure-around = “{ $brand }”前后都是诱导词
 guard-signal-lure-payout = 把出售的东西和返利承诺写在一起
 guard-signal-brand = 像品牌名的“{ $brand }”把拉丁字母或数字和诱导词混在一起
-guard-signal-payout = 承诺返利（“{ $payout }”）
-
 ## guard: places
 guard-foreign-office = “{ $office }”是别的地方的机构，不是本站所在城市或其下辖区县的
 guard-foreign-office-en = “{ $office }”是别的地方的机构，不是本站所在城市的
@@ -139,3 +138,10 @@ guard-rule-matches-empty = `{ $pattern }` 会匹配空文字
 guard-rule-invalid-pattern = 无效的规则 `{ $pattern }`：{ $reason }
 guard-rule-unknown-definition = 未定义的名称 `{"{"}{ $name }{"}"}`
 guard-config-help = 请修改 site.yaml 的 `guard:` 部分，或它所指定的规则文件
+guard-signal-weighted = { $says }（+{ $weight }）
+guard-signal-strong-word = 含有{ $family }垃圾广告专用词“{ $word }”
+guard-signal-weak-word = 含有{ $family }垃圾广告常用词“{ $word }”
+guard-signal-offer-amount = 带金额的返利承诺“{ $offer }”
+guard-signal-chat-handle = 聊天账号“{ $handle }”
+guard-signal-chat-recruit = 聊天账号“{ $handle }”旁边写着招募或收益用语“{ $word }”
+guard-signal-brand-domain = 以文字写出、字母夹数字的网址“{ $domain }”

@@ -1,0 +1,152 @@
+//! Chat handles, found by shape: a chat service's name followed by an id (`微信 xy88dl`,
+//! `飞机@xy_daili88`, `QQ群 123456789`), and whether recruiting, commission or income words
+//! stand in the same sentence or the next. A volunteers' QQ group is a handle; a handle beside
+//! "commission up to 55%" is an agent recruiting for a gambling site.
+
+use super::normalize::Normalized;
+use super::wordlists::section;
+use crate::evidence::Signal;
+use crate::messages::Text;
+use crate::text;
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const CHAT: &str = include_str!("rules/vocab/chat.txt");
+
+/// A service name, an optional 号/群/id word, then an id of five or more letters and digits.
+static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    let services = section(CHAT, "handle")
+        .into_iter()
+        .chain([
+            "微信", "威信", "薇信", "v信", "vx", "wx", "qq", "扣扣", "飞机", "telegram", "tg",
+        ])
+        .map(|s| regex::escape(&s.to_lowercase()))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?:{services})(?:号码|号|群|账号|id|同号)?(?:是|为)?[a-z0-9]{{5,}}"
+    ))
+    .expect("the handle pattern is valid")
+});
+
+static RECRUIT: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words: Vec<String> = section(CHAT, "recruit")
+        .into_iter()
+        .chain([
+            "代理",
+            "招募",
+            "合伙人",
+            "佣金",
+            "分成",
+            "返佣",
+            "日结",
+            "周结",
+            "日赚",
+            "日入",
+            "月入",
+            "兼职",
+            "推广员",
+            "高薪",
+            "躺赚",
+            "带单",
+            "上分",
+            "下分",
+            "充值",
+            "提现",
+            "commission",
+            "agent",
+            "earn",
+        ])
+        .map(str::to_lowercase)
+        .collect();
+    AhoCorasick::new(words).expect("the recruiting words are plain literals")
+});
+
+pub struct Contact {
+    pub signal: Signal,
+    pub start: usize,
+    pub end: usize,
+    pub says: Text,
+}
+
+pub fn contacts(n: &Normalized) -> Vec<Contact> {
+    let sentences: Vec<(usize, usize)> = n.sentences().collect();
+    HANDLE
+        .find_iter(&n.text)
+        // `3021xxxxxx`: a number masked by the notice that quotes it.
+        .filter(|m| !m.as_str().contains("xxx"))
+        .map(|m| {
+            let (start, end) = around(&sentences, m.start(), m.end(), n.text.len());
+            let recruit = RECRUIT.find(&n.text[start..end]);
+            let handle = m.as_str();
+            let (signal, says) = match recruit {
+                Some(w) => (
+                    Signal::ChatRecruit,
+                    text!(
+                        "guard-signal-chat-recruit",
+                        handle = handle,
+                        word = &n.text[start + w.start()..start + w.end()]
+                    ),
+                ),
+                None => (
+                    Signal::ChatHandle,
+                    text!("guard-signal-chat-handle", handle = handle),
+                ),
+            };
+            Contact {
+                signal,
+                start: m.start(),
+                end: m.end(),
+                says,
+            }
+        })
+        .collect()
+}
+
+/// The sentence of `start..end` with the one before and the one after.
+fn around(sentences: &[(usize, usize)], start: usize, end: usize, len: usize) -> (usize, usize) {
+    let i = sentences
+        .iter()
+        .position(|&(_, e)| e > start)
+        .unwrap_or(sentences.len().saturating_sub(1));
+    let from = sentences.get(i.saturating_sub(1)).map_or(0, |s| s.0);
+    let to = sentences
+        .iter()
+        .skip(i)
+        .find(|&&(_, e)| e >= end)
+        .and_then(|_| sentences.get(i + 1).or(sentences.get(i)))
+        .map_or(len, |s| s.1);
+    (from.min(start), to.max(end).min(len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guard::normalize::normalize;
+
+    fn signals(s: &str) -> Vec<Signal> {
+        contacts(&normalize(s))
+            .into_iter()
+            .map(|c| c.signal)
+            .collect()
+    }
+
+    #[test]
+    fn a_handle_beside_commission_is_recruiting() {
+        assert_eq!(
+            signals("佣金最高55%，周结无拖欠。联系飞机@xy_daili88"),
+            [Signal::ChatRecruit]
+        );
+        assert_eq!(signals("代理加微信：abc12345"), [Signal::ChatRecruit]);
+    }
+
+    #[test]
+    fn a_volunteers_group_is_only_a_handle() {
+        assert_eq!(
+            signals("欢迎加入志愿者QQ群 123456789，参加周末活动。"),
+            [Signal::ChatHandle]
+        );
+        assert!(signals("关注微信公众号“文明明湖”").is_empty());
+    }
+}

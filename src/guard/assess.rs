@@ -27,6 +27,14 @@ use std::collections::HashMap;
 /// Where a byte of the original text stands, when that is where spam goes (a title, link text).
 pub type Placement<'a> = &'a dyn Fn(usize) -> Option<Place>;
 
+/// What is known of where the text stands: the place of each offset (title, summary, …) and
+/// whether the page's title warns or reports a crackdown.
+#[derive(Clone, Copy)]
+pub struct Where<'a> {
+    pub placement: Placement<'a>,
+    pub reported: bool,
+}
+
 /// Words right after a name in a civic text: spam that replaces the city's name is followed by
 /// them.
 const AFTER_NAME: &[&str] = &[
@@ -83,8 +91,9 @@ pub fn assess(
     vocab: &Vocabulary,
     original: &str,
     n: &Normalized,
-    placement: Placement<'_>,
+    page: Where<'_>,
 ) -> Vec<Evidence> {
+    let placement = page.placement;
     if n.is_empty() {
         return Vec::new();
     }
@@ -92,15 +101,18 @@ pub fn assess(
     let hits = vocab.scan(n);
     let words: Vec<WordHit> = tools
         .wordlists
-        .scan(&n.text)
+        .scan(n)
         .into_iter()
-        .filter(|w| !overlaps(&allowed, w.start, w.end) && plausible(n, w.start, w.end))
+        .filter(|w| !overlaps(&allowed, w.start, w.end))
         .collect();
     let morphemes: Vec<Morpheme> = tools
         .lexicon
         .scan(n)
         .into_iter()
-        .filter(|m| !overlaps(&allowed, m.start, m.end) && plausible(n, m.start, m.end))
+        .filter(|m| !overlaps(&allowed, m.start, m.end))
+        // Pinyin lure words must be words (`Wang Zhiqiang` is not wangzhi 网址); `app` in
+        // `yaboapp` is the brand's own suffix and stays.
+        .filter(|m| !m.pinyin || plausible(n, m.start, m.end))
         .collect();
     let spans: Vec<(usize, usize)> = hits
         .iter()
@@ -116,6 +128,7 @@ pub fn assess(
         hits: &hits,
         words: &words,
         legal: super::honest::is_legal_document(original),
+        reported: page.reported,
     };
     let mut out = Vec::new();
     let repeats = repeats(n, &clusters);
@@ -145,7 +158,7 @@ pub fn assess(
             honest: tools.honesty.quotes(original, start, end),
         });
     }
-    for found in super::contact::contacts(n) {
+    for found in super::contact::contacts(n, original, &spans) {
         out.push(ctx.evidence_at(found.signal, found.start, found.end, None, found.says));
     }
     out
@@ -158,7 +171,11 @@ struct Context<'a> {
     n: &'a Normalized,
     hits: &'a [Hit],
     words: &'a [WordHit],
+    /// A law: its words about vice all name it to rule on it.
     legal: bool,
+    /// A page whose title warns or reports a crackdown: its words and lure phrases name the
+    /// vice to report on it.
+    reported: bool,
 }
 
 impl Context<'_> {
@@ -197,7 +214,7 @@ impl Context<'_> {
         }
         if c.is_lure() {
             let mut lure = at(Signal::LureWords, Some("gambling"), lure_says(self.n, c));
-            lure.honest = self.covered(c.start, c.end);
+            lure.honest = self.reported || self.covered(c.start, c.end);
             out.push(lure);
             if let Some(b) = c.brands.first() {
                 let brand = &self.n.text[b.start..b.end];
@@ -269,8 +286,8 @@ impl Context<'_> {
             );
             let mut e = self.evidence_at(signal, c.start, c.end, Some(family), says);
             // A law speaks of vice all through; a brand never stands in one.
-            e.honest =
-                signal == Signal::ListedWord && (self.legal || self.covered(hit.start, hit.end));
+            e.honest = signal == Signal::ListedWord
+                && (self.legal || self.reported || self.covered(hit.start, hit.end));
             return e;
         }
         let w = &self.words[i - self.hits.len()];
@@ -286,7 +303,7 @@ impl Context<'_> {
             ),
         };
         let mut e = self.evidence_at(signal, c.start, c.end, Some(w.family), says);
-        e.honest = self.legal || self.covered(w.start, w.end);
+        e.honest = self.legal || self.reported || self.covered(w.start, w.end);
         e
     }
 

@@ -3,7 +3,7 @@
 //! stand in the same sentence or the next. A volunteers' QQ group is a handle; a handle beside
 //! "commission up to 55%" is an agent recruiting for a gambling site.
 
-use super::normalize::Normalized;
+use super::normalize::{Gap, Normalized};
 use super::wordlists::section;
 use crate::evidence::Signal;
 use crate::messages::Text;
@@ -25,7 +25,7 @@ static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?:{services})(?:号码|号|群|账号|id|同号)?(?:是|为)?[a-z0-9]{{5,}}"
+        r"(?:{services})(?:号码|号|群|账号|id|同号)?(?:是|为)?(?P<id>[a-z0-9]{{5,}})"
     ))
     .expect("the handle pattern is valid")
 });
@@ -70,23 +70,34 @@ pub struct Contact {
     pub says: Text,
 }
 
-pub fn contacts(n: &Normalized) -> Vec<Contact> {
+/// The chat handles of `n`; `spam_words` are the vocabulary hits (normalized byte ranges): a
+/// handle beside them is the call to act of the ad they make, as a handle beside commission is.
+pub fn contacts(n: &Normalized, original: &str, spam_words: &[(usize, usize)]) -> Vec<Contact> {
     let sentences: Vec<(usize, usize)> = n.sentences().collect();
     HANDLE
-        .find_iter(&n.text)
+        .captures_iter(&n.text)
+        .filter_map(|c| handle_at(n, original, &c))
         // `3021xxxxxx`: a number masked by the notice that quotes it.
         .filter(|m| !m.as_str().contains("xxx"))
         .map(|m| {
             let (start, end) = around(&sentences, m.start(), m.end(), n.text.len());
-            let recruit = RECRUIT.find(&n.text[start..end]);
+            let recruit = RECRUIT
+                .find(&n.text[start..end])
+                .map(|w| (start + w.start(), start + w.end()))
+                .or_else(|| {
+                    spam_words
+                        .iter()
+                        .find(|&&(s, e)| s >= start && e <= end)
+                        .copied()
+                });
             let handle = m.as_str();
             let (signal, says) = match recruit {
-                Some(w) => (
+                Some((ws, we)) => (
                     Signal::ChatRecruit,
                     text!(
                         "guard-signal-chat-recruit",
                         handle = handle,
-                        word = &n.text[start + w.start()..start + w.end()]
+                        word = &n.text[ws..we]
                     ),
                 ),
                 None => (
@@ -102,6 +113,69 @@ pub fn contacts(n: &Normalized) -> Vec<Contact> {
             }
         })
         .collect()
+}
+
+/// A handle as written: the service's name a word of its own, the id up to the first space
+/// (the normalizer dropped the spaces; its gaps remember them), at most MAX_ID long. English
+/// prose compacted (`...start at games...`) is no handle.
+fn handle_at<'t>(n: &'t Normalized, original: &str, c: &regex::Captures<'t>) -> Option<Handle<'t>> {
+    let whole = c.get(0)?;
+    let id = c.name("id")?;
+    let starts_latin = n.text[whole.start()..].starts_with(|ch: char| ch.is_ascii_alphanumeric());
+    let before = n.text[..whole.start()].chars().next_back();
+    if starts_latin
+        && before.is_some_and(|ch| ch.is_ascii_alphanumeric())
+        && n.gap_at(whole.start()) == Gap::None
+    {
+        return None;
+    }
+    if n.inner_gaps(whole.start(), id.start())
+        .contains(&Gap::Sentence)
+    {
+        return None;
+    }
+    let end = id_end(n, original, id.start(), id.end());
+    let len = end - id.start();
+    (MIN_ID..=MAX_ID).contains(&len).then(|| Handle {
+        text: &n.text[whole.start()..end],
+        start: whole.start(),
+        end,
+    })
+}
+
+/// Where an id starting at `start` ends: before the first space or sentence break in the
+/// original (`xy_daili88` is one id, `9am visit` is not).
+fn id_end(n: &Normalized, original: &str, start: usize, end: usize) -> usize {
+    let origins = n.origins(start, end);
+    for (i, pair) in origins.windows(2).enumerate() {
+        let between = original.get(pair[0].1..pair[1].0).unwrap_or(" ");
+        if between.chars().any(char::is_whitespace) || n.gap_at(start + i + 1) == Gap::Sentence {
+            return start + i + 1; // ids are ASCII: a byte is a character
+        }
+    }
+    end
+}
+
+const MIN_ID: usize = 5;
+const MAX_ID: usize = 32;
+
+/// A handle found in normalized text.
+struct Handle<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl Handle<'_> {
+    fn as_str(&self) -> &str {
+        self.text
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
 }
 
 /// The sentence of `start..end` with the one before and the one after.
@@ -126,7 +200,7 @@ mod tests {
     use crate::guard::normalize::normalize;
 
     fn signals(s: &str) -> Vec<Signal> {
-        contacts(&normalize(s))
+        contacts(&normalize(s), s, &[])
             .into_iter()
             .map(|c| c.signal)
             .collect()

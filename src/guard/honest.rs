@@ -11,9 +11,29 @@ const HONEST: &str = include_str!("rules/honest.txt");
 const SENTENCE_REACH: usize = 400;
 const PARAGRAPH_REACH: usize = 1200;
 
+/// The gambling trade's own boilerplate: spam that says "beware of fakes" or "gamble
+/// responsibly" protects its brand, it warns no one. A sentence with one is never honest.
+const BOILERPLATE: &[&str] = &[
+    "唯一官方",
+    "唯一官网",
+    "认准",
+    "谨防假冒",
+    "谨防山寨",
+    "理性娱乐",
+    "理性投注",
+    "理性购彩",
+    "未满18",
+    "未满十八",
+    "18岁以下禁止",
+    "gamble responsibly",
+    "play responsibly",
+    "18+ only",
+];
+
 #[derive(Debug)]
 pub struct Honesty {
     words: AhoCorasick,
+    boilerplate: AhoCorasick,
 }
 
 impl Honesty {
@@ -28,7 +48,16 @@ impl Honesty {
             .match_kind(MatchKind::LeftmostFirst)
             .build(words)
             .expect("the built-in honest words are plain literals");
-        Honesty { words }
+        let boilerplate = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(BOILERPLATE)
+            .expect("the boilerplate phrases are plain literals");
+        Honesty { words, boilerplate }
+    }
+
+    /// Honest words in `text`, unless it carries the trade's boilerplate.
+    fn warns(&self, text: &str) -> bool {
+        self.words.is_match(text) && !self.boilerplate.is_match(text)
     }
 
     /// Whether the original text `start..end` of `text` stands in an honest context: its
@@ -37,14 +66,17 @@ impl Honesty {
     pub fn covers(&self, text: &str, start: usize, end: usize) -> bool {
         let (s, e) = sentence(text, start, end);
         let sentence_text = &text[s..e];
-        if self.words.is_match(sentence_text) || names_an_article(sentence_text) {
+        if self.boilerplate.is_match(sentence_text) {
+            return false;
+        }
+        if self.warns(sentence_text) || names_an_article(sentence_text) {
             return true;
         }
         if !is_quoted(&text[s..start], &text[end..e]) {
             return false;
         }
         let (ps, pe) = paragraph(text, start, end);
-        self.words.is_match(&text[ps..pe])
+        self.warns(&text[ps..pe])
     }
 }
 
@@ -59,8 +91,34 @@ impl Honesty {
         }
         let from = floor(text, start.saturating_sub(PARAGRAPH_REACH));
         let to = ceil(text, (end + PARAGRAPH_REACH).min(text.len()));
-        self.words.is_match(&text[from..to])
+        self.warns(&text[from..to])
     }
+}
+
+impl Honesty {
+    /// Whether the page's title warns or reports a crackdown (警惕…, Police Break Up…): then
+    /// the page is about the vice, and its words name it to report on it. Structure still
+    /// counts (`signals.rs`), so spam pasted into such a report is still stopped.
+    pub fn title_warns(&self, text: &str) -> bool {
+        title_of(text).is_some_and(|t| self.warns(t))
+    }
+}
+
+/// The title of a Markdown page: front matter's `title:` or the first `# ` heading.
+fn title_of(text: &str) -> Option<&str> {
+    let mut lines = text.lines().map(str::trim);
+    if text.starts_with("---") {
+        lines.next();
+        for line in lines.by_ref() {
+            if line == "---" {
+                break;
+            }
+            if let Some(t) = line.strip_prefix("title:") {
+                return Some(t);
+            }
+        }
+    }
+    lines.take(40).find_map(|l| l.strip_prefix("# "))
 }
 
 /// A law, regulation, judicial interpretation or court text: it speaks of itself (本法, 本解释)
@@ -207,6 +265,22 @@ mod tests {
             "根据刑法，现就办理赌博刑事案件作如下解释。本解释自公布之日起施行。"
         ));
         assert!(!is_legal_document("明湖市开展文明城市创建。第一条新闻。"));
+    }
+
+    #[test]
+    fn spam_with_the_trades_boilerplate_is_not_honest() {
+        let text = "温馨提醒：请认准星耀娱乐唯一官方网址，谨防假冒网站！真人视讯一站畅玩。";
+        let h = Honesty::builtin();
+        let at = text.find("真人视讯").unwrap_or(0);
+        assert!(!h.covers(text, at, at + "真人视讯".len()));
+    }
+
+    #[test]
+    fn a_report_is_known_by_its_title() {
+        let h = Honesty::builtin();
+        assert!(h.title_warns("---\ntitle: \"Police Break Up Online Gambling Ring\"\n---\nbody"));
+        assert!(h.title_warns("# 警惕虚假博彩平台\n正文"));
+        assert!(!h.title_warns("---\ntitle: 东城区开展垃圾分类督导\n---\n严禁赌博"));
     }
 
     #[test]

@@ -254,18 +254,35 @@ impl Guard {
         let scan = html::analyze(text, &masked, &html::Mode::Source, &self.allowed_tags);
         let mut urls = scan.urls;
         urls.extend(links::urls_in_text(&masked));
-        self.judge(text, norm, &placement, scan.findings, urls)
+        let reported = self.assessor.honesty.title_warns(text);
+        self.judge(
+            text,
+            norm,
+            assess::Where {
+                placement: &placement,
+                reported,
+            },
+            scan.findings,
+            urls,
+        )
     }
 
     /// Scan HTML rendered from a page's Markdown body (after sanitizing).
     pub fn scan_html(&self, html_text: &str) -> Vec<Finding> {
-        self.scan_markup(html_text, &html::Mode::Body)
+        self.scan_markup(html_text, &html::Mode::Body, false)
+    }
+
+    /// Scan the HTML rendered from `source`'s body, knowing what its source says of the page
+    /// (a title that warns makes it a report on the vice it names).
+    pub fn scan_body(&self, source: &str, html_text: &str) -> Vec<Finding> {
+        let reported = self.assessor.honesty.title_warns(source);
+        self.scan_markup(html_text, &html::Mode::Body, reported)
     }
 
     /// Scan a site-level template override. Scripts are allowed only when their `src` is one
     /// of `theme_scripts` (e.g. `/js/elder.js`).
     pub fn scan_template(&self, text: &str, theme_scripts: &[String]) -> Vec<Finding> {
-        self.scan_markup(text, &html::Mode::Template(theme_scripts))
+        self.scan_markup(text, &html::Mode::Template(theme_scripts), false)
     }
 
     /// Scan a JavaScript file (the theme's own included): referrer and user-agent sniffing,
@@ -278,7 +295,7 @@ impl Guard {
         finish(out)
     }
 
-    fn scan_markup(&self, text: &str, mode: &html::Mode) -> Vec<Finding> {
+    fn scan_markup(&self, text: &str, mode: &html::Mode, reported: bool) -> Vec<Finding> {
         let masked = match mode {
             html::Mode::Template(_) => masking::mask_template_syntax(text),
             _ => text.to_string(),
@@ -286,7 +303,16 @@ impl Guard {
         let scan = html::analyze(text, &masked, mode, &self.allowed_tags);
         let norm = normalize::normalize_units(text, scan.text);
         let nowhere = |_: usize| None;
-        self.judge(text, norm, &nowhere, scan.findings, scan.urls)
+        self.judge(
+            text,
+            norm,
+            assess::Where {
+                placement: &nowhere,
+                reported,
+            },
+            scan.findings,
+            scan.urls,
+        )
     }
 
     /// Everything the guard says about `text`: the evidence of its words, links and markup
@@ -295,11 +321,12 @@ impl Guard {
         &self,
         text: &str,
         norm: Normalized,
-        placement: assess::Placement<'_>,
+        page: assess::Where<'_>,
         markup: Vec<Finding>,
         urls: Vec<links::FoundUrl>,
     ) -> Vec<Finding> {
-        let (evidence, mut links) = self.evidence(text, &norm, placement, &markup, urls);
+        let placement = page.placement;
+        let (evidence, mut links) = self.evidence(text, &norm, page, &markup, urls);
         let score = score::score(&evidence);
         let mut out = score::findings(text, &evidence, &score);
         if score.severity() == Some(Severity::Error) {
@@ -317,11 +344,11 @@ impl Guard {
         &self,
         text: &str,
         norm: &Normalized,
-        placement: assess::Placement<'_>,
+        page: assess::Where<'_>,
         markup: &[Finding],
         urls: Vec<links::FoundUrl>,
     ) -> (Vec<assess::Evidence>, Vec<Finding>) {
-        let mut evidence = assess::assess(&self.assessor, &self.vocab, text, norm, placement);
+        let mut evidence = assess::assess(&self.assessor, &self.vocab, text, norm, page);
         let links = self.check_urls(text, urls, &mut evidence);
         evidence.extend(
             markup
@@ -342,7 +369,11 @@ impl Guard {
         let scan = html::analyze(text, &masked, &html::Mode::Source, &self.allowed_tags);
         let mut urls = scan.urls;
         urls.extend(links::urls_in_text(&masked));
-        let (evidence, _) = self.evidence(text, &norm, &placement, &scan.findings, urls);
+        let page = assess::Where {
+            placement: &placement,
+            reported: self.assessor.honesty.title_warns(text),
+        };
+        let (evidence, _) = self.evidence(text, &norm, page, &scan.findings, urls);
         evidence.into_iter().map(|e| (e.signal, e.honest)).collect()
     }
 

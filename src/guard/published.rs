@@ -155,7 +155,16 @@ impl Guard {
         let nowhere = |_: usize| None;
         let norm = super::normalize::normalize(text);
         let urls = super::links::urls_in_text(text);
-        self.judge(text, norm, &nowhere, Vec::new(), urls)
+        self.judge(
+            text,
+            norm,
+            super::assess::Where {
+                placement: &nowhere,
+                reported: false,
+            },
+            Vec::new(),
+            urls,
+        )
     }
 }
 

@@ -12,7 +12,7 @@ impl Guard {
     pub fn page_problems(&self, file: &str, source: &str, html: &str) -> Vec<Problem> {
         let from_source = self.scan_source(source);
         let source_count = from_source.len();
-        let merged = merge_page_findings(from_source, self.scan_html(html));
+        let merged = merge_page_findings(from_source, self.scan_body(source, html));
         merged
             .into_iter()
             .enumerate()

@@ -49,6 +49,10 @@ pub const ERROR_AT: f32 = 8.0;
 /// gangs' phrases says little more with each one it quotes.
 pub const HONEST_WORDS: f32 = 2.0;
 
+/// Most points all evidence of honest context adds: less than ERROR_AT, so an anti-fraud
+/// notice quoting a scam's message whole may be warned about, never stopped.
+pub const HONEST_TOTAL: f32 = 6.0;
+
 /// Most points one group adds.
 pub fn cap(group: Group) -> f32 {
     match group {
@@ -79,16 +83,16 @@ pub const TABLE: &[Row] = &[
     row(S::StrongWord, Words, 6.5, 0.2),
     row(S::WeakWord, Words, 0.5, 0.0),
     row(S::ListedWord, Words, 6.0, 0.35),
-    row(S::KnownBrand, Brand, 8.5, 1.0),
+    row(S::KnownBrand, Brand, 8.5, 0.5),
     row(S::LureWords, Words, 11.5, 0.1),
-    row(S::FusedBrand, Brand, 5.5, 1.0),
-    row(S::BrandDomain, Brand, 1.5, 1.0),
-    row(S::SeoChain, Brand, 7.5, 1.0),
-    row(S::NameRepetition, Brand, 3.0, 1.0),
-    row(S::Repetition, Brand, 2.0, 1.0),
-    row(S::OfferAmount, Offer, 6.5, 1.0),
-    row(S::ChatHandle, Offer, 2.5, 1.0),
-    row(S::ChatRecruit, Offer, 3.5, 1.0),
+    row(S::FusedBrand, Brand, 5.5, 0.5),
+    row(S::BrandDomain, Brand, 1.5, 0.5),
+    row(S::SeoChain, Brand, 7.5, 0.5),
+    row(S::NameRepetition, Brand, 3.0, 0.5),
+    row(S::Repetition, Brand, 2.0, 0.5),
+    row(S::OfferAmount, Offer, 6.5, 0.5),
+    row(S::ChatHandle, Offer, 2.5, 0.5),
+    row(S::ChatRecruit, Offer, 3.5, 0.5),
     row(S::Shortener, Link, ERROR_AT, 1.0),
     row(S::LookalikeHost, Link, ERROR_AT, 1.0),
     row(S::LureLinkText, Link, 5.0, 1.0),

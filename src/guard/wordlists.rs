@@ -6,6 +6,8 @@
 //! against 708 real laws and regulations, `rules/vocab/TIERS.tsv`), and `[weak]` terms, which
 //! spam uses and honest text also does. Terms are normalized text: lowercase, simplified.
 
+use super::normalize::{Normalized, normalized_text};
+use super::vocabulary::plausible;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashSet;
 
@@ -76,7 +78,8 @@ impl Wordlists {
             for (tier, name) in [(Tier::Strong, "strong"), (Tier::Weak, "weak")] {
                 for term in section(text, name) {
                     let latin = term.is_ascii();
-                    patterns.push(term.to_lowercase());
+                    // Normalized as page text is: `point spread` is `pointspread` there.
+                    patterns.push(normalized_text(term));
                     terms.push((*family, tier, latin));
                 }
             }
@@ -113,13 +116,15 @@ impl Wordlists {
         left && right
     }
 
-    /// Every term in `text` (normalized), leftmost-longest, English terms as whole words.
-    pub fn scan(&self, text: &str) -> Vec<WordHit> {
+    /// Every term of normalized `n`, leftmost-longest: English terms as whole words (the
+    /// normalizer dropped the spaces, its gaps remember them), none that compacting made up.
+    pub fn scan(&self, n: &Normalized) -> Vec<WordHit> {
+        let text = n.text.as_str();
         self.matcher
             .find_iter(text)
             .filter_map(|m| {
-                let (family, tier, latin) = self.terms[m.pattern().as_usize()];
-                if latin && !whole_word(text, m.start(), m.end()) {
+                let (family, tier, _) = self.terms[m.pattern().as_usize()];
+                if !plausible(n, m.start(), m.end()) {
                     return None;
                 }
                 if self.straddles(text, m.start(), m.end()) {
@@ -165,17 +170,10 @@ fn joins(terms: &[String]) -> HashSet<&'static str> {
         .collect()
 }
 
-/// `start..end` is not part of a longer Latin word.
-fn whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(|c| c.is_ascii_alphanumeric())
-        && !after.is_some_and(|c| c.is_ascii_alphanumeric())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::guard::normalize::normalize;
 
     #[test]
     fn sections_split_a_list_file() {
@@ -187,23 +185,29 @@ mod tests {
     #[test]
     fn english_terms_match_whole_words_only() {
         let lists = Wordlists::builtin();
-        let hits = lists.scan("best odds and a parlay");
+        let n = normalize("Best odds and a parlay, live roulette");
+        let found: Vec<&str> = lists
+            .scan(&n)
+            .iter()
+            .map(|h| &n.text[h.start..h.end])
+            .collect();
         assert!(
-            hits.iter()
-                .any(|h| &"best odds and a parlay"[h.start..h.end] == "parlay")
+            found.contains(&"parlay") && found.contains(&"roulette"),
+            "{found:?}"
         );
-        assert!(
-            lists
-                .scan("the oddsfellows")
-                .iter()
-                .all(|h| h.end - h.start != 4)
-        );
+        let n = normalize("the oddsfellows");
+        assert!(lists.scan(&n).iter().all(|h| h.end - h.start != 4));
     }
 
     #[test]
     fn a_term_cut_by_two_common_words_is_not_found() {
         let lists = Wordlists::builtin();
-        let found = |text: &str| lists.scan(text).iter().any(|h| h.end - h.start == 6);
+        let found = |text: &str| {
+            lists
+                .scan(&normalize(text))
+                .iter()
+                .any(|h| h.end - h.start == 6)
+        };
         assert!(!found("承包养殖户年收入增加"), "承包|养殖 is not 包养");
         assert!(!found("设置了二维码报名处"), "二维码|报名 is not 码报");
         assert!(found("高价包养学生"), "包养 standing as a word is found");

@@ -131,5 +131,5 @@ guard-signal-strong-word = the { $family } spam word “{ $word }”
 guard-signal-weak-word = the word “{ $word }”, common in { $family } spam
 guard-signal-offer-amount = an offer with an amount (“{ $offer }”)
 guard-signal-chat-handle = a chat handle (“{ $handle }”)
-guard-signal-chat-recruit = a chat handle (“{ $handle }”) beside recruiting or income words (“{ $word }”)
+guard-signal-chat-recruit = a chat handle (“{ $handle }”) beside spam, recruiting or income words (“{ $word }”)
 guard-signal-brand-domain = a bare domain mixing letters and digits (“{ $domain }”)

@@ -143,5 +143,5 @@ guard-signal-strong-word = 含有{ $family }垃圾广告专用词“{ $word }”
 guard-signal-weak-word = 含有{ $family }垃圾广告常用词“{ $word }”
 guard-signal-offer-amount = 带金额的返利承诺“{ $offer }”
 guard-signal-chat-handle = 聊天账号“{ $handle }”
-guard-signal-chat-recruit = 聊天账号“{ $handle }”旁边写着招募或收益用语“{ $word }”
+guard-signal-chat-recruit = 聊天账号“{ $handle }”旁边写着招揽、招募或收益用语“{ $word }”
 guard-signal-brand-domain = 以文字写出、字母夹数字的网址“{ $domain }”

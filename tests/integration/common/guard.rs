@@ -62,5 +62,5 @@ pub fn render(md: &str, allowed_html_tags: &[String]) -> String {
 /// Every finding for a Markdown page, as the build would produce them.
 pub fn scan_markdown_page(guard: &Guard, text: &str) -> Vec<Finding> {
     let html = render(text, guard.allowed_html_tags());
-    merge_page_findings(guard.scan_source(text), guard.scan_html(&html))
+    merge_page_findings(guard.scan_source(text), guard.scan_body(text, &html))
 }

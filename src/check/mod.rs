@@ -14,7 +14,12 @@ pub use findings::find;
 pub fn check(options: &crate::pipeline::BuildOptions) -> Vec<Problem> {
     let highlighter = Highlighter::default();
     let mut problems = match crate::pipeline::load(options, &highlighter) {
-        Ok(loaded) => find(&loaded.site),
+        // The guard's warnings (and the loader's others) are part of what check reports.
+        Ok(loaded) => {
+            let mut problems = find(&loaded.site);
+            problems.extend(loaded.warnings);
+            problems
+        }
         Err(Failed(problems)) => problems,
     };
     // An English twin inheriting a bad value reports it at the Chinese file, as that file does.

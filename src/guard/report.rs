@@ -22,6 +22,17 @@ impl Guard {
     }
 }
 
+impl Guard {
+    /// What the guard finds in a page's source alone: for a build that fails before its pages
+    /// are rendered, so that spam is never hidden behind a broken link.
+    pub fn source_problems(&self, file: &str, source: &str) -> Vec<Problem> {
+        self.scan_source(source)
+            .into_iter()
+            .map(|f| to_problem(f, file, Some(source), true))
+            .collect()
+    }
+}
+
 /// The problem for finding `f` of `text` in `file`; a finding only seen in the rendered page
 /// (`located` false) has no line of the file to point at, and says so.
 pub fn to_problem(f: Finding, file: &str, text: Option<&str>, located: bool) -> Problem {

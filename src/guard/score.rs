@@ -87,12 +87,28 @@ pub fn findings(original: &str, evidence: &[Evidence], score: &Score) -> Vec<Fin
             phrases.entry((e.start, e.end)).or_default().push(e);
         }
     }
-    phrases
+    let carrying: Vec<_> = phrases
         .into_iter()
         .filter(|(_, list)| list.iter().any(|e| carries(e)))
-        .map(|((start, end), list)| phrase_finding(original, start, end, &list, score, severity))
-        .collect()
+        .collect();
+    let mut out: Vec<Finding> = carrying
+        .iter()
+        .take(MAX_PHRASES)
+        .map(|((start, end), list)| phrase_finding(original, *start, *end, list, score, severity))
+        .collect();
+    if let Some(((start, end), _)) = carrying.get(MAX_PHRASES) {
+        let more = (carrying.len() - MAX_PHRASES) as i64;
+        let says = text!("guard-spam-more", more = more, score = points(score.total));
+        let mut f = finding_at(original, *start, *end, Rule::Spam, severity, says);
+        f.help = Some(text!("guard-spam-help"));
+        out.push(f);
+    }
+    out
 }
+
+/// The most spam phrases one page's findings name; the rest are counted in one more finding
+/// (a page of one brand repeated 20,000 times is one problem, not 20,000).
+const MAX_PHRASES: usize = 20;
 
 /// Evidence that says something by itself (not only how or where the spam is put).
 fn carries(e: &Evidence) -> bool {

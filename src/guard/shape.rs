@@ -11,6 +11,10 @@ use super::t2s::simplify;
 /// or sixty Latin letters) stand together: a testimonial names the brand and the payout a
 /// clause apart.
 const JOIN_GAP: usize = 60;
+/// The longest a cluster grows (bytes of normalized text, about a hundred Chinese characters):
+/// a page of one brand repeated with no full stop is many phrases, not one 100 KB phrase
+/// whose every word would quote it whole.
+const MAX_CLUSTER: usize = 300;
 /// A lure word this close after what is sold makes the two characters before it a brand.
 const CLUSTER_GAP: usize = 12;
 
@@ -127,9 +131,11 @@ pub fn clusters(n: &Normalized, morphemes: &[Morpheme], hits: &[(usize, usize)])
             sentences.next();
         }
         let sentence_end = sentences.peek().map_or(n.text.len(), |&(_, e)| e);
-        let joins = current
-            .as_ref()
-            .is_some_and(|(c, end)| *end == sentence_end && span.start <= c.end + JOIN_GAP);
+        let joins = current.as_ref().is_some_and(|(c, end)| {
+            *end == sentence_end
+                && span.start <= c.end + JOIN_GAP
+                && span.end <= c.start + MAX_CLUSTER
+        });
         if !joins {
             if let Some((c, _)) = current.take() {
                 out.push(c);

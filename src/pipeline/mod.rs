@@ -234,12 +234,27 @@ fn model_and_guard(
 ) -> Result<(Site, Vec<Problem>), Failed> {
     let mut content = content;
     let content_warnings = std::mem::take(&mut content.warnings);
+    let sources: Vec<(String, std::sync::Arc<str>)> = content
+        .pages
+        .iter()
+        .map(|p| &p.source)
+        .chain(content.sections.iter().map(|s| &s.source))
+        .map(|s| (s.file.clone(), s.text.clone()))
+        .collect();
     let site = site::build(site::BuildInput {
         config,
         content,
         build_date: options.date,
         highlighter,
         allowed_html_tags: guard.allowed_html_tags(),
+    })
+    .map_err(|Failed(mut problems)| {
+        // The guard still reads every page: spam is never hidden behind a broken link.
+        let scanned = sources
+            .iter()
+            .map(|(file, text)| guard.source_problems(file, text));
+        problems.extend(scanned.flatten());
+        Failed(problems)
     })?;
     timeline.mark("site model built");
     let (errors, mut warnings): (Vec<Problem>, Vec<Problem>) =

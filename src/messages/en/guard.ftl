@@ -9,6 +9,7 @@ guard-raw-html-removed-help = Markdown may not carry scripts, styles or event ha
 
 ## guard: spam
 guard-spam = { $family } spam “{ $spam }”: { $signals } (the page scores { $score }, the limit is { $limit })
+guard-spam-more = and { $more } more spam phrases on this page (the page scores { $score })
 guard-spam-help = remove the text; if your editors did not write it, the site or an editor's account may be compromised. A reviewed false alarm can be allowed with `guard.allow_words` in site.yaml
 guard-signals-and = { $first }; { $rest }
 guard-signal-none = no signal

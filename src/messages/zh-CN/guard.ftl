@@ -21,6 +21,7 @@ guard-spam = 这段文字像{ $family ->
         [investment-scam] 投资诈骗
        *[other] {""}
     }垃圾广告：“{ $spam }”（信号：{ $signals }；本页共 { $score } 分，达到 { $limit } 分的界限）
+guard-spam-more = 本页另有 { $more } 处垃圾内容（本页得分 { $score }）
 guard-spam-help = 请删除这段文字。如果不是本站编辑写的，网站或某位编辑的账号可能已被入侵。经核实确属误报的，可以在 site.yaml 的 `guard.allow_words` 中放行这个词
 guard-signals-and = { $first }；{ $rest }
 guard-signal-none = 无

@@ -14,7 +14,19 @@ pub use findings::find;
 pub fn check(options: &crate::pipeline::BuildOptions) -> Vec<Problem> {
     let highlighter = Highlighter::default();
     let mut problems = match crate::pipeline::load(options, &highlighter) {
-        Ok(loaded) => find(&loaded.site),
+        Ok(loaded) => {
+            let mut found = find(&loaded.site);
+            // The inspection's warnings (its errors stop the load); review blocks publishing.
+            found.extend(
+                loaded
+                    .warnings
+                    .iter()
+                    .filter(|p| crate::inspect::Item::of(p.code) != crate::inspect::Item::Other)
+                    .cloned(),
+            );
+            found.extend(crate::review::publish_blockers(&loaded.site, &options.root));
+            found
+        }
         Err(Failed(problems)) => problems,
     };
     // An English twin inheriting a bad value reports it at the Chinese file, as that file does.

@@ -186,6 +186,53 @@ impl Limits {
     }
 }
 
+/// `inspection:` in site.yaml: what the government-website inspection checks (`crate::inspect`).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct InspectionConfig {
+    /// Days a column may go without a new item, by its folder under content/ (`news: 14`,
+    /// `notices: 180`); the inspection's "not updated" rule.
+    pub cadence: BTreeMap<String, u32>,
+    /// Days the home page may go without any new item anywhere on the site.
+    pub home_days: u32,
+    /// A protected-names list older than this (its `as_of:`) is a warning.
+    pub names_max_age_days: u32,
+    /// Largest attachment (PDF, DOCX, XLSX, …) in megabytes.
+    pub attachment_max_mb: u64,
+}
+
+impl Default for InspectionConfig {
+    fn default() -> InspectionConfig {
+        InspectionConfig {
+            cadence: BTreeMap::new(),
+            home_days: 14,
+            names_max_age_days: 90,
+            attachment_max_mb: 20,
+        }
+    }
+}
+
+/// `review:` in site.yaml: 三审三校 sign-offs (`crate::review`).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewConfig {
+    /// How many levels sign a page: 3 (editor, section head, leader in charge) by the rules.
+    #[serde(default = "three_levels")]
+    pub levels: u8,
+    /// Whether a page without every sign-off may not be published (the default once `review:`
+    /// is there).
+    #[serde(default = "yes")]
+    pub required: bool,
+}
+
+fn three_levels() -> u8 {
+    3
+}
+
+fn yes() -> bool {
+    true
+}
+
 /// site.yaml itself is read before its limits are known: it is held to the default file size.
 const MAX_CONFIG_BYTES: u64 = 10 * 1024 * 1024;
 
@@ -228,6 +275,10 @@ struct RawConfig {
     guard: crate::guard::GuardConfig,
     #[serde(default)]
     limits: Limits,
+    #[serde(default)]
+    inspection: InspectionConfig,
+    #[serde(default)]
+    review: Option<ReviewConfig>,
 }
 
 /// The validated configuration. Built once; read by every later stage.
@@ -253,6 +304,9 @@ pub struct SiteConfig {
     pub images: ImageConfig,
     pub markdown: MarkdownConfig,
     pub limits: Limits,
+    pub inspection: InspectionConfig,
+    /// 三审三校: `None` when site.yaml has no `review:` (nothing about publishing changes).
+    pub review: Option<ReviewConfig>,
     #[serde(skip)]
     pub guard: crate::guard::GuardConfig,
     /// The text of site.yaml, for locating problems found after parsing.
@@ -485,6 +539,8 @@ fn validate(
         images: raw.images,
         markdown: raw.markdown,
         limits: raw.limits,
+        inspection: raw.inspection,
+        review: raw.review,
         guard: raw.guard,
         source: std::sync::Arc::clone(source),
     })

@@ -242,7 +242,12 @@ fn sections(site: &Site, out: &mut Vec<Problem>) {
             );
             continue;
         }
-        if s.kind() == Kind::News && s.lang() == Lang::Zh {
+        // A column with its own cadence under `inspection:` is the inspection's to judge.
+        let cadence = &site.config.inspection.cadence;
+        if s.kind() == Kind::News
+            && s.lang() == Lang::Zh
+            && !cadence.contains_key(crate::inspect::columns::folder(s))
+        {
             stale(site, s, out);
         }
     }

@@ -14,11 +14,13 @@ pub use findings::find;
 pub fn check(options: &crate::pipeline::BuildOptions) -> Vec<Problem> {
     let highlighter = Highlighter::default();
     let mut problems = match crate::pipeline::load(options, &highlighter) {
-        // The guard's warnings (and the loader's others) are part of what check reports.
         Ok(loaded) => {
-            let mut problems = find(&loaded.site);
-            problems.extend(loaded.warnings);
-            problems
+            // The loader's warnings (the guard's, the inspection's) are part of what check
+            // reports; review's missing sign-offs block publishing.
+            let mut found = find(&loaded.site);
+            found.extend(loaded.warnings);
+            found.extend(crate::review::publish_blockers(&loaded.site, &options.root));
+            found
         }
         Err(Failed(problems)) => problems,
     };

@@ -19,6 +19,8 @@ pub struct CheckArgs {
     pub strict: bool,
     #[arg(long, value_name = "CODE")]
     pub allow: Vec<String>,
+    #[arg(long)]
+    pub inspection: bool,
 }
 
 #[derive(Serialize)]
@@ -56,7 +58,11 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Outcome {
     problems.retain(|p| !args.allow.iter().any(|a| a == p.code));
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;
+    if args.inspection {
+        inspection_report(&options, &problems, lang)?;
+    }
     match args.format {
+        _ if args.inspection => {}
         Format::Json => {
             let report = JsonReport {
                 errors,
@@ -134,4 +140,48 @@ pub fn text_report(problems: &[Problem], color: bool, lang: Lang) -> String {
         out.push('\n');
     }
     out
+}
+
+/// `--inspection`: the findings grouped by the inspection's items (both languages, Chinese
+/// first) on stdout, and the same as a printable HTML page under `reports/` in the site.
+fn inspection_report(
+    options: &crate::pipeline::BuildOptions,
+    problems: &[Problem],
+    lang: Lang,
+) -> Result<(), Stop> {
+    let title = crate::config::load(&options.root, None)
+        .map(|c| c.title.zh)
+        .unwrap_or_default();
+    let header = crate::inspect::report::Header {
+        site: &title,
+        date: options.date.to_string(),
+    };
+    print!("{}", crate::inspect::report::text(&header, problems));
+    let path = options
+        .root
+        .join("reports")
+        .join(format!("inspection-{}.html", options.date));
+    write_report(&path, &crate::inspect::report::html(&header, problems))?;
+    eprintln!(
+        "{}",
+        crate::text!("review-report-written", path = path.as_path()).in_lang(lang)
+    );
+    Ok(())
+}
+
+/// Write a printable report, its folder made if needed (through a temporary file, so an
+/// interrupted write leaves the previous report).
+pub fn write_report(path: &std::path::Path, html: &str) -> Result<(), Stop> {
+    let fail = |e: std::io::Error| {
+        Stop::error(
+            crate::text!("review-record-unwritable", reason = format!("{}: {e}", path.display())),
+            None,
+        )
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(fail)?;
+    }
+    let tmp = path.with_extension("html.tmp");
+    std::fs::write(&tmp, html).map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(fail)
 }

@@ -118,6 +118,11 @@ pub(super) fn about(path: &str) -> Option<Text> {
         "translations mark" => text!("about-translations-mark"),
         "translations diff" => text!("about-translations-diff"),
         "verify" => text!("about-verify"),
+        "review" => text!("about-review"),
+        "review status" => text!("about-review-status"),
+        "review sign" => text!("about-review-sign"),
+        "review show" => text!("about-review-show"),
+        "review register" => text!("about-review-register"),
         _ => return None,
     })
 }
@@ -138,6 +143,11 @@ pub(super) fn arg_help(path: &str, id: &str) -> Option<Text> {
         ("check", "format") => text!("arg-check-format"),
         ("check", "strict") => text!("arg-check-strict"),
         ("check", "allow") => text!("arg-check-allow"),
+        ("check", "inspection") => text!("arg-check-inspection"),
+        ("review sign", "file") | ("review show", "file") => text!("arg-review-file"),
+        ("review sign", "level") => text!("arg-review-level"),
+        ("review sign", "name") => text!("arg-review-name"),
+        ("review register", "out") => text!("arg-review-out"),
         ("translations", "format") => text!("arg-translations-format"),
         ("translations mark", "files") => text!("arg-translations-mark-files"),
         ("translations diff", "file") => text!("arg-translations-diff-file"),

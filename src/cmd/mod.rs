@@ -9,6 +9,7 @@ pub mod check;
 mod clap_text;
 mod new;
 mod report;
+mod review;
 mod serve;
 mod translations;
 mod verify;
@@ -35,6 +36,7 @@ pub enum Command {
     New(new::NewArgs),
     Translations(translations::TranslationsArgs),
     Verify(verify::VerifyArgs),
+    Review(review::ReviewArgs),
 }
 
 impl Command {
@@ -47,6 +49,7 @@ impl Command {
             Command::Check(args) => args.site.lang,
             Command::Translations(args) => args.site.lang,
             Command::Verify(args) => args.lang,
+            Command::Review(args) => args.site.lang,
             Command::New(_) => None,
         }
     }
@@ -107,6 +110,7 @@ pub fn main() -> ExitCode {
         Command::New(args) => new::run(&args, lang),
         Command::Translations(args) => translations::run(&args, lang),
         Command::Verify(args) => verify::run(&args, lang),
+        Command::Review(args) => review::run(&args, lang),
     };
     exit(outcome, lang)
 }

@@ -138,6 +138,8 @@ fn symlink_warning(content: &Path, path: &Path, rel: &Path) -> Problem {
 }
 
 fn is_ignored(name: &str) -> bool {
+    // `*.review.yaml`: a page's 三审三校 record (crate::review), kept beside it, never published.
+    name.ends_with(".review.yaml") ||
     name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
 }
 

@@ -31,6 +31,8 @@ pub const CATALOGUE_SOURCES: &[(Lang, &str, &str)] = catalogue_files!(
     "output",
     "render",
     "site",
+    "inspect",
+    "review",
 );
 
 pub struct Catalogue {

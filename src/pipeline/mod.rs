@@ -149,6 +149,16 @@ fn load_timed(
         highlighter,
         timeline,
     )?;
+    let (inspect_errors, inspect_warnings): (Vec<Problem>, Vec<Problem>) =
+        crate::inspect::inspect(&site, &options.root)
+            .into_iter()
+            .partition(Problem::is_error);
+    if !inspect_errors.is_empty() {
+        return Err(Failed(inspect_errors.into_iter().chain(warnings).collect()));
+    }
+    let mut warnings = warnings;
+    warnings.extend(inspect_warnings);
+    timeline.mark("inspected");
     let indexer = indexing.map(|s| s.finish(render::search_docs::phrases(&site)));
     timeline.mark("segmenter ready");
     Ok(Loaded {

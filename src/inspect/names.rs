@@ -1,0 +1,337 @@
+//! Protected names: national, provincial and city leaders with the titles they held and when,
+//! and fixed official names (中华人民共和国, 国务院, the city's organs), kept in
+//! `data/names/*.yaml`, each list with its `as_of:` date. A one-character near miss, a
+//! same-pinyin homophone or two swapped characters is an error whose help gives the exact form;
+//! a leader named with a title not held on the page's date is a warning.
+//!
+//! Why some near misses are not errors: a different character in the *last* place of a fixed
+//! name is usually a different, real name (全国文明城市 / 全国文明城区, 中央文明办 / 中央文明委),
+//! and a leader's name with another character is usually another person — so a leader's
+//! non-homophone near miss counts only next to one of that leader's titles.
+
+use crate::config::InspectionConfig;
+use crate::content::Source;
+use crate::error::Problem;
+use jiff::civil::Date;
+use pinyin::ToPinyinMulti;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+pub const NAMES_DIR: &str = "data/names";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawList {
+    as_of: String,
+    #[serde(default)]
+    names: Vec<String>,
+    #[serde(default)]
+    leaders: Vec<RawLeader>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLeader {
+    name: String,
+    #[serde(default)]
+    titles: Vec<RawTitle>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTitle {
+    title: String,
+    from: String,
+    #[serde(default)]
+    to: Option<String>,
+}
+
+/// A title a leader held from `from` to `to` (still holding when `None`).
+#[derive(Clone, Debug)]
+pub struct Held {
+    pub title: String,
+    pub from: Date,
+    pub to: Option<Date>,
+}
+
+impl Held {
+    fn on(&self, date: Date) -> bool {
+        self.from <= date && self.to.is_none_or(|to| date <= to)
+    }
+}
+
+/// One protected name: a fixed official name (no titles) or a leader.
+#[derive(Clone, Debug)]
+pub struct Name {
+    pub text: String,
+    chars: Vec<char>,
+    pub titles: Vec<Held>,
+    pub leader: bool,
+}
+
+/// Every protected name of the site.
+#[derive(Default, Debug)]
+pub struct Lists {
+    pub names: Vec<Name>,
+}
+
+/// Read every list under `data/names/` (none: no names are protected), with problems for a list
+/// that cannot be read and a warning for one older than the configured age.
+pub fn load(root: &Path, today: Date, config: &InspectionConfig) -> (Lists, Vec<Problem>) {
+    let mut lists = Lists::default();
+    let mut problems = Vec::new();
+    let Ok(dir) = std::fs::read_dir(root.join(NAMES_DIR)) else {
+        return (lists, problems);
+    };
+    let mut files: Vec<_> = dir
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect();
+    files.sort();
+    for path in files {
+        let rel = format!("{NAMES_DIR}/{}", path.file_name().unwrap_or_default().to_string_lossy());
+        match read_list(&path, &rel, today, config) {
+            Ok((mut names, stale)) => {
+                lists.names.append(&mut names);
+                problems.extend(stale);
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    (lists, problems)
+}
+
+fn invalid(rel: &str, line: usize, message: crate::messages::Text) -> Problem {
+    Problem::error("names-list-invalid", message)
+        .in_file(rel)
+        .at_line(line)
+        .help(crate::text!("inspect-names-list-help"))
+}
+
+fn read_list(
+    path: &Path,
+    rel: &str,
+    today: Date,
+    config: &InspectionConfig,
+) -> Result<(Vec<Name>, Option<Problem>), Problem> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        invalid(rel, 1, crate::text!("inspect-names-unreadable", reason = e.to_string()))
+    })?;
+    let raw: RawList = crate::yaml::parse(&text).map_err(|e| {
+        let mut p = invalid(rel, e.line, e.message);
+        if let Some(h) = e.help {
+            p = p.help(h);
+        }
+        p
+    })?;
+    let date = |s: &str, key: &str| {
+        s.parse::<Date>().map_err(|_| {
+            let line = crate::yaml::key_line(&text, key).unwrap_or(1);
+            invalid(rel, line, crate::text!("inspect-names-bad-date", date = s))
+        })
+    };
+    let as_of = date(&raw.as_of, "as_of")?;
+    let age = (today - as_of).get_days();
+    let stale = (i64::from(age) > i64::from(config.names_max_age_days)).then(|| {
+        super::warning(Problem::error(
+            "names-list-stale",
+            crate::text!("inspect-names-stale", as_of = raw.as_of.as_str(), age = age, limit = config.names_max_age_days),
+        ))
+        .in_file(rel)
+        .at_line(crate::yaml::key_line(&text, "as_of").unwrap_or(1))
+        .help(crate::text!("inspect-names-stale-help"))
+    });
+    let mut names: Vec<Name> = raw.names.iter().map(|n| name(n, Vec::new(), false)).collect();
+    for leader in &raw.leaders {
+        let mut titles = Vec::new();
+        for t in &leader.titles {
+            let to = match &t.to {
+                Some(s) => Some(date(s, "to")?),
+                None => None,
+            };
+            titles.push(Held { title: t.title.clone(), from: date(&t.from, "from")?, to });
+        }
+        names.push(name(&leader.name, titles, true));
+    }
+    names.retain(|n| n.chars.len() >= 2);
+    Ok((names, stale))
+}
+
+fn name(text: &str, titles: Vec<Held>, leader: bool) -> Name {
+    let text = text.trim().to_string();
+    Name { chars: text.chars().collect(), text, titles, leader }
+}
+
+/// The lists, indexed by character: a window of text is looked at only when it shares all but
+/// one or two characters with a name in place, so a page costs a pass over its characters.
+pub struct Checker<'a> {
+    names: &'a [Name],
+    by_char: HashMap<char, Vec<(usize, usize)>>,
+}
+
+/// How a text differs from a protected name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Miss {
+    Homophone,
+    OneCharacter,
+    Swapped,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(lists: &'a Lists) -> Checker<'a> {
+        let mut by_char: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+        for (n, name) in lists.names.iter().enumerate() {
+            for (p, c) in name.chars.iter().enumerate() {
+                by_char.entry(*c).or_default().push((n, p));
+            }
+        }
+        Checker { names: &lists.names, by_char }
+    }
+
+    /// Findings in one file, read on `date` for the titles leaders held.
+    pub fn check(&self, source: &Source, date: Date, out: &mut Vec<Problem>) {
+        if self.names.is_empty() {
+            return;
+        }
+        for (i, line) in source.text.lines().enumerate() {
+            let chars: Vec<char> = line.chars().collect();
+            for (name, start, miss) in self.misses(&chars) {
+                let written: String = chars[start..start + name.chars.len()].iter().collect();
+                out.push(
+                    Problem::error(
+                        "protected-name",
+                        crate::text!("inspect-name-miss", written = written.as_str(), kind = miss_text(miss)),
+                    )
+                    .in_file(&source.file)
+                    .at(i + 1, start + 1)
+                    .with_source(&source.text)
+                    .help(crate::text!("inspect-name-miss-help", name = name.text.as_str())),
+                );
+            }
+            self.titles(source, i + 1, &chars, date, out);
+        }
+    }
+
+    /// Near misses in one line: (name, start, how).
+    pub fn misses(&self, chars: &[char]) -> Vec<(&'a Name, usize, Miss)> {
+        let mut votes: HashMap<(usize, usize), usize> = HashMap::new();
+        for (i, c) in chars.iter().enumerate() {
+            for &(n, p) in self.by_char.get(c).map_or(&[][..], Vec::as_slice) {
+                if i >= p {
+                    *votes.entry((n, i - p)).or_default() += 1;
+                }
+            }
+        }
+        let mut found: Vec<(&Name, usize, Miss)> = Vec::new();
+        let mut keys: Vec<_> = votes.into_iter().collect();
+        keys.sort();
+        for ((n, start), count) in keys {
+            let name = &self.names[n];
+            let len = name.chars.len();
+            if count + 2 < len || start + len > chars.len() || len < 3 {
+                continue;
+            }
+            let window = &chars[start..start + len];
+            let Some(miss) = classify(name, window, chars, start) else { continue };
+            if !self.is_other_name(chars, start, len) {
+                found.push((name, start, miss));
+            }
+        }
+        found
+    }
+
+    /// Whether the window is (part of) another protected name written exactly.
+    fn is_other_name(&self, chars: &[char], start: usize, len: usize) -> bool {
+        let line: String = chars.iter().collect();
+        let window: String = chars[start..start + len].iter().collect();
+        self.names.iter().any(|n| n.text.contains(&window) && line.contains(&n.text))
+    }
+
+    /// Leaders named with a title they did not hold on `date` (原/前 mark a former title).
+    fn titles(&self, source: &Source, line: usize, chars: &[char], date: Date, out: &mut Vec<Problem>) {
+        let text: String = chars.iter().collect();
+        for name in self.names.iter().filter(|n| n.leader) {
+            let Some(at) = text.find(&name.text) else { continue };
+            let end = (at + name.text.len() + 30).min(text.len());
+            let around = floor_str(&text, at.saturating_sub(30), end).unwrap_or(&text);
+            for held in &name.titles {
+                let former = ["原", "前"].iter().any(|p| around.contains(&format!("{p}{}", held.title)));
+                if around.contains(&held.title) && !former && !name.titles.iter().any(|h| h.title == held.title && h.on(date)) {
+                    let now: Vec<&str> = name.titles.iter().filter(|h| h.on(date)).map(|h| h.title.as_str()).collect();
+                    out.push(
+                        super::warning(Problem::error(
+                            "protected-title",
+                            crate::text!("inspect-title-not-held", name = name.text.as_str(), title = held.title.as_str(), date = date.to_string()),
+                        ))
+                        .in_file(&source.file)
+                        .at_line(line)
+                        .with_source(&source.text)
+                        .help(crate::text!("inspect-title-help", titles = if now.is_empty() { "—".to_string() } else { now.join("、") })),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `text[from..to]` moved to character boundaries.
+fn floor_str(text: &str, mut from: usize, mut to: usize) -> Option<&str> {
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    text.get(from..to)
+}
+
+fn miss_text(miss: Miss) -> crate::messages::Text {
+    match miss {
+        Miss::Homophone => crate::text!("inspect-miss-homophone"),
+        Miss::OneCharacter => crate::text!("inspect-miss-one"),
+        Miss::Swapped => crate::text!("inspect-miss-swapped"),
+    }
+}
+
+/// How `window` misses `name`, if it is a near miss worth an error.
+fn classify(name: &Name, window: &[char], line: &[char], start: usize) -> Option<Miss> {
+    let diff: Vec<usize> = (0..window.len()).filter(|&i| window[i] != name.chars[i]).collect();
+    match diff.as_slice() {
+        [k] => {
+            let (w, n) = (window[*k], name.chars[*k]);
+            if !is_han(w) {
+                return None;
+            }
+            if same_pinyin(w, n) {
+                return Some(Miss::Homophone);
+            }
+            let interior = *k > 0 && *k + 1 < window.len();
+            let near_title = name.leader && next_to_title(name, line, start, window.len());
+            ((!name.leader && window.len() >= 5 && interior) || near_title).then_some(Miss::OneCharacter)
+        }
+        [a, b] if *b == a + 1 && window[*a] == name.chars[*b] && window[*b] == name.chars[*a] => {
+            Some(Miss::Swapped)
+        }
+        _ => None,
+    }
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+fn same_pinyin(a: char, b: char) -> bool {
+    let readings = |c: char| -> Vec<&'static str> {
+        c.to_pinyin_multi().map(|m| m.into_iter().map(|p| p.plain()).collect()).unwrap_or_default()
+    };
+    let ra = readings(a);
+    readings(b).iter().any(|r| ra.contains(r))
+}
+
+fn next_to_title(name: &Name, line: &[char], start: usize, len: usize) -> bool {
+    let before: String = line[start.saturating_sub(8)..start].iter().collect();
+    let after: String = line[start + len..(start + len + 8).min(line.len())].iter().collect();
+    name.titles.iter().any(|t| before.ends_with(&t.title) || after.starts_with(&t.title))
+}

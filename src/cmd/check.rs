@@ -174,7 +174,10 @@ fn inspection_report(
 pub fn write_report(path: &std::path::Path, html: &str) -> Result<(), Stop> {
     let fail = |e: std::io::Error| {
         Stop::error(
-            crate::text!("review-record-unwritable", reason = format!("{}: {e}", path.display())),
+            crate::text!(
+                "review-record-unwritable",
+                reason = format!("{}: {e}", path.display())
+            ),
             None,
         )
     };

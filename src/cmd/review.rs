@@ -44,24 +44,41 @@ pub fn run(args: &ReviewArgs, lang: Lang) -> Outcome {
     match &args.action {
         None | Some(Action::Status) => status(site, root, lang),
         Some(Action::Sign { file, level, name }) => {
-            let level = Level::new(*level)
-                .ok_or_else(|| Stop::usage(crate::text!("review-level-invalid", level = i64::from(*level))))?;
+            let level = Level::new(*level).ok_or_else(|| {
+                Stop::usage(crate::text!(
+                    "review-level-invalid",
+                    level = i64::from(*level)
+                ))
+            })?;
             let file = file.trim_start_matches("./");
             let s = review::sign(site, root, file, level, name, options.date)?;
             println!(
                 "{}",
-                crate::text!("review-signed", file = file, name = s.name.as_str(), level = level.label(), date = s.date.to_string())
-                    .in_lang(lang)
+                crate::text!(
+                    "review-signed",
+                    file = file,
+                    name = s.name.as_str(),
+                    level = level.label(),
+                    date = s.date.to_string()
+                )
+                .in_lang(lang)
             );
             Ok(())
         }
         Some(Action::Show { file }) => show(site, root, file.trim_start_matches("./"), lang),
         Some(Action::Register { out }) => {
             let reviews = review::status(site, root)?;
-            let html = review::register::html(&site.config.title.zh, &options.date.to_string(), &reviews);
-            let path = out.clone().unwrap_or_else(|| root.join("reports").join(format!("review-register-{}.html", options.date)));
+            let html =
+                review::register::html(&site.config.title.zh, &options.date.to_string(), &reviews);
+            let path = out.clone().unwrap_or_else(|| {
+                root.join("reports")
+                    .join(format!("review-register-{}.html", options.date))
+            });
             super::check::write_report(&path, &html)?;
-            println!("{}", crate::text!("review-register-written", path = path.as_path()).in_lang(lang));
+            println!(
+                "{}",
+                crate::text!("review-register-written", path = path.as_path()).in_lang(lang)
+            );
             Ok(())
         }
     }
@@ -74,10 +91,21 @@ fn status(site: &crate::site::Site, root: &std::path::Path, lang: Lang) -> Outco
             None => crate::text!("review-state-complete"),
             Some(l) => crate::text!("review-state-awaiting", level = l.label()),
         };
-        println!("{}", crate::text!("review-status-line", file = r.file.as_str(), state = state).in_lang(lang));
+        println!(
+            "{}",
+            crate::text!("review-status-line", file = r.file.as_str(), state = state).in_lang(lang)
+        );
     }
     let done = reviews.iter().filter(|r| r.complete()).count();
-    eprintln!("{}", crate::text!("review-summary", pages = reviews.len() as i64, done = done as i64).in_lang(lang));
+    eprintln!(
+        "{}",
+        crate::text!(
+            "review-summary",
+            pages = reviews.len() as i64,
+            done = done as i64
+        )
+        .in_lang(lang)
+    );
     Ok(())
 }
 
@@ -91,8 +119,15 @@ fn show(site: &crate::site::Site, root: &std::path::Path, file: &str, lang: Lang
         let label = level.label().in_lang(lang);
         match state {
             State::Signed(s) | State::Stale(s) => {
-                let stale = if matches!(state, State::Stale(_)) { " (stale / 已失效)" } else { "" };
-                println!("  {label}: {} {} sha256 {}{stale}", s.name, s.date, s.sha256);
+                let stale = if matches!(state, State::Stale(_)) {
+                    " (stale / 已失效)"
+                } else {
+                    ""
+                };
+                println!(
+                    "  {label}: {} {} sha256 {}{stale}",
+                    s.name, s.date, s.sha256
+                );
                 for f in &s.findings {
                     println!("      {f}");
                 }

@@ -8,6 +8,7 @@ pub mod kind;
 pub mod kinds;
 pub mod placeholder;
 pub mod single;
+mod twin_fields;
 mod validate;
 pub mod walk;
 
@@ -118,6 +119,9 @@ pub struct Content {
     pub assets: Vec<AssetFile>,
     /// Problems that do not stop the build (skipped symlinks).
     pub warnings: Vec<Problem>,
+    /// Link keys (`news/2025-10-01-x`, `handbook/_index`) of the drafts this build leaves out,
+    /// so a link to one says so rather than that the page does not exist.
+    pub drafts: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -161,6 +165,8 @@ pub fn load(root: &Path, config: &SiteConfig, options: LoadOptions) -> Result<Co
     }
     let (sections, mut section_problems) = validate_sections(&parsed, &mut failed);
     problems.append(&mut section_problems);
+    let mut warnings = walked.warnings;
+    warnings.extend(dropped_twin_fields(&parsed));
     let (pages, mut page_problems) = validate_pages(parsed, &sections, config, &failed);
     problems.append(&mut page_problems);
     if !problems.is_empty() {
@@ -171,7 +177,8 @@ pub fn load(root: &Path, config: &SiteConfig, options: LoadOptions) -> Result<Co
             sections,
             pages,
             assets: walked.assets,
-            warnings: walked.warnings,
+            warnings,
+            drafts: Vec::new(),
         },
         options,
     ))
@@ -480,6 +487,28 @@ fn validate_pages(
     (pages, problems)
 }
 
+/// Fields a Chinese page shows that its English twin leaves out (see `twin_fields`).
+fn dropped_twin_fields(parsed: &[Parsed]) -> Vec<Problem> {
+    let pages = || {
+        parsed.iter().filter_map(|p| match p {
+            Parsed::Page(md, raw, src) => Some((md, &**raw, src)),
+            Parsed::Section(..) => None,
+        })
+    };
+    let zh: HashMap<(String, String), (&RawPage, &Source)> = pages()
+        .filter(|(md, _, _)| md.lang == Lang::Zh)
+        .map(|(md, raw, src)| ((md.dir.clone(), doc_name(md)), (raw, src)))
+        .collect();
+    pages()
+        .filter(|(md, _, _)| md.lang != Lang::Zh)
+        .filter_map(|(md, raw, src)| {
+            let (zh_raw, zh_src) = zh.get(&(md.dir.clone(), doc_name(md)))?;
+            Some(twin_fields::dropped(raw, src, zh_raw, &zh_src.file))
+        })
+        .flatten()
+        .collect()
+}
+
 fn doc_name(md: &MarkdownFile) -> String {
     match &md.name {
         DocName::Page(name) => name.clone(),
@@ -507,9 +536,28 @@ fn drop_drafts(mut content: Content, options: LoadOptions) -> Content {
             .iter()
             .any(|d| dir == d || dir.starts_with(&format!("{d}/")))
     };
-    content.sections.retain(|s| !in_draft(&s.dir));
-    content
-        .pages
-        .retain(|p| !is_dropped(p, options) && !in_draft(&p.section_dir));
+    let key = |dir: &str, name: &str| {
+        if dir.is_empty() {
+            name.to_string()
+        } else {
+            format!("{dir}/{name}")
+        }
+    };
+    let (sections, pages) = (&mut content.sections, &mut content.pages);
+    let drafts = &mut content.drafts;
+    sections.retain(|s| {
+        let kept = !in_draft(&s.dir);
+        if !kept {
+            drafts.push(key(&s.dir, "_index"));
+        }
+        kept
+    });
+    pages.retain(|p| {
+        let kept = !is_dropped(p, options) && !in_draft(&p.section_dir);
+        if !kept {
+            drafts.push(key(&p.dir, &p.name));
+        }
+        kept
+    });
     content
 }

@@ -139,8 +139,11 @@ fn symlink_warning(content: &Path, path: &Path, rel: &Path) -> Problem {
 
 fn is_ignored(name: &str) -> bool {
     // `*.review.yaml`: a page's 三审三校 record (crate::review), kept beside it, never published.
-    name.ends_with(".review.yaml") ||
-    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
+    name.ends_with(".review.yaml")
+        || name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
 }
 
 /// Work out what a Markdown file is from its content-relative path.

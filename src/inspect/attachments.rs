@@ -26,28 +26,42 @@ pub fn check(site: &Site, root: &Path, out: &mut Vec<Problem>) {
     let max = site.config.inspection.attachment_max_mb;
     for asset in &site.assets {
         let file = format!("{}/{}", crate::content::CONTENT_DIR, asset.rel);
-        let ext = asset.rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-        let Some(signatures) = signature(&ext) else { continue };
+        let ext = asset
+            .rel
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        let Some(signatures) = signature(&ext) else {
+            continue;
+        };
         let size = std::fs::metadata(&asset.path).map(|m| m.len()).unwrap_or(0);
         if size > max.saturating_mul(1024 * 1024) {
             out.push(
                 super::warning(Problem::error(
                     "attachment-size",
-                    crate::text!("inspect-attachment-size", mb = (size / (1024 * 1024)) as i64, limit = max as i64),
+                    crate::text!(
+                        "inspect-attachment-size",
+                        mb = (size / (1024 * 1024)) as i64,
+                        limit = max as i64
+                    ),
                 ))
                 .in_file(&file)
                 .help(crate::text!("inspect-attachment-size-help")),
             );
             continue;
         }
-        let Ok(bytes) = std::fs::read(root.join(crate::content::CONTENT_DIR).join(&asset.rel)) else {
+        let Ok(bytes) = std::fs::read(root.join(crate::content::CONTENT_DIR).join(&asset.rel))
+        else {
             continue;
         };
         if !signatures.iter().any(|s| bytes.starts_with(s)) {
             out.push(
-                Problem::error("attachment-type", crate::text!("inspect-attachment-type", ext = ext.as_str()))
-                    .in_file(&file)
-                    .help(crate::text!("inspect-attachment-type-help")),
+                super::warning(Problem::error(
+                    "attachment-type",
+                    crate::text!("inspect-attachment-type", ext = ext.as_str()),
+                ))
+                .in_file(&file)
+                .help(crate::text!("inspect-attachment-type-help")),
             );
             continue;
         }
@@ -63,16 +77,22 @@ fn contents(file: &str, format: Format, bytes: &[u8], out: &mut Vec<Problem>) {
         Ok(t) => t,
         Err(reason) => {
             out.push(
-                Problem::error("attachment-broken", crate::text!("inspect-attachment-broken", reason = reason))
-                    .in_file(file)
-                    .help(crate::text!("inspect-attachment-broken-help")),
+                Problem::error(
+                    "attachment-broken",
+                    crate::text!("inspect-attachment-broken", reason = reason),
+                )
+                .in_file(file)
+                .help(crate::text!("inspect-attachment-broken-help")),
             );
             return;
         }
     };
     for f in super::personal::find(&text) {
         let p = super::personal::finding(&f, &[]).in_file(file);
-        out.push(p.help(crate::text!("inspect-personal-attachment-help", masked = super::personal::masked(&f.text))));
+        out.push(p.help(crate::text!(
+            "inspect-personal-attachment-help",
+            masked = super::personal::masked(&f.text)
+        )));
     }
     for line in text.lines().take(20) {
         if let Some(m) = super::secrets::marking(line) {

@@ -17,7 +17,11 @@ pub fn check(site: &Site, out: &mut Vec<Problem>) {
     for s in site.sections.iter().filter(|s| !s.is_home()) {
         if is_empty(s) {
             empty += 1;
-            if let Some(twin) = s.translation.map(|t| site.section(t)).filter(|t| !is_empty(t)) {
+            if let Some(twin) = s
+                .translation
+                .map(|t| site.section(t))
+                .filter(|t| !is_empty(t))
+            {
                 out.push(empty_twin(s, twin));
             }
         }
@@ -25,9 +29,14 @@ pub fn check(site: &Site, out: &mut Vec<Problem>) {
     }
     if empty >= VETO_EMPTY {
         out.push(
-            Problem::error("columns-empty-veto", crate::text!("inspect-columns-veto", count = empty as i64))
-                .in_file(crate::config::CONFIG_FILE)
-                .help(crate::text!("inspect-columns-veto-help")),
+            // A warning to the build (a new site starts with empty columns); a veto in the
+            // inspection's report and before publishing ([`super::is_veto`]).
+            super::warning(Problem::error(
+                "columns-empty-veto",
+                crate::text!("inspect-columns-veto", count = empty as i64),
+            ))
+            .in_file(crate::config::CONFIG_FILE)
+            .help(crate::text!("inspect-columns-veto-help")),
         );
     }
     for lang in [Lang::Zh, Lang::En] {
@@ -47,7 +56,11 @@ fn title_line(s: &Section) -> usize {
 fn empty_twin(s: &Section, twin: &Section) -> Problem {
     super::warning(Problem::error(
         "column-empty",
-        crate::text!("inspect-column-empty-twin", twin = twin.doc.source.file.as_str(), count = twin.pages.len() as i64),
+        crate::text!(
+            "inspect-column-empty-twin",
+            twin = twin.doc.source.file.as_str(),
+            count = twin.pages.len() as i64
+        ),
     ))
     .in_file(&s.doc.source.file)
     .at_line(title_line(s))
@@ -62,7 +75,9 @@ pub fn folder(s: &Section) -> &str {
 }
 
 fn stale(site: &Site, s: &Section, out: &mut Vec<Problem>) {
-    let Some(&days) = site.config.inspection.cadence.get(folder(s)) else { return };
+    let Some(&days) = site.config.inspection.cadence.get(folder(s)) else {
+        return;
+    };
     let newest = s.pages.iter().filter_map(|id| site.page(*id).date()).max();
     let age = newest.map(|n| (site.build_date - n.date).get_days());
     if age.is_some_and(|a| a <= days as i32) || s.pages.is_empty() {
@@ -76,7 +91,10 @@ fn stale(site: &Site, s: &Section, out: &mut Vec<Problem>) {
         ))
         .in_file(&s.doc.source.file)
         .at_line(title_line(s))
-        .help(crate::text!("inspect-column-stale-help", folder = folder(s))),
+        .help(crate::text!(
+            "inspect-column-stale-help",
+            folder = folder(s)
+        )),
     );
 }
 
@@ -89,7 +107,11 @@ fn home(site: &Site, lang: Lang, out: &mut Vec<Problem>) {
         out.push(
             super::warning(Problem::error(
                 "home-stale",
-                crate::text!("inspect-home-stale", newest = newest.iso_date(), limit = limit as i64),
+                crate::text!(
+                    "inspect-home-stale",
+                    newest = newest.iso_date(),
+                    limit = limit as i64
+                ),
             ))
             .in_file(&home.doc.source.file)
             .at_line(title_line(home))
@@ -100,14 +122,21 @@ fn home(site: &Site, lang: Lang, out: &mut Vec<Problem>) {
 
 /// News and PSA items without a date: the inspection counts them as never updated.
 fn undated(site: &Site, out: &mut Vec<Problem>) {
-    for p in site.pages.iter().filter(|p| matches!(p.kind(), Kind::News | Kind::Psa)) {
+    for p in site
+        .pages
+        .iter()
+        .filter(|p| matches!(p.kind(), Kind::News | Kind::Psa))
+    {
         if p.date().is_none() {
             let source = &p.doc.source;
             out.push(
-                super::warning(Problem::error("undated-item", crate::text!("inspect-undated")))
-                    .in_file(&source.file)
-                    .at_line(source.key_line("title").unwrap_or(1))
-                    .help(crate::text!("inspect-undated-help")),
+                super::warning(Problem::error(
+                    "undated-item",
+                    crate::text!("inspect-undated"),
+                ))
+                .in_file(&source.file)
+                .at_line(source.key_line("title").unwrap_or(1))
+                .help(crate::text!("inspect-undated-help")),
             );
         }
     }

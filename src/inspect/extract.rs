@@ -78,11 +78,15 @@ fn xml_text(xml: &[u8], out: &mut String) -> Result<(), String> {
         match reader.read_event_into(&mut buf) {
             Ok(Event::Text(t)) => {
                 let raw = String::from_utf8_lossy(&t).into_owned();
-                let text = quick_xml::escape::unescape(&raw).map_or(raw.clone(), |c| c.into_owned());
+                let text =
+                    quick_xml::escape::unescape(&raw).map_or(raw.clone(), |c| c.into_owned());
                 out.push_str(&text);
             }
             Ok(Event::End(e)) => {
-                if matches!(e.local_name().as_ref(), b"p" | b"c" | b"si" | b"row" | b"tc") {
+                if matches!(
+                    e.local_name().as_ref(),
+                    b"p" | b"c" | b"si" | b"row" | b"tc"
+                ) {
                     out.push('\n');
                 }
             }

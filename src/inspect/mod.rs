@@ -35,6 +35,12 @@ pub fn inspect(site: &Site, root: &Path) -> Vec<Problem> {
     out
 }
 
+/// Whether `p` vetoes the site in the inspection: every error, and the site-wide count of
+/// empty columns, which a build only warns about.
+pub fn is_veto(p: &Problem) -> bool {
+    p.is_error() || p.code == "columns-empty-veto"
+}
+
 /// A page's or section's source with the date its words are read on (a title held "on the
 /// page's date") and the numbers it allows.
 fn texts(site: &Site) -> impl Iterator<Item = (&Source, Date, Vec<personal::Allowed>)> {

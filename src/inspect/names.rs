@@ -91,7 +91,10 @@ pub fn load(root: &Path, today: Date, config: &InspectionConfig) -> (Lists, Vec<
         .collect();
     files.sort();
     for path in files {
-        let rel = format!("{NAMES_DIR}/{}", path.file_name().unwrap_or_default().to_string_lossy());
+        let rel = format!(
+            "{NAMES_DIR}/{}",
+            path.file_name().unwrap_or_default().to_string_lossy()
+        );
         match read_list(&path, &rel, today, config) {
             Ok((mut names, stale)) => {
                 lists.names.append(&mut names);
@@ -117,7 +120,11 @@ fn read_list(
     config: &InspectionConfig,
 ) -> Result<(Vec<Name>, Option<Problem>), Problem> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        invalid(rel, 1, crate::text!("inspect-names-unreadable", reason = e.to_string()))
+        invalid(
+            rel,
+            1,
+            crate::text!("inspect-names-unreadable", reason = e.to_string()),
+        )
     })?;
     let raw: RawList = crate::yaml::parse(&text).map_err(|e| {
         let mut p = invalid(rel, e.line, e.message);
@@ -137,13 +144,22 @@ fn read_list(
     let stale = (i64::from(age) > i64::from(config.names_max_age_days)).then(|| {
         super::warning(Problem::error(
             "names-list-stale",
-            crate::text!("inspect-names-stale", as_of = raw.as_of.as_str(), age = age, limit = config.names_max_age_days),
+            crate::text!(
+                "inspect-names-stale",
+                as_of = raw.as_of.as_str(),
+                age = age,
+                limit = config.names_max_age_days
+            ),
         ))
         .in_file(rel)
         .at_line(crate::yaml::key_line(&text, "as_of").unwrap_or(1))
         .help(crate::text!("inspect-names-stale-help"))
     });
-    let mut names: Vec<Name> = raw.names.iter().map(|n| name(n, Vec::new(), false)).collect();
+    let mut names: Vec<Name> = raw
+        .names
+        .iter()
+        .map(|n| name(n, Vec::new(), false))
+        .collect();
     for leader in &raw.leaders {
         let mut titles = Vec::new();
         for t in &leader.titles {
@@ -151,7 +167,11 @@ fn read_list(
                 Some(s) => Some(date(s, "to")?),
                 None => None,
             };
-            titles.push(Held { title: t.title.clone(), from: date(&t.from, "from")?, to });
+            titles.push(Held {
+                title: t.title.clone(),
+                from: date(&t.from, "from")?,
+                to,
+            });
         }
         names.push(name(&leader.name, titles, true));
     }
@@ -161,7 +181,12 @@ fn read_list(
 
 fn name(text: &str, titles: Vec<Held>, leader: bool) -> Name {
     let text = text.trim().to_string();
-    Name { chars: text.chars().collect(), text, titles, leader }
+    Name {
+        chars: text.chars().collect(),
+        text,
+        titles,
+        leader,
+    }
 }
 
 /// The lists, indexed by character: a window of text is looked at only when it shares all but
@@ -187,7 +212,10 @@ impl<'a> Checker<'a> {
                 by_char.entry(*c).or_default().push((n, p));
             }
         }
-        Checker { names: &lists.names, by_char }
+        Checker {
+            names: &lists.names,
+            by_char,
+        }
     }
 
     /// Findings in one file, read on `date` for the titles leaders held.
@@ -202,12 +230,19 @@ impl<'a> Checker<'a> {
                 out.push(
                     Problem::error(
                         "protected-name",
-                        crate::text!("inspect-name-miss", written = written.as_str(), kind = miss_text(miss)),
+                        crate::text!(
+                            "inspect-name-miss",
+                            written = written.as_str(),
+                            kind = miss_text(miss)
+                        ),
                     )
                     .in_file(&source.file)
                     .at(i + 1, start + 1)
                     .with_source(&source.text)
-                    .help(crate::text!("inspect-name-miss-help", name = name.text.as_str())),
+                    .help(crate::text!(
+                        "inspect-name-miss-help",
+                        name = name.text.as_str()
+                    )),
                 );
             }
             self.titles(source, i + 1, &chars, date, out);
@@ -234,7 +269,9 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let window = &chars[start..start + len];
-            let Some(miss) = classify(name, window, chars, start) else { continue };
+            let Some(miss) = classify(name, window, chars, start) else {
+                continue;
+            };
             if !self.is_other_name(chars, start, len) {
                 found.push((name, start, miss));
             }
@@ -246,29 +283,65 @@ impl<'a> Checker<'a> {
     fn is_other_name(&self, chars: &[char], start: usize, len: usize) -> bool {
         let line: String = chars.iter().collect();
         let window: String = chars[start..start + len].iter().collect();
-        self.names.iter().any(|n| n.text.contains(&window) && line.contains(&n.text))
+        self.names
+            .iter()
+            .any(|n| n.text.contains(&window) && line.contains(&n.text))
     }
 
     /// Leaders named with a title they did not hold on `date` (原/前 mark a former title).
-    fn titles(&self, source: &Source, line: usize, chars: &[char], date: Date, out: &mut Vec<Problem>) {
+    fn titles(
+        &self,
+        source: &Source,
+        line: usize,
+        chars: &[char],
+        date: Date,
+        out: &mut Vec<Problem>,
+    ) {
         let text: String = chars.iter().collect();
         for name in self.names.iter().filter(|n| n.leader) {
-            let Some(at) = text.find(&name.text) else { continue };
+            let Some(at) = text.find(&name.text) else {
+                continue;
+            };
             let end = (at + name.text.len() + 30).min(text.len());
             let around = floor_str(&text, at.saturating_sub(30), end).unwrap_or(&text);
             for held in &name.titles {
-                let former = ["原", "前"].iter().any(|p| around.contains(&format!("{p}{}", held.title)));
-                if around.contains(&held.title) && !former && !name.titles.iter().any(|h| h.title == held.title && h.on(date)) {
-                    let now: Vec<&str> = name.titles.iter().filter(|h| h.on(date)).map(|h| h.title.as_str()).collect();
+                let former = ["原", "前"]
+                    .iter()
+                    .any(|p| around.contains(&format!("{p}{}", held.title)));
+                if around.contains(&held.title)
+                    && !former
+                    && !name
+                        .titles
+                        .iter()
+                        .any(|h| h.title == held.title && h.on(date))
+                {
+                    let now: Vec<&str> = name
+                        .titles
+                        .iter()
+                        .filter(|h| h.on(date))
+                        .map(|h| h.title.as_str())
+                        .collect();
                     out.push(
                         super::warning(Problem::error(
                             "protected-title",
-                            crate::text!("inspect-title-not-held", name = name.text.as_str(), title = held.title.as_str(), date = date.to_string()),
+                            crate::text!(
+                                "inspect-title-not-held",
+                                name = name.text.as_str(),
+                                title = held.title.as_str(),
+                                date = date.to_string()
+                            ),
                         ))
                         .in_file(&source.file)
                         .at_line(line)
                         .with_source(&source.text)
-                        .help(crate::text!("inspect-title-help", titles = if now.is_empty() { "—".to_string() } else { now.join("、") })),
+                        .help(crate::text!(
+                            "inspect-title-help",
+                            titles = if now.is_empty() {
+                                "—".to_string()
+                            } else {
+                                now.join("、")
+                            }
+                        )),
                     );
                 }
             }
@@ -297,7 +370,9 @@ fn miss_text(miss: Miss) -> crate::messages::Text {
 
 /// How `window` misses `name`, if it is a near miss worth an error.
 fn classify(name: &Name, window: &[char], line: &[char], start: usize) -> Option<Miss> {
-    let diff: Vec<usize> = (0..window.len()).filter(|&i| window[i] != name.chars[i]).collect();
+    let diff: Vec<usize> = (0..window.len())
+        .filter(|&i| window[i] != name.chars[i])
+        .collect();
     match diff.as_slice() {
         [k] => {
             let (w, n) = (window[*k], name.chars[*k]);
@@ -309,7 +384,8 @@ fn classify(name: &Name, window: &[char], line: &[char], start: usize) -> Option
             }
             let interior = *k > 0 && *k + 1 < window.len();
             let near_title = name.leader && next_to_title(name, line, start, window.len());
-            ((!name.leader && window.len() >= 5 && interior) || near_title).then_some(Miss::OneCharacter)
+            ((!name.leader && window.len() >= 5 && interior) || near_title)
+                .then_some(Miss::OneCharacter)
         }
         [a, b] if *b == a + 1 && window[*a] == name.chars[*b] && window[*b] == name.chars[*a] => {
             Some(Miss::Swapped)
@@ -324,7 +400,9 @@ fn is_han(c: char) -> bool {
 
 fn same_pinyin(a: char, b: char) -> bool {
     let readings = |c: char| -> Vec<&'static str> {
-        c.to_pinyin_multi().map(|m| m.into_iter().map(|p| p.plain()).collect()).unwrap_or_default()
+        c.to_pinyin_multi()
+            .map(|m| m.into_iter().map(|p| p.plain()).collect())
+            .unwrap_or_default()
     };
     let ra = readings(a);
     readings(b).iter().any(|r| ra.contains(r))
@@ -332,6 +410,10 @@ fn same_pinyin(a: char, b: char) -> bool {
 
 fn next_to_title(name: &Name, line: &[char], start: usize, len: usize) -> bool {
     let before: String = line[start.saturating_sub(8)..start].iter().collect();
-    let after: String = line[start + len..(start + len + 8).min(line.len())].iter().collect();
-    name.titles.iter().any(|t| before.ends_with(&t.title) || after.starts_with(&t.title))
+    let after: String = line[start + len..(start + len + 8).min(line.len())]
+        .iter()
+        .collect();
+    name.titles
+        .iter()
+        .any(|t| before.ends_with(&t.title) || after.starts_with(&t.title))
 }

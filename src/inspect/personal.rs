@@ -71,7 +71,10 @@ fn patterns() -> &'static [(Kind, Regex); 3] {
         [
             (Kind::IdNumber, re(r"[1-9]\d{16}[\dXx]")),
             (Kind::Mobile, re(r"1[3-9]\d[- ]?\d{4}[- ]?\d{4}")),
-            (Kind::BankCard, re(r"(?:62|4\d|5[1-5])\d{2}(?: ?\d{4}){2,3}(?: ?\d{1,3})?")),
+            (
+                Kind::BankCard,
+                re(r"(?:62|4\d|5[1-5])\d{2}(?: ?\d{4}){2,3}(?: ?\d{1,3})?"),
+            ),
         ]
     })
 }
@@ -111,7 +114,8 @@ fn overlaps(f: &Found, at: usize) -> bool {
 fn bounded(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || "/=_.#%&*".contains(c));
+    let glued =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || "/=_.#%&*".contains(c));
     !glued(before) && !after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '*')
 }
 
@@ -183,7 +187,12 @@ pub fn masked(number: &str) -> String {
 pub fn check_source(source: &Source, allowed: &[Allowed], out: &mut Vec<Problem>) {
     for f in find(&source.text) {
         let line = super::line_of(&source.text, f.at);
-        out.push(finding(&f, allowed).in_file(&source.file).at_line(line).with_source(&source.text));
+        out.push(
+            finding(&f, allowed)
+                .in_file(&source.file)
+                .at_line(line)
+                .with_source(&source.text),
+        );
     }
 }
 
@@ -195,12 +204,21 @@ pub fn finding(f: &Found, allowed: &[Allowed]) -> Problem {
     if let Some(a) = allowed.iter().find(|a| a.number == number) {
         return super::warning(Problem::error(
             "personal-allowed",
-            crate::text!("inspect-personal-allowed", kind = f.kind.label(), number = shown, reason = a.reason.as_str()),
+            crate::text!(
+                "inspect-personal-allowed",
+                kind = f.kind.label(),
+                number = shown,
+                reason = a.reason.as_str()
+            ),
         ));
     }
     Problem::error(
         f.kind.code(),
-        crate::text!("inspect-personal", kind = f.kind.label(), number = shown.as_str()),
+        crate::text!(
+            "inspect-personal",
+            kind = f.kind.label(),
+            number = shown.as_str()
+        ),
     )
     .help(crate::text!("inspect-personal-help", masked = shown))
 }

@@ -16,17 +16,25 @@ pub struct Header<'a> {
 fn grouped(problems: &[Problem]) -> Vec<(Item, Vec<&Problem>)> {
     Item::ALL
         .iter()
-        .map(|item| (*item, problems.iter().filter(|p| Item::of(p.code) == *item).collect::<Vec<_>>()))
+        .map(|item| {
+            (
+                *item,
+                problems
+                    .iter()
+                    .filter(|p| Item::of(p.code) == *item)
+                    .collect::<Vec<_>>(),
+            )
+        })
         .collect()
 }
 
 fn counts(list: &[&Problem]) -> (i64, i64) {
-    let errors = list.iter().filter(|p| p.is_error()).count();
+    let errors = list.iter().filter(|p| super::is_veto(p)).count();
     (errors as i64, (list.len() - errors) as i64)
 }
 
 fn verdict(problems: &[Problem]) -> crate::messages::Text {
-    if problems.iter().any(Problem::is_error) {
+    if problems.iter().any(super::is_veto) {
         crate::text!("inspect-verdict-fail")
     } else {
         crate::text!("inspect-verdict-pass")
@@ -40,17 +48,30 @@ fn both(t: &crate::messages::Text) -> (String, String) {
 
 /// The report as text.
 pub fn text(header: &Header<'_>, problems: &[Problem]) -> String {
-    let title = crate::text!("inspect-report-title", site = header.site, date = header.date.as_str());
+    let title = crate::text!(
+        "inspect-report-title",
+        site = header.site,
+        date = header.date.as_str()
+    );
     let (zh, en) = both(&title);
     let mut out = format!("{zh}\n{en}\n\n");
     for (item, list) in grouped(problems) {
         let (errors, warnings) = counts(&list);
         let (zh, en) = both(&item.heading());
-        let (czh, cen) = both(&crate::text!("inspect-item-counts", errors = errors, warnings = warnings));
+        let (czh, cen) = both(&crate::text!(
+            "inspect-item-counts",
+            errors = errors,
+            warnings = warnings
+        ));
         out.push_str(&format!("■ {zh} / {en} — {czh} / {cen}\n"));
         for p in list {
             let (mzh, men) = both(&p.message);
-            out.push_str(&format!("  [{}] {}  {}\n", p.severity.as_str(), p.location(), p.code));
+            out.push_str(&format!(
+                "  [{}] {}  {}\n",
+                p.severity.as_str(),
+                p.location(),
+                p.code
+            ));
             out.push_str(&format!("      {mzh}\n      {men}\n"));
             if let Some(h) = &p.help {
                 let (hzh, hen) = both(h);
@@ -66,16 +87,27 @@ pub fn text(header: &Header<'_>, problems: &[Problem]) -> String {
 
 /// The report as a printable HTML page (zh-CN, English under each line).
 pub fn html(header: &Header<'_>, problems: &[Problem]) -> String {
-    let title = crate::text!("inspect-report-title", site = header.site, date = header.date.as_str());
+    let title = crate::text!(
+        "inspect-report-title",
+        site = header.site,
+        date = header.date.as_str()
+    );
     let (tzh, ten) = both(&title);
     let mut body = String::new();
     for (item, list) in grouped(problems) {
         let (errors, warnings) = counts(&list);
         let (zh, en) = both(&item.heading());
-        let (czh, cen) = both(&crate::text!("inspect-item-counts", errors = errors, warnings = warnings));
+        let (czh, cen) = both(&crate::text!(
+            "inspect-item-counts",
+            errors = errors,
+            warnings = warnings
+        ));
         body.push_str(&format!(
             "<section><h2>{} <small>{}</small></h2>\n<p class=\"counts\">{} · {}</p>\n",
-            markup(&zh), markup(&en), markup(&czh), markup(&cen)
+            markup(&zh),
+            markup(&en),
+            markup(&czh),
+            markup(&cen)
         ));
         if !list.is_empty() {
             body.push_str("<table><thead><tr><th>级别</th><th>位置 Location</th><th>问题 Finding</th><th>处理 What to do</th></tr></thead><tbody>\n");
@@ -99,7 +131,11 @@ pub fn html(header: &Header<'_>, problems: &[Problem]) -> String {
 fn row(p: &Problem) -> String {
     let (mzh, men) = both(&p.message);
     let (hzh, hen) = p.help.as_ref().map(|h| both(h)).unwrap_or_default();
-    let level = if p.is_error() { "否决/错误" } else { "扣分/警告" };
+    let level = if super::is_veto(p) {
+        "否决/错误"
+    } else {
+        "扣分/警告"
+    };
     format!(
         "<tr class=\"{}\"><td>{level}</td><td><code>{}</code><br><small>{}</small></td><td>{}<br><small>{}</small></td><td>{}<br><small>{}</small></td></tr>\n",
         p.severity.as_str(),

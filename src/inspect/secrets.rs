@@ -12,18 +12,26 @@ const MARKINGS: [&str; 4] = ["内部资料", "绝密", "机密", "秘密"];
 pub fn marking(line: &str) -> Option<&'static str> {
     let value = match line.split_once(':') {
         // A front-matter value (`title: 机密★…`) is read without its key.
-        Some((key, v)) if key.trim().chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => v,
+        Some((key, v))
+            if key
+                .trim()
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+        {
+            v
+        }
         _ => line,
     };
-    let head = value.trim_start_matches(|c: char| {
-        c.is_whitespace() || "#>*_-\"'【[（(".contains(c)
-    });
+    let head =
+        value.trim_start_matches(|c: char| c.is_whitespace() || "#>*_-\"'【[（(".contains(c));
     for m in MARKINGS {
         if let Some(rest) = head.strip_prefix(m) {
             let next = rest.chars().next();
             let marks = next.is_none_or(|c| c.is_whitespace() || "★☆▲*】]）)\"'".contains(c));
             let notice = m == "内部资料"
-                && ["注意保存", "注意保密", "请勿外传", "，注意", ",注意"].iter().any(|n| rest.starts_with(n));
+                && ["注意保存", "注意保密", "请勿外传", "，注意", ",注意"]
+                    .iter()
+                    .any(|n| rest.starts_with(n));
             if marks || notice {
                 return Some(m);
             }
@@ -43,14 +51,22 @@ pub fn marking(line: &str) -> Option<&'static str> {
 pub fn check_source(source: &Source, out: &mut Vec<Problem>) {
     for (i, line) in source.text.lines().enumerate() {
         if let Some(m) = marking(line) {
-            out.push(finding(m).in_file(&source.file).at_line(i + 1).with_source(&source.text));
+            out.push(
+                finding(m)
+                    .in_file(&source.file)
+                    .at_line(i + 1)
+                    .with_source(&source.text),
+            );
         }
     }
 }
 
 pub fn finding(marking: &str) -> Problem {
-    Problem::error("secret-marking", crate::text!("inspect-secret", marking = marking))
-        .help(crate::text!("inspect-secret-help"))
+    Problem::error(
+        "secret-marking",
+        crate::text!("inspect-secret", marking = marking),
+    )
+    .help(crate::text!("inspect-secret-help"))
 }
 
 #[cfg(test)]

@@ -35,36 +35,62 @@ pub fn break_vanishes(before: char, after: char) -> bool {
         || (is_shared_punctuation(before) && is_wide(after))
 }
 
-/// Full-width punctuation that ends a sentence or clause: a bare URL never continues past it
-/// (`见 https://www.gov.cn/。` links `https://www.gov.cn/`).
+/// A Chinese character, or punctuation that ends a sentence or clause: a bare URL never
+/// continues past it (`见https://www.gov.cn/。` and `登录www.gov.cn查询` link the address alone).
+/// An address with Chinese in it is written `<https://…>`.
 pub fn ends_bare_link(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '，'
-            | '、'
-            | '；'
-            | '：'
-            | '！'
-            | '？'
-            | '（'
-            | '）'
-            | '【'
-            | '】'
-            | '「'
-            | '」'
-            | '『'
-            | '』'
-            | '《'
-            | '》'
-            | '〈'
-            | '〉'
-            | '“'
-            | '”'
-            | '‘'
-            | '’'
-            | '…'
-            | '—'
-    )
+    is_wide(c)
+        || matches!(
+            c,
+            '。' | '，'
+                | '、'
+                | '；'
+                | '：'
+                | '！'
+                | '？'
+                | '（'
+                | '）'
+                | '【'
+                | '】'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '《'
+                | '》'
+                | '〈'
+                | '〉'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '…'
+                | '—'
+        )
+}
+
+/// Whether `line` starts with a Chinese item number: `一、` `十二、`, `（一）` `(三)` `（1）`,
+/// `1、` `１、`, or a circled or parenthesized number `①` `⑴`.
+pub fn is_numbering(line: &str) -> bool {
+    const NUMERALS: &str = "一二三四五六七八九十百零〇";
+    let numeral =
+        |c: char| NUMERALS.contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let mut chars = line.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if ('\u{2460}'..='\u{2487}').contains(&first) || ('\u{3251}'..='\u{325F}').contains(&first) {
+        return true;
+    }
+    let rest: String = chars.collect();
+    match first {
+        '（' | '(' => {
+            let inner = rest.trim_start_matches(numeral);
+            inner.len() < rest.len() && inner.starts_with(['）', ')'])
+        }
+        c if numeral(c) => rest.trim_start_matches(numeral).starts_with('、'),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -79,5 +105,25 @@ mod tests {
         assert!(!break_vanishes('a', '文'));
         assert!(!break_vanishes('d', 'w'));
         assert!(!break_vanishes('한', '국'));
+    }
+
+    #[test]
+    fn chinese_item_numbers() {
+        for yes in [
+            "一、总体要求",
+            "十二、附则",
+            "（一）目标",
+            "(三)措施",
+            "（1）",
+            "1、报名",
+            "１、报名",
+            "①第一",
+            "⑴其一",
+        ] {
+            assert!(is_numbering(yes), "{yes}");
+        }
+        for no in ["一些人", "（注）", "2024年", "(a)", "一", "1.5"] {
+            assert!(!is_numbering(no), "{no}");
+        }
     }
 }

@@ -11,14 +11,17 @@ pub struct Attributes {
 
 /// Splits a trailing `{#id .class}` off a heading's text. Only this strict form counts: one or
 /// more `#id` / `.class` words separated by spaces, at most one id, nothing else inside the
-/// braces, and a space (or nothing) before them. Any other braces (`{周六上午}`,
+/// braces, and a space, a Chinese character or nothing before them. Any other braces (`{周六上午}`,
 /// `{Saturday}`, `{width=3}`) are the editor's words and stay in the heading.
 pub fn split_attributes(text: &str) -> Option<(&str, Attributes)> {
     let trimmed = text.trim_end();
     let inner_end = trimmed.strip_suffix('}')?;
     let open = inner_end.rfind('{')?;
     let before = &trimmed[..open];
-    if !(before.is_empty() || before.ends_with([' ', '\t'])) {
+    // Chinese puts no space before it (`## 活动安排{#schedule}`); Latin text needs one, as in
+    // Pandoc, so `a{#x}` stays the editor's words.
+    let glued_to_chinese = before.chars().next_back().is_some_and(super::cjk::is_wide);
+    if !(before.is_empty() || before.ends_with([' ', '\t']) || glued_to_chinese) {
         return None;
     }
     let mut attributes = Attributes::default();
@@ -93,6 +96,8 @@ mod tests {
         assert_eq!(text, "活动安排");
         assert_eq!(attrs.id.as_deref(), Some("schedule"));
         assert_eq!(attrs.classes, ["wide"]);
+        let (text, attrs) = split_attributes("活动安排{#schedule}").expect("glued to Chinese");
+        assert_eq!((text, attrs.id.as_deref()), ("活动安排", Some("schedule")));
         for kept in [
             "活动安排 {周六上午}",
             "Schedule {Saturday}",

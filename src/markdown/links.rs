@@ -14,6 +14,8 @@ pub struct LinkTable {
     pub assets: HashSet<String>,
     /// Path part of base_url, prefixed to every URL (`""` or `/portal`).
     pub base_path: String,
+    /// Keys of the drafts the build leaves out: a link to one is broken, and says why.
+    pub drafts: HashSet<String>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -66,6 +68,9 @@ impl LinkTable {
             let (key, explicit) = doc_key(md);
             return match self.url_of(&key, explicit.unwrap_or(lang)) {
                 Some(url) => Resolved::Url(with_fragment(url)),
+                None if self.drafts.contains(&key) => {
+                    Resolved::Broken(crate::text!("link-draft-page", dest = dest))
+                }
                 None => Resolved::Broken(crate::text!("link-missing-page", dest = dest)),
             };
         }
@@ -77,6 +82,27 @@ impl LinkTable {
         }
         Resolved::Broken(crate::text!("link-missing-file", dest = dest))
     }
+}
+
+impl LinkTable {
+    /// The content-relative path of the site file a resolved URL points to, if it is one.
+    pub fn file_of<'u>(&self, url: &'u str) -> Option<&'u str> {
+        let path = url
+            .strip_prefix(self.base_path.as_str())?
+            .strip_prefix('/')?;
+        let path = path.split_once('#').map_or(path, |(p, _)| p);
+        self.assets.contains(path).then_some(path)
+    }
+}
+
+/// Whether a file is a picture the build resizes (JPEG, PNG, WebP).
+pub fn is_picture(file: &str) -> bool {
+    file.rsplit_once('.').is_some_and(|(_, ext)| {
+        matches!(
+            ext.to_ascii_lowercase().as_str(),
+            "jpg" | "jpeg" | "png" | "webp"
+        )
+    })
 }
 
 pub fn is_external(dest: &str) -> bool {

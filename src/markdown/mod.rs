@@ -3,12 +3,14 @@
 //! that work for Chinese; a table of contents; code highlighted with CSS classes; links to `.md`
 //! files resolved to the right URL in the right language.
 
+mod autolink;
 mod cjk;
 mod heading;
 pub mod highlight;
 pub mod links;
 mod prepare;
 pub mod text;
+mod tilde;
 mod write;
 
 use crate::config::MarkdownConfig;
@@ -57,6 +59,10 @@ pub struct Rendered {
     pub anchors: Vec<String>,
     /// Internal URLs the body links to, with their line, for `civic check`.
     pub links: Vec<(usize, String)>,
+    /// Pictures of the site the body shows (`![…](photo.jpg)`): published resized, with `srcset`.
+    pub pictures: Vec<Picture>,
+    /// Files of the site the body links to (`[原图](photo.jpg)`): published as they are.
+    pub linked_files: Vec<String>,
     /// Lines of images written without alt text.
     pub images_without_alt: Vec<usize>,
     /// Raw HTML was present and went through the sanitizer.
@@ -71,8 +77,17 @@ pub struct Rendered {
     pub warnings: Vec<Problem>,
 }
 
+/// A picture of the site shown in a body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picture {
+    /// Content-relative path (`news/2025-10-01-x/photo.jpg`).
+    pub file: String,
+    /// The `src` attribute's value as written in the HTML, to be replaced by the resized set.
+    pub src: String,
+}
+
 /// The parser's settings: CommonMark with GitHub's extensions (tables, strikethrough, task
-/// lists, footnotes, bare links) and CJK-friendly emphasis; GFM's tag filter is `prepare`'s. Raw HTML is passed on
+/// lists, footnotes; bare links are `autolink`'s) and CJK-friendly emphasis; GFM's tag filter is `prepare`'s. Raw HTML is passed on
 /// (`unsafe`) because Civic's own sanitizer cleans it and tells the editor what it removed.
 fn engine_options(site: MarkdownConfig) -> comrak::Options<'static> {
     let mut options = comrak::Options::default();
@@ -81,7 +96,11 @@ fn engine_options(site: MarkdownConfig) -> comrak::Options<'static> {
     extension.strikethrough = true;
     extension.tasklist = true;
     extension.footnotes = true;
-    extension.autolink = site.bare_links;
+    // Bare links are found after parsing, in the text (see `autolink`): the parser's own
+    // extension reads them before emphasis and links, so `**`, `[^1]` and `](…)` ended up inside.
+    extension.autolink = false;
+    // Single tildes are read as subscript only to be written back as they are (see `tilde`).
+    extension.subscript = true;
     extension.cjk_friendly_emphasis = site.cjk_friendly_emphasis;
     // Footnotes are put in order by `prepare`, which warns about unreferenced ones first.
     options.parse.leave_footnote_definitions = true;
@@ -143,6 +162,10 @@ fn render_tree(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) 
     let arena = comrak::Arena::new();
     let options = engine_options(input.options);
     let root = comrak::parse_document(&arena, input.body, &options);
+    tilde::keep_single_tildes(root, &arena);
+    if input.options.bare_links {
+        autolink::link_bare_addresses(root, &arena);
+    }
     let mut out = Rendered::default();
     let mut ids = heading::Ids::default();
     ids.reserve(write::FOOTNOTES_LABEL);
@@ -156,7 +179,7 @@ fn render_tree(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) 
         plain: String::with_capacity(input.body.len()),
         flat_toc: Vec::new(),
     };
-    let extras = walk.run(root, &arena);
+    let extras = walk.run(root);
     let plain = std::mem::take(&mut walk.plain);
     let flat_toc = std::mem::take(&mut walk.flat_toc);
     let html = write::html(root, &options, extras);

@@ -6,10 +6,8 @@ use super::heading::{self, Ids};
 use super::write::{Extras, HeadingTag};
 use super::{Highlighter, Input, LinkTable, Rendered, Resolved, TocEntry, cjk, text};
 use crate::error::Problem;
-use comrak::Arena;
 use comrak::arena_tree::NodeEdge;
-use comrak::nodes::{Ast, AstNode, LineColumn, NodeValue};
-use std::cell::RefCell;
+use comrak::nodes::{AstNode, NodeValue};
 use std::collections::HashMap;
 
 type Node<'a> = &'a AstNode<'a>;
@@ -99,19 +97,15 @@ pub(super) struct Walk<'i, 'r> {
 }
 
 impl Walk<'_, '_> {
-    pub(super) fn run<'a>(&mut self, root: Node<'a>, arena: &'a Arena<'a>) -> Extras {
+    pub(super) fn run<'a>(&mut self, root: Node<'a>) -> Extras {
         let mut extras = Extras::new(self.input.lang);
         let mut vanishing_breaks = Vec::new();
         let mut image_alt: Option<(usize, String)> = None;
         for edge in root.traverse() {
             match edge {
-                NodeEdge::Start(node) => self.enter(
-                    node,
-                    arena,
-                    &mut extras,
-                    &mut image_alt,
-                    &mut vanishing_breaks,
-                ),
+                NodeEdge::Start(node) => {
+                    self.enter(node, &mut extras, &mut image_alt, &mut vanishing_breaks)
+                }
                 NodeEdge::End(node) => match &node.data().value {
                     NodeValue::Paragraph
                     | NodeValue::Item(_)
@@ -140,7 +134,6 @@ impl Walk<'_, '_> {
     fn enter<'a>(
         &mut self,
         node: Node<'a>,
-        arena: &'a Arena<'a>,
         extras: &mut Extras,
         image_alt: &mut Option<(usize, String)>,
         vanishing_breaks: &mut Vec<Node<'a>>,
@@ -201,7 +194,10 @@ impl Walk<'_, '_> {
             }
             NodeValue::SoftBreak => {
                 drop(data);
-                if break_vanishes(node) {
+                if starts_numbered_line(node) {
+                    node.data_mut().value = NodeValue::LineBreak;
+                    self.plain.push('\n');
+                } else if break_vanishes(node) {
                     vanishing_breaks.push(node);
                 } else {
                     self.plain.push(' ');
@@ -210,10 +206,12 @@ impl Walk<'_, '_> {
             NodeValue::LineBreak => self.plain.push(' '),
             NodeValue::Link(_) => {
                 drop(data);
-                end_bare_link_at_chinese_punctuation(node, arena);
                 let line = line_of(self.input, node);
                 if let NodeValue::Link(link) = &mut node.data_mut().value {
                     link.url = self.resolve(&link.url, line);
+                    if let Some(file) = self.links.file_of(&link.url) {
+                        self.out.linked_files.push(file.to_string());
+                    }
                 }
             }
             NodeValue::Image(image) => {
@@ -221,6 +219,17 @@ impl Walk<'_, '_> {
                 drop(data);
                 let line = line_of(self.input, node);
                 let resolved = self.resolve(&url, line);
+                if let Some(file) = self.links.file_of(&resolved)
+                    && super::links::is_picture(file)
+                {
+                    let mut src = String::new();
+                    // Writing into a String cannot fail.
+                    let _ = comrak::html::escape_href(&mut src, &resolved, false);
+                    self.out.pictures.push(super::Picture {
+                        file: file.to_string(),
+                        src,
+                    });
+                }
                 if let NodeValue::Image(image) = &mut node.data_mut().value {
                     image.url = resolved;
                 }
@@ -317,9 +326,33 @@ fn break_vanishes(node: Node<'_>) -> bool {
     matches!((before, after), (Some(b), Some(a)) if cjk::break_vanishes(b, a))
 }
 
-/// The last (or first) character of the text a node shows, looking into emphasis and links.
+/// A line written one per item with Chinese numbering (`一、`, `（一）`, `1、`, `①`) stays its
+/// own line: the break before it is kept as a line break. No Markdown engine makes lists of
+/// these, and without this `（一）总体要求（二）工作目标` ran together.
+fn starts_numbered_line(node: Node<'_>) -> bool {
+    let Some(next) = node.next_sibling() else {
+        return false;
+    };
+    match &next.data().value {
+        NodeValue::Text(t) => cjk::is_numbering(t),
+        _ => false,
+    }
+}
+
+/// The last (or first) character of the text a node shows, looking into emphasis and links,
+/// and past raw inline tags and footnote references, which show no text of their own there.
 fn edge_char(node: Node<'_>, last: bool) -> Option<char> {
     let mut current = node;
+    while matches!(
+        current.data().value,
+        NodeValue::HtmlInline(_) | NodeValue::FootnoteReference(_)
+    ) {
+        current = if last {
+            current.previous_sibling()?
+        } else {
+            current.next_sibling()?
+        };
+    }
     loop {
         let next = {
             let data = current.data();
@@ -343,50 +376,6 @@ fn edge_char(node: Node<'_>, last: bool) -> Option<char> {
         };
         current = next?;
     }
-}
-
-/// GFM ends a bare URL only at a space or `<`, so `见https://www.gov.cn/。下一句` would link the
-/// rest of the sentence: a bare link stops before the first full-width punctuation mark, and
-/// what follows becomes text again.
-fn end_bare_link_at_chinese_punctuation<'a>(link: Node<'a>, arena: &'a Arena<'a>) {
-    let Some(text_node) = link.first_child() else {
-        return;
-    };
-    if text_node.next_sibling().is_some() {
-        return;
-    }
-    let (text, cut) = {
-        let data = text_node.data();
-        let NodeValue::Text(text) = &data.value else {
-            return;
-        };
-        let Some(cut) = text.find(cjk::ends_bare_link) else {
-            return;
-        };
-        (text.to_string(), cut)
-    };
-    {
-        let mut data = link.data_mut();
-        let NodeValue::Link(nl) = &mut data.value else {
-            return;
-        };
-        // Only the parser's own links (bare URLs and e-mail addresses): their URL is the text,
-        // with `http://` or `mailto:` in front for `www.` and e-mail.
-        let prefix_len = nl.url.len().saturating_sub(text.len());
-        if cut == 0
-            || !nl.url.ends_with(text.as_str())
-            || !matches!(&nl.url[..prefix_len], "" | "http://" | "mailto:")
-        {
-            return;
-        }
-        nl.url.truncate(prefix_len + cut);
-    }
-    text_node.data_mut().value = NodeValue::Text(text[..cut].to_string().into());
-    let rest = arena.alloc(AstNode::new(RefCell::new(Ast::new(
-        NodeValue::Text(text[cut..].to_string().into()),
-        LineColumn::default(),
-    ))));
-    link.insert_after(rest);
 }
 
 /// GFM's tag filter: raw tags that would swallow the rest of the page as text or script

@@ -421,11 +421,9 @@ fn write_site(
 /// Files beside the Markdown (photos, posters, PDFs) are published at their content path,
 /// pictures cleaned of their metadata (see `render::images::publish_asset`).
 fn content_assets(site: &Site, root: &Path) -> Result<Vec<OutputFile>, Failed> {
-    let figures: std::collections::BTreeSet<&str> = site
-        .pages
-        .iter()
-        .filter_map(|p| p.figure_file.as_deref())
-        .collect();
+    let linked = site.linked_files();
+    let mut figures = site.shown_pictures();
+    figures.retain(|f| !linked.contains(f));
     let mut files = Vec::with_capacity(site.assets.len());
     let mut problems = Vec::new();
     for asset in &site.assets {

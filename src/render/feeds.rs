@@ -12,11 +12,13 @@ use std::fmt::Write;
 use crate::escape::markup as xml_escape;
 
 /// The site feed of a language and one feed per dated section.
-pub fn atom_feeds(site: &Site, feeds: &[Feed]) -> Vec<OutputFile> {
-    feeds.iter().map(|feed| atom(site, feed)).collect()
+type ImageSets = std::collections::HashMap<String, super::images::ImageSet>;
+
+pub fn atom_feeds(site: &Site, feeds: &[Feed], images: &ImageSets) -> Vec<OutputFile> {
+    feeds.iter().map(|feed| atom(site, feed, images)).collect()
 }
 
-fn atom(site: &Site, feed: &Feed) -> OutputFile {
+fn atom(site: &Site, feed: &Feed, images: &ImageSets) -> OutputFile {
     let Feed {
         lang,
         url: feed_url,
@@ -87,7 +89,7 @@ fn atom(site: &Site, feed: &Feed) -> OutputFile {
         let _ = writeln!(
             x,
             "    <content type=\"html\">{}</content>",
-            xml_escape(&page.body.html)
+            xml_escape(&super::view::body_html(&page.body, images))
         );
         x.push_str("  </entry>\n");
     }

@@ -43,11 +43,7 @@ pub fn process(
     site: &Site,
     root: &Path,
 ) -> Result<(HashMap<String, ImageSet>, Vec<OutputFile>), Failed> {
-    let files: BTreeSet<&str> = site
-        .pages
-        .iter()
-        .filter_map(|p| p.figure_file.as_deref())
-        .collect();
+    let files: BTreeSet<&str> = site.shown_pictures();
     let cache = root.join(CACHE_DIR);
     type Processed = Result<(String, ImageSet, Vec<OutputFile>), Problem>;
     let results: Vec<Processed> = files
@@ -167,6 +163,33 @@ fn variants(
         alt: String::new(),
     };
     Ok((set, outputs))
+}
+
+/// A body's HTML with each picture it shows replaced by its resized set: `srcset`, a `src` of
+/// at most 720 pixels, `sizes` no wider than that, and the width and height.
+pub fn with_srcset<'h>(
+    html: &'h str,
+    pictures: &[crate::markdown::Picture],
+    sets: &HashMap<String, ImageSet>,
+) -> std::borrow::Cow<'h, str> {
+    let mut out = std::borrow::Cow::Borrowed(html);
+    for picture in pictures {
+        let Some(set) = sets.get(&picture.file) else {
+            continue;
+        };
+        let written = format!("src=\"{}\"", picture.src);
+        let resized = format!(
+            "src=\"{}\" srcset=\"{}\" sizes=\"(max-width: {w}px) 100vw, {w}px\" width=\"{w}\" height=\"{}\" loading=\"lazy\"",
+            crate::escape::markup(&set.src),
+            crate::escape::markup(&set.srcset),
+            set.height,
+            w = set.width,
+        );
+        if out.contains(&written) {
+            out = std::borrow::Cow::Owned(out.replace(&written, &resized));
+        }
+    }
+    out
 }
 
 fn resize_jpeg(img: &DynamicImage, w: u32, h: u32, quality: u8) -> Result<Vec<u8>, String> {

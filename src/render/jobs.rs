@@ -96,7 +96,7 @@ pub fn render_job(p: &Prepared<'_>, job: &Job) -> Result<Vec<OutputFile>, Proble
             bytes: render_html(p, &url, &page)?.into_bytes(),
         }],
         Inputs::Aliases(list) => feeds::aliases(site, &list),
-        Inputs::Feeds(list) => feeds::atom_feeds(site, &list),
+        Inputs::Feeds(list) => feeds::atom_feeds(site, &list, &p.images),
         Inputs::SearchIndex { lang, pages } => super::search_docs::index(p, lang, &pages),
         Inputs::SitemapXml(entries) => vec![feeds::sitemap(site, &entries)],
         Inputs::Robots => vec![feeds::robots(site)],

@@ -206,7 +206,7 @@ pub fn honors(list: &[Honor]) -> Vec<HonorView> {
 /// The full page: everything a content template needs beyond the summary.
 #[derive(Serialize)]
 pub struct PageView<'a> {
-    pub content: &'a str,
+    pub content: std::borrow::Cow<'a, str>,
     pub toc: &'a [TocEntry],
     pub updated: Option<DateView>,
     pub reading_minutes: usize,
@@ -240,11 +240,12 @@ pub fn page_view<'a>(
     site: &Site,
     page: &'a Page,
     neighbours: (Option<crate::site::PageId>, Option<crate::site::PageId>),
+    images: &HashMap<String, ImageSet>,
 ) -> PageView<'a> {
     let lang = page.lang();
     let neighbour = |id: Option<crate::site::PageId>| id.map(|id| page_link(site, id));
     PageView {
-        content: &page.body.html,
+        content: body_html(&page.body, images),
         toc: &page.body.toc,
         updated: page.doc.common.updated.map(|d| DateView::new(d, lang)),
         reading_minutes: page.body.words.reading_minutes(),
@@ -281,19 +282,31 @@ pub struct SectionView<'a> {
     pub url: &'a str,
     pub kind: &'static str,
     pub summary: Option<&'a str>,
-    pub content: &'a str,
+    pub content: std::borrow::Cow<'a, str>,
     pub page_count: usize,
     pub subsections: Vec<Link>,
     pub extra: &'a serde_json::Value,
 }
 
-pub fn section_view<'a>(site: &'a Site, section: &'a Section) -> SectionView<'a> {
+/// A body's HTML as published: its pictures replaced by their resized sets.
+pub fn body_html<'a>(
+    body: &'a crate::markdown::Rendered,
+    images: &HashMap<String, ImageSet>,
+) -> std::borrow::Cow<'a, str> {
+    crate::render::images::with_srcset(&body.html, &body.pictures, images)
+}
+
+pub fn section_view<'a>(
+    site: &'a Site,
+    section: &'a Section,
+    images: &HashMap<String, ImageSet>,
+) -> SectionView<'a> {
     SectionView {
         title: &section.doc.meta.title,
         url: &section.url,
         kind: section.kind().name(),
         summary: section.doc.meta.summary.as_deref(),
-        content: &section.body.html,
+        content: body_html(&section.body, images),
         page_count: section.pages.len(),
         subsections: section
             .children

@@ -63,27 +63,36 @@ pub struct PageReview {
 impl PageReview {
     /// Whether every level has signed the file as it is now.
     pub fn complete(&self) -> bool {
-        self.levels.iter().all(|(_, s)| matches!(s, State::Signed(_)))
+        self.levels
+            .iter()
+            .all(|(_, s)| matches!(s, State::Signed(_)))
     }
     /// The first level still to sign (missing or stale).
     pub fn awaiting(&self) -> Option<Level> {
-        self.levels.iter().find(|(_, s)| !matches!(s, State::Signed(_))).map(|(l, _)| *l)
+        self.levels
+            .iter()
+            .find(|(_, s)| !matches!(s, State::Signed(_)))
+            .map(|(l, _)| *l)
     }
 }
 
 /// How many levels the site's review has (3 when site.yaml has no `review:`).
 fn levels(site: &Site) -> Vec<Level> {
-    let n = site.config.review.as_ref().map_or(3, |r| r.levels.clamp(1, 3));
+    let n = site
+        .config
+        .review
+        .as_ref()
+        .map_or(3, |r| r.levels.clamp(1, 3));
     (1..=n).filter_map(Level::new).collect()
 }
 
 /// Every published page and section with the state of each level, in file order.
 pub fn status(site: &Site, root: &Path) -> Result<Vec<PageReview>, Failed> {
-    let docs = site
-        .pages
-        .iter()
-        .map(|p| (&p.doc.source, p.title()))
-        .chain(site.sections.iter().map(|s| (&s.doc.source, s.doc.meta.title.as_str())));
+    let docs = site.pages.iter().map(|p| (&p.doc.source, p.title())).chain(
+        site.sections
+            .iter()
+            .map(|s| (&s.doc.source, s.doc.meta.title.as_str())),
+    );
     let mut out = Vec::new();
     let mut problems = Vec::new();
     for (source, title) in docs {
@@ -102,7 +111,13 @@ pub fn status(site: &Site, root: &Path) -> Result<Vec<PageReview>, Failed> {
 fn file_sha(root: &Path, file: &str) -> Result<String, Problem> {
     std::fs::read(root.join(file))
         .map(|b| crate::digest::sha256_hex(&b))
-        .map_err(|e| Problem::error("review-record-invalid", crate::text!("review-record-unreadable", reason = e.to_string())).in_file(file))
+        .map_err(|e| {
+            Problem::error(
+                "review-record-invalid",
+                crate::text!("review-record-unreadable", reason = e.to_string()),
+            )
+            .in_file(file)
+        })
 }
 
 fn page_review(site: &Site, root: &Path, file: &str, title: &str) -> Result<PageReview, Problem> {
@@ -119,37 +134,90 @@ fn page_review(site: &Site, root: &Path, file: &str, title: &str) -> Result<Page
             (level, state)
         })
         .collect();
-    Ok(PageReview { file: file.to_string(), title: title.to_string(), sha256, levels })
+    Ok(PageReview {
+        file: file.to_string(),
+        title: title.to_string(),
+        sha256,
+        levels,
+    })
 }
 
 /// Sign `file` (site-relative, `content/news/x.md`) at `level` as `signer` on `date`. The signer
 /// must be a reviewer of that level in `data/reviewers.yaml`, and the levels below must have
 /// signed the file as it is now (三审 go in order). Returns the sign-off written.
-pub fn sign(site: &Site, root: &Path, file: &str, level: Level, signer: &str, date: Date) -> Result<SignOff, Failed> {
+pub fn sign(
+    site: &Site,
+    root: &Path,
+    file: &str,
+    level: Level,
+    signer: &str,
+    date: Date,
+) -> Result<SignOff, Failed> {
     let reviewers = reviewers::load(root).map_err(|p| Failed(vec![p]))?;
-    let fail = |m: crate::messages::Text, h: crate::messages::Text| Failed(vec![Problem::error("review-sign", m).in_file(file).help(h)]);
+    let fail = |m: crate::messages::Text, h: crate::messages::Text| {
+        Failed(vec![Problem::error("review-sign", m).in_file(file).help(h)])
+    };
     let Some(reviewer) = reviewers.iter().find(|r| r.name == signer.trim()) else {
-        let names: Vec<&str> = reviewers.iter().filter(|r| r.level == level).map(|r| r.name.as_str()).collect();
-        return Err(fail(crate::text!("review-unknown-signer", name = signer), crate::text!("review-signers-help", names = names.join("、"), level = level.label())));
+        let names: Vec<&str> = reviewers
+            .iter()
+            .filter(|r| r.level == level)
+            .map(|r| r.name.as_str())
+            .collect();
+        return Err(fail(
+            crate::text!("review-unknown-signer", name = signer),
+            crate::text!(
+                "review-signers-help",
+                names = names.join("、"),
+                level = level.label()
+            ),
+        ));
     };
     if reviewer.level != level {
         return Err(fail(
-            crate::text!("review-wrong-level", name = signer, level = level.label(), theirs = reviewer.level.label()),
+            crate::text!(
+                "review-wrong-level",
+                name = signer,
+                level = level.label(),
+                theirs = reviewer.level.label()
+            ),
             crate::text!("review-wrong-level-help"),
         ));
     }
     let Some(page) = status(site, root)?.into_iter().find(|r| r.file == file) else {
-        return Err(fail(crate::text!("review-no-page", file = file), crate::text!("review-no-page-help")));
+        return Err(fail(
+            crate::text!("review-no-page", file = file),
+            crate::text!("review-no-page-help"),
+        ));
     };
     if let Some(first) = page.awaiting().filter(|l| *l < level) {
-        return Err(fail(crate::text!("review-out-of-order", level = level.label(), first = first.label()), crate::text!("review-out-of-order-help")));
+        return Err(fail(
+            crate::text!(
+                "review-out-of-order",
+                level = level.label(),
+                first = first.label()
+            ),
+            crate::text!("review-out-of-order-help"),
+        ));
     }
     let findings = crate::inspect::inspect(site, root)
         .into_iter()
         .filter(|p| p.file.as_deref() == Some(file))
-        .map(|p| format!("{} {}: {}", p.code, p.location(), p.message.in_lang(crate::lang::Lang::Zh)))
+        .map(|p| {
+            format!(
+                "{} {}: {}",
+                p.code,
+                p.location(),
+                p.message.in_lang(crate::lang::Lang::Zh)
+            )
+        })
         .collect();
-    let signoff = SignOff { level, name: reviewer.name.clone(), date, sha256: page.sha256.clone(), findings };
+    let signoff = SignOff {
+        level,
+        name: reviewer.name.clone(),
+        date,
+        sha256: page.sha256.clone(),
+        findings,
+    };
     let mut all = record::read(root, file).map_err(|p| Failed(vec![p]))?;
     all.retain(|s| s.level != level);
     all.push(signoff.clone());
@@ -171,14 +239,34 @@ pub fn publish_blockers(site: &Site, root: &Path) -> Vec<Problem> {
     };
     let mut out: Vec<Problem> = reviewers::load(root).err().into_iter().collect();
     for r in reviews.iter().filter(|r| !r.complete()) {
-        let stale: Vec<String> = r.levels.iter().filter(|(_, s)| matches!(s, State::Stale(_))).map(|(l, _)| l.get().to_string()).collect();
-        let missing: Vec<String> = r.levels.iter().filter(|(_, s)| *s == State::Missing).map(|(l, _)| l.get().to_string()).collect();
+        let stale: Vec<String> = r
+            .levels
+            .iter()
+            .filter(|(_, s)| matches!(s, State::Stale(_)))
+            .map(|(l, _)| l.get().to_string())
+            .collect();
+        let missing: Vec<String> = r
+            .levels
+            .iter()
+            .filter(|(_, s)| *s == State::Missing)
+            .map(|(l, _)| l.get().to_string())
+            .collect();
         let p = if stale.is_empty() {
-            Problem::error("review-unsigned", crate::text!("review-unsigned", levels = missing.join("、")))
+            Problem::error(
+                "review-unsigned",
+                crate::text!("review-unsigned", levels = missing.join("、")),
+            )
         } else {
-            Problem::error("review-stale", crate::text!("review-stale", levels = stale.join("、")))
+            Problem::error(
+                "review-stale",
+                crate::text!("review-stale", levels = stale.join("、")),
+            )
         };
-        out.push(p.in_file(&r.file).at_line(1).help(crate::text!("review-blocker-help", file = r.file.as_str())));
+        out.push(
+            p.in_file(&r.file)
+                .at_line(1)
+                .help(crate::text!("review-blocker-help", file = r.file.as_str())),
+        );
     }
     out
 }

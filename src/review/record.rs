@@ -55,16 +55,38 @@ pub fn read(root: &Path, file: &str) -> Result<Vec<SignOff>, Problem> {
     let text = match std::fs::read_to_string(root.join(&rec)) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(invalid(&rec, 1, crate::text!("review-record-unreadable", reason = e.to_string()))),
+        Err(e) => {
+            return Err(invalid(
+                &rec,
+                1,
+                crate::text!("review-record-unreadable", reason = e.to_string()),
+            ));
+        }
     };
     let raw: RawRecord = crate::yaml::parse(&text).map_err(|e| invalid(&rec, e.line, e.message))?;
     raw.signoffs
         .into_iter()
         .map(|s| {
             let bad = |m| invalid(&rec, 1, m);
-            let level = Level::new(s.level).ok_or_else(|| bad(crate::text!("review-level-invalid", level = i64::from(s.level))))?;
-            let date = s.date.parse::<Date>().map_err(|_| bad(crate::text!("inspect-names-bad-date", date = s.date.as_str())))?;
-            Ok(SignOff { level, name: s.name, date, sha256: s.sha256, findings: s.findings })
+            let level = Level::new(s.level).ok_or_else(|| {
+                bad(crate::text!(
+                    "review-level-invalid",
+                    level = i64::from(s.level)
+                ))
+            })?;
+            let date = s.date.parse::<Date>().map_err(|_| {
+                bad(crate::text!(
+                    "inspect-names-bad-date",
+                    date = s.date.as_str()
+                ))
+            })?;
+            Ok(SignOff {
+                level,
+                name: s.name,
+                date,
+                sha256: s.sha256,
+                findings: s.findings,
+            })
         })
         .collect()
 }
@@ -98,7 +120,13 @@ pub fn write(root: &Path, file: &str, signoffs: &[SignOff]) -> Result<(), Proble
     }
     let path = root.join(&rec);
     let tmp = path.with_extension("yaml.tmp");
-    let fail = |e: std::io::Error| invalid(&rec, 1, crate::text!("review-record-unwritable", reason = e.to_string()));
+    let fail = |e: std::io::Error| {
+        invalid(
+            &rec,
+            1,
+            crate::text!("review-record-unwritable", reason = e.to_string()),
+        )
+    };
     std::fs::write(&tmp, text).map_err(fail)?;
     std::fs::rename(&tmp, &path).map_err(fail)
 }

@@ -10,17 +10,29 @@ pub fn html(site_title: &str, date: &str, reviews: &[PageReview]) -> String {
     let mut head = String::from("<tr><th>序号</th><th>页面文件</th><th>标题</th>");
     for l in 1..=levels as u8 {
         if let Some(level) = super::Level::new(l) {
-            head.push_str(&format!("<th>{}</th>", markup(&level.label().in_lang(Lang::Zh))));
+            head.push_str(&format!(
+                "<th>{}</th>",
+                markup(&level.label().in_lang(Lang::Zh))
+            ));
         }
     }
     head.push_str("<th>状态</th></tr>");
     let mut rows = String::new();
     for (i, r) in reviews.iter().enumerate() {
-        rows.push_str(&format!("<tr><td>{}</td><td><code>{}</code></td><td>{}</td>", i + 1, markup(&r.file), markup(&r.title)));
+        rows.push_str(&format!(
+            "<tr><td>{}</td><td><code>{}</code></td><td>{}</td>",
+            i + 1,
+            markup(&r.file),
+            markup(&r.title)
+        ));
         for (_, state) in &r.levels {
             rows.push_str(&cell(state));
         }
-        let status = if r.complete() { "已三审，可发布" } else { "待审核，不得发布" };
+        let status = if r.complete() {
+            "已三审，可发布"
+        } else {
+            "待审核，不得发布"
+        };
         rows.push_str(&format!("<td>{status}</td></tr>\n"));
     }
     let signed = reviews.iter().filter(|r| r.complete()).count();
@@ -41,7 +53,11 @@ fn cell(state: &State) -> String {
     let findings = if s.findings.is_empty() {
         "签审时无检查问题".to_string()
     } else {
-        s.findings.iter().map(|f| markup(f)).collect::<Vec<_>>().join("<br>")
+        s.findings
+            .iter()
+            .map(|f| markup(f))
+            .collect::<Vec<_>>()
+            .join("<br>")
     };
     format!(
         "<td>{}　{}{note}<br><small>SHA-256 {}…</small><br><small>{}</small></td>",

@@ -37,16 +37,26 @@ fn invalid(line: usize, message: crate::messages::Text) -> Problem {
 
 /// The site's reviewers (a missing file is an error once review is on: nobody could sign).
 pub fn load(root: &Path) -> Result<Vec<Reviewer>, Problem> {
-    let text = std::fs::read_to_string(root.join(REVIEWERS_FILE))
-        .map_err(|e| invalid(1, crate::text!("review-reviewers-unreadable", reason = e.to_string())))?;
+    let text = std::fs::read_to_string(root.join(REVIEWERS_FILE)).map_err(|e| {
+        invalid(
+            1,
+            crate::text!("review-reviewers-unreadable", reason = e.to_string()),
+        )
+    })?;
     let raw: RawReviewers = crate::yaml::parse(&text).map_err(|e| invalid(e.line, e.message))?;
     raw.reviewers
         .into_iter()
         .map(|r| {
             let level = Level::new(r.level).ok_or_else(|| {
-                invalid(crate::yaml::key_line(&text, "level").unwrap_or(1), crate::text!("review-level-invalid", level = i64::from(r.level)))
+                invalid(
+                    crate::yaml::key_line(&text, "level").unwrap_or(1),
+                    crate::text!("review-level-invalid", level = i64::from(r.level)),
+                )
             })?;
-            Ok(Reviewer { name: r.name.trim().to_string(), level })
+            Ok(Reviewer {
+                name: r.name.trim().to_string(),
+                level,
+            })
         })
         .collect()
 }

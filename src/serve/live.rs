@@ -330,9 +330,9 @@ impl Live {
             return self.full();
         };
         let figures = |s: &Site| {
-            s.pages
-                .iter()
-                .filter_map(|p| p.figure_file.clone())
+            s.shown_pictures()
+                .into_iter()
+                .map(str::to_string)
                 .collect::<BTreeSet<_>>()
         };
         let assets = |s: &Site| {

@@ -109,6 +109,28 @@ pub struct Site {
 }
 
 impl Site {
+    /// Every picture the site shows (photos, posters, pictures in bodies): published only in
+    /// resized forms, by content-relative path.
+    pub fn shown_pictures(&self) -> std::collections::BTreeSet<&str> {
+        let bodies = self.pages.iter().map(|p| &p.body);
+        let bodies = bodies.chain(self.sections.iter().map(|s| &s.body));
+        let in_bodies = bodies.flat_map(|b| b.pictures.iter().map(|p| p.file.as_str()));
+        self.pages
+            .iter()
+            .filter_map(|p| p.figure_file.as_deref())
+            .chain(in_bodies)
+            .collect()
+    }
+
+    /// Site files some body links to: published even when also shown as a picture.
+    pub fn linked_files(&self) -> std::collections::BTreeSet<&str> {
+        let bodies = self.pages.iter().map(|p| &p.body);
+        let bodies = bodies.chain(self.sections.iter().map(|s| &s.body));
+        bodies
+            .flat_map(|b| b.linked_files.iter().map(String::as_str))
+            .collect()
+    }
+
     pub fn page(&self, id: PageId) -> &Page {
         &self.pages[id.0]
     }
@@ -168,6 +190,7 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
         mut sections,
         pages,
         assets,
+        drafts,
         ..
     } = content;
     sections.sort_by(|a, b| (a.lang, &a.dir).cmp(&(b.lang, &b.dir)));
@@ -178,7 +201,8 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
         .map(|s| format!("{base}{}", urls::section_path(s.lang, &s.dir)))
         .collect();
     let page_urls: Vec<String> = pages.iter().map(|p| page::url(&base, p)).collect();
-    let links = link_table(&sections, &section_urls, &pages, &page_urls, &assets, &base);
+    let mut links = link_table(&sections, &section_urls, &pages, &page_urls, &assets, &base);
+    links.drafts = drafts.into_iter().collect();
 
     let section_bodies: Vec<Rendered> = sections
         .par_iter()

@@ -10,6 +10,7 @@ mod build_site;
 mod check;
 mod corpus;
 mod drafts;
+mod editors_markdown;
 mod guard_build;
 mod guard_corpus;
 mod guard_eval;

@@ -160,10 +160,10 @@ fn published_photos_carry_no_metadata_and_stand_upright() {
     let out = f.build();
     assert!(out.status.success(), "{}", common::stderr(&out));
     assert_no_metadata(&f);
-    // The original is not published at its own path; the picture in the text is, cleaned.
+    // Neither original is published at its own path: the profile photo and the picture in the
+    // text (issue 29) are both published only resized.
     assert!(!f.out().join("role-models/zhang.jpg").exists());
-    let yard = std::fs::read(f.out().join("role-models/yard.jpg")).expect("inline picture");
-    assert_eq!(dimensions(&yard), (120, 160));
+    assert!(!f.out().join("role-models/yard.jpg").exists());
 
     let page = f.html("role-models/zhang/index.html");
     let img = select(&page, ".profile-photo img");
@@ -196,6 +196,75 @@ fn published_photos_carry_no_metadata_and_stand_upright() {
     assert!(
         bottom[2] > 150 && bottom[0] < 100,
         "bottom is not blue: {bottom:?}"
+    );
+}
+
+/// Issue 29: a picture in the body gets what a profile photo gets — resized variants in
+/// `srcset`, a bounded `sizes`, its width and height, upright, without metadata.
+#[test]
+fn pictures_in_the_body_are_resized_like_profile_photos() {
+    let f = site_with_photo("");
+    let big = image::RgbImage::from_fn(2400, 1800, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    });
+    let mut jpeg = Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(big)
+        .write_to(&mut jpeg, image::ImageFormat::Jpeg)
+        .expect("encode");
+    let big = jpeg.into_inner();
+    f.write_bytes("content/role-models/big.jpg", &big);
+    f.write(
+        "content/role-models/wang.md",
+        "---\ntitle: 王建国\nname: 王建国\ncategory: 敬业奉献\nyear: 2025\n---\n事迹。\n\n![志愿服务现场](big.jpg)\n\n[下载原图](big.jpg)\n",
+    );
+    let out = f.build();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert_no_metadata(&f);
+
+    let page = f.html("role-models/zhang/index.html");
+    let imgs = select(&page, "img[alt=院子]");
+    let img = imgs.first().expect("the picture in the text");
+    let attr = |name: &str| img.value().attr(name).unwrap_or_default().to_string();
+    let srcset = attr("srcset");
+    let srcset: Vec<&str> = srcset.split(", ").filter(|s| !s.is_empty()).collect();
+    assert!(
+        !srcset.is_empty() && srcset.iter().all(|s| s.starts_with("/img/yard-")),
+        "{srcset:?}"
+    );
+    assert!(
+        attr("sizes").contains("px"),
+        "sizes is not bounded: {}",
+        attr("sizes")
+    );
+    let (w, h): (u32, u32) = (
+        attr("width").parse().expect("width"),
+        attr("height").parse().expect("height"),
+    );
+    assert!(h > w, "the body picture is not upright: {w}×{h}");
+    let published =
+        std::fs::read(f.out().join(attr("src").trim_start_matches('/'))).expect("src published");
+    assert_eq!(dimensions(&published), (w, h));
+
+    // A large picture: no published variant is wider than the widest configured width, and
+    // together they weigh less than the original; the file a link points to is still there.
+    let wang = f.html("role-models/wang/index.html");
+    let big_img = select(&wang, "img[alt=志愿服务现场]");
+    let big_img = big_img.first().expect("big picture");
+    for candidate in big_img.value().attr("srcset").expect("srcset").split(", ") {
+        let url = candidate.split(' ').next().expect("url");
+        let bytes = std::fs::read(f.out().join(url.trim_start_matches('/'))).expect("variant");
+        assert!(dimensions(&bytes).0 <= 1080, "{url} is wider than 1080");
+    }
+    let src = big_img.value().attr("src").expect("src");
+    let shown = std::fs::read(f.out().join(src.trim_start_matches('/'))).expect("src");
+    assert!(
+        shown.len() < big.len(),
+        "the page's picture is not smaller than the original"
+    );
+    assert!(dimensions(&shown).0 <= 720);
+    assert!(
+        f.out().join("role-models/big.jpg").exists(),
+        "a linked file must stay published"
     );
 }
 

@@ -122,3 +122,5 @@ check-section-empty = this section has no pages, so readers find an empty list
 check-section-empty-help = add a page with `civic new { $kind } "…"`, or mark the section `draft: true` until it has content
 check-section-stale = nothing new in this news section for { $age } days (the newest item is from { $newest }; the limit is { $limit } days)
 check-section-stale-help = publish a news item, or set `stale_after_days:` in this _index.md (or in site.yaml) if the section is updated less often
+content-twin-missing-field = the English page has no `{ $key }`, which its Chinese page { $zh } has: the English page will not show it
+content-twin-missing-field-help = add `{ $key }:` to this file's front matter, in English

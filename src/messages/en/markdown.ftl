@@ -14,3 +14,4 @@ markdown-failed = the Markdown parser failed on this page
 markdown-failed-help = simplify the page until it builds and report the text that fails to the Civic maintainers
 markdown-long-code-line = a line of this code block is { $chars } characters long, more than the { $limit } that are highlighted; the block is shown as plain text
 markdown-long-code-line-help = break the long line, or raise `limits: {"{"} highlight_line_chars: … {"}"}` in site.yaml
+link-draft-page = `{ $dest }` links to a draft (`draft: true`), which is not published: publish it first, or link elsewhere

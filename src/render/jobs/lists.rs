@@ -78,7 +78,7 @@ pub(super) fn section_list(
     let section = site.section(inputs.section.id());
     let lang = section.lang();
     let mut ctx = p.context(lang);
-    ctx.insert("section", &view::section_view(site, section));
+    ctx.insert("section", &view::section_view(site, section, &p.images));
     ctx.insert("pages", &p.cards(&inputs.list.cards));
     ctx.insert("paginator", &paginator(&section.url, &inputs.list));
     ctx.insert("facets", &facet_links(section, None));
@@ -172,7 +172,7 @@ pub(super) fn psa_archive(
     let section = site.section(section.id());
     let lang = section.lang();
     let mut ctx = p.context(lang);
-    ctx.insert("section", &view::section_view(site, section));
+    ctx.insert("section", &view::section_view(site, section, &p.images));
     ctx.insert("pages", &p.cards(&list.cards));
     ctx.insert("paginator", &paginator(&archive_url(section), list));
     let title = format!(
@@ -207,7 +207,7 @@ pub(super) fn facet(
         ));
     };
     let mut ctx = p.context(lang);
-    ctx.insert("section", &view::section_view(site, section));
+    ctx.insert("section", &view::section_view(site, section, &p.images));
     ctx.insert("pages", &p.cards(&list.cards));
     ctx.insert("paginator", &paginator(&f.url, list));
     let links = facet_links(section, Some(index));
@@ -230,7 +230,7 @@ pub(super) fn facet(
 struct PrintChapter<'a> {
     title: &'a str,
     id: String,
-    content: &'a str,
+    content: std::borrow::Cow<'a, str>,
 }
 
 pub(super) fn handbook_print(
@@ -249,12 +249,12 @@ pub(super) fn handbook_print(
             PrintChapter {
                 title: c.title(),
                 id: format!("chapter-{}", c.doc.common.slug),
-                content: &c.body.html,
+                content: view::body_html(&c.body, &p.images),
             }
         })
         .collect();
     let mut ctx = p.context(lang);
-    ctx.insert("section", &view::section_view(site, section));
+    ctx.insert("section", &view::section_view(site, section, &p.images));
     ctx.insert("chapters", &printed);
     let mut frame = section_frame(site, section, url, &section.doc.meta.title);
     frame.translation = section.translation.map(|t| print_url(site.section(t)));

@@ -18,8 +18,8 @@ pub(super) fn page(p: &Prepared<'_>, inputs: &PageInputs) -> Result<String, Prob
     let mut ctx = p.context(lang);
     ctx.insert_value("summary", p.summary(id));
     let neighbours = (inputs.prev.map(Label::id), inputs.next.map(Label::id));
-    ctx.insert("page", &view::page_view(site, page, neighbours));
-    ctx.insert("section", &view::section_view(site, section));
+    ctx.insert("page", &view::page_view(site, page, neighbours, &p.images));
+    ctx.insert("section", &view::section_view(site, section, &p.images));
     if matches!(page.doc.data, KindData::RoleModel(_)) {
         ctx.insert("related", &p.cards(&inputs.related));
     }

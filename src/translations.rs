@@ -181,6 +181,36 @@ fn cannot_read(path: &Path, e: &std::io::Error) -> Text {
     )
 }
 
+/// `mark --all`: for every twin already up to date with its Chinese source, keep that source's
+/// text so `diff` has a baseline (sites made before `mark` kept them, and the sample's pages).
+/// A twin that is outdated or never marked is left alone — marking it would say it was
+/// reviewed — and returned, as (twin, source), for the editor to review and mark.
+pub fn keep_baselines(root: &Path) -> Result<(usize, Vec<(String, String)>), Text> {
+    let content = root.join(crate::content::CONTENT_DIR);
+    let twins = walkdir::WalkDir::new(&content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.file_name().to_string_lossy().ends_with(".en.md"));
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| cannot_read(p, &e));
+    let (mut kept, mut left) = (0, Vec::new());
+    for twin in twins {
+        let Ok((zh, en)) = pair(root, twin.path()) else {
+            continue;
+        };
+        let zh_text = read(&zh)?;
+        let hash = source_hash(&zh_text);
+        if recorded_hash(&read(&en)?).as_deref() == Some(hash.as_str()) {
+            keep_source(root, &hash, &zh_text)?;
+            kept += 1;
+        } else {
+            let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
+            left.push((shown(&en), shown(&zh)));
+        }
+    }
+    Ok((kept, left))
+}
+
 /// Keep the Chinese text a twin is marked against, for `diff`. Named by its hash, so marking
 /// many twins of one source, or marking again, writes it once.
 fn keep_source(root: &Path, hash: &str, zh_text: &str) -> Result<(), Text> {
@@ -241,7 +271,9 @@ pub fn diff(root: &Path, file: &Path, lang: Lang) -> Result<String, Text> {
             source = &zh
         )
     })?;
-    let zh_then = normalize(&zh_then);
+    // Both end with a line end: text added at the end must not show the last line as changed.
+    let zh_then = normalize(&zh_then) + "\n";
+    let zh_now = zh_now + "\n";
     let heading = crate::text!("translations-diff-heading", source = &zh, twin = &en);
     let mut out = format!("{}\n", heading.in_lang(lang));
     let changes = similar::TextDiff::from_lines(&zh_then, &zh_now);

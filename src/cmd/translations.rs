@@ -4,7 +4,7 @@ use super::{Format, Outcome, SiteArgs, Stop, report};
 use crate::error::Failed;
 use crate::lang::Lang;
 use crate::messages::Text;
-use crate::translations::{Freshness, diff, mark, rows};
+use crate::translations::{Freshness, diff, keep_baselines, mark, rows};
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
@@ -22,8 +22,11 @@ pub struct TranslationsArgs {
 #[derive(Subcommand, Debug)]
 pub enum Action {
     Mark {
-        #[arg(required = true)]
+        #[arg(required_unless_present = "all")]
         files: Vec<PathBuf>,
+        /// Keep a `diff` baseline for every twin that is up to date.
+        #[arg(long, conflicts_with = "files")]
+        all: bool,
     },
     Diff {
         file: PathBuf,
@@ -32,7 +35,8 @@ pub enum Action {
 
 pub fn run(args: &TranslationsArgs, lang: Lang) -> Outcome {
     match &args.action {
-        Some(Action::Mark { files }) => mark_all(&args.site.root, files, lang),
+        Some(Action::Mark { all: true, .. }) => baselines(&args.site.root, lang),
+        Some(Action::Mark { files, .. }) => mark_all(&args.site.root, files, lang),
         Some(Action::Diff { file }) => {
             let text = diff(&args.site.root, file, lang).map_err(|e| Stop::error(e, None))?;
             print!("{text}");
@@ -133,6 +137,16 @@ fn columns(lines: &[[String; 5]]) -> Vec<String> {
             cells.join("  ")
         })
         .collect()
+}
+
+fn baselines(root: &Path, lang: Lang) -> Outcome {
+    let (kept, left) = keep_baselines(root).map_err(|e| Stop::error(e, None))?;
+    eprintln!("{}", crate::text!("translations-baselines-kept", count = kept).in_lang(lang));
+    for (twin, source) in left {
+        let msg = crate::text!("translations-baseline-left", twin = &twin, source = &source);
+        eprintln!("{}", msg.in_lang(lang));
+    }
+    Ok(())
 }
 
 fn mark_all(root: &Path, files: &[PathBuf], lang: Lang) -> Outcome {

@@ -235,3 +235,44 @@ fn a_link_to_a_draft_says_it_is_a_draft() {
         "{err}"
     );
 }
+
+/// The sample site as shipped: `content/`, `site.yaml` and the diff baselines in `.civic/`.
+fn sample_site_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for entry in walkdir::WalkDir::new(repo.join("content"))
+        .into_iter()
+        .chain(walkdir::WalkDir::new(repo.join(".civic")))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
+        let rel = entry.path().strip_prefix(repo).expect("inside the repository");
+        let to = dir.path().join(rel);
+        std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+        std::fs::copy(entry.path(), to).expect("copy");
+    }
+    std::fs::copy(repo.join("site.yaml"), dir.path().join("site.yaml")).expect("site.yaml");
+    dir
+}
+
+#[test]
+fn translations_diff_works_for_the_sample_pages_and_text_added_at_the_end() {
+    let site = sample_site_copy();
+    let zh = site.path().join("content/handbook/traffic.md");
+    let before = std::fs::read_to_string(&zh).expect("sample page");
+    let last = before.trim_end().lines().last().expect("a last line").to_string();
+    std::fs::write(&zh, format!("{}\n\n新增的一段。\n", before.trim_end())).expect("append");
+    let out = common::civic()
+        .args(["translations", "--root"])
+        .arg(site.path())
+        .args(["diff", "content/handbook/traffic.en.md"])
+        .output()
+        .expect("run civic");
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(out.status.success(), "{}{}", text, stderr(&out));
+    assert!(text.contains("+ 新增的一段。"), "{text}");
+    assert!(
+        !text.lines().any(|l| l.starts_with("- ")),
+        "the unchanged last line `{last}` shows as removed: {text}"
+    );
+}

@@ -40,3 +40,5 @@ check-translation-unreviewed = this translation has not been marked as reviewed 
 check-translation-review-help = see what changed in the Chinese page with `civic translations diff { $twin }`, update the English text, then run `civic translations mark { $twin }`
 check-section-untranslated = this section has no English index page
 check-section-untranslated-help = add { $twin } with at least `title:`
+translations-baselines-kept = kept the Chinese text of { $count } up-to-date twins: `civic translations diff` now shows what changes in them
+translations-baseline-left = { $twin } is not up to date with { $source } (or was never marked), so no baseline was kept: review it, then run `civic translations mark { $twin }`

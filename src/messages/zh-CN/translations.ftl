@@ -37,3 +37,5 @@ check-translation-unreviewed = 这篇译文还没有标记为已对照 { $source
 check-translation-review-help = 请用 `civic translations diff { $twin }` 查看中文页面改了什么，更新英文内容，然后运行 `civic translations mark { $twin }`
 check-section-untranslated = 这个栏目还没有英文索引页
 check-section-untranslated-help = 请添加 { $twin }，至少写上 `title:`
+translations-baselines-kept = 已为 { $count } 个已是最新的英文版保存中文原文：之后可用 `civic translations diff` 查看改动
+translations-baseline-left = { $twin } 与 { $source } 不同步（或从未标记），未保存原文：请先核对译文，再运行 `civic translations mark { $twin }`

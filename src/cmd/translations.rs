@@ -141,7 +141,10 @@ fn columns(lines: &[[String; 5]]) -> Vec<String> {
 
 fn baselines(root: &Path, lang: Lang) -> Outcome {
     let (kept, left) = keep_baselines(root).map_err(|e| Stop::error(e, None))?;
-    eprintln!("{}", crate::text!("translations-baselines-kept", count = kept).in_lang(lang));
+    eprintln!(
+        "{}",
+        crate::text!("translations-baselines-kept", count = kept).in_lang(lang)
+    );
     for (twin, source) in left {
         let msg = crate::text!("translations-baseline-left", twin = &twin, source = &source);
         eprintln!("{}", msg.in_lang(lang));

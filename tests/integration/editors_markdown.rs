@@ -246,7 +246,10 @@ fn sample_site_copy() -> tempfile::TempDir {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
     {
-        let rel = entry.path().strip_prefix(repo).expect("inside the repository");
+        let rel = entry
+            .path()
+            .strip_prefix(repo)
+            .expect("inside the repository");
         let to = dir.path().join(rel);
         std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
         std::fs::copy(entry.path(), to).expect("copy");
@@ -260,7 +263,12 @@ fn translations_diff_works_for_the_sample_pages_and_text_added_at_the_end() {
     let site = sample_site_copy();
     let zh = site.path().join("content/handbook/traffic.md");
     let before = std::fs::read_to_string(&zh).expect("sample page");
-    let last = before.trim_end().lines().last().expect("a last line").to_string();
+    let last = before
+        .trim_end()
+        .lines()
+        .last()
+        .expect("a last line")
+        .to_string();
     std::fs::write(&zh, format!("{}\n\n新增的一段。\n", before.trim_end())).expect("append");
     let out = common::civic()
         .args(["translations", "--root"])

@@ -49,6 +49,14 @@ def measure(civic, d):
                 verdict[name] = "stopped"
             elif verdict[name] == "silent":
                 verdict[name] = "warned"
+    # Errors outside the guard (a page's bad front matter) can stop the build before the guard
+    # runs: every page would read as silent. Say so instead of measuring nothing.
+    other = [l for l in text.splitlines()
+             if re.match(r"^\s*(×|error)", l) and "zz-" not in l]
+    if r.returncode != 0 and other:
+        print(f"!! the build failed for reasons besides the guard; verdicts may be wrong:", file=sys.stderr)
+        for l in other[:20]:
+            print(f"   {l.strip()}", file=sys.stderr)
     shutil.rmtree(site, ignore_errors=True)
     return [(labelled[n][0], labelled[n][1], verdict[n]) for n in sorted(labelled)]
 

@@ -150,6 +150,7 @@ pub(super) fn arg_help(path: &str, id: &str) -> Option<Text> {
         ("review register", "out") => text!("arg-review-out"),
         ("translations", "format") => text!("arg-translations-format"),
         ("translations mark", "files") => text!("arg-translations-mark-files"),
+        ("translations mark", "all") => text!("arg-translations-mark-all"),
         ("translations diff", "file") => text!("arg-translations-diff-file"),
         ("verify", "target") => text!("arg-verify-target"),
         ("verify", "manifest") => text!("arg-verify-manifest"),

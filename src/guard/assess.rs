@@ -135,6 +135,7 @@ pub fn assess(
     for c in &clusters {
         ctx.cluster_evidence(c, &repeats, placement, &mut out);
     }
+    weak_words_together(&ctx, &mut out);
     density(&ctx, &mut out);
     for found in super::offer::offers(n) {
         out.push(ctx.evidence_at(
@@ -159,7 +160,10 @@ pub fn assess(
         });
     }
     for found in super::contact::contacts(n, original, &spans) {
-        out.push(ctx.evidence_at(found.signal, found.start, found.end, None, found.says));
+        let mut e = ctx.evidence_at(found.signal, found.start, found.end, None, found.says);
+        // A report on a scam quotes the scammers' handle; recruiting beside it still counts.
+        e.honest |= found.signal == Signal::ChatHandle && ctx.reported;
+        out.push(e);
     }
     out
 }
@@ -295,11 +299,19 @@ impl Context<'_> {
         let (signal, says) = match w.tier {
             Tier::Strong => (
                 Signal::StrongWord,
-                text!("guard-signal-strong-word", word = word, family = w.family),
+                text!(
+                    "guard-signal-strong-word",
+                    word = word,
+                    family = text!("guard-family", family = w.family)
+                ),
             ),
             Tier::Weak => (
                 Signal::WeakWord,
-                text!("guard-signal-weak-word", word = word, family = w.family),
+                text!(
+                    "guard-signal-weak-word",
+                    word = word,
+                    family = text!("guard-family", family = w.family)
+                ),
             ),
         };
         let mut e = self.evidence_at(signal, c.start, c.end, Some(w.family), says);
@@ -358,6 +370,41 @@ fn repeats<'a>(n: &'a Normalized, clusters: &[Cluster]) -> HashMap<&'a str, (usi
         }
     }
     out
+}
+
+/// Distinct weak words of one family that, standing in one sentence, say as much as a strong
+/// one.
+const WEAK_TOGETHER: usize = 3;
+
+/// Weak words of one family in one sentence: 黑户, 不看征信, 秒批 and 包下款 are each common
+/// enough in honest text; four in one sentence are a loan ad. (A paragraph is too wide: a
+/// community report has 上门服务 for the elderly and a 同城交友 mixer a sentence apart.)
+fn weak_words_together(ctx: &Context<'_>, out: &mut Vec<Evidence>) {
+    let mut by_sentence: HashMap<(usize, &str), Vec<&WordHit>> = HashMap::new();
+    let sentences: Vec<(usize, usize)> = ctx.n.sentences().collect();
+    for w in ctx.words.iter().filter(|w| w.tier == Tier::Weak) {
+        let sentence = sentences.partition_point(|&(_, e)| e <= w.start);
+        by_sentence.entry((sentence, w.family)).or_default().push(w);
+    }
+    let mut groups: Vec<_> = by_sentence.into_iter().collect();
+    groups.sort_unstable_by_key(|(key, _)| *key);
+    for ((_, family), run) in groups {
+        let mut terms: Vec<&str> = run.iter().map(|w| &ctx.n.text[w.start..w.end]).collect();
+        terms.sort_unstable();
+        terms.dedup();
+        if terms.len() < WEAK_TOGETHER {
+            continue;
+        }
+        let (start, end) = (run[0].start, run[run.len() - 1].end);
+        let says = text!(
+            "guard-signal-weak-words-together",
+            words = terms.join("、"),
+            family = text!("guard-family", family = family)
+        );
+        let mut e = ctx.evidence_at(Signal::StrongWord, start, end, Some(family), says);
+        e.honest = ctx.legal || ctx.reported || run.iter().all(|w| ctx.covered(w.start, w.end));
+        out.push(e);
+    }
 }
 
 /// What a phrase's evidence says by itself, in points.

@@ -25,7 +25,7 @@ static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?:{services})(?:号码|号|群|账号|id|同号)?(?:是|为)?(?P<id>[a-z0-9]{{5,}})"
+        r"(?:{services})(?:号码|号|群|账号|id|同号)?(?:是|为)?(?P<id>[a-z0-9]{{5,64}})"
     ))
     .expect("the handle pattern is valid")
 });
@@ -74,9 +74,8 @@ pub struct Contact {
 /// handle beside them is the call to act of the ad they make, as a handle beside commission is.
 pub fn contacts(n: &Normalized, original: &str, spam_words: &[(usize, usize)]) -> Vec<Contact> {
     let sentences: Vec<(usize, usize)> = n.sentences().collect();
-    HANDLE
-        .captures_iter(&n.text)
-        .filter_map(|c| handle_at(n, original, &c))
+    handles(n, original)
+        .into_iter()
         // `3021xxxxxx`: a number masked by the notice that quotes it.
         .filter(|m| !m.as_str().contains("xxx"))
         .map(|m| {
@@ -113,6 +112,33 @@ pub fn contacts(n: &Normalized, original: &str, spam_words: &[(usize, usize)]) -
             }
         })
         .collect()
+}
+
+/// Every handle of `n`. A match that is no handle (`pocket gives` read as `tg…`) is skipped
+/// one character at a time, not whole: the real handle may stand inside it.
+fn handles<'t>(n: &'t Normalized, original: &str) -> Vec<Handle<'t>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(c) = HANDLE.captures_at(&n.text, at) {
+        let Some(whole) = c.get(0) else { break };
+        match handle_at(n, original, &c) {
+            Some(h) => {
+                at = h.end.max(whole.start() + 1);
+                out.push(h);
+            }
+            None => {
+                at = whole.start()
+                    + n.text[whole.start()..]
+                        .chars()
+                        .next()
+                        .map_or(1, char::len_utf8);
+            }
+        }
+        if at >= n.text.len() {
+            break;
+        }
+    }
+    out
 }
 
 /// A handle as written: the service's name a word of its own, the id up to the first space
@@ -213,6 +239,18 @@ mod tests {
             [Signal::ChatRecruit]
         );
         assert_eq!(signals("代理加微信：abc12345"), [Signal::ChatRecruit]);
+    }
+
+    #[test]
+    fn handles_in_english_and_by_nickname() {
+        assert_eq!(
+            signals("Apply at quickpocket-loan.cc or message our agent on WeChat qp_loan88."),
+            [Signal::ChatRecruit]
+        );
+        assert_eq!(signals("可以加我威芯：duo_mi_888"), [Signal::ChatHandle]);
+        let para = "Need cash fast? QuickPocket gives you up to 50,000 yuan with no credit check and no collateral — approved in 5 minutes, money in your account today. Bad credit, blacklisted or overdue elsewhere? No problem. Apply at quickpocket-loan.cc or message our agent on WeChat qp_loan88.";
+        assert_eq!(signals(para), [Signal::ChatRecruit]);
+        assert!(signals("Children's games start at 9am, visit the portal").is_empty());
     }
 
     #[test]

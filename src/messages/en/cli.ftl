@@ -30,6 +30,7 @@ arg-new-section = The section folder under content/, when several sections hold 
 arg-new-date = The page's date (YYYY-MM-DD) [default: today in China Standard Time]
 arg-translations-format = text for people, json for scripts [default: text]
 arg-translations-mark-files = English twins (or their Chinese sources), e.g. content/role-models/li-mei.en.md
+arg-translations-mark-all = keep a `diff` baseline for every English twin that is already up to date
 arg-translations-diff-file = The English twin (or its Chinese source), e.g. content/role-models/li-mei.en.md
 arg-verify-target = The deployed folder (or a copy of it), or the live site's address (http:// or https://)
 arg-verify-manifest = The manifest of the deployed build, kept off the server [default for a folder: DIR/civic-manifest.json; required for an address]

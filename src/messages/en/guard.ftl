@@ -8,6 +8,7 @@ guard-raw-html-removed = raw HTML removed from the page: { $what }
 guard-raw-html-removed-help = Markdown may not carry scripts, styles or event handlers; list a tag in `guard.allow_html_tags` in site.yaml if the site really needs it
 
 ## guard: spam
+guard-family = { $family }
 guard-spam = { $family } spam “{ $spam }”: { $signals } (the page scores { $score }, the limit is { $limit })
 guard-spam-more = and { $more } more spam phrases on this page (the page scores { $score })
 guard-spam-help = remove the text; if your editors did not write it, the site or an editor's account may be compromised. A reviewed false alarm can be allowed with `guard.allow_words` in site.yaml
@@ -130,6 +131,7 @@ guard-config-help = fix the `guard:` section of site.yaml or the rule file it na
 guard-signal-weighted = { $says } (+{ $weight })
 guard-signal-strong-word = the { $family } spam word “{ $word }”
 guard-signal-weak-word = the word “{ $word }”, common in { $family } spam
+guard-signal-weak-words-together = words common in { $family } spam standing together (“{ $words }”)
 guard-signal-offer-amount = an offer with an amount (“{ $offer }”)
 guard-signal-chat-handle = a chat handle (“{ $handle }”)
 guard-signal-chat-recruit = a chat handle (“{ $handle }”) beside spam, recruiting or income words (“{ $word }”)

@@ -30,6 +30,7 @@ arg-new-section = content/ 下的栏目文件夹（有几个栏目都放这类�
 arg-new-date = 页面日期（YYYY-MM-DD）［默认：北京时间今天］
 arg-translations-format = text 给人看，json 给脚本用［默认：text］
 arg-translations-mark-files = 英文版文件（或它们的中文原文），例如 content/role-models/li-mei.en.md
+arg-translations-mark-all = 为每个已与中文同步的英文版保存对照原文，供 `diff` 使用
 arg-translations-diff-file = 英文版文件（或它的中文原文），例如 content/role-models/li-mei.en.md
 arg-verify-target = 部署的文件夹（或其副本），或线上网站的地址（http:// 或 https://）
 arg-verify-manifest = 这次部署的构建清单，不放在服务器上［文件夹默认：DIR/civic-manifest.json；网址必须指定］

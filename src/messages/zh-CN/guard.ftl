@@ -8,6 +8,19 @@ guard-raw-html-removed = 页面中的这段 HTML 代码已被删除：{ $what }
 guard-raw-html-removed-help = Markdown 页面里不能带脚本、样式或事件属性；如果网站确实需要某个标签，请在 site.yaml 的 `guard.allow_html_tags` 中列出
 
 ## guard: spam
+guard-family = { $family ->
+        [gambling] 赌博
+        [lottery] 彩票
+        [porn] 色情
+        [app-lure] 诱导下载
+        [brand] 博彩
+        [app] 诱导下载
+        [loan] 网贷
+        [escort] 色情招嫖
+        [click-farming] 刷单
+        [investment-scam] 投资诈骗
+       *[other] 垃圾
+    }
 guard-spam = 这段文字像{ $family ->
         [gambling] 赌博
         [lottery] 彩票
@@ -142,6 +155,7 @@ guard-config-help = 请修改 site.yaml 的 `guard:` 部分，或它所指定的
 guard-signal-weighted = { $says }（+{ $weight }）
 guard-signal-strong-word = 含有{ $family }垃圾广告专用词“{ $word }”
 guard-signal-weak-word = 含有{ $family }垃圾广告常用词“{ $word }”
+guard-signal-weak-words-together = 多个{ $family }垃圾广告常用词同时出现（“{ $words }”）
 guard-signal-offer-amount = 带金额的返利承诺“{ $offer }”
 guard-signal-chat-handle = 聊天账号“{ $handle }”
 guard-signal-chat-recruit = 聊天账号“{ $handle }”旁边写着招揽、招募或收益用语“{ $word }”

@@ -8,6 +8,7 @@ mod build;
 pub mod check;
 mod clap_text;
 mod new;
+mod publish;
 mod report;
 mod serve;
 mod translations;
@@ -35,6 +36,7 @@ pub enum Command {
     New(new::NewArgs),
     Translations(translations::TranslationsArgs),
     Verify(verify::VerifyArgs),
+    Publish(publish::PublishArgs),
 }
 
 impl Command {
@@ -47,6 +49,7 @@ impl Command {
             Command::Check(args) => args.site.lang,
             Command::Translations(args) => args.site.lang,
             Command::Verify(args) => args.lang,
+            Command::Publish(args) => args.site.lang,
             Command::New(_) => None,
         }
     }
@@ -107,6 +110,7 @@ pub fn main() -> ExitCode {
         Command::New(args) => new::run(&args, lang),
         Command::Translations(args) => translations::run(&args, lang),
         Command::Verify(args) => verify::run(&args, lang),
+        Command::Publish(args) => publish::run(&args, lang),
     };
     exit(outcome, lang)
 }

@@ -31,6 +31,7 @@ pub const CATALOGUE_SOURCES: &[(Lang, &str, &str)] = catalogue_files!(
     "output",
     "render",
     "site",
+    "publish",
 );
 
 pub struct Catalogue {

@@ -1,0 +1,98 @@
+//! Releases on a target: their ids, records, pruning the old ones and rolling back.
+
+use super::transport::{PARTIAL, Transport};
+use super::{PublishError, Record, Target};
+use serde::Serialize;
+
+/// A release id: the UTC time of the publish (sortable), with a suffix if two share a second.
+pub fn new_id(existing: &[String]) -> String {
+    let base = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
+    let taken = |id: &str| existing.iter().any(|e| e == id || e.starts_with(&format!("{id}.")));
+    let mut id = base.clone();
+    let mut n = 1;
+    while taken(&id) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    id
+}
+
+pub fn now() -> String {
+    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Complete release ids, oldest first (ids sort by time).
+fn ids(t: &mut dyn Transport) -> Result<Vec<String>, PublishError> {
+    let mut ids: Vec<String> = t
+        .list_releases()?
+        .into_iter()
+        .filter(|n| !n.ends_with(".json") && !n.ends_with(PARTIAL) && !n.starts_with('.'))
+        .collect();
+    ids.sort();
+    Ok(ids)
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Release {
+    pub id: String,
+    pub live: bool,
+    /// None for a release whose record is missing or unreadable.
+    pub record: Option<Record>,
+}
+
+/// The releases on `target`, newest first.
+pub fn releases(target: &Target) -> Result<Vec<Release>, PublishError> {
+    let mut transport = super::open(target);
+    let t = transport.as_mut();
+    let live = t.live()?;
+    let mut out = Vec::new();
+    for id in ids(t)?.into_iter().rev() {
+        let record = t
+            .read(&format!("{}/{id}.json", super::transport::RELEASES))?
+            .and_then(|b| serde_json::from_slice(&b).ok());
+        out.push(Release { live: live.as_deref() == Some(&id), id, record });
+    }
+    Ok(out)
+}
+
+/// Removes all but the `keep` newest releases, never the live one; left-over partial uploads
+/// other than the current one go too. The removed ids.
+pub fn prune(t: &mut dyn Transport, keep: usize, live: &str) -> Result<Vec<String>, PublishError> {
+    let all = ids(t)?;
+    let old = all.len().saturating_sub(keep);
+    let mut removed = Vec::new();
+    for id in all.into_iter().take(old).filter(|id| id != live) {
+        t.remove_release(&id)?;
+        removed.push(id);
+    }
+    Ok(removed)
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RollbackReport {
+    pub target: String,
+    pub from: String,
+    pub to: String,
+}
+
+/// Switches `current` back to the release before the live one (or to `to`), in one rename.
+pub fn rollback(target: &Target, to: Option<&str>, publisher: &str, local_log: &std::path::Path) -> Result<RollbackReport, PublishError> {
+    let mut transport = super::open(target);
+    let t = transport.as_mut();
+    let all = ids(t)?;
+    let live = t.live()?.ok_or(PublishError::NothingToRollBack)?;
+    let dest = match to {
+        Some(to) if all.iter().any(|id| id == to) => to.to_string(),
+        Some(to) => return Err(PublishError::NoSuchRelease(to.to_string())),
+        None => {
+            let before = all.iter().take_while(|id| **id != live).last();
+            before.cloned().ok_or(PublishError::NothingToRollBack)?
+        }
+    };
+    t.switch(&dest)?;
+    let line = serde_json::json!({
+        "action": "rollback", "from": live, "to": dest, "publisher": publisher, "at": now(),
+    });
+    super::log(t, local_log, &line.to_string())?;
+    Ok(RollbackReport { target: target.name.clone(), from: live, to: dest })
+}

@@ -47,11 +47,24 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Outcome {
         return list(args, &target, lang);
     }
     if args.rollback {
-        let done = publish::rollback(&target, args.to.as_deref(), &publisher, &local_log)
-            .map_err(stop)?;
-        return print(args, &done, text!("publish-rolled-back", from = done.from.as_str(), to = done.to.as_str()), lang);
+        let done =
+            publish::rollback(&target, args.to.as_deref(), &publisher, &local_log).map_err(stop)?;
+        return print(
+            args,
+            &done,
+            text!(
+                "publish-rolled-back",
+                from = done.from.as_str(),
+                to = done.to.as_str()
+            ),
+            lang,
+        );
     }
-    let blockers = if args.no_build { Vec::new() } else { build(&options, lang) };
+    let blockers = if args.no_build {
+        Vec::new()
+    } else {
+        build(&options, lang)
+    };
     let request = publish::Request {
         output: &options.output,
         build_date: options.date.to_string(),
@@ -60,7 +73,10 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Outcome {
         blockers,
         local_log: local_log.clone(),
     };
-    let mut progress = Printer { quiet: args.site.quiet || args.format == Format::Json, lang };
+    let mut progress = Printer {
+        quiet: args.site.quiet || args.format == Format::Json,
+        lang,
+    };
     let mut done = publish::publish(&request, &target, &mut progress).map_err(stop)?;
     if !args.no_verify {
         let verify = verify(&config.base_url, &options.output, args.sample, lang);
@@ -109,7 +125,11 @@ impl publish::Progress for Printer {
             return;
         }
         let line = match step {
-            Step::Planned { upload, unchanged, delete } => text!(
+            Step::Planned {
+                upload,
+                unchanged,
+                delete,
+            } => text!(
                 "publish-planned",
                 upload = *upload,
                 unchanged = *unchanged,
@@ -141,14 +161,19 @@ fn summary(done: &PublishReport) -> crate::messages::Text {
 
 /// `civic verify` of the live address on a sample of the published manifest.
 fn verify(base_url: &str, output: &Path, sample: usize, lang: Lang) -> VerifyResult {
-    let unreached = |why: String| VerifyResult { reached: false, clean: false, summary: why };
+    let unreached = |why: String| VerifyResult {
+        reached: false,
+        clean: false,
+        summary: why,
+    };
     let Ok(base) = url::Url::parse(&format!("{}/", base_url.trim_end_matches('/'))) else {
         return unreached(base_url.to_string());
     };
-    let manifest = match crate::integrity::load_manifest(&output.join(crate::integrity::MANIFEST_FILE)) {
-        Ok(m) => m,
-        Err(e) => return unreached(e.text().in_lang(lang)),
-    };
+    let manifest =
+        match crate::integrity::load_manifest(&output.join(crate::integrity::MANIFEST_FILE)) {
+            Ok(m) => m,
+            Err(e) => return unreached(e.text().in_lang(lang)),
+        };
     let options = RemoteOptions {
         base,
         manifest,
@@ -194,16 +219,26 @@ fn list(args: &PublishArgs, target: &Target, lang: Lang) -> Outcome {
         println!("{line}");
     }
     if all.is_empty() {
-        eprintln!("{}", text!("publish-no-releases", target = target.name.as_str()).in_lang(lang));
+        eprintln!(
+            "{}",
+            text!("publish-no-releases", target = target.name.as_str()).in_lang(lang)
+        );
     }
     Ok(())
 }
 
-fn print<T: serde::Serialize>(args: &PublishArgs, value: &T, line: crate::messages::Text, lang: Lang) -> Outcome {
+fn print<T: serde::Serialize>(
+    args: &PublishArgs,
+    value: &T,
+    line: crate::messages::Text,
+    lang: Lang,
+) -> Outcome {
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(value).unwrap_or_default()),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(value).unwrap_or_default()
+        ),
         Format::Text => println!("{}", line.in_lang(lang)),
     }
     Ok(())
 }
-

@@ -8,11 +8,29 @@ use crate::text;
 pub enum PublishError {
     /// The preflight found blockers (build errors; with review on, unsigned pages).
     Blocked(Vec<Blocker>),
-    NoBuild { path: String, reason: String },
-    TooManyDeletions { delete: usize, live: usize, percent: u8 },
-    Io { path: String, reason: String },
-    Ssh { host: String, reason: String },
-    HostKeyChanged { host: String, known_hosts: String, pinned: String, offered: String },
+    NoBuild {
+        path: String,
+        reason: String,
+    },
+    TooManyDeletions {
+        delete: usize,
+        live: usize,
+        percent: u8,
+    },
+    Io {
+        path: String,
+        reason: String,
+    },
+    Ssh {
+        host: String,
+        reason: String,
+    },
+    HostKeyChanged {
+        host: String,
+        known_hosts: String,
+        pinned: String,
+        offered: String,
+    },
     /// Stopped by the caller before the switch: the live site is as it was.
     Cancelled,
     NothingToRollBack,
@@ -24,9 +42,17 @@ impl PublishError {
         match self {
             PublishError::Blocked(b) => text!("publish-blocked", count = b.len()),
             PublishError::NoBuild { path, reason } => {
-                text!("publish-no-build", path = path.as_str(), reason = reason.as_str())
+                text!(
+                    "publish-no-build",
+                    path = path.as_str(),
+                    reason = reason.as_str()
+                )
             }
-            PublishError::TooManyDeletions { delete, live, percent } => text!(
+            PublishError::TooManyDeletions {
+                delete,
+                live,
+                percent,
+            } => text!(
                 "publish-too-many-deletions",
                 delete = *delete,
                 live = *live,
@@ -36,9 +62,18 @@ impl PublishError {
                 text!("publish-io", path = path.as_str(), reason = reason.as_str())
             }
             PublishError::Ssh { host, reason } => {
-                text!("publish-ssh", host = host.as_str(), reason = reason.as_str())
+                text!(
+                    "publish-ssh",
+                    host = host.as_str(),
+                    reason = reason.as_str()
+                )
             }
-            PublishError::HostKeyChanged { host, pinned, offered, .. } => text!(
+            PublishError::HostKeyChanged {
+                host,
+                pinned,
+                offered,
+                ..
+            } => text!(
                 "publish-host-key-changed",
                 host = host.as_str(),
                 pinned = pinned.as_str(),
@@ -58,7 +93,10 @@ impl PublishError {
             PublishError::Io { .. } | PublishError::Cancelled => text!("publish-live-untouched"),
             PublishError::Ssh { .. } => text!("publish-ssh-help"),
             PublishError::HostKeyChanged { known_hosts, .. } => {
-                text!("publish-host-key-changed-help", known_hosts = known_hosts.as_str())
+                text!(
+                    "publish-host-key-changed-help",
+                    known_hosts = known_hosts.as_str()
+                )
             }
             PublishError::NothingToRollBack | PublishError::NoSuchRelease(_) => {
                 text!("publish-list-help")

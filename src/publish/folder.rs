@@ -44,10 +44,10 @@ fn link_tree(from: &Path, to: &Path, skip: &HashSet<&str>) -> Result<(), Publish
         let dest = to.join(rel);
         if entry.file_type().is_dir() {
             std::fs::create_dir_all(&dest).map_err(io(&dest))?;
-        } else if !skip.contains(rel_text.as_str()) {
-            if std::fs::hard_link(entry.path(), &dest).is_err() {
-                std::fs::copy(entry.path(), &dest).map_err(io(&dest))?;
-            }
+        } else if !skip.contains(rel_text.as_str())
+            && std::fs::hard_link(entry.path(), &dest).is_err()
+        {
+            std::fs::copy(entry.path(), &dest).map_err(io(&dest))?;
         }
     }
     Ok(())
@@ -81,7 +81,12 @@ impl Transport for Folder {
             .and_then(|t| t.file_name().map(|n| n.to_string_lossy().into_owned())))
     }
 
-    fn prepare(&mut self, id: &str, from: Option<&str>, skip: &[String]) -> Result<(), PublishError> {
+    fn prepare(
+        &mut self,
+        id: &str,
+        from: Option<&str>,
+        skip: &[String],
+    ) -> Result<(), PublishError> {
         let partial = self.release(&format!("{id}{PARTIAL}"));
         if partial.exists() {
             std::fs::remove_dir_all(&partial).map_err(io(&partial))?;

@@ -6,8 +6,14 @@ use serde::Serialize;
 
 /// A release id: the UTC time of the publish (sortable), with a suffix if two share a second.
 pub fn new_id(existing: &[String]) -> String {
-    let base = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
-    let taken = |id: &str| existing.iter().any(|e| e == id || e.starts_with(&format!("{id}.")));
+    let base = jiff::Timestamp::now()
+        .strftime("%Y%m%dT%H%M%SZ")
+        .to_string();
+    let taken = |id: &str| {
+        existing
+            .iter()
+            .any(|e| e == id || e.starts_with(&format!("{id}.")))
+    };
     let mut id = base.clone();
     let mut n = 1;
     while taken(&id) {
@@ -18,7 +24,9 @@ pub fn new_id(existing: &[String]) -> String {
 }
 
 pub fn now() -> String {
-    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+    jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
 }
 
 /// Complete release ids, oldest first (ids sort by time).
@@ -50,7 +58,11 @@ pub fn releases(target: &Target) -> Result<Vec<Release>, PublishError> {
         let record = t
             .read(&format!("{}/{id}.json", super::transport::RELEASES))?
             .and_then(|b| serde_json::from_slice(&b).ok());
-        out.push(Release { live: live.as_deref() == Some(&id), id, record });
+        out.push(Release {
+            live: live.as_deref() == Some(&id),
+            id,
+            record,
+        });
     }
     Ok(out)
 }
@@ -76,7 +88,12 @@ pub struct RollbackReport {
 }
 
 /// Switches `current` back to the release before the live one (or to `to`), in one rename.
-pub fn rollback(target: &Target, to: Option<&str>, publisher: &str, local_log: &std::path::Path) -> Result<RollbackReport, PublishError> {
+pub fn rollback(
+    target: &Target,
+    to: Option<&str>,
+    publisher: &str,
+    local_log: &std::path::Path,
+) -> Result<RollbackReport, PublishError> {
     let mut transport = super::open(target);
     let t = transport.as_mut();
     let all = ids(t)?;
@@ -94,5 +111,9 @@ pub fn rollback(target: &Target, to: Option<&str>, publisher: &str, local_log: &
         "action": "rollback", "from": live, "to": dest, "publisher": publisher, "at": now(),
     });
     super::log(t, local_log, &line.to_string())?;
-    Ok(RollbackReport { target: target.name.clone(), from: live, to: dest })
+    Ok(RollbackReport {
+        target: target.name.clone(),
+        from: live,
+        to: dest,
+    })
 }

@@ -56,10 +56,18 @@ pub struct Request<'a> {
 /// "stop" button (or Ctrl+C) ends a publish before the switch with the live site untouched.
 #[derive(Clone, Debug)]
 pub enum Step {
-    Planned { upload: usize, unchanged: usize, delete: usize },
+    Planned {
+        upload: usize,
+        unchanged: usize,
+        delete: usize,
+    },
     Linked,
-    Uploaded { files: usize },
-    Switched { release: String },
+    Uploaded {
+        files: usize,
+    },
+    Switched {
+        release: String,
+    },
 }
 
 pub trait Progress {
@@ -109,7 +117,11 @@ pub struct Record {
 }
 
 /// Publishes `request.output` to `target`.
-pub fn publish(request: &Request, target: &Target, progress: &mut dyn Progress) -> Result<PublishReport, PublishError> {
+pub fn publish(
+    request: &Request,
+    target: &Target,
+    progress: &mut dyn Progress,
+) -> Result<PublishReport, PublishError> {
     if !request.blockers.is_empty() {
         return Err(PublishError::Blocked(request.blockers.clone()));
     }
@@ -124,7 +136,11 @@ pub fn publish(request: &Request, target: &Target, progress: &mut dyn Progress) 
     let live = t.live()?;
     let live_manifest = match &live {
         Some(id) => t
-            .read(&format!("{}/{id}/{}", transport::RELEASES, crate::integrity::MANIFEST_FILE))?
+            .read(&format!(
+                "{}/{id}/{}",
+                transport::RELEASES,
+                crate::integrity::MANIFEST_FILE
+            ))?
             .and_then(|bytes| parse_manifest(&bytes, id).ok()),
         None => None,
     };
@@ -150,16 +166,24 @@ pub fn publish(request: &Request, target: &Target, progress: &mut dyn Progress) 
     };
     let id = record.release.clone();
     check_cancel(progress)?;
-    t.prepare(&id, live_manifest.as_ref().and(live.as_deref()), &plan.not_linked())?;
+    t.prepare(
+        &id,
+        live_manifest.as_ref().and(live.as_deref()),
+        &plan.not_linked(),
+    )?;
     progress.step(&Step::Linked);
     check_cancel(progress)?;
     t.upload(&id, request.output, &plan.upload)?;
-    progress.step(&Step::Uploaded { files: plan.upload.len() });
+    progress.step(&Step::Uploaded {
+        files: plan.upload.len(),
+    });
     check_cancel(progress)?;
     let record_json = serde_json::to_vec_pretty(&record).unwrap_or_default();
     t.finish(&id, &record_json)?;
     t.switch(&id)?;
-    progress.step(&Step::Switched { release: id.clone() });
+    progress.step(&Step::Switched {
+        release: id.clone(),
+    });
     let pruned = history::prune(t, target.keep, &id)?;
     let report = PublishReport {
         target: target.name.clone(),
@@ -172,12 +196,20 @@ pub fn publish(request: &Request, target: &Target, progress: &mut dyn Progress) 
         pruned,
         verify: None,
     };
-    log(t, &request.local_log, &log_line("publish", &record, Some(&report)))?;
+    log(
+        t,
+        &request.local_log,
+        &log_line("publish", &record, Some(&report)),
+    )?;
     Ok(report)
 }
 
 fn check_cancel(progress: &dyn Progress) -> Result<(), PublishError> {
-    if progress.cancelled() { Err(PublishError::Cancelled) } else { Ok(()) }
+    if progress.cancelled() {
+        Err(PublishError::Cancelled)
+    } else {
+        Ok(())
+    }
 }
 
 fn parse_manifest(bytes: &[u8], path: &str) -> Result<Manifest, PublishError> {

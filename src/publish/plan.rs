@@ -68,7 +68,15 @@ mod tests {
             algorithm: "sha256".into(),
             files: files
                 .iter()
-                .map(|(p, h)| (p.to_string(), FileEntry { sha256: h.to_string(), size: 1 }))
+                .map(|(p, h)| {
+                    (
+                        p.to_string(),
+                        FileEntry {
+                            sha256: h.to_string(),
+                            size: 1,
+                        },
+                    )
+                })
                 .collect(),
         }
     }

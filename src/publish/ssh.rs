@@ -38,10 +38,20 @@ impl Ssh {
         let p = &self.place;
         let mut cmd = Command::new("ssh");
         let known = p.known_hosts.display().to_string();
-        cmd.args(["-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=accept-new"])
-            .args(["-o", &format!("UserKnownHostsFile={known}")])
-            .args(["-o", "GlobalKnownHostsFile=/dev/null", "-o", "ConnectTimeout=20"])
-            .args(["-p", &p.port.to_string()]);
+        cmd.args([
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "StrictHostKeyChecking=accept-new",
+        ])
+        .args(["-o", &format!("UserKnownHostsFile={known}")])
+        .args([
+            "-o",
+            "GlobalKnownHostsFile=/dev/null",
+            "-o",
+            "ConnectTimeout=20",
+        ])
+        .args(["-p", &p.port.to_string()]);
         if let Some(key) = &p.key_file {
             cmd.args(["-i", &key.display().to_string(), "-o", "IdentitiesOnly=yes"]);
         }
@@ -108,7 +118,11 @@ impl Ssh {
     /// The fingerprint pinned for this host, as `ssh-keygen -l` prints it.
     fn pinned_fingerprint(&self) -> Option<String> {
         let p = &self.place;
-        let name = if p.port == 22 { p.host.clone() } else { format!("[{}]:{}", p.host, p.port) };
+        let name = if p.port == 22 {
+            p.host.clone()
+        } else {
+            format!("[{}]:{}", p.host, p.port)
+        };
         let out = Command::new("ssh-keygen")
             .arg("-lF")
             .arg(&name)
@@ -140,24 +154,40 @@ fn nul_list(files: &[String]) -> Vec<u8> {
 impl Transport for Ssh {
     fn read(&mut self, rel: &str) -> Result<Option<Vec<u8>>, PublishError> {
         let path = quote(&format!("{}/{rel}", self.place.remote_path));
-        let out = self.run(&format!("if [ -f {path} ]; then printf y; cat {path}; fi"), b"")?;
+        let out = self.run(
+            &format!("if [ -f {path} ]; then printf y; cat {path}; fi"),
+            b"",
+        )?;
         Ok(out.strip_prefix(b"y").map(<[u8]>::to_vec))
     }
 
     fn list_releases(&mut self) -> Result<Vec<String>, PublishError> {
         let dir = quote(&format!("{}/{RELEASES}", self.place.remote_path));
         let out = self.run(&format!("[ -d {dir} ] && ls -1A {dir}; true"), b"")?;
-        Ok(String::from_utf8_lossy(&out).lines().map(str::to_string).collect())
+        Ok(String::from_utf8_lossy(&out)
+            .lines()
+            .map(str::to_string)
+            .collect())
     }
 
     fn live(&mut self) -> Result<Option<String>, PublishError> {
         let link = quote(&format!("{}/{CURRENT}", self.place.remote_path));
         let out = self.run(&format!("[ -L {link} ] && readlink {link}; true"), b"")?;
         let text = String::from_utf8_lossy(&out);
-        Ok(text.trim().rsplit('/').next().filter(|s| !s.is_empty()).map(str::to_string))
+        Ok(text
+            .trim()
+            .rsplit('/')
+            .next()
+            .filter(|s| !s.is_empty())
+            .map(str::to_string))
     }
 
-    fn prepare(&mut self, id: &str, from: Option<&str>, skip: &[String]) -> Result<(), PublishError> {
+    fn prepare(
+        &mut self,
+        id: &str,
+        from: Option<&str>,
+        skip: &[String],
+    ) -> Result<(), PublishError> {
         let partial = self.release(&format!("{id}{PARTIAL}"));
         let mut script = format!("set -e; rm -rf {partial}; mkdir -p {partial}; ");
         if let Some(from) = from {
@@ -195,14 +225,16 @@ impl Transport for Ssh {
             path: local.display().to_string(),
             reason: format!("tar: {e}"),
         })?;
-        self.run(&format!("tar -C {partial} -xf -"), &archive.stdout).map(drop)
+        self.run(&format!("tar -C {partial} -xf -"), &archive.stdout)
+            .map(drop)
     }
 
     fn finish(&mut self, id: &str, record: &[u8]) -> Result<(), PublishError> {
         let partial = self.release(&format!("{id}{PARTIAL}"));
         let done = self.release(id);
         let json = self.release(&format!("{id}.json"));
-        let script = format!("set -e; mv -T {partial} {done}; cat > {json}.tmp; mv -T {json}.tmp {json}");
+        let script =
+            format!("set -e; mv -T {partial} {done}; cat > {json}.tmp; mv -T {json}.tmp {json}");
         self.run(&script, record).map(drop)
     }
 
@@ -211,7 +243,8 @@ impl Transport for Ssh {
         let tmp = quote(&format!(".{CURRENT}.{id}.tmp"));
         let target = quote(&format!("{RELEASES}/{id}"));
         // `mv -T` is rename(2): the old link is replaced in one step, never removed first.
-        let script = format!("set -e; cd {base}; rm -f {tmp}; ln -s {target} {tmp}; mv -T {tmp} {CURRENT}");
+        let script =
+            format!("set -e; cd {base}; rm -f {tmp}; ln -s {target} {tmp}; mv -T {tmp} {CURRENT}");
         self.run(&script, b"").map(drop)
     }
 
@@ -222,6 +255,7 @@ impl Transport for Ssh {
 
     fn append_log(&mut self, line: &str) -> Result<(), PublishError> {
         let log = quote(&format!("{}/{LOG}", self.place.remote_path));
-        self.run(&format!("cat >> {log}"), format!("{line}\n").as_bytes()).map(drop)
+        self.run(&format!("cat >> {log}"), format!("{line}\n").as_bytes())
+            .map(drop)
     }
 }

@@ -50,7 +50,11 @@ pub fn select(config: &SiteConfig, root: &Path, name: Option<&str>) -> Result<Ta
         Some(n) => match config.publish.get(n) {
             Some(raw) => (n, raw),
             None => {
-                return Err(text!("publish-no-such-target", name = n, names = names.join(", ")));
+                return Err(text!(
+                    "publish-no-such-target",
+                    name = n,
+                    names = names.join(", ")
+                ));
             }
         },
         None => match config.publish.iter().next() {
@@ -86,7 +90,8 @@ pub fn check(name: &str, raw: &PublishTarget, root: &Path) -> Result<Target, Tex
 }
 
 fn ssh_place(name: &str, raw: &PublishTarget, host: &str, root: &Path) -> Result<SshPlace, Text> {
-    let plain = |s: &str| !s.is_empty() && !s.starts_with('-') && !s.chars().any(char::is_whitespace);
+    let plain =
+        |s: &str| !s.is_empty() && !s.starts_with('-') && !s.chars().any(char::is_whitespace);
     if !plain(host) || raw.user.as_deref().is_some_and(|u| !plain(u)) {
         return Err(text!("publish-bad-host", name = name));
     }
@@ -94,7 +99,10 @@ fn ssh_place(name: &str, raw: &PublishTarget, host: &str, root: &Path) -> Result
         return Err(text!("publish-remote-path", name = name));
     };
     let key_file = raw.key_file.as_deref().map(|k| match k.strip_prefix("~/") {
-        Some(rest) => std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default().join(rest),
+        Some(rest) => std::env::var_os("HOME")
+            .map(PathBuf::from)
+            .unwrap_or_default()
+            .join(rest),
         None => root.join(k),
     });
     if let Some(key) = &key_file {

@@ -23,7 +23,12 @@ pub trait Transport {
     fn live(&mut self) -> Result<Option<String>, PublishError>;
     /// Starts `releases/<id>.partial` over: removes a left-over one, then hard-links (or copies)
     /// the release `from` into it, leaving out `skip` (changed and deleted files).
-    fn prepare(&mut self, id: &str, from: Option<&str>, skip: &[String]) -> Result<(), PublishError>;
+    fn prepare(
+        &mut self,
+        id: &str,
+        from: Option<&str>,
+        skip: &[String],
+    ) -> Result<(), PublishError>;
     /// Copies `files` (paths relative to `local`) into `releases/<id>.partial`, each as a new file.
     fn upload(&mut self, id: &str, local: &Path, files: &[String]) -> Result<(), PublishError>;
     /// Renames `releases/<id>.partial` to `releases/<id>` and writes its record beside it.

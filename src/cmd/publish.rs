@@ -1,15 +1,13 @@
-//! `civic publish [TARGET]`: build, preflight, deploy atomically, verify the live site; `--list`
-//! and `--rollback`. The work is `crate::publish`; this file gathers the blockers, prints.
+//! `civic publish [TARGET]`: build, preflight, deploy atomically, verify the live site; `--list`,
+//! `--rollback` and `--dry-run`. The work is `crate::publish`; this file gathers the blockers
+//! (the build's errors) and prints.
 
 use super::{Format, Outcome, SiteArgs, Stop, report};
 use crate::error::Failed;
-use crate::integrity::remote::{RemoteOptions, verify_remote};
-use crate::messages::Lang;
-use crate::publish::{self, Blocker, PublishError, PublishReport, Step, Target, VerifyResult};
+use crate::messages::{Lang, Text};
+use crate::publish::{self, Blocker, PublishError, Report, Step, Target, VerifyOptions};
 use crate::text;
 use clap::Args;
-use std::path::Path;
-use std::time::Duration;
 
 #[derive(Args, Debug)]
 pub struct PublishArgs {
@@ -17,12 +15,15 @@ pub struct PublishArgs {
     pub target: Option<String>,
     #[command(flatten)]
     pub site: SiteArgs,
-    #[arg(long, conflicts_with = "list")]
+    #[arg(long, conflicts_with_all = ["list", "dry_run"])]
     pub rollback: bool,
     #[arg(long, value_name = "RELEASE", requires = "rollback")]
     pub to: Option<String>,
-    #[arg(long)]
+    #[arg(long, conflicts_with = "dry_run")]
     pub list: bool,
+    /// Show what would be uploaded and deleted, change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
     #[arg(long, short = 'y')]
     pub yes: bool,
     /// Publish the last successful build in the output folder as it is.
@@ -43,49 +44,54 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Outcome {
         .map_err(|m| Stop::error(m, Some(text!("publish-targets-help"))))?;
     let publisher = target.publisher.clone().unwrap_or_else(publish::os_user);
     let local_log = options.root.join(".civic").join("publish-log.jsonl");
+    let mut progress = Printer {
+        quiet: args.site.quiet || args.format == Format::Json,
+        lang,
+    };
     if args.list {
         return list(args, &target, lang);
     }
     if args.rollback {
         let done =
             publish::rollback(&target, args.to.as_deref(), &publisher, &local_log).map_err(stop)?;
-        return print(
-            args,
-            &done,
-            text!(
-                "publish-rolled-back",
-                from = done.from.as_str(),
-                to = done.to.as_str()
-            ),
-            lang,
+        let line = text!(
+            "publish-rolled-back",
+            from = done.from.as_str(),
+            to = done.to.as_str()
         );
+        return print(args, &done, line, lang);
+    }
+    if args.dry_run {
+        let plan = publish::plan(&target, &options.output, &mut progress).map_err(stop)?;
+        let line = text!(
+            "publish-planned",
+            upload = plan.upload.len(),
+            unchanged = plan.unchanged.len(),
+            delete = plan.delete.len()
+        );
+        return print(args, &plan, line, lang);
     }
     let blockers = if args.no_build {
         Vec::new()
     } else {
         build(&options, lang)
     };
-    let request = publish::Request {
-        output: &options.output,
-        build_date: options.date.to_string(),
+    let request = publish::Options {
+        output: options.output.clone(),
         publisher,
         confirmed: args.yes,
         blockers,
-        local_log: local_log.clone(),
+        local_log,
+        verify: (!args.no_verify).then(|| VerifyOptions {
+            base_url: config.base_url.clone(),
+            sample: args.sample,
+            lang,
+        }),
     };
-    let mut progress = Printer {
-        quiet: args.site.quiet || args.format == Format::Json,
-        lang,
-    };
-    let mut done = publish::publish(&request, &target, &mut progress).map_err(stop)?;
-    if !args.no_verify {
-        let verify = verify(&config.base_url, &options.output, args.sample, lang);
-        let _ = publish::log_verify(&local_log, &done.release, &verify);
-        done.verify = Some(verify);
-    }
-    let clean = done.verify.as_ref().is_none_or(|v| v.clean || !v.reached);
+    let done = publish::run(&target, &request, &mut progress).map_err(stop)?;
     print(args, &done, summary(&done), lang)?;
-    if clean { Ok(()) } else { Err(Stop::Reported) }
+    let failed = done.verify.as_ref().is_some_and(|v| v.reached && !v.clean);
+    if failed { Err(Stop::Reported) } else { Ok(()) }
 }
 
 /// Builds the site; its errors are the preflight's blockers (the review gate adds its own here).
@@ -121,10 +127,19 @@ struct Printer {
 
 impl publish::Progress for Printer {
     fn step(&mut self, step: &Step) {
-        if self.quiet {
-            return;
-        }
         let line = match step {
+            // Shown even when quiet: the editor must compare it with the administrator's.
+            Step::HostKeyPinned {
+                host,
+                fingerprint,
+                known_hosts,
+            } => text!(
+                "publish-host-key-pinned",
+                host = host.as_str(),
+                fingerprint = fingerprint.as_str(),
+                known_hosts = known_hosts.as_str()
+            ),
+            _ if self.quiet => return,
             Step::Planned {
                 upload,
                 unchanged,
@@ -135,14 +150,17 @@ impl publish::Progress for Printer {
                 unchanged = *unchanged,
                 delete = *delete
             ),
-            Step::Linked | Step::Uploaded { .. } => return,
             Step::Switched { release } => text!("publish-switched", release = release.as_str()),
+            Step::Verifying { base_url } => {
+                text!("publish-verifying", base_url = base_url.as_str())
+            }
+            Step::Linked | Step::Uploaded { .. } => return,
         };
         eprintln!("{}", line.in_lang(self.lang));
     }
 }
 
-fn summary(done: &PublishReport) -> crate::messages::Text {
+fn summary(done: &Report) -> Text {
     let verify = match &done.verify {
         None => text!("publish-verify-off"),
         Some(v) if !v.reached => text!("publish-verify-unreached", why = v.summary.as_str()),
@@ -159,49 +177,19 @@ fn summary(done: &PublishReport) -> crate::messages::Text {
     )
 }
 
-/// `civic verify` of the live address on a sample of the published manifest.
-fn verify(base_url: &str, output: &Path, sample: usize, lang: Lang) -> VerifyResult {
-    let unreached = |why: String| VerifyResult {
-        reached: false,
-        clean: false,
-        summary: why,
-    };
-    let Ok(base) = url::Url::parse(&format!("{}/", base_url.trim_end_matches('/'))) else {
-        return unreached(base_url.to_string());
-    };
-    let manifest =
-        match crate::integrity::load_manifest(&output.join(crate::integrity::MANIFEST_FILE)) {
-            Ok(m) => m,
-            Err(e) => return unreached(e.text().in_lang(lang)),
-        };
-    let options = RemoteOptions {
-        base,
-        manifest,
-        since: None,
-        sample: Some(sample),
-        seed: fastrand::u64(..),
-        concurrency: 4,
-        timeout: Duration::from_secs(10),
-        retries: 1,
-        backoff: Duration::from_millis(500),
-        progress: false,
-        lang,
-    };
-    match verify_remote(&options) {
-        Ok(outcome) => VerifyResult {
-            reached: true,
-            clean: outcome.report.is_clean(),
-            summary: outcome.report.summary().in_lang(lang),
-        },
-        Err(e) => unreached(e.text().in_lang(lang)),
-    }
-}
-
 fn list(args: &PublishArgs, target: &Target, lang: Lang) -> Outcome {
-    let all = publish::releases(target).map_err(stop)?;
+    let all = publish::list(target).map_err(stop)?;
     if args.format == Format::Json {
         println!("{}", serde_json::to_string_pretty(&all).unwrap_or_default());
         return Ok(());
+    }
+    if all.is_empty() {
+        eprintln!(
+            "{}",
+            text!("publish-no-releases", target = target.name.as_str()).in_lang(lang)
+        );
+    } else {
+        println!("{}", text!("publish-list-header").in_lang(lang));
     }
     for r in &all {
         let mark = if r.live { "*" } else { " " };
@@ -218,21 +206,10 @@ fn list(args: &PublishArgs, target: &Target, lang: Lang) -> Outcome {
         };
         println!("{line}");
     }
-    if all.is_empty() {
-        eprintln!(
-            "{}",
-            text!("publish-no-releases", target = target.name.as_str()).in_lang(lang)
-        );
-    }
     Ok(())
 }
 
-fn print<T: serde::Serialize>(
-    args: &PublishArgs,
-    value: &T,
-    line: crate::messages::Text,
-    lang: Lang,
-) -> Outcome {
+fn print<T: serde::Serialize>(args: &PublishArgs, value: &T, line: Text, lang: Lang) -> Outcome {
     match args.format {
         Format::Json => println!(
             "{}",

@@ -1,6 +1,6 @@
 //! Why a publish stopped, each with what to do, in both languages (`messages/*/publish.ftl`).
 
-use super::Blocker;
+use super::report::Blocker;
 use crate::messages::Text;
 use crate::text;
 

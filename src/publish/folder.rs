@@ -1,9 +1,8 @@
 //! A folder target: a local folder or a share mounted on this machine.
 
-use super::PublishError;
+use super::error::PublishError;
 use super::transport::{CURRENT, LOG, PARTIAL, RELEASES, Transport};
 use std::collections::HashSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub struct Folder {
@@ -87,10 +86,14 @@ impl Transport for Folder {
         from: Option<&str>,
         skip: &[String],
     ) -> Result<(), PublishError> {
-        let partial = self.release(&format!("{id}{PARTIAL}"));
-        if partial.exists() {
-            std::fs::remove_dir_all(&partial).map_err(io(&partial))?;
+        // An interrupted publish left its partial release: start over.
+        for name in self.list_releases()? {
+            if name.ends_with(PARTIAL) {
+                let stale = self.release(&name);
+                std::fs::remove_dir_all(&stale).map_err(io(&stale))?;
+            }
         }
+        let partial = self.release(&format!("{id}{PARTIAL}"));
         std::fs::create_dir_all(&partial).map_err(io(&partial))?;
         if let Some(from) = from {
             let skip: HashSet<&str> = skip.iter().map(String::as_str).collect();
@@ -105,6 +108,11 @@ impl Transport for Folder {
             let dest = partial.join(rel);
             if let Some(parent) = dest.parent() {
                 std::fs::create_dir_all(parent).map_err(io(parent))?;
+            }
+            // A new file, never written through a hard link shared with the live release.
+            match std::fs::remove_file(&dest) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(&dest)(e)),
+                _ => {}
             }
             std::fs::copy(local.join(rel), &dest).map_err(io(&dest))?;
         }
@@ -135,21 +143,8 @@ impl Transport for Folder {
     }
 
     fn append_log(&mut self, line: &str) -> Result<(), PublishError> {
-        append_line(&self.base.join(LOG), line)
+        super::log::append_line(&self.base.join(LOG), line)
     }
-}
-
-/// Appends a line to a JSON-lines file, creating it (and its folder) if needed.
-pub fn append_line(path: &Path, line: &str) -> Result<(), PublishError> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(io(parent))?;
-    }
-    let mut file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .map_err(io(path))?;
-    writeln!(file, "{line}").map_err(io(path))
 }
 
 #[cfg(unix)]

@@ -1,8 +1,11 @@
-//! Releases on a target: their ids, records, pruning the old ones and rolling back.
+//! Releases on a target: their ids, records, pruning the old ones, listing and rolling back.
 
-use super::transport::{PARTIAL, Transport};
-use super::{PublishError, Record, Target};
-use serde::Serialize;
+use super::connect::open;
+use super::error::PublishError;
+use super::report::{Release, RollbackReport, Silent};
+use super::target::Target;
+use super::transport::{PARTIAL, RELEASES, Transport};
+use std::path::Path;
 
 /// A release id: the UTC time of the publish (sortable), with a suffix if two share a second.
 pub fn new_id(existing: &[String]) -> String {
@@ -18,11 +21,12 @@ pub fn new_id(existing: &[String]) -> String {
     let mut n = 1;
     while taken(&id) {
         n += 1;
-        id = format!("{base}-{n}");
+        id = format!("{base}-{n:02}");
     }
     id
 }
 
+/// Now, UTC, as the log and the records write it.
 pub fn now() -> String {
     jiff::Timestamp::now()
         .strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -30,7 +34,7 @@ pub fn now() -> String {
 }
 
 /// Complete release ids, oldest first (ids sort by time).
-fn ids(t: &mut dyn Transport) -> Result<Vec<String>, PublishError> {
+pub fn ids(t: &mut dyn Transport) -> Result<Vec<String>, PublishError> {
     let mut ids: Vec<String> = t
         .list_releases()?
         .into_iter()
@@ -40,23 +44,15 @@ fn ids(t: &mut dyn Transport) -> Result<Vec<String>, PublishError> {
     Ok(ids)
 }
 
-#[derive(Clone, Debug, Serialize)]
-pub struct Release {
-    pub id: String,
-    pub live: bool,
-    /// None for a release whose record is missing or unreadable.
-    pub record: Option<Record>,
-}
-
 /// The releases on `target`, newest first.
-pub fn releases(target: &Target) -> Result<Vec<Release>, PublishError> {
-    let mut transport = super::open(target);
+pub fn list(target: &Target) -> Result<Vec<Release>, PublishError> {
+    let mut transport = open(target, &mut Silent)?;
     let t = transport.as_mut();
     let live = t.live()?;
     let mut out = Vec::new();
     for id in ids(t)?.into_iter().rev() {
         let record = t
-            .read(&format!("{}/{id}.json", super::transport::RELEASES))?
+            .read(&format!("{RELEASES}/{id}.json"))?
             .and_then(|b| serde_json::from_slice(&b).ok());
         out.push(Release {
             live: live.as_deref() == Some(&id),
@@ -67,8 +63,7 @@ pub fn releases(target: &Target) -> Result<Vec<Release>, PublishError> {
     Ok(out)
 }
 
-/// Removes all but the `keep` newest releases, never the live one; left-over partial uploads
-/// other than the current one go too. The removed ids.
+/// Removes all but the `keep` newest releases, never the live one. The removed ids.
 pub fn prune(t: &mut dyn Transport, keep: usize, live: &str) -> Result<Vec<String>, PublishError> {
     let all = ids(t)?;
     let old = all.len().saturating_sub(keep);
@@ -80,21 +75,15 @@ pub fn prune(t: &mut dyn Transport, keep: usize, live: &str) -> Result<Vec<Strin
     Ok(removed)
 }
 
-#[derive(Clone, Debug, Serialize)]
-pub struct RollbackReport {
-    pub target: String,
-    pub from: String,
-    pub to: String,
-}
-
-/// Switches `current` back to the release before the live one (or to `to`), in one rename.
+/// Switches `current` back to the release before the live one (or to `to`), in one rename, and
+/// logs it on the target and in `local_log`.
 pub fn rollback(
     target: &Target,
     to: Option<&str>,
     publisher: &str,
-    local_log: &std::path::Path,
+    local_log: &Path,
 ) -> Result<RollbackReport, PublishError> {
-    let mut transport = super::open(target);
+    let mut transport = open(target, &mut Silent)?;
     let t = transport.as_mut();
     let all = ids(t)?;
     let live = t.live()?.ok_or(PublishError::NothingToRollBack)?;
@@ -108,9 +97,10 @@ pub fn rollback(
     };
     t.switch(&dest)?;
     let line = serde_json::json!({
-        "action": "rollback", "from": live, "to": dest, "publisher": publisher, "at": now(),
+        "action": "rollback", "target": target.name, "at": now(), "publisher": publisher,
+        "from": live, "to": dest,
     });
-    super::log(t, local_log, &line.to_string())?;
+    super::log::write(t, local_log, &line)?;
     Ok(RollbackReport {
         target: target.name.clone(),
         from: live,

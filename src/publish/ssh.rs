@@ -4,10 +4,11 @@
 //! trust, it honours the agent, `~/.ssh/config`, jump hosts and hardware keys, and it adds no
 //! cryptography to Civic's binary. Host keys are pinned in the site's `.civic/known_hosts`
 //! (`UserKnownHostsFile`, the system's lists ignored): the first connection records the key
-//! (`StrictHostKeyChecking=accept-new`), every later one must present the same key or stops.
+//! (`StrictHostKeyChecking=accept-new`) and its fingerprint is shown; every later connection runs
+//! with `StrictHostKeyChecking=yes`, so a server presenting another key stops the publish.
 //! `BatchMode=yes`: never a password prompt; secrets stay in the key file or the agent.
 
-use super::PublishError;
+use super::error::PublishError;
 use super::target::SshPlace;
 use super::transport::{CURRENT, LOG, PARTIAL, RELEASES, Transport};
 use std::io::Write;
@@ -16,6 +17,8 @@ use std::process::{Command, Stdio};
 
 pub struct Ssh {
     place: SshPlace,
+    /// `accept-new` only until the host key is pinned, then `yes`.
+    strict: &'static str,
 }
 
 /// `s` as one word of a POSIX shell command.
@@ -24,10 +27,27 @@ fn quote(s: &str) -> String {
 }
 
 impl Ssh {
-    pub fn new(place: &SshPlace) -> Ssh {
-        Ssh {
-            place: place.clone(),
+    /// Connects once (`true` on the server). When the site has no key pinned for the host yet,
+    /// this first connection pins it; the fingerprint of the newly pinned key is returned.
+    pub fn connect(place: &SshPlace) -> Result<(Ssh, Option<String>), PublishError> {
+        if let Some(parent) = place.known_hosts.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| PublishError::Io {
+                path: parent.display().to_string(),
+                reason: e.to_string(),
+            })?;
         }
+        let mut ssh = Ssh {
+            place: place.clone(),
+            strict: "yes",
+        };
+        let first_use = ssh.pinned_fingerprint().is_none();
+        if first_use {
+            ssh.strict = "accept-new";
+        }
+        ssh.run("true", b"")?;
+        ssh.strict = "yes";
+        let pinned = first_use.then(|| ssh.pinned_fingerprint().unwrap_or_default());
+        Ok((ssh, pinned))
     }
 
     fn base(&self) -> String {
@@ -64,9 +84,6 @@ impl Ssh {
 
     /// Runs `script` on the server with `input` on its standard input; its standard output.
     fn run(&self, script: &str, input: &[u8]) -> Result<Vec<u8>, PublishError> {
-        if let Some(parent) = self.place.known_hosts.parent() {
-            let _ = std::fs::create_dir_all(parent);
-        }
         let mut child = self
             .command()
             .arg(script)
@@ -88,6 +105,25 @@ impl Ssh {
         })?;
         if out.status.success() {
             return Ok(out.stdout);
+        }
+        Err(self.failure(&String::from_utf8_lossy(&out.stderr)))
+    }
+
+    /// Runs `script` on the server reading `stdin` (another process's output).
+    fn run_with(&self, script: &str, stdin: Stdio) -> Result<(), PublishError> {
+        let out = self
+            .command()
+            .arg(script)
+            .stdin(stdin)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .output()
+            .map_err(|e| PublishError::Ssh {
+                host: self.place.host.clone(),
+                reason: format!("ssh: {e}"),
+            })?;
+        if out.status.success() {
+            return Ok(());
         }
         Err(self.failure(&String::from_utf8_lossy(&out.stderr)))
     }
@@ -189,7 +225,10 @@ impl Transport for Ssh {
         skip: &[String],
     ) -> Result<(), PublishError> {
         let partial = self.release(&format!("{id}{PARTIAL}"));
-        let mut script = format!("set -e; rm -rf {partial}; mkdir -p {partial}; ");
+        // An interrupted publish left its partial release: start over.
+        let releases = quote(&format!("{}/{RELEASES}", self.place.remote_path));
+        let mut script =
+            format!("set -e; mkdir -p {releases}; rm -rf {releases}/*{PARTIAL}; mkdir {partial}; ");
         if let Some(from) = from {
             // `cp -al`: hard links on the server, so unchanged files do not travel; the changed
             // and deleted ones are unlinked before new copies arrive (the live inodes stay intact).
@@ -207,6 +246,11 @@ impl Transport for Ssh {
             return Ok(());
         }
         let partial = self.release(&format!("{id}{PARTIAL}"));
+        let tar_failed = |e: std::io::Error| PublishError::Io {
+            path: local.display().to_string(),
+            reason: format!("tar: {e}"),
+        };
+        // The archive streams from the local tar straight into ssh: nothing is held in memory.
         let mut tar = Command::new("tar")
             .arg("-C")
             .arg(local)
@@ -214,19 +258,20 @@ impl Transport for Ssh {
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
-            .map_err(|e| PublishError::Io {
-                path: local.display().to_string(),
-                reason: format!("tar: {e}"),
-            })?;
+            .map_err(tar_failed)?;
         if let Some(mut stdin) = tar.stdin.take() {
-            let _ = stdin.write_all(&nul_list(files));
+            stdin.write_all(&nul_list(files)).map_err(tar_failed)?;
         }
-        let archive = tar.wait_with_output().map_err(|e| PublishError::Io {
-            path: local.display().to_string(),
-            reason: format!("tar: {e}"),
-        })?;
-        self.run(&format!("tar -C {partial} -xf -"), &archive.stdout)
-            .map(drop)
+        let Some(archive) = tar.stdout.take() else {
+            return Err(tar_failed(std::io::Error::other("no output")));
+        };
+        let sent = self.run_with(&format!("tar -C {partial} -xf -"), Stdio::from(archive));
+        let status = tar.wait().map_err(tar_failed)?;
+        sent?;
+        if !status.success() {
+            return Err(tar_failed(std::io::Error::other(status.to_string())));
+        }
+        Ok(())
     }
 
     fn finish(&mut self, id: &str, record: &[u8]) -> Result<(), PublishError> {

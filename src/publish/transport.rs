@@ -6,7 +6,7 @@
 //! symlink the web server serves, `BASE/publish-log.jsonl` the log. A release being written is
 //! `BASE/releases/<id>.partial/`; it becomes `<id>` only when complete.
 
-use super::PublishError;
+use super::error::PublishError;
 use std::path::Path;
 
 pub const RELEASES: &str = "releases";

@@ -34,3 +34,5 @@ publish-verify-off = The live site was not checked (--no-verify).
 publish-verify-unreached = The live address could not be checked: { $why }
 publish-verify-clean = The live site matches the release: { $summary }
 publish-verify-failed = The live site does not match the release: { $summary } — look at the server (civic verify BASE_URL lists what differs) or roll back with civic publish --rollback
+publish-verifying = checking the live site at { $base_url } …
+publish-list-header = (* live)  release  published (UTC)  by  build made (UTC)  manifest

@@ -34,3 +34,5 @@ publish-verify-off = 没有检查线上网站（--no-verify）。
 publish-verify-unreached = 无法检查线上地址：{ $why }
 publish-verify-clean = 线上网站与发布的版本一致：{ $summary }
 publish-verify-failed = 线上网站与发布的版本不一致：{ $summary }——请检查服务器（civic verify 网址 会列出差异），或用 civic publish --rollback 回退
+publish-verifying = 正在检查线上网站 { $base_url } ……
+publish-list-header = （* 线上）  版本  发布时间（UTC）  发布人  构建时间（UTC）  清单

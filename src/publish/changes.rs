@@ -2,7 +2,7 @@
 
 use crate::integrity::Manifest;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Plan {
     /// New or changed files: they travel.
     pub upload: Vec<String>,

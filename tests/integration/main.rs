@@ -23,6 +23,7 @@ mod markdown_spec;
 mod messages;
 mod new_and_translations;
 mod photos;
+mod publish;
 mod robustness;
 mod search_index;
 mod segment_parity;

@@ -58,20 +58,16 @@ impl Ssh {
         let p = &self.place;
         let mut cmd = Command::new("ssh");
         let known = p.known_hosts.display().to_string();
-        cmd.args([
-            "-o",
-            "BatchMode=yes",
-            "-o",
-            "StrictHostKeyChecking=accept-new",
-        ])
-        .args(["-o", &format!("UserKnownHostsFile={known}")])
-        .args([
-            "-o",
-            "GlobalKnownHostsFile=/dev/null",
-            "-o",
-            "ConnectTimeout=20",
-        ])
-        .args(["-p", &p.port.to_string()]);
+        cmd.args(["-o", "BatchMode=yes", "-o", "HashKnownHosts=no"])
+            .args(["-o", &format!("StrictHostKeyChecking={}", self.strict)])
+            .args(["-o", &format!("UserKnownHostsFile={known}")])
+            .args([
+                "-o",
+                "GlobalKnownHostsFile=/dev/null",
+                "-o",
+                "ConnectTimeout=20",
+            ])
+            .args(["-p", &p.port.to_string()]);
         if let Some(key) = &p.key_file {
             cmd.args(["-i", &key.display().to_string(), "-o", "IdentitiesOnly=yes"]);
         }

@@ -81,8 +81,10 @@ impl Sshd {
         // sshd's privilege separation needs this folder (the package's service would make it).
         let _ = std::fs::create_dir_all("/run/sshd");
         let child = Command::new(SSHD)
-            .args(["-D", "-e", "-f"])
+            .args(["-D", "-f"])
             .arg(dir.join("sshd_config"))
+            .arg("-E")
+            .arg(dir.join("sshd.log"))
             .stdout(Stdio::null())
             .spawn()
             .expect("start sshd");

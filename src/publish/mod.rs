@@ -4,7 +4,8 @@
 //! nothing here prints: progress goes to a [`Progress`] and the result is a plain [`Report`].
 //!
 //! The layout on every target (the folder, or `remote_path` on an SSH server):
-//! `releases/<id>/` one complete build, `releases/<id>.json` its [`Record`], `current` a symlink
+//! `releases/<id>/` one complete build, `releases/<id>.json` its [`Record`] and manifest (beside
+//! the release, so the web server does not serve it), `current` a symlink
 //! to the live release (the web server's document root), `publish-log.jsonl` the log. A new
 //! release is written as `releases/<id>.partial/` (unchanged files hard-linked from the live
 //! release, changed ones uploaded), renamed to `<id>` when complete, and made live by renaming

@@ -41,15 +41,25 @@ fn read_build(output: &Path) -> Result<Build, PublishError> {
     })
 }
 
-/// The live release and its manifest (None before the first publish, or if it has none).
+/// The live release and its manifest (None before the first publish, or if its record is gone).
 fn live(t: &mut dyn Transport) -> Result<(Option<String>, Option<Manifest>), PublishError> {
     let Some(id) = t.live()? else {
         return Ok((None, None));
     };
     let manifest = t
-        .read(&format!("{RELEASES}/{id}/{MANIFEST_FILE}"))?
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+        .read(&format!("{RELEASES}/{id}.json"))?
+        .and_then(|bytes| serde_json::from_slice::<Stored>(&bytes).ok())
+        .map(|stored| stored.manifest);
     Ok((Some(id), manifest))
+}
+
+/// A release's record file: the record and the release's manifest. It lies beside the release,
+/// outside what the web server serves (as docs/deploy.md asks of manifests).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Stored {
+    #[serde(flatten)]
+    record: Record,
+    manifest: Manifest,
 }
 
 /// What publishing `output` to `target` now would upload, keep and delete (changes nothing).
@@ -99,7 +109,8 @@ pub fn run(
     };
     // Hard links are only safe from a release whose manifest says what its files are.
     let link_from = live_manifest.as_ref().and(previous.as_deref());
-    transfer(t, &record, link_from, &plan, &options.output, progress)?;
+    let local = (options.output.as_path(), &build.manifest);
+    transfer(t, &record, link_from, &plan, local, progress)?;
     let id = record.release.clone();
     let pruned = history::prune(t, target.keep, &id)?;
     let mut report = Report {
@@ -129,9 +140,10 @@ fn transfer(
     record: &Record,
     link_from: Option<&str>,
     plan: &Plan,
-    output: &Path,
+    build: (&Path, &Manifest),
     progress: &mut dyn Progress,
 ) -> Result<(), PublishError> {
+    let (output, manifest) = build;
     let id = &record.release;
     let cancel = |p: &dyn Progress| {
         if p.cancelled() {
@@ -140,22 +152,20 @@ fn transfer(
             Ok(())
         }
     };
-    // The manifest is not in itself: it travels every time, last, and is never linked (the
-    // next publish reads it to know what this release holds).
-    let mut not_linked = plan.not_linked();
-    not_linked.push(MANIFEST_FILE.to_string());
-    let mut files = plan.upload.clone();
-    files.push(MANIFEST_FILE.to_string());
     cancel(progress)?;
-    t.prepare(id, link_from, &not_linked)?;
+    t.prepare(id, link_from, &plan.not_linked())?;
     progress.step(&Step::Linked);
     cancel(progress)?;
-    t.upload(id, output, &files)?;
+    t.upload(id, output, &plan.upload)?;
     progress.step(&Step::Uploaded {
         files: plan.upload.len(),
     });
     cancel(progress)?;
-    let record_json = serde_json::to_vec_pretty(record).unwrap_or_default();
+    let stored = Stored {
+        record: record.clone(),
+        manifest: manifest.clone(),
+    };
+    let record_json = serde_json::to_vec_pretty(&stored).unwrap_or_default();
     t.finish(id, &record_json)?;
     t.switch(id)?;
     progress.step(&Step::Switched {

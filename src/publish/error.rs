@@ -92,12 +92,13 @@ impl PublishError {
             PublishError::TooManyDeletions { .. } => text!("publish-too-many-deletions-help"),
             PublishError::Io { .. } | PublishError::Cancelled => text!("publish-live-untouched"),
             PublishError::Ssh { .. } => text!("publish-ssh-help"),
-            PublishError::HostKeyChanged { known_hosts, .. } => {
-                text!(
-                    "publish-host-key-changed-help",
-                    known_hosts = known_hosts.as_str()
-                )
-            }
+            PublishError::HostKeyChanged {
+                host, known_hosts, ..
+            } => text!(
+                "publish-host-key-changed-help",
+                host = host.as_str(),
+                known_hosts = known_hosts.as_str()
+            ),
             PublishError::NothingToRollBack | PublishError::NoSuchRelease(_) => {
                 text!("publish-list-help")
             }

@@ -1,6 +1,6 @@
 ## publish
 publish-no-targets = site.yaml has no publish targets
-publish-targets-help = add a target under publish: in site.yaml, e.g. `publish: { office: { path: /srv/www/site } }` for a folder or `{ host: web.example.gov.cn, user: deploy, key_file: ~/.ssh/id_ed25519, remote_path: /srv/www/site }` for an SSH server (see docs/deploy.md)
+publish-targets-help = add a target under publish: in site.yaml: a name with path: /srv/www/site for a folder, or with host:, user:, key_file: (a path to the key) and remote_path: for an SSH server (see docs/deploy.md)
 publish-no-such-target = site.yaml has no publish target named { $name } (its targets: { $names })
 publish-which-target = site.yaml has several publish targets ({ $names }); say which one, e.g. civic publish NAME
 publish-secret-inline = site.yaml, publish.{ $name }: a password or private key is written in site.yaml; secrets never belong there — remove it and give key_file (a path to the key) or use the SSH agent
@@ -36,3 +36,14 @@ publish-verify-clean = The live site matches the release: { $summary }
 publish-verify-failed = The live site does not match the release: { $summary } — look at the server (civic verify BASE_URL lists what differs) or roll back with civic publish --rollback
 publish-verifying = checking the live site at { $base_url } …
 publish-list-header = (* live)  release  published (UTC)  by  build made (UTC)  manifest
+about-publish = Deploy the site to a target of site.yaml's publish: atomically (only changed files travel, one rename switches), verify the live site, list releases, roll back
+arg-publish-target = The target's name under publish: in site.yaml (optional when there is one)
+arg-publish-rollback = Switch back to the release before the live one, in one rename
+arg-publish-to = With --rollback: the release to switch to (an id from --list)
+arg-publish-list = List the releases on the target: id, published, by whom, build date, manifest hash; * marks the live one
+arg-publish-dry-run = Show how many files would be uploaded, kept and deleted; change nothing
+arg-publish-yes = Publish even if more than the target's max_delete_percent of the live files would be deleted
+arg-publish-no-build = Publish the last successful build in the output folder as it is
+arg-publish-no-verify = Do not check the live site at base_url after the switch
+arg-publish-sample = How many files the check of the live site fetches
+arg-publish-format = text for people, json for scripts and the desk

@@ -1,6 +1,6 @@
 ## publish
 publish-no-targets = site.yaml 里没有发布目标（publish:）
-publish-targets-help = 在 site.yaml 的 publish: 下添加目标，例如文件夹 `publish: { office: { path: /srv/www/site } }`，或 SSH 服务器 `{ host: web.example.gov.cn, user: deploy, key_file: ~/.ssh/id_ed25519, remote_path: /srv/www/site }`（见 docs/deploy.md）
+publish-targets-help = 请在 site.yaml 的 publish: 下添加目标：起个名称，文件夹写 path: /srv/www/site；SSH 服务器写 host:、user:、key_file:（私钥文件的路径）和 remote_path:（见 docs/deploy.md）
 publish-no-such-target = site.yaml 里没有名为 { $name } 的发布目标（现有目标：{ $names }）
 publish-which-target = site.yaml 里有多个发布目标（{ $names }）；请指明发布到哪一个，例如 civic publish 名称
 publish-secret-inline = site.yaml 的 publish.{ $name }：site.yaml 里写了密码或私钥；机密信息绝不能写在这里——请删除，改用 key_file（私钥文件的路径）或 SSH agent
@@ -36,3 +36,14 @@ publish-verify-clean = 线上网站与发布的版本一致：{ $summary }
 publish-verify-failed = 线上网站与发布的版本不一致：{ $summary }——请检查服务器（civic verify 网址 会列出差异），或用 civic publish --rollback 回退
 publish-verifying = 正在检查线上网站 { $base_url } ……
 publish-list-header = （* 线上）  版本  发布时间（UTC）  发布人  构建时间（UTC）  清单
+about-publish = 把网站发布到 site.yaml 中 publish: 下的目标：只上传改动的文件、一次切换上线，随后检查线上网站；也可列出版本、回退
+arg-publish-target = site.yaml 中 publish: 下的目标名称（只有一个目标时可省略）
+arg-publish-rollback = 一步切回线上版本之前的那个版本
+arg-publish-to = 与 --rollback 一起用：要切回的版本（--list 列出的编号）
+arg-publish-list = 列出目标上的版本：编号、发布时间、发布人、构建时间、清单指纹；* 是线上版本
+arg-publish-dry-run = 只显示将上传、保留和删除多少文件，不做任何改动
+arg-publish-yes = 即使要删除的线上文件超过目标的 max_delete_percent，也照样发布
+arg-publish-no-build = 不重新构建，直接发布输出文件夹里上一次成功的构建结果
+arg-publish-no-verify = 切换后不检查 base_url 上的线上网站
+arg-publish-sample = 检查线上网站时抽取多少个文件
+arg-publish-format = text 给人看，json 给脚本和编辑台用

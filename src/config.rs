@@ -279,6 +279,8 @@ struct RawConfig {
     inspection: InspectionConfig,
     #[serde(default)]
     review: Option<ReviewConfig>,
+    #[serde(default)]
+    publish: BTreeMap<String, PublishTarget>,
 }
 
 /// The validated configuration. Built once; read by every later stage.
@@ -307,6 +309,8 @@ pub struct SiteConfig {
     pub inspection: InspectionConfig,
     /// 三审三校: `None` when site.yaml has no `review:` (nothing about publishing changes).
     pub review: Option<ReviewConfig>,
+    /// `publish:`: where `civic publish` deploys, by name (checked by `publish::target`).
+    pub publish: BTreeMap<String, PublishTarget>,
     #[serde(skip)]
     pub guard: crate::guard::GuardConfig,
     /// The text of site.yaml, for locating problems found after parsing.
@@ -541,6 +545,7 @@ fn validate(
         limits: raw.limits,
         inspection: raw.inspection,
         review: raw.review,
+        publish: raw.publish,
         guard: raw.guard,
         source: std::sync::Arc::clone(source),
     })
@@ -655,4 +660,36 @@ fn check_list(items: &[ListItem], key: &str, text: &str, problems: &mut Vec<Prob
             ));
         }
     }
+}
+
+/// A target of `civic publish` as site.yaml gives it: a folder (`path`) or an SSH server (`host`,
+/// `remote_path`, ...). `password` and `private_key` exist only to refuse them: secrets never live
+/// in site.yaml (`publish::target` turns this into a checked `Target`).
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishTarget {
+    #[serde(default)]
+    pub path: Option<String>,
+    #[serde(default)]
+    pub host: Option<String>,
+    #[serde(default)]
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub user: Option<String>,
+    /// A path to the private key file (never the key itself); without it, the SSH agent.
+    #[serde(default)]
+    pub key_file: Option<String>,
+    #[serde(default)]
+    pub remote_path: Option<String>,
+    #[serde(default)]
+    pub keep: Option<usize>,
+    #[serde(default)]
+    pub max_delete_percent: Option<u8>,
+    /// The name written in the publish log; the OS user when absent.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing)]
+    pub password: Option<String>,
+    #[serde(default, skip_serializing)]
+    pub private_key: Option<String>,
 }

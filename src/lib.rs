@@ -33,6 +33,7 @@ pub mod new;
 pub mod output;
 pub mod paths;
 pub mod pipeline;
+pub mod publish;
 pub mod render;
 pub mod review;
 pub mod search;

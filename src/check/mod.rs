@@ -28,3 +28,12 @@ pub fn check(options: &crate::pipeline::BuildOptions) -> Vec<Problem> {
     error::sort_and_dedup(&mut problems);
     problems
 }
+
+/// What stops `civic publish` (and anything else that publishes): every error `check` finds,
+/// the inspection's veto items and review's missing or outdated sign-offs among them.
+pub fn publish_gate(options: &crate::pipeline::BuildOptions) -> Vec<Problem> {
+    check(options)
+        .into_iter()
+        .filter(crate::inspect::is_veto)
+        .collect()
+}

@@ -8,6 +8,7 @@ mod build;
 pub mod check;
 mod clap_text;
 mod new;
+mod publish;
 mod report;
 mod review;
 mod serve;
@@ -37,6 +38,7 @@ pub enum Command {
     Translations(translations::TranslationsArgs),
     Verify(verify::VerifyArgs),
     Review(review::ReviewArgs),
+    Publish(publish::PublishArgs),
 }
 
 impl Command {
@@ -50,6 +52,7 @@ impl Command {
             Command::Translations(args) => args.site.lang,
             Command::Verify(args) => args.lang,
             Command::Review(args) => args.site.lang,
+            Command::Publish(args) => args.site.lang,
             Command::New(_) => None,
         }
     }
@@ -111,6 +114,7 @@ pub fn main() -> ExitCode {
         Command::Translations(args) => translations::run(&args, lang),
         Command::Verify(args) => verify::run(&args, lang),
         Command::Review(args) => review::run(&args, lang),
+        Command::Publish(args) => publish::run(&args, lang),
     };
     exit(outcome, lang)
 }

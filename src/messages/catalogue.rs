@@ -33,6 +33,7 @@ pub const CATALOGUE_SOURCES: &[(Lang, &str, &str)] = catalogue_files!(
     "site",
     "inspect",
     "review",
+    "publish",
 );
 
 pub struct Catalogue {

@@ -26,6 +26,8 @@ mod markdown_spec;
 mod messages;
 mod new_and_translations;
 mod photos;
+mod publish;
+mod publish_ssh;
 mod robustness;
 mod search_index;
 mod segment_parity;

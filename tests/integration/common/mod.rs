@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod guard;
+pub mod publish_site;
 pub mod small_site;
 
 use std::collections::BTreeMap;

@@ -362,7 +362,10 @@ fn family_name(family: &str) -> &'static str {
 fn repeats<'a>(n: &'a Normalized, clusters: &[Cluster]) -> HashMap<&'a str, (usize, bool)> {
     let mut out: HashMap<&str, (usize, bool)> = HashMap::new();
     for c in clusters {
-        let brandish = !c.brands.is_empty() || c.has(Class::Access) || c.is_lure();
+        // A way in with something more (X官网, 官方入口): a lone 平台 or 登录 is how laws and
+        // notices are written.
+        let access_phrase = c.has(Class::Access) && c.morphemes.len() >= 2;
+        let brandish = !c.brands.is_empty() || access_phrase || c.is_lure();
         if brandish && c.end - c.start >= 6 {
             let entry = out.entry(&n.text[c.start..c.end]).or_default();
             entry.0 += 1;

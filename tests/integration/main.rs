@@ -32,3 +32,4 @@ mod translation_diff;
 mod twin_errors;
 mod verify;
 mod verify_http;
+mod hardening;

@@ -12,6 +12,10 @@ guard-spam = { $family } spam “{ $spam }”: { $signals }
 guard-spam-help = remove the text; if your editors did not write it, the site or an editor's account may be compromised. A reviewed false alarm can be allowed with `guard.allow_words` in site.yaml
 guard-signals-and = { $first }; { $rest }
 guard-words-and = { $first }, { $rest }
+guard-words-more = { $more ->
+    [one] one more word
+   *[other] { $more } more words
+}
 guard-signal-none = no signal
 guard-listed-word = “{ $word }” ({ $origin })
 guard-signal-vocabulary = listed spam words { $words }
@@ -132,3 +136,5 @@ guard-rule-matches-empty = `{ $pattern }` matches empty text
 guard-rule-invalid-pattern = invalid pattern `{ $pattern }`: { $reason }
 guard-rule-unknown-definition = unknown definition `{"{"}{ $name }{"}"}`
 guard-config-help = fix the `guard:` section of site.yaml or the rule file it names
+guard-extra-rules-refused = guard.extra_rules “{ $path }” is not read: { $problem }
+guard-extra-rules-not-text = guard.extra_rules “{ $path }” is not a UTF-8 text file, so it is not a rule file (its content is not shown)

@@ -1,0 +1,141 @@
+//! Hardening, second pass (issue 24): input that crashed a build after the output was swapped,
+//! `--force` on folders Civic did not make, and config paths that read outside the site.
+
+use crate::common;
+use common::*;
+use std::path::Path;
+use std::time::Duration;
+
+/// One brand 20,000 times: 120 KB in a page, 320 KB in a static text file.
+fn brand_repeated(times: usize) -> String {
+    "葡京".repeat(times)
+}
+
+fn with_guard_line(f: &Fixture, line: &str) {
+    let yaml = format!("{SITE_YAML}guard:\n  {line}\n");
+    f.write("site.yaml", &yaml);
+}
+
+fn build_for_at_most(f: &Fixture, args: &[&str], secs: u64) -> std::process::Output {
+    civic_in(f.root())
+        .args(["build", "--quiet", "--date", DATE])
+        .args(args)
+        .timeout(Duration::from_secs(secs))
+        .output()
+        .expect("run civic")
+}
+
+#[test]
+fn a_brand_repeated_20000_times_does_not_crash_build_or_check() {
+    let f = Fixture::new();
+    f.write(
+        "content/spam.md",
+        &format!("---\ntitle: 活动\n---\n{}\n", brand_repeated(20_000)),
+    );
+    for command in ["build", "check"] {
+        let out = civic()
+            .args([command, "--date", DATE, "--root"])
+            .arg(f.root())
+            .output()
+            .expect("run civic");
+        // A stack overflow aborts (signal 6, no exit code); an answer is 0, 1 or 2.
+        assert!(
+            matches!(out.status.code(), Some(0..=2)),
+            "{command}: {:?}\n{}",
+            out.status,
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn a_320_kb_static_text_of_spam_never_replaces_the_output_and_then_fails() {
+    let f = Fixture::new();
+    assert!(f.build().status.success(), "{}", stderr(&f.build()));
+    let before = snapshot(&f.out());
+    f.write("static/notice.txt", &brand_repeated(80_000));
+    f.write(
+        "content/spam.md",
+        &format!("---\ntitle: 活动\n---\n{}\n", brand_repeated(20_000)),
+    );
+    let out = f.build();
+    let code = out.status.code();
+    assert!(matches!(code, Some(0..=2)), "{:?}\n{}", out.status, stderr(&out));
+    if code != Some(0) {
+        assert_eq!(snapshot(&f.out()), before, "a failed build changed output/");
+    } else {
+        assert!(f.out().join("notice.txt").is_file(), "a build that passed wrote it all");
+    }
+}
+
+#[test]
+fn force_never_empties_a_folder_civic_did_not_make() {
+    let f = Fixture::new();
+    let home = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir(home.path().join(".ssh")).expect("mkdir");
+    std::fs::write(home.path().join(".ssh/id_rsa"), "key").expect("write");
+    let out = civic()
+        .args(["build", "--quiet", "--force", "--date", DATE, "--root"])
+        .arg(f.root())
+        .arg("--output")
+        .arg(home.path())
+        .output()
+        .expect("run civic");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains(".civic-output"), "{}", stderr(&out));
+    assert!(home.path().join(".ssh/id_rsa").is_file(), "--force emptied a home folder");
+    for system in ["/", "/etc", "/bin"] {
+        let out = build_for_at_most(&f, &["--force", "--output", system], 60);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{system}: {err}");
+        assert!(err.contains(&format!("--output {system}:")), "{system}: {err}");
+    }
+    assert!(Path::new("/etc/passwd").is_file());
+}
+
+#[test]
+fn extra_rules_outside_the_site_are_refused_and_never_echoed() {
+    let f = Fixture::new();
+    std::os::unix::fs::symlink("/etc", f.root().join("etc")).expect("ln");
+    std::os::unix::fs::symlink("/dev/zero", f.root().join("zero")).expect("ln");
+    for (given, says) in [
+        ("/etc/passwd", "absolute"),
+        ("../../etc/passwd", "climbs out"),
+        ("etc/passwd", "outside the site"),
+        ("zero", "outside the site"),
+    ] {
+        with_guard_line(&f, &format!("extra_rules: \"{given}\""));
+        let out = build_for_at_most(&f, &[], 60);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{given}: {err}");
+        assert!(err.contains(says), "{given}: expected `{says}` in {err}");
+        assert!(!err.contains("root:x:0"), "{given}: echoed /etc/passwd: {err}");
+    }
+}
+
+#[test]
+fn fifos_and_devices_are_refused_without_blocking() {
+    let f = Fixture::new();
+    let fifo = f.root().join("rules.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    with_guard_line(&f, "extra_rules: rules.fifo");
+    let out = build_for_at_most(&f, &[], 60);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("not a regular file"), "{}", stderr(&out));
+    std::fs::remove_file(f.root().join("site.yaml")).expect("rm");
+    std::os::unix::fs::symlink(&fifo, f.root().join("site.yaml")).expect("ln");
+    let out = build_for_at_most(&f, &[], 60);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("not a regular file"), "{}", stderr(&out));
+    let out = civic_in(f.root())
+        .args(["verify", ".", "--manifest"])
+        .arg(&fifo)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .expect("run civic");
+    assert!(stderr(&out).contains("not a regular file"), "{}", stderr(&out));
+}

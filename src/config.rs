@@ -330,8 +330,8 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
     let path = root.join(CONFIG_FILE);
     // Inside the site, a regular file, at most MAX_CONFIG_BYTES: a site.yaml symlinked to
     // /dev/zero or a FIFO is refused instead of read for ever (issue 24).
-    let read = crate::paths::SitePath::parse(CONFIG_FILE)
-        .and_then(|p| p.read_in(root, MAX_CONFIG_BYTES));
+    let read =
+        crate::paths::SitePath::parse(CONFIG_FILE).and_then(|p| p.read_in(root, MAX_CONFIG_BYTES));
     let bytes = match read {
         Ok(bytes) => bytes,
         Err(crate::paths::PathProblem::TooLarge(_)) => {

@@ -220,7 +220,10 @@ mod tests {
         for bad in ["/etc/shadow", "../x", "a/../../x", "\\\\host\\x", "C:\\x"] {
             assert!(SitePath::parse(bad).is_err(), "{bad}");
         }
-        assert_eq!(SitePath::parse("./rules//a.txt").expect("ok").as_str(), "rules/a.txt");
+        assert_eq!(
+            SitePath::parse("./rules//a.txt").expect("ok").as_str(),
+            "rules/a.txt"
+        );
         let dir = tempfile::tempdir().expect("tmp");
         let site = dir.path().join("site");
         std::fs::create_dir(&site).expect("mkdir");
@@ -233,6 +236,9 @@ mod tests {
         assert!(matches!(read("zero", MB), Err(PathProblem::Outside(_))));
         assert!(matches!(read("big", 10), Err(PathProblem::TooLarge(10))));
         assert_eq!(read("big", 11).expect("fits").len(), 11);
-        assert!(matches!(read_regular(Path::new("/dev/zero"), MB), Err(PathProblem::NotAFile)));
+        assert!(matches!(
+            read_regular(Path::new("/dev/zero"), MB),
+            Err(PathProblem::NotAFile)
+        ));
     }
 }

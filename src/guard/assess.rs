@@ -52,9 +52,6 @@ struct Signal {
     says: Text,
 }
 
-/// The most distinct listed words a finding names; the rest are counted.
-const LISTED_WORDS: usize = 5;
-
 /// Messages one after the other ("a; b; c"), in the catalogue's list punctuation.
 fn joined(parts: Vec<Text>, last_key: fn(Text, Text) -> Text) -> Option<Text> {
     parts
@@ -62,17 +59,6 @@ fn joined(parts: Vec<Text>, last_key: fn(Text, Text) -> Text) -> Option<Text> {
         .rev()
         .reduce(|rest, first| last_key(first, rest))
 }
-
-/// The spam a message quotes, cut after QUOTED_CHARS characters: a cluster can span a whole page.
-fn quoted(spam: &str) -> String {
-    match spam.char_indices().nth(QUOTED_CHARS) {
-        Some((cut, _)) => format!("{}…", &spam[..cut]),
-        None => spam.to_string(),
-    }
-}
-
-/// The most characters of a spam cluster a message quotes.
-const QUOTED_CHARS: usize = 60;
 
 fn semicolons(first: Text, rest: Text) -> Text {
     text!("guard-signals-and", first = first, rest = rest)
@@ -258,7 +244,7 @@ impl<'a> Page<'a> {
             text!(
                 "guard-spam",
                 family = family,
-                spam = quoted(&self.n.text[c.start..c.end]),
+                spam = &self.n.text[c.start..c.end],
                 signals = described
             ),
         );
@@ -268,29 +254,18 @@ impl<'a> Page<'a> {
     }
 
     fn vocabulary_signal(&self, vocab: &Vocabulary, words: &[usize]) -> Option<Signal> {
-        // Each distinct word once, and at most LISTED_WORDS of them: a page of one word repeated
-        // 20,000 times made a message nested 20,000 deep, which overflowed the stack (issue 24).
-        let mut seen = std::collections::HashSet::new();
-        let mut listed: Vec<Text> = Vec::new();
-        let mut more = 0_i64;
-        for &w in words {
-            let hit = self.hits[w];
-            let Some(rule) = vocab.rule(hit.rule) else {
-                continue;
-            };
-            let word = &self.n.text[hit.start..hit.end];
-            if !seen.insert((word, rule.origin.as_str())) {
-                continue;
-            }
-            if listed.len() == LISTED_WORDS {
-                more += 1;
-                continue;
-            }
-            listed.push(text!("guard-listed-word", word = word, origin = &rule.origin));
-        }
-        if more > 0 {
-            listed.push(text!("guard-words-more", more = more));
-        }
+        let listed: Vec<Text> = words
+            .iter()
+            .filter_map(|&w| {
+                let hit = self.hits[w];
+                let rule = vocab.rule(hit.rule)?;
+                Some(text!(
+                    "guard-listed-word",
+                    word = &self.n.text[hit.start..hit.end],
+                    origin = &rule.origin
+                ))
+            })
+            .collect();
         joined(listed, commas).map(|words| Signal {
             code: "vocabulary",
             says: text!("guard-signal-vocabulary", words = words),

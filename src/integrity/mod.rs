@@ -111,17 +111,20 @@ const MANIFEST_LIMIT: u64 = 64 * crate::paths::MB;
 pub fn load_manifest(path: &Path) -> Result<Manifest, IntegrityError> {
     // A regular file of at most MANIFEST_LIMIT: `--manifest /dev/zero` or a FIFO is refused,
     // not read for ever (issue 24).
-    let bytes = crate::paths::read_regular(path, MANIFEST_LIMIT).map_err(|problem| match problem {
-        crate::paths::PathProblem::Io(source) if source.kind() == std::io::ErrorKind::NotFound => {
-            IntegrityError::NoManifest {
-                path: path.to_path_buf(),
+    let bytes =
+        crate::paths::read_regular(path, MANIFEST_LIMIT).map_err(|problem| match problem {
+            crate::paths::PathProblem::Io(source)
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                IntegrityError::NoManifest {
+                    path: path.to_path_buf(),
+                }
             }
-        }
-        problem => IntegrityError::BadManifest {
-            path: path.to_path_buf(),
-            problem: problem.text(),
-        },
-    })?;
+            problem => IntegrityError::BadManifest {
+                path: path.to_path_buf(),
+                problem: problem.text(),
+            },
+        })?;
     let text = String::from_utf8_lossy(&bytes);
     let manifest: Manifest =
         serde_json::from_str(&text).map_err(|e| IntegrityError::BadManifest {

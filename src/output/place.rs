@@ -61,8 +61,12 @@ pub fn check(root: &Path, output: &Path, force: bool) -> Result<PathBuf, Text> {
         Err(_) => Ok(out),
         Ok(meta) if !meta.is_dir() => Err(text!("place-is-file", output = &shown)),
         Ok(_) if is_stamped(&out) || is_empty(&out) => Ok(out),
-        Ok(_) if force && has_manifest(&out) => Ok(out),
-        Ok(_) if force => Err(text!("place-force-foreign", output = &shown, stamp = STAMP_FILE)),
+        // `--force` widens nothing (issue 24): it only gets the message that says so.
+        Ok(_) if force => Err(text!(
+            "place-force-foreign",
+            output = &shown,
+            stamp = STAMP_FILE
+        )),
         Ok(_) => Err(text!("place-foreign-folder", output = &shown)),
     }
 }
@@ -78,11 +82,6 @@ fn is_system_folder(out: &Path) -> bool {
 /// A folder a build made: every build writes the stamp into its output.
 fn is_stamped(dir: &Path) -> bool {
     std::fs::symlink_metadata(dir.join(STAMP_FILE)).is_ok_and(|m| m.is_file())
-}
-
-/// A folder built before the stamp existed holds only the manifest; `--force` replaces it.
-fn has_manifest(dir: &Path) -> bool {
-    std::fs::symlink_metadata(dir.join(crate::built::MANIFEST_FILE)).is_ok_and(|m| m.is_file())
 }
 
 fn is_empty(dir: &Path) -> bool {
@@ -119,15 +118,24 @@ mod tests {
         );
         std::fs::write(foreign.join("a.jpg"), "x").expect("write");
         assert!(check(&root, &foreign, false).is_err());
-        assert!(check(&root, &foreign, true).is_err(), "--force empties only Civic's folders");
+        assert!(
+            check(&root, &foreign, true).is_err(),
+            "--force empties only Civic's folders"
+        );
         std::fs::write(foreign.join(crate::built::MANIFEST_FILE), "x").expect("write");
-        assert!(check(&root, &foreign, false).is_err());
-        assert!(check(&root, &foreign, true).is_ok(), "an output built before the stamp");
+        assert!(
+            check(&root, &foreign, true).is_err(),
+            "a manifest alone is not the stamp"
+        );
         std::fs::write(foreign.join(STAMP_FILE), STAMP_TEXT).expect("write");
         assert!(check(&root, &foreign, false).is_ok());
         for system in ["/", "/etc", "/bin"] {
             let err = check(&root, Path::new(system), true).expect_err(system);
-            assert!(err.to_string().contains(&format!("--output {system}:")), "{err}");
+            assert!(
+                err.to_string().contains(&format!("--output {system} "))
+                    || err.to_string().contains(&format!("--output {system}:")),
+                "{err}"
+            );
         }
     }
 }

@@ -12,10 +12,6 @@ guard-spam = { $family } spam “{ $spam }”: { $signals }
 guard-spam-help = remove the text; if your editors did not write it, the site or an editor's account may be compromised. A reviewed false alarm can be allowed with `guard.allow_words` in site.yaml
 guard-signals-and = { $first }; { $rest }
 guard-words-and = { $first }, { $rest }
-guard-words-more = { $more ->
-    [one] one more word
-   *[other] { $more } more words
-}
 guard-signal-none = no signal
 guard-listed-word = “{ $word }” ({ $origin })
 guard-signal-vocabulary = listed spam words { $words }

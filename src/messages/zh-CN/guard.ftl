@@ -19,7 +19,6 @@ guard-spam = 这段文字像{ $family ->
 guard-spam-help = 请删除这段文字。如果不是本站编辑写的，网站或某位编辑的账号可能已被入侵。经核实确属误报的，可以在 site.yaml 的 `guard.allow_words` 中放行这个词
 guard-signals-and = { $first }；{ $rest }
 guard-words-and = { $first }、{ $rest }
-guard-words-more = 另有 { $more } 个词
 guard-signal-none = 无
 guard-listed-word = “{ $word }”（{ $origin }）
 guard-signal-vocabulary = 含有规则文件中列出的垃圾词{ $words }

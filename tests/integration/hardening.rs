@@ -174,3 +174,61 @@ fn fifos_and_devices_are_refused_without_blocking() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_theme_or_static_folder_linked_outside_the_site_is_refused() {
+    let f = Fixture::new();
+    let outside = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir_all(outside.path().join("static")).expect("mkdir");
+    std::fs::write(outside.path().join("static/leak.txt"), "secret").expect("write");
+    std::fs::create_dir_all(f.root().join("themes")).expect("mkdir");
+    std::os::unix::fs::symlink(outside.path(), f.root().join("themes/evil")).expect("ln");
+    let yaml = std::fs::read_to_string(f.root().join("site.yaml")).expect("read");
+    f.write("site.yaml", &format!("{yaml}theme: evil\n"));
+    let out = build_for_at_most(&f, &[], 120);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("themes/evil") && err.contains("outside the site"),
+        "{err}"
+    );
+    assert!(
+        !f.out().join("leak.txt").exists(),
+        "an outside theme was published"
+    );
+    // The site's own static/ linked outside is refused the same way.
+    f.write("site.yaml", &yaml);
+    std::fs::remove_dir_all(f.root().join("static")).ok();
+    std::os::unix::fs::symlink(outside.path().join("static"), f.root().join("static")).expect("ln");
+    let out = build_for_at_most(&f, &[], 120);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("static") && err.contains("outside the site"),
+        "{err}"
+    );
+    assert!(
+        !f.out().join("leak.txt").exists(),
+        "an outside static/ was published"
+    );
+}
+
+#[test]
+fn a_symlinked_content_folder_is_refused_not_published_behind_a_warning() {
+    let f = Fixture::new();
+    let elsewhere = tempfile::tempdir().expect("tmp");
+    let moved = elsewhere.path().join("content");
+    std::fs::rename(f.root().join("content"), &moved).expect("mv");
+    std::os::unix::fs::symlink(&moved, f.root().join("content")).expect("ln");
+    let out = build_for_at_most(&f, &[], 120);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/") && err.contains("symbolic link"),
+        "{err}"
+    );
+    assert!(
+        !f.out().join("index.html").exists(),
+        "a linked content/ was published"
+    );
+}

@@ -122,3 +122,5 @@ check-section-empty = this section has no pages, so readers find an empty list
 check-section-empty-help = add a page with `civic new { $kind } "…"`, or mark the section `draft: true` until it has content
 check-section-stale = nothing new in this news section for { $age } days (the newest item is from { $newest }; the limit is { $limit } days)
 check-section-stale-help = publish a news item, or set `stale_after_days:` in this _index.md (or in site.yaml) if the section is updated less often
+content-folder-symlink = content/ is a symbolic link; Civic does not follow links, so nothing would be published from it
+content-folder-symlink-help = move the folder itself into the site as content/ instead of linking to it

@@ -21,3 +21,5 @@ image-undecodable = cannot decode the image: { $reason }
 image-unresizable = cannot resize the image: { $reason }
 image-unsafe-format = a .{ $ext } picture cannot be published: the build cannot remove its location data
 image-unsafe-format-help = export the photo as JPEG (or PNG) and use that file instead
+render-folder-outside = { $folder } is a symbolic link that leads outside the site's folder (to { $target }); Civic reads no theme or static files from there
+render-folder-outside-help = copy the folder into the site instead of linking to it

@@ -122,3 +122,5 @@ check-section-empty = 这个栏目里还没有页面，读者只会看到一个�
 check-section-empty-help = 请用 `civic new { $kind } "…"` 添加页面；栏目有内容之前，也可以给它标上 `draft: true`
 check-section-stale = 这个新闻栏目已经 { $age } 天没有新内容了（最新一条是 { $newest } 发布的，上限是 { $limit } 天）
 check-section-stale-help = 请发布一条新闻；如果这个栏目本来就更新得少，请在这个 _index.md（或 site.yaml）里设置 `stale_after_days:`
+content-folder-symlink = content/ 是符号链接；Civic 不跟随链接，因此不会从中发布任何内容
+content-folder-symlink-help = 请把该文件夹本身移到网站里作为 content/，不要用链接

@@ -232,3 +232,77 @@ fn a_symlinked_content_folder_is_refused_not_published_behind_a_warning() {
         "a linked content/ was published"
     );
 }
+
+/// SITE_YAML with `from` replaced by `to` (the fixture's own site.yaml, one value changed).
+fn site_yaml_with(f: &Fixture, from: &str, to: &str) {
+    assert!(SITE_YAML.contains(from), "{from}");
+    f.write("site.yaml", &SITE_YAML.replacen(from, to, 1));
+}
+
+#[test]
+fn spam_in_site_yaml_titles_menus_and_footer_stops_the_build() {
+    let spam = "澳门葡京赌场 在线棋牌 注册送彩金";
+    for (from, field) in [
+        ("title: { zh-CN: 测试文明网", "title.zh-CN"),
+        ("{ label: 道德模范,", "menus.zh-CN"),
+        ("sponsor: { zh-CN: 明湖市文明办", "footer.sponsor.zh-CN"),
+    ] {
+        let f = Fixture::new();
+        let to = from.replacen(from.split(' ').next_back().unwrap_or(""), "", 1);
+        let to = format!("{to}{spam}{}", if from.ends_with(',') { "," } else { "" });
+        site_yaml_with(&f, from, &to);
+        let line = SITE_YAML
+            .lines()
+            .position(|l| l.contains(from))
+            .unwrap_or(0)
+            + 1;
+        let out = build_for_at_most(&f, &["--lang", "en"], 120);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{field}: {err}");
+        assert!(
+            err.contains(&format!("site.yaml:{line}")),
+            "{field}: line {line}: {err}"
+        );
+        assert!(err.contains(field), "{field}: {err}");
+        assert!(
+            !f.out().join("index.html").exists(),
+            "{field}: spam was published"
+        );
+    }
+}
+
+#[test]
+fn a_menu_link_to_another_host_stops_the_build() {
+    for link in [
+        "https://casino.example.com/",
+        "//casino.example.com/",
+        "/\\\\casino.example.com/",
+    ] {
+        let f = Fixture::new();
+        site_yaml_with(
+            &f,
+            "link: \"@/role-models/_index.md\" }\n  en:",
+            &format!("link: \"{link}\" }}\n  en:"),
+        );
+        let out = build_for_at_most(&f, &["--lang", "en"], 120);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{link}: {err}");
+        assert!(
+            err.contains("menu link") && err.contains("site.yaml"),
+            "{link}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_redirect_of_the_whole_site_to_another_host_stops_the_build() {
+    for target in ["https://casino.example.com/", "/\\casino.example.com/"] {
+        let f = Fixture::new();
+        f.write("static/_redirects", &format!("/* {target} 301\n"));
+        let out = build_for_at_most(&f, &["--lang", "en"], 120);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{target}: {err}");
+        assert!(err.contains("_redirects"), "{target}: {err}");
+        assert!(!f.out().join("_redirects").exists(), "{target}: published");
+    }
+}

@@ -134,3 +134,4 @@ guard-rule-unknown-definition = unknown definition `{"{"}{ $name }{"}"}`
 guard-config-help = fix the `guard:` section of site.yaml or the rule file it names
 guard-extra-rules-refused = guard.extra_rules “{ $path }” is not read: { $problem }
 guard-extra-rules-not-text = guard.extra_rules “{ $path }” is not a UTF-8 text file, so it is not a rule file (its content is not shown)
+guard-config-text = site.yaml { $field }: { $finding }

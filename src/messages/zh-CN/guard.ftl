@@ -141,3 +141,4 @@ guard-rule-unknown-definition = 未定义的名称 `{"{"}{ $name }{"}"}`
 guard-config-help = 请修改 site.yaml 的 `guard:` 部分，或它所指定的规则文件
 guard-extra-rules-refused = 不读取 guard.extra_rules “{ $path }”：{ $problem }
 guard-extra-rules-not-text = guard.extra_rules “{ $path }” 不是 UTF-8 文本文件，所以不是规则文件（不显示其内容）
+guard-config-text = site.yaml 的 { $field }：{ $finding }

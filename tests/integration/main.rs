@@ -15,6 +15,7 @@ mod guard_eval;
 mod guard_props;
 mod guard_realtext;
 mod hardening;
+mod hardening_verify;
 mod hostile;
 mod incremental;
 mod malformed;

@@ -58,3 +58,4 @@ cli-value-rejected = { $arg }: { $why }
 cli-missing-argument = missing { $arg }
 cli-conflict = { $arg } cannot be used with { $other }
 cli-unreadable = the command line cannot be read: { $detail }
+arg-verify-deadline = Seconds the whole run may take; it then stops and reports what it found (address only) [default: 900]

@@ -58,3 +58,4 @@ cli-value-rejected = { $arg }：{ $why }
 cli-missing-argument = 缺少 { $arg }
 cli-conflict = { $arg } 不能和 { $other } 同时使用
 cli-unreadable = 看不懂这行命令：{ $detail }
+arg-verify-deadline = 整个运行最多用的秒数，到时停止并报告已发现的问题（仅网址）［默认：900］

@@ -141,3 +141,25 @@ fn a_slow_server_is_cut_off_by_the_overall_deadline_and_never_called_clean() {
     assert!(run.stderr.contains("deadline of 1 s"), "{}", run.stderr);
     assert!(run.stderr.contains("raise --deadline"), "{}", run.stderr);
 }
+
+#[test]
+fn folder_mode_escapes_file_names_and_reports_a_dangling_symlink() {
+    let f = crate::common::Fixture::new();
+    assert!(f.build().status.success());
+    let out_dir = f.out();
+    std::fs::write(out_dir.join("evil\x1b[2Jname.html"), "x").expect("write");
+    std::os::unix::fs::symlink("/nowhere/at/all", out_dir.join("gone.html")).expect("ln");
+    let out = crate::common::civic()
+        .args(["verify", "--lang", "en"])
+        .arg(&out_dir)
+        .output()
+        .expect("run civic");
+    let err = crate::common::stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        !err.contains('\x1b'),
+        "a raw escape code reached the terminal: {err:?}"
+    );
+    assert!(err.contains("evil\\u{1b}[2Jname.html"), "{err}");
+    assert!(err.contains("gone.html"), "{err}");
+}

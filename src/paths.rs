@@ -2,8 +2,6 @@
 //! attacker with an editor's account) can name is resolved here before Civic reads or writes it,
 //! so `..`, absolute paths and symlinks cannot lead outside the site.
 
-use crate::messages::Text;
-use crate::text;
 use std::path::{Component, Path, PathBuf};
 
 /// `path` made absolute, with the symlinks of its existing part resolved and `.`/`..` of the rest
@@ -63,7 +61,8 @@ pub fn inside(base: &Path, relative: &Path) -> Result<PathBuf, PathBuf> {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SitePath(String);
 
-/// Why a path from site.yaml or an argument cannot be read, in the catalogue's words.
+/// Why a path from site.yaml or an argument cannot be read; `PathProblem::text` (in error.rs,
+/// since messages sit above paths) says it in the catalogue's words.
 #[derive(Debug)]
 pub enum PathProblem {
     Absolute,
@@ -72,19 +71,6 @@ pub enum PathProblem {
     NotAFile,
     TooLarge(u64),
     Io(std::io::Error),
-}
-
-impl PathProblem {
-    pub fn text(&self) -> Text {
-        match self {
-            PathProblem::Absolute => text!("path-absolute"),
-            PathProblem::Climbs => text!("path-climbs"),
-            PathProblem::Outside(to) => text!("path-outside", target = to),
-            PathProblem::NotAFile => text!("path-not-a-file"),
-            PathProblem::TooLarge(limit) => text!("path-too-large", limit_mb = limit / MB),
-            PathProblem::Io(e) => text!("path-unreadable", reason = e.to_string()),
-        }
-    }
 }
 
 impl SitePath {

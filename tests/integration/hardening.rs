@@ -360,3 +360,49 @@ fn a_picture_of_30000_by_30000_pixels_is_refused_before_decoding() {
     assert!(err.contains("content/huge.png"), "{err}");
     assert!(err.contains("30000×30000 pixels"), "{err}");
 }
+
+#[test]
+fn a_section_index_error_comes_before_the_errors_of_its_pages() {
+    let f = Fixture::new();
+    f.write(
+        "content/news/_index.md",
+        "---\ntitle: 新闻\nstale_after_days: -5\n---\n",
+    );
+    for day in 1..=3 {
+        f.write(
+            &format!("content/news/2026-01-0{day}-x.md"),
+            &format!(
+                "---\ntitle: 第{day}条\ndate: 2026-01-0{day}\n---\n[坏链接](nowhere-{day}.md)\n"
+            ),
+        );
+    }
+    let out = build_for_at_most(&f, &["--lang", "en"], 120);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let index = err.find("content/news/_index.md").unwrap_or(usize::MAX);
+    let page = err.find("content/news/2026-").unwrap_or(usize::MAX);
+    assert!(index < page, "the root cause is not first:\n{err}");
+}
+
+#[test]
+fn errors_are_capped_per_file_with_a_count_of_the_rest() {
+    let f = Fixture::new();
+    let body: String = (0..120)
+        .map(|i| format!("[坏链接{i}](nowhere-{i}.md)\n\n"))
+        .collect();
+    f.write("content/broken.md", &format!("---\ntitle: 坏\n---\n{body}"));
+    let out = build_for_at_most(&f, &["--lang", "en"], 120);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let shown = (0..120)
+        .filter(|i| err.contains(&format!("nowhere-{i}.md")))
+        .count();
+    assert!(
+        (1..=50).contains(&shown),
+        "{shown} problems of one file printed"
+    );
+    assert!(
+        err.contains("70 more problems in content/broken.md"),
+        "{err}"
+    );
+}

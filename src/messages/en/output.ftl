@@ -38,3 +38,4 @@ path-outside = the path leads outside the site's folder (to { $target }), throug
 path-not-a-file = it is not a regular file (a folder, device or pipe is never read)
 path-too-large = it is larger than { $limit_mb } MB, the most Civic reads from such a file
 path-unreadable = cannot read it: { $reason }
+problems-more-in-file = … and { $more } more problems in { $file } (not shown; fix the ones above first)

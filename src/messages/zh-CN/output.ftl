@@ -38,3 +38,4 @@ path-outside = 这个路径（经由符号链接或 `..`）指向网站文件夹
 path-not-a-file = 它不是普通文件（文件夹、设备或管道一律不读）
 path-too-large = 它超过了 { $limit_mb } MB，这是 Civic 读取此类文件的上限
 path-unreadable = 无法读取：{ $reason }
+problems-more-in-file = ……{ $file } 中还有 { $more } 个问题未显示（请先修改上面列出的问题）

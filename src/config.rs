@@ -386,30 +386,37 @@ pub fn default_categories() -> Vec<ListItem> {
 /// Read and validate `site.yaml` under `root`. `base_url_override` comes from `--base-url`.
 pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, Failed> {
     let path = root.join(CONFIG_FILE);
-    let too_big = std::fs::metadata(&path).is_ok_and(|m| m.len() > MAX_CONFIG_BYTES);
-    if too_big {
-        return Err(Problem::error(
-            "config-too-large",
-            crate::text!(
+    // Inside the site, a regular file, at most MAX_CONFIG_BYTES: a site.yaml symlinked to
+    // /dev/zero or a FIFO is refused instead of read for ever (issue 24).
+    let read =
+        crate::paths::SitePath::parse(CONFIG_FILE).and_then(|p| p.read_in(root, MAX_CONFIG_BYTES));
+    let bytes = match read {
+        Ok(bytes) => bytes,
+        Err(crate::paths::PathProblem::TooLarge(_)) => {
+            return Err(Problem::error(
                 "config-too-large",
-                limit_mb = MAX_CONFIG_BYTES / 1024 / 1024
-            ),
-        )
-        .in_file(CONFIG_FILE)
-        .help(crate::text!("config-too-large-help"))
-        .into());
-    }
-    let bytes = std::fs::read(&path).map_err(|e| {
-        Problem::error(
-            "config-unreadable",
-            crate::text!("config-unreadable", reason = e.to_string()),
-        )
-        .in_file(CONFIG_FILE)
-        .help(crate::text!(
-            "config-unreadable-help",
-            path = path.display().to_string()
-        ))
-    })?;
+                crate::text!(
+                    "config-too-large",
+                    limit_mb = MAX_CONFIG_BYTES / 1024 / 1024
+                ),
+            )
+            .in_file(CONFIG_FILE)
+            .help(crate::text!("config-too-large-help"))
+            .into());
+        }
+        Err(problem) => {
+            return Err(Problem::error(
+                "config-unreadable",
+                crate::text!("config-unreadable", reason = problem.text()),
+            )
+            .in_file(CONFIG_FILE)
+            .help(crate::text!(
+                "config-unreadable-help",
+                path = path.display().to_string()
+            ))
+            .into());
+        }
+    };
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() + 1;

@@ -235,9 +235,36 @@ pub fn report(problem: &Problem, color: bool, lang: Lang) -> String {
 pub fn eprint(problems: &[Problem], lang: Lang) {
     use std::io::IsTerminal;
     let color = std::io::stderr().is_terminal();
+    // At most MAX_PER_FILE problems of one file are printed; the rest are counted (issue 24:
+    // 20,000 spam lines printed 10.7 MB of errors).
+    let mut shown: std::collections::BTreeMap<Option<&str>, usize> = Default::default();
     for p in problems {
-        eprint!("{}", report(p, color, lang));
+        let n = shown.entry(p.file.as_deref()).or_default();
+        *n += 1;
+        if *n <= MAX_PER_FILE {
+            eprint!("{}", report(p, color, lang));
+        }
     }
+    for (file, n) in shown.into_iter().filter(|(_, n)| *n > MAX_PER_FILE) {
+        let more = crate::text!(
+            "problems-more-in-file",
+            more = n - MAX_PER_FILE,
+            file = file.unwrap_or("")
+        );
+        eprintln!("{}", more.in_lang(lang));
+    }
+}
+
+/// The most problems of one file printed; a file with more gets a count of the rest.
+const MAX_PER_FILE: usize = 50;
+
+/// A problem's file in reading order: within a folder, its `_index` files come first, since a
+/// section's settings are the root cause of what its pages report (`content/news/2026-…` sorted
+/// before `content/news/_index.md`, digits being before `_`).
+fn reading_order(file: Option<&str>) -> Option<(&str, bool, &str)> {
+    let file = file?;
+    let (folder, name) = file.rsplit_once('/').unwrap_or(("", file));
+    Some((folder, !name.starts_with("_index"), name))
 }
 
 /// Sort problems the way an editor reads them (by file, then line) and drop exact repeats (an
@@ -252,12 +279,18 @@ pub fn sort_and_dedup(problems: &mut Vec<Problem>) {
 /// Sort problems the way an editor reads them: by file, then line.
 pub fn sort(problems: &mut [Problem]) {
     problems.sort_by(|a, b| {
-        (a.file.as_deref(), a.line, a.column, &a.message).cmp(&(
-            b.file.as_deref(),
-            b.line,
-            b.column,
-            &b.message,
-        ))
+        (
+            reading_order(a.file.as_deref()),
+            a.line,
+            a.column,
+            &a.message,
+        )
+            .cmp(&(
+                reading_order(b.file.as_deref()),
+                b.line,
+                b.column,
+                &b.message,
+            ))
     });
 }
 
@@ -290,5 +323,21 @@ impl From<Problem> for Failed {
 impl From<Vec<Problem>> for Failed {
     fn from(p: Vec<Problem>) -> Failed {
         Failed(p)
+    }
+}
+
+/// The catalogue's words for a path refused (here, not in paths.rs: messages use paths).
+impl crate::paths::PathProblem {
+    pub fn text(&self) -> Text {
+        match self {
+            Self::Absolute => crate::text!("path-absolute"),
+            Self::Climbs => crate::text!("path-climbs"),
+            Self::Outside(to) => crate::text!("path-outside", target = to),
+            Self::NotAFile => crate::text!("path-not-a-file"),
+            Self::TooLarge(limit) => {
+                crate::text!("path-too-large", limit_mb = limit / crate::paths::MB)
+            }
+            Self::Io(e) => crate::text!("path-unreadable", reason = e.to_string()),
+        }
     }
 }

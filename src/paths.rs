@@ -54,16 +54,104 @@ pub fn inside(base: &Path, relative: &Path) -> Result<PathBuf, PathBuf> {
     }
 }
 
+/// A path that site.yaml gives relative to the site (`guard.extra_rules`, a theme's name): never
+/// absolute, never climbing out with `..`, normalised to `/`-separated parts without `.`. It is
+/// the one place such a path is checked; [`SitePath::open_in`] then follows symlinks and refuses
+/// where they lead outside the site.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SitePath(String);
+
+/// Why a path from site.yaml or an argument cannot be read; `PathProblem::text` (in error.rs,
+/// since messages sit above paths) says it in the catalogue's words.
+#[derive(Debug)]
+pub enum PathProblem {
+    Absolute,
+    Climbs,
+    Outside(PathBuf),
+    NotAFile,
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+impl SitePath {
+    pub fn parse(given: &str) -> Result<SitePath, PathProblem> {
+        let path = Path::new(given);
+        let mut parts = Vec::new();
+        for component in path.components() {
+            match component {
+                Component::Prefix(_) | Component::RootDir => return Err(PathProblem::Absolute),
+                Component::ParentDir => return Err(PathProblem::Climbs),
+                Component::CurDir => {}
+                Component::Normal(name) => parts.push(name.to_string_lossy().into_owned()),
+            }
+        }
+        // `\\server\x` or `C:\x` are not absolute on Unix but are meant to be.
+        if given.starts_with('\\') || given.get(1..2) == Some(":") {
+            return Err(PathProblem::Absolute);
+        }
+        Ok(SitePath(parts.join("/")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Where the path leads under `root`, symlinks followed; refused when that is outside.
+    pub fn open_in(&self, root: &Path) -> Result<PathBuf, PathProblem> {
+        inside(root, Path::new(&self.0)).map_err(PathProblem::Outside)
+    }
+
+    /// The file's bytes, read only if it lies inside `root` and is a regular file of at most
+    /// `limit` bytes.
+    pub fn read_in(&self, root: &Path, limit: u64) -> Result<Vec<u8>, PathProblem> {
+        read_regular(&self.open_in(root)?, limit)
+    }
+}
+
+/// One mebibyte, for limits stated in messages.
+pub const MB: u64 = 1024 * 1024;
+
+/// The most a configuration or rule file may hold.
+pub const CONFIG_LIMIT: u64 = 8 * MB;
+
+/// Read `path` only if it is a regular file (a FIFO or device would block or never end) of at
+/// most `limit` bytes; the read itself stops at the limit, in case the file grows meanwhile.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, PathProblem> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(PathProblem::Io)?;
+    if !meta.is_file() {
+        return Err(PathProblem::NotAFile);
+    }
+    if meta.len() > limit {
+        return Err(PathProblem::TooLarge(limit));
+    }
+    let file = std::fs::File::open(path).map_err(PathProblem::Io)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(PathProblem::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(PathProblem::TooLarge(limit));
+    }
+    Ok(bytes)
+}
+
 /// `path` as editors read it in messages: `/` between components on every platform.
 pub fn display(path: &Path) -> String {
-    path.components()
+    let shown = path
+        .components()
         .map(|c| match c {
             // Joined with `/` below, an empty first part gives the leading slash.
             Component::RootDir => std::borrow::Cow::Borrowed(""),
             c => c.as_os_str().to_string_lossy(),
         })
         .collect::<Vec<_>>()
-        .join("/")
+        .join("/");
+    // `/` alone is one empty part, which joins to nothing.
+    if shown.is_empty() && path.has_root() {
+        return "/".to_string();
+    }
+    shown
 }
 
 #[cfg(test)]
@@ -111,5 +199,32 @@ mod tests {
             super::display(Path::new("content/news/a.md")),
             "content/news/a.md"
         );
+    }
+
+    #[test]
+    fn site_paths_stay_inside_and_read_only_small_regular_files() {
+        for bad in ["/etc/shadow", "../x", "a/../../x", "\\\\host\\x", "C:\\x"] {
+            assert!(SitePath::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            SitePath::parse("./rules//a.txt").expect("ok").as_str(),
+            "rules/a.txt"
+        );
+        let dir = tempfile::tempdir().expect("tmp");
+        let site = dir.path().join("site");
+        std::fs::create_dir(&site).expect("mkdir");
+        std::fs::write(dir.path().join("secret"), "s").expect("write");
+        std::os::unix::fs::symlink(dir.path().join("secret"), site.join("link")).expect("ln");
+        std::os::unix::fs::symlink("/dev/zero", site.join("zero")).expect("ln");
+        std::fs::write(site.join("big"), vec![b'x'; 11]).expect("write");
+        let read = |p: &str, limit| SitePath::parse(p).expect(p).read_in(&site, limit);
+        assert!(matches!(read("link", MB), Err(PathProblem::Outside(_))));
+        assert!(matches!(read("zero", MB), Err(PathProblem::Outside(_))));
+        assert!(matches!(read("big", 10), Err(PathProblem::TooLarge(10))));
+        assert_eq!(read("big", 11).expect("fits").len(), 11);
+        assert!(matches!(
+            read_regular(Path::new("/dev/zero"), MB),
+            Err(PathProblem::NotAFile)
+        ));
     }
 }

@@ -158,6 +158,7 @@ pub(super) fn arg_help(path: &str, id: &str) -> Option<Text> {
         ("verify", "format") => text!("arg-verify-format"),
         ("verify", "concurrency") => text!("arg-verify-concurrency"),
         ("verify", "timeout") => text!("arg-verify-timeout"),
+        ("verify", "deadline") => text!("arg-verify-deadline"),
         ("verify", "retries") => text!("arg-verify-retries"),
         ("verify", "sample") => text!("arg-verify-sample"),
         ("verify", "since") => text!("arg-verify-since"),

@@ -25,6 +25,9 @@ pub struct VerifyArgs {
     pub timeout: Duration,
     #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(0..=10))]
     pub retries: u32,
+    // The whole run stops after this long (issue 24: a slow server stalled a run for hours).
+    #[arg(long, value_name = "SECONDS", default_value = "900", value_parser = seconds)]
+    pub deadline: Duration,
     #[arg(long, value_name = "N")]
     pub sample: Option<usize>,
     #[arg(long, value_name = "FILE", requires = "sample")]
@@ -62,7 +65,7 @@ pub fn run(args: &VerifyArgs, lang: Lang) -> Outcome {
         .clone()
         .unwrap_or_else(|| dir.join(MANIFEST_FILE));
     match load_manifest(&manifest).and_then(|m| crate::integrity::disk::verify_with(&dir, &m)) {
-        Ok(report) => finish(args, &report, None, lang),
+        Ok(report) => finish(args, &report, None, lang, &[]),
         Err(e) => integrity_error(&e),
     }
 }
@@ -114,6 +117,7 @@ fn remote(args: &VerifyArgs, lang: Lang) -> Outcome {
         seed,
         concurrency: usize::from(args.concurrency),
         timeout: args.timeout,
+        deadline: args.deadline,
         retries: args.retries,
         backoff: Duration::from_millis(500),
         progress: !args.quiet && std::io::stderr().is_terminal(),
@@ -135,14 +139,34 @@ fn remote(args: &VerifyArgs, lang: Lang) -> Outcome {
                     requests = outcome.requests
                 ),
             };
-            finish(args, &outcome.report, Some(checked), lang)
+            let mut notes = Vec::new();
+            if outcome.unlisted > 0 {
+                notes.push(text!("verify-extra-unlisted", links = outcome.unlisted));
+            }
+            if outcome.unfinished > 0 {
+                notes.push(text!(
+                    "verify-deadline-reached",
+                    seconds = args.deadline.as_secs(),
+                    files = outcome.unfinished
+                ));
+            }
+            let cut_short = outcome.unfinished > 0;
+            let done = finish(args, &outcome.report, Some(checked), lang, &notes);
+            // A run the deadline cut short compared less than it was asked to: never "clean".
+            if cut_short { Err(Stop::Reported) } else { done }
         }
         Err(e) => usage(e.text(), Some(e.help())),
     }
 }
 
 /// Print the report (and how much was checked, for an address) in `lang`.
-fn finish(args: &VerifyArgs, report: &Report, checked: Option<Text>, lang: Lang) -> Outcome {
+fn finish(
+    args: &VerifyArgs,
+    report: &Report,
+    checked: Option<Text>,
+    lang: Lang,
+    notes: &[Text],
+) -> Outcome {
     let clean = report.is_clean();
     let summary = match checked {
         Some(checked) => text!(
@@ -159,6 +183,7 @@ fn finish(args: &VerifyArgs, report: &Report, checked: Option<Text>, lang: Lang)
             if !args.quiet {
                 eprintln!("{summary}");
             }
+            notes.iter().for_each(|n| eprintln!("{}", n.in_lang(lang)));
         }
         Format::Text if clean && args.quiet => {}
         Format::Text => {
@@ -166,6 +191,7 @@ fn finish(args: &VerifyArgs, report: &Report, checked: Option<Text>, lang: Lang)
                 eprintln!("{}", finding.line(lang));
             }
             eprintln!("{summary}");
+            notes.iter().for_each(|n| eprintln!("{}", n.in_lang(lang)));
         }
     }
     if clean { Ok(()) } else { Err(Stop::Reported) }

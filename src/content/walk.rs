@@ -51,6 +51,15 @@ pub fn walk(root: &Path) -> Result<Walked, Vec<Problem>> {
                 .help(crate::text!("content-no-folder-help")),
         ]);
     }
+    // walkdir follows a symlinked root even without follow_links: content/ itself a link was
+    // published while its warning said it was skipped (issue 24). It is refused instead.
+    if std::fs::symlink_metadata(&content).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(vec![
+            Problem::error("symlink", crate::text!("content-folder-symlink"))
+                .in_file(CONTENT_DIR)
+                .help(crate::text!("content-folder-symlink-help")),
+        ]);
+    }
     let mut walked = Walked::default();
     let mut problems = Vec::new();
     let entries = WalkDir::new(&content)

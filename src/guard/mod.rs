@@ -216,10 +216,20 @@ impl Guard {
     ) -> Result<Guard, GuardError> {
         let extra = match &cfg.extra_rules {
             Some(rel) => {
-                let path = site_root.join(rel);
-                let text = std::fs::read_to_string(&path).map_err(|source| GuardError::Io {
-                    path: path.display().to_string(),
-                    source,
+                // Only a regular file inside the site, of at most CONFIG_LIMIT (issue 24): not
+                // /etc/shadow, a symlink out of the site, /dev/zero or a FIFO.
+                let refused = |problem: crate::paths::PathProblem| {
+                    GuardError::Config(text!(
+                        "guard-extra-rules-refused",
+                        path = rel,
+                        problem = problem.text()
+                    ))
+                };
+                let bytes = crate::paths::SitePath::parse(rel)
+                    .and_then(|p| p.read_in(site_root, crate::paths::CONFIG_LIMIT))
+                    .map_err(refused)?;
+                let text = String::from_utf8(bytes).map_err(|_| {
+                    GuardError::Config(text!("guard-extra-rules-not-text", path = rel))
                 })?;
                 Some((rel.clone(), text))
             }

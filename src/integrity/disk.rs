@@ -1,7 +1,7 @@
 //! `civic verify DIR`: a folder (the deployed copy, or a copy of it) compared with a manifest.
 
 use super::findings::{Finding, Kind, Report};
-use super::{IntegrityError, MANIFEST_FILE, Manifest, io_err, load_manifest, sha256_hex};
+use super::{IntegrityError, MANIFEST_FILE, Manifest, io_err, load_manifest};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -37,8 +37,7 @@ pub fn verify_with(dir: &Path, manifest: &Manifest) -> Result<Report, IntegrityE
                 report.findings.push(finding);
             }
             (Entry::File(file), built) => {
-                let bytes = std::fs::read(file).map_err(io_err(file))?;
-                let (sha256, size) = (sha256_hex(&bytes), bytes.len() as u64);
+                let (sha256, size) = hash_file(file)?;
                 match built {
                     None => report
                         .findings
@@ -63,6 +62,15 @@ pub fn verify_with(dir: &Path, manifest: &Manifest) -> Result<Report, IntegrityE
     }
     report.sort();
     Ok(report)
+}
+
+/// The file's SHA-256 and size, read in chunks: a 6 GB file must not be read whole (issue 24).
+fn hash_file(file: &Path) -> Result<(String, u64), IntegrityError> {
+    use sha2::Digest;
+    let mut hasher = sha2::Sha256::new();
+    let mut reader = std::fs::File::open(file).map_err(io_err(file))?;
+    let size = std::io::copy(&mut reader, &mut hasher).map_err(io_err(file))?;
+    Ok((crate::digest::hex(&hasher.finalize()), size))
 }
 
 enum Entry {

@@ -1,16 +1,19 @@
 //! One HTTP GET as a given visitor, with a timeout and a bounded retry, reduced to what
 //! `verify` compares: the body's hash, a redirect, another status, or why there was no answer.
 
-use super::sha256_hex;
 use crate::messages::Text;
 use crate::text;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use url::Url;
 
-/// Bodies are read up to this size; a file the build wrote is never this large, so a longer
+/// Bodies are hashed up to this size; a file the build wrote is never this large, so a longer
 /// answer is a change whatever follows.
 const MAX_BODY: u64 = 64 * 1024 * 1024;
+
+/// Of a body, at most this much is kept to read links from (issue 24: a 63 MB page of links
+/// cost 2.5 GB); the hash streams over the whole body up to [`MAX_BODY`].
+const KEPT_BODY: usize = 2 * 1024 * 1024;
 
 /// Who asks: the User-Agent sent, and the Referer if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,40 +28,84 @@ pub const BROWSER: Visitor = Visitor {
     referer: None,
 };
 
-/// Who else asks for every HTML page. Parasite kits (寄生虫) serve spam to the crawlers of the
-/// search engines that matter in China and abroad, or to visitors who arrive from a search
-/// results page, and the clean page to everyone else.
+/// A mobile browser: Shenma (神马) serves only mobile search, Baidu's most of it.
+const MOBILE: &str = "Mozilla/5.0 (Linux; Android 14; V2309A) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+
+/// A crawler by its User-Agent.
+const fn crawler(user_agent: &'static str) -> Visitor {
+    Visitor {
+        user_agent,
+        referer: None,
+    }
+}
+
+/// A visitor arriving from a search results page.
+const fn searcher(user_agent: &'static str, referer: &'static str) -> Visitor {
+    Visitor {
+        user_agent,
+        referer: Some(referer),
+    }
+}
+
+/// Who else asks for every page, script, sitemap and robots.txt. Parasite kits (寄生虫) serve
+/// spam to the crawlers of the search engines that matter in China and abroad, desktop and
+/// mobile, or to visitors who arrive from a search results page, and the clean file to everyone
+/// else (issue 24 added mobile Baidu, Bytespider, YisouSpider and the Referers beyond Baidu's).
 pub const OTHERS: &[Visitor] = &[
-    Visitor {
-        user_agent: "Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)",
-        referer: None,
-    },
-    Visitor {
-        user_agent: "Sogou web spider/4.0(+http://www.sogou.com/docs/help/webmasters.htm#07)",
-        referer: None,
-    },
-    Visitor {
-        user_agent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/50.0.2661.102 Safari/537.36; 360Spider",
-        referer: None,
-    },
-    Visitor {
-        user_agent: "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
-        referer: None,
-    },
-    Visitor {
-        user_agent: "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
-        referer: None,
-    },
-    Visitor {
-        user_agent: BROWSER.user_agent,
-        referer: Some("https://www.baidu.com/s?wd=%E6%96%87%E6%98%8E%E7%BD%91"),
-    },
+    crawler("Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)"),
+    crawler(
+        "Mozilla/5.0 (Linux;u;Android 4.2.2;zh-cn;) AppleWebKit/534.46 (KHTML,like Gecko) Version/5.1 Mobile Safari/10600.6.3 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)",
+    ),
+    crawler("Sogou web spider/4.0(+http://www.sogou.com/docs/help/webmasters.htm#07)"),
+    crawler(
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/50.0.2661.102 Safari/537.36; 360Spider",
+    ),
+    crawler(
+        "Mozilla/5.0 (Linux; U; Android 8.1.0; zh-CN; EML-AL00 Build/HUAWEIEML-AL00) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/57.0.2987.108 baidu.sogo.uc.UCBrowser/11.9.4.974 UWS/2.13.1.48 Mobile Safari/537.36 AliApp(DingTalk/4.5.11) YisouSpider/5.0 (+http://yisou.com)",
+    ),
+    crawler(
+        "Mozilla/5.0 (Linux; Android 5.0) AppleWebKit/537.36 (KHTML, like Gecko) Mobile Safari/537.36 (compatible; Bytespider; spider-feedback@bytedance.com)",
+    ),
+    crawler("Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)"),
+    crawler("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"),
+    searcher(
+        BROWSER.user_agent,
+        "https://www.baidu.com/s?wd=%E6%96%87%E6%98%8E%E7%BD%91",
+    ),
+    searcher(
+        MOBILE,
+        "https://m.baidu.com/s?word=%E6%96%87%E6%98%8E%E7%BD%91",
+    ),
+    searcher(
+        BROWSER.user_agent,
+        "https://www.sogou.com/web?query=%E6%96%87%E6%98%8E%E7%BD%91",
+    ),
+    searcher(
+        BROWSER.user_agent,
+        "https://www.so.com/s?q=%E6%96%87%E6%98%8E%E7%BD%91",
+    ),
+    searcher(MOBILE, "https://m.sm.cn/s?q=%E6%96%87%E6%98%8E%E7%BD%91"),
+    searcher(
+        BROWSER.user_agent,
+        "https://www.google.com/search?q=%E6%96%87%E6%98%8E%E7%BD%91",
+    ),
 ];
+
+/// Whether the crawlers and search visitors of [`OTHERS`] are asked for `path` too: pages,
+/// scripts (a kit redirects search visitors from a .js), the sitemap and robots.txt (a kit
+/// lists its own pages there for crawlers only).
+pub fn compared_for_cloaking(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    path.ends_with(".html")
+        || path.ends_with(".js")
+        || file == "sitemap.xml"
+        || file == "robots.txt"
+}
 
 /// What one GET came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
-    /// A 2xx with a body (`bytes` read up to [`MAX_BODY`]).
+    /// A 2xx with a body (hashed up to [`MAX_BODY`], `bytes` its first [`KEPT_BODY`]).
     Body {
         sha256: String,
         size: u64,
@@ -170,6 +217,8 @@ impl Fetcher {
         if !status.is_success() {
             return Ok(Answer::Status(status.as_u16()));
         }
+        use sha2::Digest;
+        let mut hasher = sha2::Sha256::new();
         let mut bytes = Vec::new();
         let mut size = 0u64;
         while let Some(chunk) = response.chunk().await? {
@@ -177,10 +226,12 @@ impl Fetcher {
             if size > MAX_BODY {
                 break;
             }
-            bytes.extend_from_slice(&chunk);
+            hasher.update(&chunk);
+            let room = KEPT_BODY.saturating_sub(bytes.len());
+            bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
         }
         Ok(Answer::Body {
-            sha256: sha256_hex(&bytes),
+            sha256: crate::digest::hex(&hasher.finalize()),
             size,
             bytes,
         })

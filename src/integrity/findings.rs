@@ -206,13 +206,29 @@ impl Finding {
             Some(details) => text!(
                 "verify-finding-details",
                 kind = kind,
-                place = self.place(),
+                place = terminal_safe(self.place()),
                 details = details
             )
             .in_lang(lang),
-            None => format!("{kind} {}", self.place()),
+            None => format!("{kind} {}", terminal_safe(self.place())),
         }
     }
+}
+
+/// A file name or address as printed to a terminal: control characters (an ESC that would
+/// recolour or rewrite the screen, a newline that would forge a line) shown escaped, `\u{1b}`
+/// (issue 24). JSON output escapes them by itself.
+fn terminal_safe(place: &str) -> String {
+    place
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 fn short(hash: &str) -> &str {

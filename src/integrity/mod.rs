@@ -104,20 +104,28 @@ impl std::error::Error for IntegrityError {
     }
 }
 
+/// The largest manifest read (a site of 100,000 files has one of about 15 MB).
+const MANIFEST_LIMIT: u64 = 64 * crate::paths::MB;
+
 /// Read and check a manifest.
 pub fn load_manifest(path: &Path) -> Result<Manifest, IntegrityError> {
-    let text = std::fs::read_to_string(path).map_err(|source| {
-        if source.kind() == std::io::ErrorKind::NotFound {
-            IntegrityError::NoManifest {
-                path: path.to_path_buf(),
+    // A regular file of at most MANIFEST_LIMIT: `--manifest /dev/zero` or a FIFO is refused,
+    // not read for ever (issue 24).
+    let bytes =
+        crate::paths::read_regular(path, MANIFEST_LIMIT).map_err(|problem| match problem {
+            crate::paths::PathProblem::Io(source)
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                IntegrityError::NoManifest {
+                    path: path.to_path_buf(),
+                }
             }
-        } else {
-            IntegrityError::Io {
+            problem => IntegrityError::BadManifest {
                 path: path.to_path_buf(),
-                source,
-            }
-        }
-    })?;
+                problem: problem.text(),
+            },
+        })?;
+    let text = String::from_utf8_lossy(&bytes);
     let manifest: Manifest =
         serde_json::from_str(&text).map_err(|e| IntegrityError::BadManifest {
             path: path.to_path_buf(),

@@ -7,7 +7,7 @@
 //! fetched once and reported. A few workers (`--concurrency`) share the list, so no more than
 //! that many requests are ever in flight.
 
-use super::fetch::{Answer, BROWSER, Fetcher, OTHERS, Visitor};
+use super::fetch::{Answer, BROWSER, Fetcher, OTHERS, Visitor, compared_for_cloaking};
 use super::findings::{Finding, Kind, Report};
 use super::{FileEntry, Manifest, links, sample};
 use crate::messages::Text;
@@ -20,6 +20,10 @@ use url::Url;
 /// At most this many extra pages are fetched in one run: a spam kit may link thousands.
 const MAX_EXTRA_FETCHES: usize = 100;
 
+/// At most this many extra pages are listed in one run; the rest are counted (issue 24: a page
+/// of 200,000 distinct links made millions of findings and ran out of memory).
+const MAX_EXTRA_LISTED: usize = 1000;
+
 pub struct RemoteOptions {
     /// The site's address, ending in `/`.
     pub base: Url,
@@ -30,6 +34,8 @@ pub struct RemoteOptions {
     pub seed: u64,
     pub concurrency: usize,
     pub timeout: Duration,
+    /// The whole run stops after this long, reporting what it found so far.
+    pub deadline: Duration,
     pub retries: u32,
     /// The first pause before a retry; doubled for each next one.
     pub backoff: Duration,
@@ -83,6 +89,10 @@ pub struct RemoteOutcome {
     pub checked: usize,
     /// HTTP requests sent, retries included.
     pub requests: usize,
+    /// Extra links found beyond [`MAX_EXTRA_LISTED`], counted, not listed.
+    pub unlisted: usize,
+    /// Files of the manifest not compared because the deadline came first.
+    pub unfinished: usize,
 }
 
 pub fn verify_remote(options: &RemoteOptions) -> Result<RemoteOutcome, RemoteError> {
@@ -106,11 +116,19 @@ pub fn verify_remote(options: &RemoteOptions) -> Result<RemoteOutcome, RemoteErr
         lang: options.lang,
         found: Mutex::new(Found::default()),
     });
-    runtime.block_on(checker.clone().run(targets, options.concurrency))?;
+    let total = targets.len();
+    let run = checker.clone().run(targets, options.concurrency);
+    // On the deadline the workers are dropped mid-request: what they found stays in `found`.
+    if let Ok(result) =
+        runtime.block_on(async { tokio::time::timeout(options.deadline, run).await })
+    {
+        result?;
+    }
     checker.progress.finish_and_clear();
     let requests = checker.fetcher.requests();
     let found = std::mem::take(&mut *lock(&checker.found));
     let checked = found.checked;
+    let unlisted = found.unlisted;
     let mut report = Report {
         findings: found.findings,
         unchanged_count: found.unchanged,
@@ -120,6 +138,8 @@ pub fn verify_remote(options: &RemoteOptions) -> Result<RemoteOutcome, RemoteErr
         report,
         checked,
         requests,
+        unlisted,
+        unfinished: total.saturating_sub(checked),
     })
 }
 
@@ -143,6 +163,8 @@ struct Found {
     checked: usize,
     /// Same-host paths the build never wrote → the URL found and the first file linking it.
     extra: BTreeMap<String, (Url, String)>,
+    /// Further such links, beyond [`MAX_EXTRA_LISTED`].
+    unlisted: usize,
 }
 
 struct Checker {
@@ -232,7 +254,7 @@ impl Checker {
             findings.push(f);
         }
         self.scan_links(path, &url, entry, &browser);
-        let page = path.ends_with(".html");
+        let page = compared_for_cloaking(path);
         let reached = !matches!(browser, Answer::Failed(_) | Answer::Tls(_));
         if page && reached {
             for &visitor in OTHERS {
@@ -264,6 +286,10 @@ impl Checker {
         let mut found = lock(&self.found);
         for link in links::links_in(path, url, bytes) {
             if let Some(Err(unbuilt)) = links::manifest_path(&self.base, &self.manifest, &link) {
+                if found.extra.len() >= MAX_EXTRA_LISTED && !found.extra.contains_key(&unbuilt) {
+                    found.unlisted += 1;
+                    continue;
+                }
                 found
                     .extra
                     .entry(unbuilt)

@@ -54,17 +54,34 @@ pub fn check(root: &Path, output: &Path, force: bool) -> Result<PathBuf, Text> {
             return refuse(text!("place-contains-source", name = name));
         }
     }
+    if is_system_folder(&out) {
+        return refuse(text!("place-system-folder"));
+    }
     match std::fs::symlink_metadata(&out) {
         Err(_) => Ok(out),
         Ok(meta) if !meta.is_dir() => Err(text!("place-is-file", output = &shown)),
-        Ok(_) if force || is_civic_output(&out) || is_empty(&out) => Ok(out),
+        Ok(_) if is_stamped(&out) || is_empty(&out) => Ok(out),
+        // `--force` widens nothing (issue 24): it only gets the message that says so.
+        Ok(_) if force => Err(text!(
+            "place-force-foreign",
+            output = &shown,
+            stamp = STAMP_FILE
+        )),
         Ok(_) => Err(text!("place-foreign-folder", output = &shown)),
     }
 }
 
-/// A folder a build made: it has the stamp, or (built before the stamp existed) the manifest.
-fn is_civic_output(dir: &Path) -> bool {
-    dir.join(STAMP_FILE).is_file() || dir.join(crate::built::MANIFEST_FILE).is_file()
+/// `/`, the home folder and the top-level folders of the system: never an output, whatever
+/// they hold (a stamp file can be copied).
+fn is_system_folder(out: &Path) -> bool {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    out.parent().is_none_or(|p| p.parent().is_none())
+        || home.is_some_and(|h| paths::resolve(&h).is_ok_and(|h| h == out))
+}
+
+/// A folder a build made: every build writes the stamp into its output.
+fn is_stamped(dir: &Path) -> bool {
+    std::fs::symlink_metadata(dir.join(STAMP_FILE)).is_ok_and(|m| m.is_file())
 }
 
 fn is_empty(dir: &Path) -> bool {
@@ -101,8 +118,24 @@ mod tests {
         );
         std::fs::write(foreign.join("a.jpg"), "x").expect("write");
         assert!(check(&root, &foreign, false).is_err());
-        assert!(check(&root, &foreign, true).is_ok());
+        assert!(
+            check(&root, &foreign, true).is_err(),
+            "--force empties only Civic's folders"
+        );
+        std::fs::write(foreign.join(crate::built::MANIFEST_FILE), "x").expect("write");
+        assert!(
+            check(&root, &foreign, true).is_err(),
+            "a manifest alone is not the stamp"
+        );
         std::fs::write(foreign.join(STAMP_FILE), STAMP_TEXT).expect("write");
         assert!(check(&root, &foreign, false).is_ok());
+        for system in ["/", "/etc", "/bin"] {
+            let err = check(&root, Path::new(system), true).expect_err(system);
+            assert!(
+                err.to_string().contains(&format!("--output {system} "))
+                    || err.to_string().contains(&format!("--output {system}:")),
+                "{err}"
+            );
+        }
     }
 }

@@ -6,8 +6,9 @@
 
 use crate::content::Source;
 use crate::error::Problem;
+use crate::error::Severity;
 use crate::guard::report::{finding_text, problem, to_problem};
-use crate::guard::{FileKind, Guard, Rule};
+use crate::guard::{FileKind, Finding, Guard, Rule};
 use crate::markdown::Rendered;
 use crate::render::Theme;
 use crate::site::Site;
@@ -45,8 +46,7 @@ fn scan_asset(guard: &Guard, rel: &str, path: &std::path::Path) -> Vec<Problem> 
     match std::fs::read(path) {
         Ok(bytes) => {
             let text = String::from_utf8_lossy(&bytes);
-            guard
-                .scan_published(rel, &bytes, true)
+            published(guard, rel, &bytes, true)
                 .into_iter()
                 .map(|f| to_problem(f, &shown, Some(&text), true))
                 .collect()
@@ -61,6 +61,29 @@ fn scan_asset(guard: &Guard, rel: &str, path: &std::path::Path) -> Vec<Problem> 
     }
 }
 
+/// [`Guard::scan_published`], except that in `_redirects` a target on another host is an error:
+/// `/* https://casino.example/ 301` sends the whole site elsewhere (issue 24). Backslashes are
+/// read as browsers read them, `/\\host` as `//host`.
+fn published(guard: &Guard, name: &str, bytes: &[u8], from_content: bool) -> Vec<Finding> {
+    if FileKind::of(name) != FileKind::Redirects {
+        return guard.scan_published(name, bytes, from_content);
+    }
+    let slashed: Vec<u8> = bytes
+        .iter()
+        .map(|&b| if b == b'\\' { b'/' } else { b })
+        .collect();
+    let mut findings = guard.scan_published(name, &slashed, from_content);
+    for f in &mut findings {
+        if matches!(
+            f.rule,
+            Rule::ExternalLink | Rule::LookalikeHost | Rule::PrivateLink
+        ) {
+            f.severity = Severity::Error;
+        }
+    }
+    findings
+}
+
 /// Every link of site.yaml's menus goes through the link rules: it stands in every page header.
 fn scan_menus(guard: &Guard, config: &crate::config::SiteConfig) -> Vec<Problem> {
     config
@@ -69,7 +92,11 @@ fn scan_menus(guard: &Guard, config: &crate::config::SiteConfig) -> Vec<Problem>
         .flat_map(|(lang, items)| items.iter().map(move |item| (lang, item)))
         .filter(|(_, item)| !item.link.starts_with("@/"))
         .filter_map(|(lang, item)| {
-            let f = guard.check_config_link(&item.link)?;
+            // Browsers read `/\host` as `//host`, another site (issue 24).
+            let mut f = guard.check_config_link(&item.link.replace('\\', "/"))?;
+            // A menu link to a host outside the allowlist stands in every page: it stops the
+            // build, as docs/guard.md says, instead of being only a warning.
+            f.severity = Severity::Error;
             let message = crate::text!(
                 "guard-menu-link",
                 label = &item.label,
@@ -123,7 +150,7 @@ fn scan_theme(guard: &Guard, theme: &Theme) -> Vec<Problem> {
             continue; // below, with the theme's own scripts
         }
         let text = String::from_utf8_lossy(&file.bytes);
-        for f in guard.scan_published(name, &file.bytes, false) {
+        for f in published(guard, name, &file.bytes, false) {
             problems.push(to_problem(f, &file.origin, Some(&text), true));
         }
     }

@@ -1,6 +1,7 @@
 //! The whole build, stage after stage: config → content → site model → render → output.
 //! Each stage is a function over the previous stage's immutable result.
 
+pub mod guard_config;
 pub mod guard_site;
 
 use crate::config::{self, SiteConfig};
@@ -270,6 +271,7 @@ fn model_and_guard(
     let (errors, mut warnings): (Vec<Problem>, Vec<Problem>) =
         guard_site::scan(guard, &site, theme)
             .into_iter()
+            .chain(guard_config::scan(guard, &site.config))
             .partition(Problem::is_error);
     // Markdown's own warnings (an unreferenced footnote), located in their files.
     let bodies = site.pages.iter().map(|p| (&p.doc.source, &p.body));

@@ -26,6 +26,8 @@ pub fn live(options: &VerifyOptions, manifest: &Manifest) -> VerifyResult {
         timeout: Duration::from_secs(10),
         retries: 1,
         backoff: Duration::from_millis(500),
+        // A publish's check of a sample: five minutes is long enough for any real server.
+        deadline: Duration::from_secs(300),
         progress: false,
         lang: options.lang,
     };

@@ -125,7 +125,7 @@ fn variants(
             Err(_) => {
                 if decoded.is_none() {
                     decoded = Some(decode_upright(&bytes).map_err(|e| {
-                        Problem::error("image", text!("image-undecodable", reason = e.to_string()))
+                        Problem::error("image", text!("image-undecodable", reason = e))
                             .in_file(&file)
                     })?);
                 }
@@ -205,16 +205,36 @@ fn resize_jpeg(img: &DynamicImage, w: u32, h: u32, quality: u8) -> Result<Vec<u8
     Ok(out)
 }
 
+/// The most pixels a picture may have to be decoded: 100 megapixels (a phone photo has 12 to
+/// 50) is 300 MB decoded; a 30000×30000 PNG of 2.6 MB would take 5.3 GB (issue 24).
+const MAX_PIXELS: u64 = 100_000_000;
+
+/// What the image library said, as the reason of a message.
+fn said(e: impl std::fmt::Display) -> crate::messages::Text {
+    text!("image-library-said", reason = e.to_string())
+}
+
 /// The picture decoded and turned as its EXIF orientation says, ready to publish without it.
-fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, String> {
+/// Its size is read from the header first, and a picture of more than [`MAX_PIXELS`] is refused
+/// before any decoding.
+fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, crate::messages::Text> {
     let mut decoder = image::ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| e.to_string())?
+        .map_err(said)?
         .into_decoder()
-        .map_err(|e| e.to_string())?;
+        .map_err(said)?;
+    let (w, h) = decoder.dimensions();
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(text!(
+            "image-too-many-pixels",
+            width = w,
+            height = h,
+            megapixels = MAX_PIXELS / 1_000_000
+        ));
+    }
     // A broken EXIF block is no reason to refuse the photo: it is published as stored.
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
+    let mut img = DynamicImage::from_decoder(decoder).map_err(said)?;
     img.apply_orientation(orientation);
     Ok(img)
 }

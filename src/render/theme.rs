@@ -29,6 +29,7 @@ pub struct Theme {
 impl Theme {
     pub fn load(root: &Path, name: &str) -> Result<Theme, Failed> {
         let dir = root.join("themes").join(name);
+        refuse_outside(root, &format!("themes/{name}"))?;
         let mut files = BTreeMap::new();
         if dir.is_dir() {
             read_dir_into(&dir, "", &format!("themes/{name}"), &mut files)?;
@@ -53,6 +54,7 @@ impl Theme {
         let mut overridden = Vec::new();
         for sub in ["templates", "static"] {
             let site_dir = root.join(sub);
+            refuse_outside(root, sub)?;
             if site_dir.is_dir() {
                 let mut site_files = BTreeMap::new();
                 read_dir_into(&site_dir, sub, sub, &mut site_files)?;
@@ -77,6 +79,25 @@ impl Theme {
 
     pub fn i18n(&self, code: &str) -> Option<&ThemeFile> {
         self.files.get(&format!("i18n/{code}.yaml"))
+    }
+}
+
+/// A theme or override folder that a symlink leads out of the site (`themes/evil` → `/etc`) is
+/// refused: its files would be read and its `static/` published (issue 24).
+fn refuse_outside(root: &Path, rel: &str) -> Result<(), Failed> {
+    match crate::paths::inside(root, Path::new(rel)) {
+        Ok(_) => Ok(()),
+        Err(target) => Err(Problem::error(
+            "theme-outside",
+            crate::text!(
+                "render-folder-outside",
+                folder = rel,
+                target = crate::paths::display(&target)
+            ),
+        )
+        .in_file(rel)
+        .help(crate::text!("render-folder-outside-help"))
+        .into()),
     }
 }
 

@@ -69,19 +69,19 @@ fn output_onto_the_sources_is_refused_and_nothing_is_deleted() {
 }
 
 #[test]
-fn an_existing_folder_civic_did_not_make_is_kept_unless_forced() {
+fn an_existing_folder_civic_did_not_make_is_kept_even_when_forced() {
     let f = Fixture::new();
     let other = tempfile::tempdir().expect("tmp");
     std::fs::write(other.path().join("thesis.docx"), "years of work").expect("write");
     let out = f.build_into(other.path());
-    assert_usage_error(&out, "--force");
+    assert_usage_error(&out, ".civic-output");
     assert!(other.path().join("thesis.docx").exists());
     // A folder a build made carries the stamp and is replaced without asking.
     let out = f.build();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(f.out().join(".civic-output").is_file());
     assert!(f.build().status.success());
-    // --force replaces the foreign folder.
+    // --force does not replace the foreign folder either (issue 24).
     let forced = civic()
         .args(["build", "--quiet", "--date", DATE, "--force", "--root"])
         .arg(f.root())
@@ -89,9 +89,9 @@ fn an_existing_folder_civic_did_not_make_is_kept_unless_forced() {
         .arg(other.path())
         .output()
         .expect("run");
-    assert!(forced.status.success(), "{}", stderr(&forced));
-    assert!(!other.path().join("thesis.docx").exists());
-    assert!(other.path().join("index.html").is_file());
+    assert_usage_error(&forced, ".civic-output");
+    assert!(other.path().join("thesis.docx").exists());
+    assert!(!other.path().join("index.html").exists());
 }
 
 #[test]

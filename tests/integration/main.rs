@@ -17,6 +17,8 @@ mod guard_eval;
 mod guard_fit;
 mod guard_props;
 mod guard_realtext;
+mod hardening;
+mod hardening_verify;
 mod hostile;
 mod incremental;
 mod malformed;

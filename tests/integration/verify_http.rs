@@ -8,7 +8,7 @@
 
 use crate::common;
 
-mod server;
+pub(crate) mod server;
 
 use common::{Fixture, stderr};
 use server::{Tamper, bind, serve, start};
@@ -19,13 +19,13 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 /// The sample site, built once for every test here, with its manifest kept "off the server".
-struct Built {
+pub(crate) struct Built {
     _fixture: Fixture,
-    files: BTreeMap<String, Vec<u8>>,
+    pub(crate) files: BTreeMap<String, Vec<u8>>,
     manifest: PathBuf,
 }
 
-fn built() -> &'static Built {
+pub(crate) fn built() -> &'static Built {
     static BUILT: OnceLock<Built> = OnceLock::new();
     BUILT.get_or_init(|| {
         let fixture = Fixture::new();
@@ -45,21 +45,21 @@ fn built() -> &'static Built {
     })
 }
 
-struct Run {
-    code: Option<i32>,
-    records: Vec<serde_json::Value>,
-    stderr: String,
+pub(crate) struct Run {
+    pub(crate) code: Option<i32>,
+    pub(crate) records: Vec<serde_json::Value>,
+    pub(crate) stderr: String,
 }
 
 impl Run {
-    fn of_kind(&self, kind: &str) -> Vec<&serde_json::Value> {
+    pub(crate) fn of_kind(&self, kind: &str) -> Vec<&serde_json::Value> {
         self.records.iter().filter(|r| r["kind"] == kind).collect()
     }
 }
 
 /// `civic verify URL --manifest KEPT --format json ARGS…`, proxies from the environment removed
 /// so that nothing but the loopback server is asked.
-fn verify(url: &str, args: &[&str]) -> Run {
+pub(crate) fn verify(url: &str, args: &[&str]) -> Run {
     let out = common::civic()
         .args(["verify", url, "--format", "json", "--manifest"])
         .arg(&built().manifest)
@@ -83,24 +83,32 @@ fn verify(url: &str, args: &[&str]) -> Run {
     }
 }
 
-fn html_pages() -> usize {
+/// Files the crawlers and search visitors are asked for too: pages, scripts, the sitemap and
+/// robots.txt.
+fn cloak_compared() -> usize {
     built()
         .files
         .keys()
-        .filter(|p| p.ends_with(".html"))
+        .filter(|p| {
+            p.ends_with(".html")
+                || p.ends_with(".js")
+                || p.ends_with("sitemap.xml")
+                || p.ends_with("robots.txt")
+        })
         .count()
 }
 
-/// One browser GET per file, and six more per page (five crawlers, one search visitor).
+/// One browser GET per file, and one more per crawler and search visitor for each file
+/// compared for cloaking (eight crawlers, six search visitors).
 fn clean_requests() -> usize {
-    built().files.len() + 6 * html_pages()
+    built().files.len() + 14 * cloak_compared()
 }
 
 fn sha256(bytes: &[u8]) -> String {
     civic::integrity::sha256_hex(bytes)
 }
 
-fn page_with(base: &[u8], extra: &str) -> Vec<u8> {
+pub(crate) fn page_with(base: &[u8], extra: &str) -> Vec<u8> {
     let text = String::from_utf8_lossy(base).replace("</body>", &format!("{extra}</body>"));
     text.into_bytes()
 }
@@ -179,9 +187,10 @@ fn spam_only_for_baiduspider_is_cloaking() {
         "<a href=/bocai/1.html>澳门娱乐城</a>",
     );
     let mut tamper = Tamper::default();
-    tamper
-        .for_agent
-        .insert(ABOUT.into(), ("Baiduspider", spam.clone()));
+    tamper.for_agent.insert(
+        ABOUT.into(),
+        ("Mozilla/5.0 (compatible; Baiduspider", spam.clone()),
+    );
     let server = serve(tamper);
     let run = verify(&server.base, &[]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
@@ -241,7 +250,7 @@ fn spam_only_for_visitors_from_a_search_engine_is_cloaking() {
     let mut tamper = Tamper::default();
     tamper
         .for_referer
-        .insert("index.html".into(), ("baidu.com", spam.clone()));
+        .insert("index.html".into(), ("www.baidu.com", spam.clone()));
     let server = serve(tamper);
     let run = verify(&server.base, &[]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
@@ -395,7 +404,7 @@ fn a_500_is_reported_once_not_retried() {
         "no retries for an HTTP status"
     );
     let about_asks = server.asked().iter().filter(|p| *p == ABOUT).count();
-    assert_eq!(about_asks, 7, "once per visitor");
+    assert_eq!(about_asks, 15, "once per visitor");
 }
 
 #[test]

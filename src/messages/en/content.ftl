@@ -124,3 +124,5 @@ check-section-stale = nothing new in this news section for { $age } days (the ne
 check-section-stale-help = publish a news item, or set `stale_after_days:` in this _index.md (or in site.yaml) if the section is updated less often
 content-twin-missing-field = the English page has no `{ $key }`, which its Chinese page { $zh } has: the English page will not show it
 content-twin-missing-field-help = add `{ $key }:` to this file's front matter, in English
+content-folder-symlink = content/ is a symbolic link; Civic does not follow links, so nothing would be published from it
+content-folder-symlink-help = move the folder itself into the site as content/ instead of linking to it

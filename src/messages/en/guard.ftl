@@ -136,3 +136,6 @@ guard-signal-offer-amount = an offer with an amount (“{ $offer }”)
 guard-signal-chat-handle = a chat handle (“{ $handle }”)
 guard-signal-chat-recruit = a chat handle (“{ $handle }”) beside spam, recruiting or income words (“{ $word }”)
 guard-signal-brand-domain = a bare domain mixing letters and digits (“{ $domain }”)
+guard-extra-rules-refused = guard.extra_rules “{ $path }” is not read: { $problem }
+guard-extra-rules-not-text = guard.extra_rules “{ $path }” is not a UTF-8 text file, so it is not a rule file (its content is not shown)
+guard-config-text = site.yaml { $field }: { $finding }

@@ -88,3 +88,8 @@ verify-checked-sample = { $files ->
         [one] 1 request
        *[other] { $requests } requests
     } (sample seed { $seed })
+verify-extra-unlisted = { $links ->
+        [one] 1 more link to a page the build never wrote was
+       *[other] { $links } more links to pages the build never wrote were
+    } found and not listed (at most 1000 are)
+verify-deadline-reached = the run stopped at its deadline of { $seconds } s with { $files } files not compared; raise --deadline to compare them all

@@ -21,3 +21,7 @@ image-undecodable = cannot decode the image: { $reason }
 image-unresizable = cannot resize the image: { $reason }
 image-unsafe-format = a .{ $ext } picture cannot be published: the build cannot remove its location data
 image-unsafe-format-help = export the photo as JPEG (or PNG) and use that file instead
+render-folder-outside = { $folder } is a symbolic link that leads outside the site's folder (to { $target }); Civic reads no theme or static files from there
+render-folder-outside-help = copy the folder into the site instead of linking to it
+image-library-said = { $reason }
+image-too-many-pixels = the picture is { $width }×{ $height } pixels, more than the { $megapixels } megapixels Civic decodes; export it smaller (e.g. 4000 pixels wide) and replace the file

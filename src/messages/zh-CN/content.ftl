@@ -124,3 +124,5 @@ check-section-stale = 这个新闻栏目已经 { $age } 天没有新内容了（
 check-section-stale-help = 请发布一条新闻；如果这个栏目本来就更新得少，请在这个 _index.md（或 site.yaml）里设置 `stale_after_days:`
 content-twin-missing-field = 英文版没有中文版 { $zh } 里的 `{ $key }`：英文页面不会显示这一项
 content-twin-missing-field-help = 请在这个文件的 front matter 里加上 `{ $key }:`，写英文内容
+content-folder-symlink = content/ 是符号链接；Civic 不跟随链接，因此不会从中发布任何内容
+content-folder-symlink-help = 请把该文件夹本身移到网站里作为 content/，不要用链接

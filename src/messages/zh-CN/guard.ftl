@@ -160,3 +160,6 @@ guard-signal-offer-amount = 带金额的返利承诺“{ $offer }”
 guard-signal-chat-handle = 聊天账号“{ $handle }”
 guard-signal-chat-recruit = 聊天账号“{ $handle }”旁边写着招揽、招募或收益用语“{ $word }”
 guard-signal-brand-domain = 以文字写出、字母夹数字的网址“{ $domain }”
+guard-extra-rules-refused = 不读取 guard.extra_rules “{ $path }”：{ $problem }
+guard-extra-rules-not-text = guard.extra_rules “{ $path }” 不是 UTF-8 文本文件，所以不是规则文件（不显示其内容）
+guard-config-text = site.yaml 的 { $field }：{ $finding }

@@ -64,3 +64,5 @@ verify-summary-and = { $first }，{ $rest }
 verify-summary-checked = { $summary }；{ $checked }
 verify-checked = 核对了 { $files } 个文件，发送 { $requests } 个请求
 verify-checked-sample = 核对了 { $files } 个文件，发送 { $requests } 个请求（抽样种子 { $seed }）
+verify-extra-unlisted = 另外还发现 { $links } 个指向构建未生成页面的链接，未逐一列出（最多列出 1000 个）
+verify-deadline-reached = 运行到达 { $seconds } 秒的期限而停止，有 { $files } 个文件未比较；如需全部比较，请调大 --deadline

@@ -24,8 +24,18 @@ place-contains-source = 包含了网站的 { $name }
 place-is-file = --output { $output } 是一个文件，不是文件夹；构建会把它替换掉
     提示：请选择一个文件夹，例如 --output output
 place-foreign-folder = --output { $output } 是一个不是由 Civic 创建的文件夹，而构建会整体替换输出文件夹：其中的文件会被删除
-    提示：请选择一个新的或空的文件夹，或加上 --force 表示确实要替换它
+    提示：请选择一个新的或空的文件夹；Civic 只替换它自己构建的文件夹（其中有 .civic-output）
 output-served-twice = 另一个 civic serve 已经在 { $address } 预览 { $output }
 output-served-twice-help = 直接在浏览器里打开这个地址，或先停止另一个预览（在它的窗口里按 Ctrl+C）
 output-being-served = civic serve 正在 { $address } 预览 { $output }；现在构建会替换它正在使用的文件夹
 output-being-served-help = 请先停止预览（在它的窗口里按 Ctrl+C），或构建到另一个文件夹，例如 --output dist
+place-system-folder = 是系统文件夹（根目录、顶层文件夹或用户主目录）
+place-force-foreign = --output { $output } 里有不是 Civic 写入的文件（其中没有 { $stamp }）：--force 只会替换 Civic 构建的文件夹，其他文件夹一律不替换
+    提示：请选择一个新的或空的文件夹，例如 --output output
+path-absolute = 这是绝对路径；请写相对于网站文件夹的路径
+path-climbs = 这个路径用 `..` 跳出了网站文件夹
+path-outside = 这个路径（经由符号链接或 `..`）指向网站文件夹之外（{ $target }）
+path-not-a-file = 它不是普通文件（文件夹、设备或管道一律不读）
+path-too-large = 它超过了 { $limit_mb } MB，这是 Civic 读取此类文件的上限
+path-unreadable = 无法读取：{ $reason }
+problems-more-in-file = ……{ $file } 中还有 { $more } 个问题未显示（请先修改上面列出的问题）

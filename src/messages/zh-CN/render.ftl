@@ -21,3 +21,7 @@ image-undecodable = 无法解码这张图片：{ $reason }
 image-unresizable = 无法缩放这张图片：{ $reason }
 image-unsafe-format = .{ $ext } 格式的图片不能发布：构建程序无法去除其中的位置信息
 image-unsafe-format-help = 请把照片导出为 JPEG（或 PNG），改用导出的文件
+render-folder-outside = { $folder } 是指向网站文件夹之外（{ $target }）的符号链接；Civic 不从那里读取主题或静态文件
+render-folder-outside-help = 请把该文件夹复制到网站里，而不是链接过去
+image-library-said = { $reason }
+image-too-many-pixels = 图片为 { $width }×{ $height } 像素，超过 Civic 可解码的 { $megapixels } 百万像素；请导出较小的图片（例如宽 4000 像素）并替换该文件

@@ -75,14 +75,11 @@ pub fn publish_asset(
         Ok(data) => data,
         Err(_) => {
             let data = decode_upright(&bytes)
-                .and_then(|img| encode_clean(&img, format))
+                .and_then(|img| encode_clean(&img, format).map_err(super::said))
                 .map_err(|e| {
-                    Problem::error(
-                        "image",
-                        crate::text!("image-unreadable", reason = e.to_string()),
-                    )
-                    .in_file(&file)
-                    .help(crate::text!("image-export-again"))
+                    Problem::error("image", crate::text!("image-unreadable", reason = e))
+                        .in_file(&file)
+                        .help(crate::text!("image-export-again"))
                 })?;
             // The cache only saves time; a failure to write it is not a build failure.
             let _ = std::fs::create_dir_all(&cache).and_then(|_| std::fs::write(&cached, &data));

@@ -3,15 +3,16 @@
 # Chinese quick start for editors and a starter site (the sample portal), as one .tar.gz.
 #   scripts/package.sh [OUT_DIR]        (default: dist/)
 # Builds `cargo build --release` unless target/release/civic is newer than every source file.
+# CIVIC_BIN=PATH packages that binary instead (tests/integration/package.rs packages the debug one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out_dir=${1:-dist}
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 arch=$(uname -m)
 name="civic-${version}-linux-${arch}"
-bin=target/release/civic
+bin=${CIVIC_BIN:-target/release/civic}
 
-if [ ! -x "$bin" ] || [ -n "$(find src themes Cargo.toml Cargo.lock -newer "$bin" -print -quit)" ]; then
+if [ -z "${CIVIC_BIN:-}" ] && { [ ! -x "$bin" ] || [ -n "$(find src themes Cargo.toml Cargo.lock -newer "$bin" -print -quit)" ]; }; then
   cargo build --release --locked
 fi
 

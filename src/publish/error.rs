@@ -31,6 +31,11 @@ pub enum PublishError {
         pinned: String,
         offered: String,
     },
+    /// Another publish or rollback holds the target's lock.
+    Busy {
+        by: String,
+        since: String,
+    },
     /// Stopped by the caller before the switch: the live site is as it was.
     Cancelled,
     NothingToRollBack,
@@ -79,6 +84,9 @@ impl PublishError {
                 pinned = pinned.as_str(),
                 offered = offered.as_str()
             ),
+            PublishError::Busy { by, since } => {
+                text!("publish-busy", by = by.as_str(), since = since.as_str())
+            }
             PublishError::Cancelled => text!("publish-cancelled"),
             PublishError::NothingToRollBack => text!("publish-nothing-to-roll-back"),
             PublishError::NoSuchRelease(id) => text!("publish-no-such-release", id = id.as_str()),
@@ -92,6 +100,7 @@ impl PublishError {
             PublishError::TooManyDeletions { .. } => text!("publish-too-many-deletions-help"),
             PublishError::Io { .. } | PublishError::Cancelled => text!("publish-live-untouched"),
             PublishError::Ssh { .. } => text!("publish-ssh-help"),
+            PublishError::Busy { .. } => text!("publish-busy-help"),
             PublishError::HostKeyChanged {
                 host, known_hosts, ..
             } => text!(

@@ -1,6 +1,7 @@
 //! A folder target: a local folder or a share mounted on this machine.
 
 use super::error::PublishError;
+use super::lock::{HOLDER, LOCK};
 use super::transport::{CURRENT, LOG, PARTIAL, RELEASES, Transport};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -140,6 +141,30 @@ impl Transport for Folder {
         std::fs::remove_dir_all(&dir).map_err(io(&dir))?;
         let _ = std::fs::remove_file(self.release(&format!("{id}.json")));
         Ok(())
+    }
+
+    fn lock(&mut self, holder: &str) -> Result<Option<Vec<u8>>, PublishError> {
+        std::fs::create_dir_all(&self.base).map_err(io(&self.base))?;
+        let lock = self.base.join(LOCK);
+        match std::fs::create_dir(&lock) {
+            Ok(()) => {
+                let note = lock.join(HOLDER);
+                std::fs::write(&note, holder).map_err(io(&note))?;
+                Ok(None)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                Ok(Some(std::fs::read(lock.join(HOLDER)).unwrap_or_default()))
+            }
+            Err(e) => Err(io(&lock)(e)),
+        }
+    }
+
+    fn unlock(&mut self) -> Result<(), PublishError> {
+        let lock = self.base.join(LOCK);
+        match std::fs::remove_dir_all(&lock) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(&lock)(e)),
+            _ => Ok(()),
+        }
     }
 
     fn append_log(&mut self, line: &str) -> Result<(), PublishError> {

@@ -84,7 +84,18 @@ pub fn rollback(
     local_log: &Path,
 ) -> Result<RollbackReport, PublishError> {
     let mut transport = open(target, &mut Silent)?;
-    let t = transport.as_mut();
+    super::lock::with_lock(transport.as_mut(), publisher, |t| {
+        rollback_locked(t, target, to, publisher, local_log)
+    })
+}
+
+fn rollback_locked(
+    t: &mut dyn Transport,
+    target: &Target,
+    to: Option<&str>,
+    publisher: &str,
+    local_log: &Path,
+) -> Result<RollbackReport, PublishError> {
     let all = ids(t)?;
     let live = t.live()?.ok_or(PublishError::NothingToRollBack)?;
     let dest = match to {

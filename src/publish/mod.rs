@@ -16,6 +16,7 @@ mod connect;
 mod error;
 mod folder;
 mod history;
+mod lock;
 mod log;
 mod report;
 mod run;

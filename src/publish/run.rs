@@ -85,7 +85,19 @@ pub fn run(
     }
     let build = read_build(&options.output)?;
     let mut transport = open(target, progress)?;
-    let t = transport.as_mut();
+    super::lock::with_lock(transport.as_mut(), &options.publisher, |t| {
+        publish_locked(t, target, options, build, progress)
+    })
+}
+
+/// The publish proper, with the target's lock held.
+fn publish_locked(
+    t: &mut dyn Transport,
+    target: &Target,
+    options: &Options,
+    build: Build,
+    progress: &mut dyn Progress,
+) -> Result<Report, PublishError> {
     let (previous, live_manifest) = live(t)?;
     let plan = Plan::new(live_manifest.as_ref(), &build.manifest);
     progress.step(&Step::Planned {

@@ -9,6 +9,7 @@
 //! `BatchMode=yes`: never a password prompt; secrets stay in the key file or the agent.
 
 use super::error::PublishError;
+use super::lock::{HOLDER, LOCK};
 use super::target::SshPlace;
 use super::transport::{CURRENT, LOG, PARTIAL, RELEASES, Transport};
 use std::io::Write;
@@ -292,6 +293,23 @@ impl Transport for Ssh {
     fn remove_release(&mut self, id: &str) -> Result<(), PublishError> {
         let dir = self.release(id);
         self.run(&format!("rm -rf {dir} {dir}.json"), b"").map(drop)
+    }
+
+    fn lock(&mut self, holder: &str) -> Result<Option<Vec<u8>>, PublishError> {
+        let base = self.base();
+        let lock = quote(&format!("{}/{LOCK}", self.place.remote_path));
+        // `mkdir` of the lock either makes it or fails because it exists: one step on the server.
+        let script = format!(
+            "set -e; mkdir -p {base}; if mkdir {lock} 2>/dev/null; then cat > {lock}/{HOLDER}; \
+             else printf busy; cat {lock}/{HOLDER} 2>/dev/null || true; fi"
+        );
+        let out = self.run(&script, holder.as_bytes())?;
+        Ok(out.strip_prefix(b"busy").map(<[u8]>::to_vec))
+    }
+
+    fn unlock(&mut self) -> Result<(), PublishError> {
+        let lock = quote(&format!("{}/{LOCK}", self.place.remote_path));
+        self.run(&format!("rm -rf {lock}"), b"").map(drop)
     }
 
     fn append_log(&mut self, line: &str) -> Result<(), PublishError> {

@@ -37,6 +37,11 @@ pub trait Transport {
     fn switch(&mut self, id: &str) -> Result<(), PublishError>;
     /// Removes a release and its record.
     fn remove_release(&mut self, id: &str) -> Result<(), PublishError>;
+    /// Makes `BASE/.publish-lock/` and writes `holder` into it, in one step that fails when the
+    /// folder exists: None when taken, else the present holder's note.
+    fn lock(&mut self, holder: &str) -> Result<Option<Vec<u8>>, PublishError>;
+    /// Removes `BASE/.publish-lock/` (no error when it is not there).
+    fn unlock(&mut self) -> Result<(), PublishError>;
     /// Appends one line to `BASE/publish-log.jsonl`.
     fn append_log(&mut self, line: &str) -> Result<(), PublishError>;
 }

@@ -27,6 +27,7 @@ mod markdown_scaling;
 mod markdown_spec;
 mod messages;
 mod new_and_translations;
+mod package;
 mod photos;
 mod publish;
 mod publish_ssh;

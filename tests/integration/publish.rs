@@ -257,3 +257,49 @@ fn unsigned_pages_are_not_published() {
     let done = json(&publish(&f, &base, &["--no-verify"]));
     assert_eq!(live(&www), done["release"].as_str().expect("id"));
 }
+
+/// Two publishes to one target never run together: a publish that finds another's lock stops
+/// without touching the live site and names who holds it; a lock left by a publish that was
+/// killed more than an hour ago is taken over, and a finished publish leaves no lock behind.
+#[test]
+fn one_publish_at_a_time_and_a_stale_lock_is_taken_over() {
+    let f = site_with_target("{ path: www }");
+    let www = f.root().join("www");
+    let base = serve_live(&www);
+    let id1 = json(&publish(&f, &base, &["--no-verify"]))["release"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let lock = www.join(".publish-lock");
+    assert!(!lock.exists(), "a finished publish releases its lock");
+
+    let now = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ");
+    std::fs::create_dir(&lock).expect("lock");
+    std::fs::write(
+        lock.join("holder.json"),
+        format!(r#"{{"by":"王编辑","since":"{now}"}}"#),
+    )
+    .expect("holder");
+    f.write("content/_index.md", "---\ntitle: 首页\n---\n新的欢迎。\n");
+    for args in [&["--no-verify"][..], &["--rollback"][..]] {
+        let out = publish(&f, &base, args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains("王编辑") && err.contains("wait until"),
+            "{err}"
+        );
+        assert_eq!(live(&www), id1, "the live site is as it was");
+        assert!(lock.exists(), "another's lock is not removed");
+    }
+
+    std::fs::write(
+        lock.join("holder.json"),
+        r#"{"by":"王编辑","since":"2026-01-01T08:00:00Z"}"#,
+    )
+    .expect("old holder");
+    let done = json(&publish(&f, &base, &["--no-verify"]));
+    assert_ne!(done["release"].as_str().expect("id"), id1);
+    assert!(get(&base).expect("home").contains("新的欢迎。"));
+    assert!(!lock.exists());
+}

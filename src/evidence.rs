@@ -40,6 +40,8 @@ pub enum Signal {
     LookalikeHost,
     /// A link whose text lures while its host is outside the allowlist.
     LureLinkText,
+    /// A link to a host named after gambling (`bet-…365.com`, `…casino…`), whatever its text.
+    GamblingHost,
     /// Characters disguised: invisible characters, look-alikes, spacing, pinyin.
     Disguise,
     /// Spam words where spam is put: a title, summary, tags, link or image text.
@@ -68,6 +70,7 @@ pub const ALL: &[Signal] = &[
     Signal::Shortener,
     Signal::LookalikeHost,
     Signal::LureLinkText,
+    Signal::GamblingHost,
     Signal::Disguise,
     Signal::Placement,
     Signal::Density,
@@ -93,6 +96,7 @@ impl Signal {
             Signal::Shortener => "shortener",
             Signal::LookalikeHost => "lookalike-host",
             Signal::LureLinkText => "lure-link-text",
+            Signal::GamblingHost => "gambling-host",
             Signal::Disguise => "disguise",
             Signal::Placement => "placement",
             Signal::Density => "density",

@@ -24,8 +24,10 @@ static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
         .map(|s| regex::escape(&s.to_lowercase()))
         .collect::<Vec<_>>()
         .join("|");
+    // Or a mainland mobile number said to be a chat id too (`186 0022 7371（同微信）`): an
+    // office publishes its landline or hotline, an ad its seller's phone.
     Regex::new(&format!(
-        r"(?:{services})(?:号码|号|群|账号|id|同号)?(?:是|为)?(?P<id>[a-z0-9]{{5,64}})"
+        r"(?:{services})(?:号码|号|群|账号|id|同号)?(?:是|为)?(?P<id>[a-z0-9]{{5,64}})|(?P<phone>1[3-9][0-9]{{9}})[(（]?(?:同微信|微信同号|同号微信|同v信|同vx|同wx|微信同|可加微信|加微)"
     ))
     .expect("the handle pattern is valid")
 });
@@ -146,6 +148,13 @@ fn handles<'t>(n: &'t Normalized, original: &str) -> Vec<Handle<'t>> {
 /// prose compacted (`...start at games...`) is no handle.
 fn handle_at<'t>(n: &'t Normalized, original: &str, c: &regex::Captures<'t>) -> Option<Handle<'t>> {
     let whole = c.get(0)?;
+    if c.name("phone").is_some() {
+        return Some(Handle {
+            text: whole.as_str(),
+            start: whole.start(),
+            end: whole.end(),
+        });
+    }
     let id = c.name("id")?;
     let starts_latin = n.text[whole.start()..].starts_with(|ch: char| ch.is_ascii_alphanumeric());
     let before = n.text[..whole.start()].chars().next_back();
@@ -260,5 +269,14 @@ mod tests {
             [Signal::ChatHandle]
         );
         assert!(signals("关注微信公众号“文明明湖”").is_empty());
+    }
+
+    #[test]
+    fn a_mobile_number_that_is_also_a_chat_id_is_a_handle() {
+        assert_eq!(
+            signals("专业咨询，电话 186 0022 7371（同微信）。"),
+            [Signal::ChatHandle]
+        );
+        assert!(signals("咨询电话 0510-12345678，监督电话 12345。").is_empty());
     }
 }

@@ -45,7 +45,8 @@ impl Honesty {
             .collect();
         let words = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
+            // Longest: `banned` is found whole, not as `ban` followed by letters.
+            .match_kind(MatchKind::LeftmostLongest)
             .build(words)
             .expect("the built-in honest words are plain literals");
         let boilerplate = AhoCorasickBuilder::new()
@@ -55,9 +56,17 @@ impl Honesty {
         Honesty { words, boilerplate }
     }
 
-    /// Honest words in `text`, unless it carries the trade's boilerplate.
+    /// Honest words in `text`, unless it carries the trade's boilerplate. A Latin word counts
+    /// only as a word of its own: `ban` is no warning inside a handle like `hb-banyou66`.
     fn warns(&self, text: &str) -> bool {
-        self.words.is_match(text) && !self.boilerplate.is_match(text)
+        let whole = |m: &aho_corasick::Match| {
+            let latin = text[m.start()..m.end()].is_ascii();
+            let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            !latin
+                || !(alnum(text[..m.start()].chars().next_back())
+                    || alnum(text[m.end()..].chars().next()))
+        };
+        self.words.find_iter(text).any(|m| whole(&m)) && !self.boilerplate.is_match(text)
     }
 
     /// Whether the original text `start..end` of `text` stands in an honest context: its
@@ -72,11 +81,10 @@ impl Honesty {
         if self.warns(sentence_text) || names_an_article(sentence_text) {
             return true;
         }
-        if !is_quoted(&text[s..start], &text[end..e]) {
-            return false;
-        }
+        // A quotation may run over several sentences (“赌球广告特别多……都是骗人的。”民警说):
+        // its marks are looked for in the paragraph.
         let (ps, pe) = paragraph(text, start, end);
-        self.warns(&text[ps..pe])
+        is_quoted(&text[ps..start], &text[end..pe]) && self.warns(&text[ps..pe])
     }
 }
 
@@ -254,6 +262,19 @@ mod tests {
     fn quoted_lure_in_a_warning_paragraph_is_honest() {
         let text = "近期出现“体育博彩平台”APP。\n民警提醒：此类平台均为诈骗。";
         assert!(honest(text, "博彩"));
+    }
+
+    #[test]
+    fn a_quotation_over_several_sentences_in_a_warning_paragraph_is_honest() {
+        let text = "民警提醒大家远离网络赌球。“赛事期间赌球广告特别多。都是骗人的。”民警说。";
+        assert!(honest(text, "广告特别多"));
+    }
+
+    #[test]
+    fn latin_honest_words_count_only_as_words() {
+        assert!(!honest("预约加微 hb-banyou66 全套服务", "全套服务"));
+        assert!(honest("Police banned the outcall ads.", "outcall"));
+        assert!(honest("A ban on outcall ads.", "outcall"));
     }
 
     #[test]

@@ -16,7 +16,15 @@ const BUILTIN_ALLOW: &[&str] = &[
     "www.beian.gov.cn",
     "www.gov.cn",
     "www.wenming.cn",
+    // The national reporting centres every portal's "report illegal content" box links to.
+    "www.12377.cn",
+    "12377.cn",
+    "www.12321.cn",
 ];
+
+/// Government hosts: only government bodies can register under `gov.cn`, so a portal's links
+/// to other offices (the welfare lottery centre, a ministry) are never a defacer's.
+const BUILTIN_ALLOW_SUFFIXES: &[&str] = &["gov.cn"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundUrl {
@@ -106,12 +114,22 @@ impl LinkPolicy {
                 text!("guard-lookalike-host", host = shown, trusted = t),
             ));
         }
+        // After the look-alike check: `beian-miit.gov.cn` still imitates `beian.miit.gov.cn`.
+        if is_government(&host) {
+            return None;
+        }
         Some((
             Rule::ExternalLink,
             self.severity,
             text!("guard-external-link", host = host),
         ))
     }
+}
+
+fn is_government(host: &str) -> bool {
+    BUILTIN_ALLOW_SUFFIXES
+        .iter()
+        .any(|s| host == *s || host.strip_suffix(s).is_some_and(|p| p.ends_with('.')))
 }
 
 /// Hosts of URL shorteners (`rules/vocab/shorteners.txt`): a shortened link hides where it goes,
@@ -125,6 +143,33 @@ static SHORTENERS: std::sync::LazyLock<std::collections::HashSet<String>> =
             .map(str::to_ascii_lowercase)
             .collect()
     });
+
+/// The gambling words that name betting sites' hosts (`bet365`, `xbet`, `…casino…`,
+/// `yulecheng` for 娱乐城): a host is read as its runs of letters, so `alphabet` or
+/// `betterhealth` are not `bet`. Lottery words are not here: the official lotteries have hosts.
+const GAMBLING_HOST_WORDS: &[&str] = &[
+    "bet",
+    "bets",
+    "betting",
+    "xbet",
+    "casino",
+    "casinos",
+    "poker",
+    "slots",
+    "baccarat",
+    "sportsbook",
+    "bocai",
+    "duchang",
+    "yulecheng",
+    "baijiale",
+];
+
+/// The gambling word a link's host is named with, if any.
+pub fn gambling_word_in_host(url: &str) -> Option<&'static str> {
+    let host = host_of(url)?;
+    host.split(|c: char| !c.is_ascii_alphabetic())
+        .find_map(|run| GAMBLING_HOST_WORDS.iter().find(|w| **w == run).copied())
+}
 
 /// Whether `url` goes through a URL shortener.
 pub fn is_shortener(url: &str) -> bool {
@@ -453,8 +498,22 @@ mod tests {
             rule("https://beian-miit.gov.cn/"),
             Some(Rule::LookalikeHost)
         );
+        assert_eq!(rule("https://www.cwl.gov.cn/"), None);
+        assert_eq!(rule("https://www.12377.cn/"), None);
+        assert_eq!(rule("https://evilgov.cn/"), Some(Rule::ExternalLink));
         assert_eq!(rule("java\tscript:alert(1)"), Some(Rule::Script));
         assert_eq!(rule("&#106;avascript:alert(1)"), Some(Rule::Script));
+    }
+
+    #[test]
+    fn hosts_named_after_gambling_are_found_by_their_words() {
+        let word = gambling_word_in_host;
+        assert_eq!(word("https://bet-yunding365.com/?ref=1"), Some("bet"));
+        assert_eq!(word("https://www.1xbet.mobi/"), Some("xbet"));
+        assert_eq!(word("https://abc.jinsha-casino88.net/"), Some("casino"));
+        assert_eq!(word("https://www.betterhealth.vic.gov.au/"), None);
+        assert_eq!(word("https://abc.xyz/alphabet"), None);
+        assert_eq!(word("https://www.lottery.gov.cn/"), None);
     }
 
     #[test]

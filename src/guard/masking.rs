@@ -47,7 +47,59 @@ pub fn source_text_units(text: &str) -> Vec<Unit> {
             _ => {}
         }
     }
+    let cells = table_cell_pipes(text);
+    if !cells.is_empty() {
+        for u in &mut units {
+            if u.ch == '|' && cells.binary_search(&u.start).is_ok() {
+                // Zero width, as the boundaries of tags: the normalizer reads a unit's
+                // character from the original text unless it has none.
+                u.ch = BOUNDARY;
+                u.end = u.start;
+            }
+        }
+    }
     units
+}
+
+/// Byte offsets of the `|` that separate the cells of Markdown tables: a table's cells are
+/// read apart, as the rendered page shows them (`| 彩票开奖查询 | 中国福利彩票官方网站 |` is two
+/// cells, not two keyword parts of one SEO title).
+pub fn table_cell_pipes(text: &str) -> Vec<usize> {
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line))
+        })
+        .collect();
+    let mut pipes = Vec::new();
+    let mut in_table = false;
+    for (i, &(start, line)) in lines.iter().enumerate() {
+        let next_delimits = lines.get(i + 1).is_some_and(|&(_, l)| is_delimiter_row(l));
+        in_table = if line.trim().is_empty() || !line.contains('|') {
+            false
+        } else {
+            in_table || next_delimits
+        };
+        if in_table {
+            let bytes = line.as_bytes();
+            pipes.extend(
+                line.match_indices('|')
+                    .filter(|&(j, _)| j == 0 || bytes[j - 1] != b'\\')
+                    .map(|(j, _)| start + j),
+            );
+        }
+    }
+    pipes
+}
+
+/// `|---|:---:|`, `--- | ---`: the row under a table's header.
+fn is_delimiter_row(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('|')
+        && t.contains("---")
+        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
 /// Blank out Markdown code (fenced blocks and inline code spans) so HTML written as an example
@@ -129,4 +181,22 @@ fn blank(s: &str) -> String {
     s.bytes()
         .map(|b| if b == b'\n' { '\n' } else { ' ' })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_pipes_of_a_table_separate_cells() {
+        let text = "甲|乙\n\n| 查询 | 网站 |\n|---|---|\n| a \\| b | c |\n\n丙 | 丁\n";
+        let pipes: Vec<&str> = table_cell_pipes(text)
+            .into_iter()
+            .map(|i| &text[i.saturating_sub(1)..i + 1])
+            .collect();
+        // The header row, the delimiter row and the body row; not the escaped pipe, not the
+        // lines outside the table.
+        assert_eq!(pipes.len(), 3 + 3 + 3, "{pipes:?}");
+        assert!(!table_cell_pipes(text).contains(&text.find("甲|").map_or(0, |i| i + 3)));
+    }
 }

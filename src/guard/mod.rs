@@ -424,18 +424,28 @@ impl Guard {
             let Some((rule, severity, message)) = self.links.check(&u.url) else {
                 continue;
             };
-            let lure_text = (rule == Rule::ExternalLink)
+            let external = rule == Rule::ExternalLink;
+            let lure_text = external
                 .then(|| self.lure_link_text(text, u.start))
+                .flatten();
+            let gambling = external
+                .then(|| links::gambling_word_in_host(&u.url))
                 .flatten();
             let signal = match (rule, &lure_text) {
                 (Rule::LookalikeHost, _) => Some(Signal::LookalikeHost),
                 (_, _) if links::is_shortener(&u.url) => Some(Signal::Shortener),
+                (_, _) if gambling.is_some() => Some(Signal::GamblingHost),
                 (_, Some(_)) => Some(Signal::LureLinkText),
                 _ => None,
             };
-            let message = match &lure_text {
-                Some(words) => text!("guard-link-lure-text", finding = message, words = words),
-                None => message,
+            let message = match (&lure_text, gambling) {
+                (_, Some(word)) => {
+                    text!("guard-link-gambling-host", finding = message, word = word)
+                }
+                (Some(words), None) => {
+                    text!("guard-link-lure-text", finding = message, words = words)
+                }
+                (None, None) => message,
             };
             let mut f = finding_at(text, u.start, u.end, rule, severity, message.clone());
             if let Some(signal) = signal {

@@ -78,7 +78,7 @@ use Group::*;
 use Signal as S;
 
 /// The table. Weights from `guard_fit` (see the module docs); the markup rows and the link rows
-/// for shorteners and look-alike hosts are policy, not fitted: a civic page never needs them.
+/// for shorteners, look-alike hosts and gambling hosts are policy, not fitted: a civic page never needs them.
 pub const TABLE: &[Row] = &[
     row(S::StrongWord, Words, 6.5, 0.2),
     row(S::WeakWord, Words, 0.5, 0.0),
@@ -96,6 +96,7 @@ pub const TABLE: &[Row] = &[
     row(S::Shortener, Link, ERROR_AT, 1.0),
     row(S::LookalikeHost, Link, ERROR_AT, 1.0),
     row(S::LureLinkText, Link, 5.0, 1.0),
+    row(S::GamblingHost, Link, ERROR_AT, 1.0),
     row(S::Disguise, Manner, 6.5, 0.5),
     row(S::Placement, Manner, 4.0, 0.25),
     row(S::Density, Manner, 2.0, 0.25),

@@ -23,6 +23,8 @@ const LISTS: &[(&str, &str)] = &[
         include_str!("rules/vocab/crypto-scam.txt"),
     ),
     ("gambling", include_str!("rules/vocab/english-gambling.txt")),
+    ("surrogacy", include_str!("rules/vocab/surrogacy.txt")),
+    ("fake-documents", include_str!("rules/vocab/documents.txt")),
 ];
 
 /// How much a term says by itself.

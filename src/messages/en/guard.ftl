@@ -49,6 +49,7 @@ guard-dangerous-scheme = { $scheme } URL runs code or a document in the visitor'
 guard-private-link = link to { $host }, an address that only works on the computer or network it was copied from (a preview, a test server)
 guard-lookalike-host = link to { $host }, a look-alike of the trusted host { $trusted }
 guard-external-link = link to { $host }, which is not in guard.link_allowlist
+guard-link-gambling-host = { $finding }; the host is named with the gambling word “{ $word }”
 guard-link-lure-text = { $finding }; its link text “{ $words }” is made of lure words
 guard-lookalike-host-help = this host imitates a trusted one; remove the link
 guard-private-link-help = link to the page with `@/…` (or its path on this site) instead of the preview's address; adding the host to the allowlist would publish a broken link

@@ -19,6 +19,8 @@ guard-family = { $family ->
         [escort] 色情招嫖
         [click-farming] 刷单
         [investment-scam] 投资诈骗
+        [surrogacy] 代孕
+        [fake-documents] 假证假发票
        *[other] 垃圾
     }
 guard-spam = 这段文字像{ $family ->
@@ -32,6 +34,8 @@ guard-spam = 这段文字像{ $family ->
         [escort] 色情招嫖
         [click-farming] 刷单
         [investment-scam] 投资诈骗
+        [surrogacy] 代孕
+        [fake-documents] 假证假发票
        *[other] {""}
     }垃圾广告：“{ $spam }”（信号：{ $signals }；本页共 { $score } 分，达到 { $limit } 分的界限）
 guard-spam-more = 本页另有 { $more } 处垃圾内容（本页得分 { $score }）
@@ -73,6 +77,7 @@ guard-dangerous-scheme = { $scheme } 链接会在访问者的浏览器里运行�
 guard-private-link = 链接到 { $host }，这个地址只在复制它的那台电脑或内部网络上能打开（预览地址、测试服务器）
 guard-lookalike-host = 链接到 { $host }，它在冒充可信网站 { $trusted }
 guard-external-link = 链接到 { $host }，它不在可信网站名单 guard.link_allowlist 中
+guard-link-gambling-host = { $finding }；网址里有赌博词“{ $word }”
 guard-link-lure-text = { $finding }；链接文字“{ $words }”全是诱导词
 guard-lookalike-host-help = 这个网址在冒充可信网站，请删除这个链接
 guard-private-link-help = 请用 `@/…`（或该页面在本站上的路径）链接到页面，不要用预览地址；把这个地址加进可信名单只会发布一个打不开的链接

@@ -155,7 +155,7 @@ fn joins(terms: &[String]) -> HashSet<&'static str> {
             lasts.insert(b);
         }
     }
-    crate::dictionary::JIEBA
+    crate::dictionary::jieba()
         .lines()
         .filter_map(|line| {
             let mut fields = line.split(' ');

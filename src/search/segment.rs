@@ -22,8 +22,6 @@ use jieba_rs::Jieba;
 
 use super::FxMap;
 
-static DICT: &str = crate::dictionary::JIEBA;
-
 /// Buffers a caller reuses between [`Segmenter::cut`] calls: the path search's table, and the
 /// HMM's cuts of the runs of single characters seen so far (short runs of function words such
 /// as 了和 or 的与 recur on every page; the HMM is by far the costliest step per character).
@@ -159,7 +157,7 @@ impl Segmenter {
         let mut freq = Vec::new();
         // Words left out still count in the total: the probabilities stay jieba's.
         let mut total = 0u64;
-        for line in DICT.lines() {
+        for line in crate::dictionary::jieba().lines() {
             let mut parts = line.split_ascii_whitespace();
             let (Some(word), Some(f)) = (parts.next(), parts.next()) else {
                 continue;

@@ -17,6 +17,7 @@ pub mod check;
 pub mod cmd;
 pub mod config;
 pub mod content;
+pub mod desk;
 pub mod dictionary;
 pub mod digest;
 pub mod error;

@@ -124,6 +124,8 @@ pub(super) fn about(path: &str) -> Option<Text> {
         "review show" => text!("about-review-show"),
         "review register" => text!("about-review-register"),
         "publish" => text!("about-publish"),
+        "desk" => text!("about-desk"),
+        "desk add-user" => text!("about-desk-add-user"),
         _ => return None,
     })
 }
@@ -174,6 +176,10 @@ pub(super) fn arg_help(path: &str, id: &str) -> Option<Text> {
         ("publish", "no_verify") => text!("arg-publish-no-verify"),
         ("publish", "sample") => text!("arg-publish-sample"),
         ("publish", "format") => text!("arg-publish-format"),
+        ("desk", "port") => text!("arg-desk-port"),
+        ("desk", "bind") => text!("arg-desk-bind"),
+        ("desk add-user", "name") => text!("arg-desk-user-name"),
+        ("desk add-user", "roles") => text!("arg-desk-user-roles"),
         (_, "root") => text!("arg-root"),
         (_, "output") => text!("arg-output"),
         (_, "base_url") => text!("arg-base-url"),

@@ -7,6 +7,7 @@ mod args;
 mod build;
 pub mod check;
 mod clap_text;
+mod desk;
 mod new;
 mod publish;
 mod report;
@@ -39,6 +40,7 @@ pub enum Command {
     Verify(verify::VerifyArgs),
     Review(review::ReviewArgs),
     Publish(publish::PublishArgs),
+    Desk(desk::DeskArgs),
 }
 
 impl Command {
@@ -53,6 +55,7 @@ impl Command {
             Command::Verify(args) => args.lang,
             Command::Review(args) => args.site.lang,
             Command::Publish(args) => args.site.lang,
+            Command::Desk(args) => args.site.lang,
             Command::New(_) => None,
         }
     }
@@ -115,6 +118,7 @@ pub fn main() -> ExitCode {
         Command::Verify(args) => verify::run(&args, lang),
         Command::Review(args) => review::run(&args, lang),
         Command::Publish(args) => publish::run(&args, lang),
+        Command::Desk(args) => desk::run(&args, lang),
     };
     exit(outcome, lang)
 }

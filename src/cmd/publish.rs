@@ -3,9 +3,8 @@
 //! (the build's errors, then `check::publish_gate`: veto items and missing sign-offs) and prints.
 
 use super::{Format, Outcome, SiteArgs, Stop, report};
-use crate::error::Failed;
 use crate::messages::{Lang, Text};
-use crate::publish::{self, Blocker, PublishError, Report, Step, Target, VerifyOptions};
+use crate::publish::{self, PublishError, Report, Step, Target, VerifyOptions};
 use crate::text;
 use clap::Args;
 
@@ -71,17 +70,18 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Outcome {
         );
         return print(args, &plan, line, lang);
     }
-    let mut blockers = if args.no_build {
-        Vec::new()
+    // The same preflight the desk's publish button runs.
+    let preflight = if args.no_build {
+        publish::gate(&options)
     } else {
-        build(&options, lang)
+        publish::preflight(&options)
     };
-    if blockers.is_empty() {
-        // The inspection's veto items and 三审三校 sign-offs: the same gate the desk uses.
-        let gate = crate::check::publish_gate(&options);
-        report::print_problems(&gate, lang);
-        blockers.extend(gate.iter().map(blocker));
+    if preflight.build_failed {
+        report::print_failure(preflight.problems, &options.output, lang);
+    } else {
+        report::print_problems(&preflight.problems, lang);
     }
+    let blockers = preflight.blockers;
     let request = publish::Options {
         output: options.output.clone(),
         publisher,
@@ -101,31 +101,6 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Outcome {
 }
 
 /// Builds the site; its errors are the preflight's blockers (the review gate adds its own here).
-fn build(options: &crate::pipeline::BuildOptions, lang: Lang) -> Vec<Blocker> {
-    match crate::pipeline::build(options) {
-        Ok(built) => {
-            report::print_problems(&built.warnings, lang);
-            Vec::new()
-        }
-        Err(Failed(problems)) => {
-            let blockers = problems
-                .iter()
-                .filter(|p| p.is_error())
-                .map(blocker)
-                .collect();
-            report::print_failure(problems, &options.output, lang);
-            blockers
-        }
-    }
-}
-
-fn blocker(p: &crate::error::Problem) -> Blocker {
-    Blocker {
-        file: p.file.as_deref().unwrap_or("").to_string(),
-        reason: p.message.clone(),
-    }
-}
-
 fn stop(e: PublishError) -> Stop {
     Stop::error(e.text(), e.help())
 }

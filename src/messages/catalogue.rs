@@ -34,6 +34,7 @@ pub const CATALOGUE_SOURCES: &[(Lang, &str, &str)] = catalogue_files!(
     "inspect",
     "review",
     "publish",
+    "desk",
 );
 
 pub struct Catalogue {

@@ -18,6 +18,7 @@ mod folder;
 mod history;
 mod lock;
 mod log;
+mod preflight;
 mod report;
 mod run;
 mod ssh;
@@ -28,6 +29,7 @@ mod verify;
 pub use changes::Plan;
 pub use error::PublishError;
 pub use history::{list, rollback};
+pub use preflight::{Preflight, gate, preflight};
 pub use report::{
     Blocker, Options, Progress, Record, Release, Report, RollbackReport, Silent, Step,
     VerifyOptions, VerifyResult,

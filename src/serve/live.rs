@@ -112,6 +112,11 @@ impl Live {
         &self.problems
     }
 
+    /// The site as last loaded (None until a build succeeded).
+    pub fn site(&self) -> Option<&crate::site::Site> {
+        self.model.as_ref().map(|m| &m.site)
+    }
+
     pub fn output(&self) -> &Path {
         &self.options.output
     }

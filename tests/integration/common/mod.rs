@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod guard;
+pub mod http;
 pub mod publish_site;
 pub mod small_site;
 

@@ -1,0 +1,86 @@
+## civic desk: the editor's desk
+about-desk = Open the editor's desk: list, edit, preview, review and publish the site's content in a browser
+about-desk-add-user = Add (or update) an account for the desk; the password is read from standard input
+arg-desk-port = Port to listen on; 0 picks a free one [default: 1112]
+arg-desk-bind = Address to listen on; 127.0.0.1 is for this computer only, without sign-in; any other address (the office network's) requires sign-in [default: 127.0.0.1]
+arg-desk-user-name = The account's name (a reviewer's must be their name in data/reviewers.yaml)
+arg-desk-user-roles = A role, repeatable: editor, reviewer-1, reviewer-2, reviewer-3, publisher, admin
+desk-listening = The desk is open at { $address } (Ctrl-C closes it; what was saved stays saved)
+desk-no-accounts = on an address beyond this computer the desk requires sign-in, but there are no accounts yet
+desk-password-prompt = Type the account's password (at least 10 characters), then Enter:
+desk-user-added = Account { $name } added
+desk-role-unknown = there is no role "{ $role }"; the roles are: { $roles }
+desk-account-name-invalid = an account name cannot be empty or hold control characters
+desk-password-too-short = the password is too short: it needs at least { $min } characters
+desk-accounts-unreadable = the accounts file { $path } cannot be read: { $why }
+desk-accounts-unwritable = the accounts file cannot be written: { $why }
+desk-failed = the desk failed: { $why }
+desk-title = Editor's desk
+desk-publish = Publish
+desk-sign-in = Sign in
+desk-sign-out = Sign out
+desk-signed-in-as = Signed in as { $name }
+desk-account-name = Account name
+desk-password = Password
+desk-wrong-password = wrong account name or password
+desk-locked = too many wrong passwords: this account is locked; try again in { $minutes } minutes
+desk-csrf = refused: this request does not carry the desk's form token (it may come from another site). Go back to the desk and try again
+desk-not-allowed = your account may not act as "{ $role }"
+desk-back = Back to the content list
+desk-busy = the desk is busy; try again in a moment
+desk-not-built = the site has not built yet; fix its errors first
+desk-content = Content
+desk-content-count = { $count } Chinese pages
+desk-column-section = Section
+desk-column-page = Page
+desk-column-state = State
+desk-column-file = File
+desk-new-kind = Kind
+desk-new-title = Title
+desk-new-create = Create
+desk-kind = { $kind ->
+        [news] News
+        [role_model] Role model
+        [handbook] Handbook chapter
+        [psa] Public-service ad
+       *[page] Page
+    }
+desk-state-draft = draft
+desk-state-english = { $state ->
+        [missing] English missing
+        [outdated] English outdated
+        [unreviewed] English not reviewed
+       *[up-to-date] English up to date
+    }
+desk-state-awaiting = awaiting { $level }
+desk-bad-file = { $file } cannot be opened: { $why }
+desk-not-content = { $file } is not a Markdown page under content/
+desk-not-utf8 = { $file } is not UTF-8 text
+desk-unwritable = { $file } cannot be saved: { $why }
+desk-saved = Saved. The preview is up to date.
+desk-conflict = Not saved: since you opened this page, someone (or another browser window) saved it. Your text is below: copy it, open the page again and redo your change
+desk-save-blocks = this page has { $count } errors; it cannot be published until they are fixed
+desk-fields = Fields
+desk-body = Body
+desk-save = Save
+desk-other-fields = Other fields (lists and such; change them in a text editor)
+desk-original = Chinese original:
+desk-edit-twin = Edit the English twin
+desk-edit-original = Edit the Chinese original
+desk-no-twin = this page has no English twin yet
+desk-preview = Preview
+desk-preview-lang = { $lang ->
+        [en] English
+       *[zh-CN] Chinese
+    }
+desk-phone-frame = Preview at a phone's width
+desk-review = Three-level review (三审三校)
+desk-review-signed = { $level }: signed by { $name } on { $date }
+desk-review-awaiting = { $level }: awaiting
+desk-sign = Sign as { $level }
+desk-bad-level = no such review level
+desk-no-targets = site.yaml has no publish targets (publish:) yet; an administrator fills them in
+desk-publish-explain = Publishing first builds and checks the whole site; it does not publish when there are errors, inspection veto items or unsigned pages
+desk-publish-target = Publish to
+desk-publish-now = Build, check and publish
+desk-published = Published release { $release }; { $uploaded } files uploaded

@@ -6,13 +6,14 @@
 //! lockout, and it logs who did what in `.civic/desk-log.jsonl`.
 
 pub mod accounts;
-mod app;
 mod document;
 mod edit_page;
 mod log;
 mod pages;
 mod publishing;
+mod routes;
 mod session;
+mod state;
 mod views;
 
 pub use document::Document;
@@ -65,7 +66,7 @@ pub fn run(options: DeskOptions) -> Result<(), Text> {
     preview.drafts = true;
     preview.base_url = Some(format!("http://{shown}"));
     let (live, _) = Live::start(preview.clone());
-    let desk = Arc::new(app::Desk {
+    let desk = Arc::new(state::Desk {
         root: options.build.root.clone(),
         lang: options.lang,
         sign_in,
@@ -82,7 +83,7 @@ pub fn run(options: DeskOptions) -> Result<(), Text> {
     serve(listener, desk)
 }
 
-fn serve(listener: std::net::TcpListener, desk: app::Shared) -> Result<(), Text> {
+fn serve(listener: std::net::TcpListener, desk: state::Shared) -> Result<(), Text> {
     let failed = |e: std::io::Error| text!("desk-failed", why = e.to_string());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -91,7 +92,7 @@ fn serve(listener: std::net::TcpListener, desk: app::Shared) -> Result<(), Text>
     runtime.block_on(async move {
         listener.set_nonblocking(true).map_err(failed)?;
         let listener = tokio::net::TcpListener::from_std(listener).map_err(failed)?;
-        axum::serve(listener, app::router(desk))
+        axum::serve(listener, routes::router(desk))
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

@@ -3,9 +3,9 @@
 //! `review::sign`, `publish::preflight` and `publish::run`) and is written to the desk's log.
 
 use super::accounts::Role;
-use super::app::{EditParams, Fields, Shared, page, posted, redirect, refuse, session};
 use super::document::Document;
 use super::edit_page::{EditView, edit as edit_html};
+use super::state::{EditParams, Fields, Shared, page, posted, redirect, refuse, session};
 use super::views::{self, Item, urlencode};
 use crate::messages::{Lang, Text};
 use crate::paths::SitePath;
@@ -77,7 +77,7 @@ fn freshness(f: &crate::translations::Freshness) -> &'static str {
 }
 
 /// A page's file named by a request: under content/, a Markdown file, inside the site.
-fn content_file(desk: &super::app::Desk, given: &str) -> Result<(String, PathBuf), Text> {
+fn content_file(desk: &super::state::Desk, given: &str) -> Result<(String, PathBuf), Text> {
     let rel =
         SitePath::parse(given).map_err(|p| text!("desk-bad-file", file = given, why = p.text()))?;
     if !rel.as_str().starts_with("content/") || !rel.as_str().ends_with(".md") {
@@ -106,7 +106,7 @@ pub async fn edit(State(desk): State<Shared>, headers: HeaderMap, q: EditParams)
 
 /// The edit screen of `file`; with `draft`, the text the editor sent instead of the file's.
 fn show_edit(
-    desk: &super::app::Desk,
+    desk: &super::state::Desk,
     s: &super::session::Session,
     given: &str,
     draft: Option<(&Fields, Text)>,
@@ -241,7 +241,7 @@ pub async fn save(
 }
 
 /// Rebuilds what an edit of `file` touches, as `civic serve` does.
-fn rebuild(desk: &super::app::Desk, file: &str) {
+fn rebuild(desk: &super::state::Desk, file: &str) {
     let mut changes = Changes::default();
     if let Some(rel) = file.strip_prefix("content/") {
         changes.markdown.insert(rel.to_string());

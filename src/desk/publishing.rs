@@ -3,7 +3,7 @@
 //! publish`, for a publisher, with the result shown and logged.
 
 use super::accounts::Role;
-use super::app::{Fields, Shared, page, posted, refuse, session};
+use super::state::{Fields, Shared, page, posted, refuse, session};
 use super::views;
 use crate::escape::markup as esc;
 use crate::messages::Lang;
@@ -81,7 +81,7 @@ pub async fn publish(
 }
 
 /// Builds, gates and publishes: the result as HTML, or why it did not happen.
-fn run(desk: &super::app::Desk, target: Option<&str>, user: &str) -> Result<String, String> {
+fn run(desk: &super::state::Desk, target: Option<&str>, user: &str) -> Result<String, String> {
     let lang = desk.lang;
     let config = crate::config::load(&desk.root, None).map_err(|f| {
         f.0.first()

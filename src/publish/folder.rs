@@ -1,8 +1,7 @@
 //! A folder target: a local folder or a share mounted on this machine.
 
 use super::error::PublishError;
-use super::lock::{HOLDER, LOCK};
-use super::transport::{CURRENT, LOG, PARTIAL, RELEASES, Transport};
+use super::transport::{CURRENT, HOLDER, LOCK, LOG, PARTIAL, RELEASES, Transport};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 

@@ -26,12 +26,6 @@ pub fn new_id(existing: &[String]) -> String {
     id
 }
 
-/// Now, UTC, as the log and the records write it.
-pub fn now() -> String {
-    jiff::Timestamp::now()
-        .strftime("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
-}
 
 /// Complete release ids, oldest first (ids sort by time).
 pub fn ids(t: &mut dyn Transport) -> Result<Vec<String>, PublishError> {
@@ -108,7 +102,7 @@ fn rollback_locked(
     };
     t.switch(&dest)?;
     let line = serde_json::json!({
-        "action": "rollback", "target": target.name, "at": now(), "publisher": publisher,
+        "action": "rollback", "target": target.name, "at": super::log::now(), "publisher": publisher,
         "from": live, "to": dest,
     });
     super::log::write(t, local_log, &line)?;

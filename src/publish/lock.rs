@@ -10,8 +10,6 @@
 use super::error::PublishError;
 use super::transport::Transport;
 
-pub const LOCK: &str = ".publish-lock";
-pub const HOLDER: &str = "holder.json";
 const STALE_AFTER_SECONDS: i64 = 3600;
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -45,7 +43,7 @@ pub fn with_lock<T>(
 fn take(t: &mut dyn Transport, who: &str) -> Result<(), PublishError> {
     let mine = Holder {
         by: who.to_string(),
-        since: super::history::now(),
+        since: super::log::now(),
     };
     let note = serde_json::to_string(&mine).unwrap_or_default();
     let Some(other) = t.lock(&note)? else {

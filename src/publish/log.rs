@@ -34,3 +34,10 @@ pub fn append_line(path: &Path, line: &str) -> Result<(), PublishError> {
     // One write call per line: appends of whole lines do not interleave.
     file.write_all(format!("{line}\n").as_bytes()).map_err(io)
 }
+
+/// Now, UTC, as the log and the records write it.
+pub fn now() -> String {
+    jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}

@@ -114,7 +114,7 @@ fn publish_locked(
     }
     let record = Record {
         release: history::new_id(&t.list_releases()?),
-        published_at: history::now(),
+        published_at: super::log::now(),
         publisher: options.publisher.clone(),
         build_date: build.built_at.clone(),
         manifest_sha256: build.sha256.clone(),

@@ -9,9 +9,8 @@
 //! `BatchMode=yes`: never a password prompt; secrets stay in the key file or the agent.
 
 use super::error::PublishError;
-use super::lock::{HOLDER, LOCK};
 use super::target::SshPlace;
-use super::transport::{CURRENT, LOG, PARTIAL, RELEASES, Transport};
+use super::transport::{CURRENT, HOLDER, LOCK, LOG, PARTIAL, RELEASES, Transport};
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};

@@ -13,6 +13,9 @@ pub const RELEASES: &str = "releases";
 pub const CURRENT: &str = "current";
 pub const LOG: &str = "publish-log.jsonl";
 pub const PARTIAL: &str = ".partial";
+/// One publish at a time: `BASE/.publish-lock/holder.json` names who holds it (see lock.rs).
+pub const LOCK: &str = ".publish-lock";
+pub const HOLDER: &str = "holder.json";
 
 pub trait Transport {
     /// A file under BASE, or None if it does not exist.

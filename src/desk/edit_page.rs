@@ -81,7 +81,7 @@ pub fn edit(lang: Lang, session: &Session, v: &EditView) -> String {
         ),
     };
     let body = format!(
-        "<h2>{title}</h2><p><code>{file}</code></p>{notice}{twin}<div class=\"grid\"><section aria-labelledby=\"form-h\"><h3 id=\"form-h\">{form_h}</h3><form method=\"post\" action=\"/desk/save\"><input type=\"hidden\" name=\"csrf\" value=\"{csrf}\"><input type=\"hidden\" name=\"file\" value=\"{file}\"><input type=\"hidden\" name=\"base_sha\" value=\"{sha}\">{fields_html}{other}<label for=\"body\">{body_l}</label>{body_problems}<textarea id=\"body\" name=\"body\" lang=\"{page_lang}\">\n{body_text}</textarea>{save_note}<p><button>{save}</button></p></form>{review}</section><section aria-labelledby=\"preview-h\"><h3 id=\"preview-h\">{preview_h}</h3><input type=\"checkbox\" id=\"phone\"><label for=\"phone\" style=\"display:inline;font-weight:400\">{phone}</label><div class=\"previews\">{previews}</div></section></div>",
+        "<h2>{title}</h2><p><code>{file}</code></p>{notice}{twin}<div class=\"grid\"><section aria-labelledby=\"form-h\"><h3 id=\"form-h\">{form_h}</h3><form method=\"post\" action=\"/desk/save\"><input type=\"hidden\" name=\"csrf\" value=\"{csrf}\"><input type=\"hidden\" name=\"file\" value=\"{file}\"><input type=\"hidden\" name=\"base_sha\" value=\"{sha}\">{fields_html}{other}<label for=\"body\">{body_l}</label>{body_problems}<textarea id=\"body\" name=\"body\" lang=\"{page_lang}\">\n{body_text}</textarea>{save_note}<p><button>{save}</button></p></form>{actions}{review}</section><section aria-labelledby=\"preview-h\"><h3 id=\"preview-h\">{preview_h}</h3><input type=\"checkbox\" id=\"phone\"><label for=\"phone\" style=\"display:inline;font-weight:400\">{phone}</label><div class=\"previews\">{previews}</div></section></div>",
         title = esc(v.doc.value("title").unwrap_or(v.file)),
         file = esc(v.file),
         csrf = esc(&session.csrf),
@@ -96,6 +96,7 @@ pub fn edit(lang: Lang, session: &Session, v: &EditView) -> String {
         body_text = esc(&v.doc.body),
         save = t(lang, text!("desk-save")),
         review = review(lang, session, v),
+        actions = actions(lang, session, v.file),
         preview_h = t(lang, text!("desk-preview")),
         phone = t(lang, text!("desk-phone-frame")),
         previews = previews(lang, &v.previews),
@@ -176,6 +177,23 @@ fn fields(lang: Lang, v: &EditView) -> String {
         ));
     }
     out
+}
+
+/// Duplicate and delete (to the trash, from where the file can be moved back).
+fn actions(lang: Lang, session: &Session, file: &str) -> String {
+    let button = |action: &str, label: Text, class: &str| {
+        format!(
+            "<form method=\"post\" action=\"/desk/{action}\" style=\"display:inline-block;margin-right:1em\"><input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"file\" value=\"{}\"><button class=\"{class}\">{}</button></form>",
+            esc(&session.csrf),
+            esc(file),
+            t(lang, label)
+        )
+    };
+    format!(
+        "<p>{}{}</p>",
+        button("duplicate", text!("desk-duplicate"), "secondary"),
+        button("delete", text!("desk-delete"), "secondary")
+    )
 }
 
 fn previews(lang: Lang, previews: &[(Lang, String)]) -> String {

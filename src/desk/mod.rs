@@ -8,6 +8,7 @@
 pub mod accounts;
 mod document;
 mod edit_page;
+mod files;
 mod log;
 mod pages;
 mod publishing;

@@ -11,7 +11,7 @@ use crate::messages::{Lang, Text};
 use crate::paths::SitePath;
 use crate::serve::live::Changes;
 use crate::text;
-use axum::extract::{Form, State};
+use axum::extract::{Form, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use std::path::PathBuf;
@@ -21,19 +21,56 @@ const PAGE_LIMIT: u64 = 4 * crate::paths::MB;
 
 const KINDS: &[&str] = &["news", "role_model", "handbook", "psa", "page"];
 
-pub async fn list(State(desk): State<Shared>, headers: HeaderMap) -> Response {
+/// The list's search: words in the title or file name, and one section.
+#[derive(serde::Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub section: String,
+    /// Set after a page was deleted: the list says where it went.
+    #[serde(default)]
+    pub deleted: Option<String>,
+}
+
+pub async fn list(
+    State(desk): State<Shared>,
+    headers: HeaderMap,
+    Query(query): Query<ListQuery>,
+) -> Response {
     let s = match session(&desk, &headers) {
         Ok(s) => s,
         Err(r) => return *r,
     };
-    let items = {
+    let (all, banner) = {
         let Ok(live) = desk.live.lock() else {
             return refuse(StatusCode::INTERNAL_SERVER_ERROR, &desk, text!("desk-busy"));
         };
-        live.site()
-            .map_or_else(Vec::new, |site| items(site, &desk.root))
+        let all = live
+            .site()
+            .map_or_else(Vec::new, |site| items(site, &desk.root));
+        (all, views::site_problems(desk.lang, live.problems()))
     };
-    page(views::list(desk.lang, &s, &items, KINDS))
+    let mut sections: Vec<String> = all.iter().map(|i| i.section.clone()).collect();
+    sections.dedup();
+    let words = query.q.trim().to_lowercase();
+    let shown: Vec<Item> = all
+        .into_iter()
+        .filter(|i| query.section.is_empty() || i.section == query.section)
+        .filter(|i| {
+            words.is_empty()
+                || i.title.to_lowercase().contains(&words)
+                || i.file.to_lowercase().contains(&words)
+        })
+        .collect();
+    let search = views::Search {
+        q: &query.q,
+        section: &query.section,
+        sections: &sections,
+        notice: query.deleted.is_some().then(|| text!("desk-deleted")),
+        banner,
+    };
+    page(views::list(desk.lang, &s, &shown, KINDS, &search))
 }
 
 fn items(site: &crate::site::Site, root: &std::path::Path) -> Vec<Item> {
@@ -77,7 +114,10 @@ fn freshness(f: &crate::translations::Freshness) -> &'static str {
 }
 
 /// A page's file named by a request: under content/, a Markdown file, inside the site.
-fn content_file(desk: &super::state::Desk, given: &str) -> Result<(String, PathBuf), Text> {
+pub(super) fn content_file(
+    desk: &super::state::Desk,
+    given: &str,
+) -> Result<(String, PathBuf), Text> {
     let rel =
         SitePath::parse(given).map_err(|p| text!("desk-bad-file", file = given, why = p.text()))?;
     if !rel.as_str().starts_with("content/") || !rel.as_str().ends_with(".md") {
@@ -89,7 +129,7 @@ fn content_file(desk: &super::state::Desk, given: &str) -> Result<(String, PathB
     Ok((rel.as_str().to_string(), path))
 }
 
-fn read(path: &std::path::Path, file: &str) -> Result<String, Text> {
+pub(super) fn read(path: &std::path::Path, file: &str) -> Result<String, Text> {
     let bytes = crate::paths::read_regular(path, PAGE_LIMIT)
         .map_err(|p| text!("desk-bad-file", file = file, why = p.text()))?;
     String::from_utf8(bytes).map_err(|_| text!("desk-not-utf8", file = file))
@@ -241,7 +281,7 @@ pub async fn save(
 }
 
 /// Rebuilds what an edit of `file` touches, as `civic serve` does.
-fn rebuild(desk: &super::state::Desk, file: &str) {
+pub(super) fn rebuild(desk: &super::state::Desk, file: &str) {
     let mut changes = Changes::default();
     if let Some(rel) = file.strip_prefix("content/") {
         changes.markdown.insert(rel.to_string());

@@ -3,7 +3,7 @@
 use super::accounts;
 use super::session::COOKIE;
 use super::state::{Fields, Shared, cookie, page, posted, redirect, session};
-use super::{pages, views};
+use super::{files, pages, views};
 use crate::messages::Text;
 use crate::text;
 use axum::Router;
@@ -23,6 +23,8 @@ pub fn router(desk: Shared) -> Router {
         .route("/desk/save", post(pages::save))
         .route("/desk/new", post(pages::new_page))
         .route("/desk/sign", post(pages::sign))
+        .route("/desk/delete", post(files::delete))
+        .route("/desk/duplicate", post(files::duplicate))
         .route(
             "/desk/publish",
             get(pages::publish_form).post(pages::publish),

@@ -69,7 +69,45 @@ pub struct Item {
     pub states: Vec<Text>,
 }
 
-pub fn list(lang: Lang, session: &Session, items: &[Item], kinds: &[&str]) -> String {
+/// What the list is narrowed to, and the sections to choose from.
+pub struct Search<'a> {
+    pub q: &'a str,
+    pub section: &'a str,
+    pub sections: &'a [String],
+    pub notice: Option<Text>,
+    /// The site's errors, when the last change left any.
+    pub banner: String,
+}
+
+fn search_form(lang: Lang, search: &Search) -> String {
+    let mut options = format!(
+        "<option value=\"\">{}</option>",
+        t(lang, text!("desk-all-sections"))
+    );
+    for s in search.sections {
+        let sel = if s == search.section { " selected" } else { "" };
+        options.push_str(&format!("<option{sel}>{}</option>", esc(s)));
+    }
+    let notice = search.notice.as_ref().map_or(String::new(), |n| {
+        format!("<p class=\"ok\" role=\"status\">{}</p>", t(lang, n.clone()))
+    });
+    format!(
+        "{notice}{banner}<form method=\"get\" action=\"/desk/\" role=\"search\" style=\"display:flex;gap:1em;align-items:end;flex-wrap:wrap;margin:1em 0\"><div style=\"flex:1\"><label for=\"q\">{find}</label><input id=\"q\" name=\"q\" type=\"search\" value=\"{q}\"></div><div><label for=\"section\">{section}</label><select id=\"section\" name=\"section\">{options}</select></div><button class=\"secondary\">{go}</button></form>",
+        banner = search.banner,
+        find = t(lang, text!("desk-search")),
+        q = esc(search.q),
+        section = t(lang, text!("desk-column-section")),
+        go = t(lang, text!("desk-search-go")),
+    )
+}
+
+pub fn list(
+    lang: Lang,
+    session: &Session,
+    items: &[Item],
+    kinds: &[&str],
+    search: &Search,
+) -> String {
     let mut rows = String::new();
     for i in items {
         let states: String = i
@@ -90,8 +128,9 @@ pub fn list(lang: Lang, session: &Session, items: &[Item], kinds: &[&str]) -> St
         .map(|k| format!("<option value=\"{k}\">{}</option>", t(lang, kind_name(k))))
         .collect();
     let body = format!(
-        "<h2>{heading}</h2><form method=\"post\" action=\"/desk/new\" style=\"display:flex;gap:1em;align-items:end;flex-wrap:wrap\"><input type=\"hidden\" name=\"csrf\" value=\"{csrf}\"><div><label for=\"kind\">{kind}</label><select id=\"kind\" name=\"kind\">{options}</select></div><div style=\"flex:1\"><label for=\"title\">{title}</label><input id=\"title\" name=\"title\" required></div><button>{create}</button></form><table><caption style=\"text-align:left;font-weight:600;padding:.5em 0\">{caption}</caption><thead><tr><th scope=\"col\">{section}</th><th scope=\"col\">{page}</th><th scope=\"col\">{state}</th><th scope=\"col\">{file}</th></tr></thead><tbody>{rows}</tbody></table>",
+        "<h2>{heading}</h2><form method=\"post\" action=\"/desk/new\" style=\"display:flex;gap:1em;align-items:end;flex-wrap:wrap\"><input type=\"hidden\" name=\"csrf\" value=\"{csrf}\"><div><label for=\"kind\">{kind}</label><select id=\"kind\" name=\"kind\">{options}</select></div><div style=\"flex:1\"><label for=\"title\">{title}</label><input id=\"title\" name=\"title\" required></div><button>{create}</button></form>{search}<table><caption style=\"text-align:left;font-weight:600;padding:.5em 0\">{caption}</caption><thead><tr><th scope=\"col\">{section}</th><th scope=\"col\">{page}</th><th scope=\"col\">{state}</th><th scope=\"col\">{file}</th></tr></thead><tbody>{rows}</tbody></table>",
         heading = t(lang, text!("desk-content")),
+        search = search_form(lang, search),
         csrf = esc(&session.csrf),
         kind = t(lang, text!("desk-new-kind")),
         title = t(lang, text!("desk-new-title")),
@@ -137,4 +176,32 @@ pub fn problem(lang: Lang, p: &crate::error::Problem) -> String {
         "<div class=\"{class}\" role=\"note\"><strong>{}</strong>{at}{help}</div>",
         t(lang, p.message.clone())
     )
+}
+
+/// The site's errors (the last build or change failed): the list shows them first, each with
+/// its file, because until they are fixed the preview stays as it was and nothing can be published.
+pub fn site_problems(lang: Lang, problems: &[crate::error::Problem]) -> String {
+    let errors: Vec<&crate::error::Problem> = problems.iter().filter(|p| p.is_error()).collect();
+    if errors.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "<section role=\"alert\"><h3 class=\"error\">{}</h3>",
+        t(lang, text!("desk-site-errors", count = errors.len()))
+    );
+    for p in errors.iter().take(20) {
+        let file = p.file.as_deref().unwrap_or("site.yaml");
+        let link = if file.starts_with("content/") && file.ends_with(".md") {
+            format!(
+                "<a href=\"/desk/edit?file={}\"><code>{}</code></a>",
+                esc(&urlencode(file)),
+                esc(file)
+            )
+        } else {
+            format!("<code>{}</code>", esc(file))
+        };
+        out.push_str(&format!("{link}{}", problem(lang, p)));
+    }
+    out.push_str("</section>");
+    out
 }

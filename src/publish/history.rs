@@ -26,7 +26,6 @@ pub fn new_id(existing: &[String]) -> String {
     id
 }
 
-
 /// Complete release ids, oldest first (ids sort by time).
 pub fn ids(t: &mut dyn Transport) -> Result<Vec<String>, PublishError> {
     let mut ids: Vec<String> = t

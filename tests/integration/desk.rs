@@ -410,3 +410,77 @@ fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+#[test]
+fn the_list_is_searched_and_a_deleted_page_waits_in_the_trash() {
+    let f = Fixture::new();
+    let desk = start(f.root(), "127.0.0.1");
+    let found = desk.get("/desk/?q=%E7%8E%8B", None);
+    assert!(
+        found.body.contains("王军") && !found.body.contains(">李梅<"),
+        "only 王军 matches 王"
+    );
+
+    let file = "content/role-models/li-mei.md";
+    let page = desk.get(&edit_path(file), None);
+    let copy = desk.post(
+        "/desk/duplicate",
+        None,
+        &pairs(&form_values(&page.body, "/desk/duplicate")),
+    );
+    assert_eq!(copy.status, 303);
+    let copied = std::fs::read_to_string(f.root().join("content/role-models/li-mei-2.md"))
+        .expect("the copy");
+    assert!(
+        copied.starts_with("---\ntitle: 李梅（副本）\nname: 李梅\n"),
+        "{copied}"
+    );
+
+    // 王军 has no page linking to it; deleting 李梅 would break the about page's link.
+    let file = "content/role-models/wang-jun.md";
+    let page = desk.get(&edit_path(file), None);
+    let before = std::fs::read(f.root().join(file)).expect("page");
+    let gone = desk.post(
+        "/desk/delete",
+        None,
+        &pairs(&form_values(&page.body, "/desk/delete")),
+    );
+    assert_eq!(gone.status, 303);
+    assert!(!f.root().join(file).exists());
+    let trash: Vec<_> = walkdir::WalkDir::new(f.root().join(".civic/trash"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.path().ends_with("content/role-models/wang-jun.md"))
+        .collect();
+    assert_eq!(trash.len(), 1, "the page waits in the trash");
+    assert_eq!(std::fs::read(trash[0].path()).expect("trash"), before);
+    let list = desk.get("/desk/?deleted=1", None);
+    assert!(
+        list.body.contains(".civic/trash/"),
+        "the list says where it went"
+    );
+    assert!(
+        !list
+            .body
+            .contains("<code>content/role-models/wang-jun.md</code>"),
+        "the deleted page is no longer listed"
+    );
+}
+
+#[test]
+fn deleting_a_page_others_link_to_shows_the_broken_links_first() {
+    let f = Fixture::new();
+    let desk = start(f.root(), "127.0.0.1");
+    let file = "content/role-models/li-mei.md";
+    let page = desk.get(&edit_path(file), None);
+    desk.post("/desk/delete", None, &pairs(&form_values(&page.body, "/desk/delete")));
+    let list = desk.get("/desk/?deleted=1", None);
+    let doc = scraper::Html::parse_document(&list.body);
+    let alert = scraper::Selector::parse("section[role=alert] a").expect("sel");
+    let files: Vec<String> = doc.select(&alert).map(|a| a.text().collect()).collect();
+    assert!(
+        files.iter().any(|f| f == "content/about.md"),
+        "the about page links to the deleted page: {files:?}\n{}",
+        list.body
+    );
+}

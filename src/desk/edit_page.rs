@@ -190,7 +190,7 @@ fn actions(lang: Lang, session: &Session, file: &str) -> String {
         )
     };
     format!(
-        "<p>{}{}</p>",
+        "<div>{}{}</div>",
         button("duplicate", text!("desk-duplicate"), "secondary"),
         button("delete", text!("desk-delete"), "secondary")
     )

@@ -75,9 +75,14 @@ pub fn edit(lang: Lang, session: &Session, v: &EditView) -> String {
             esc(&urlencode(zh)),
             t(lang, text!("desk-edit-original"))
         ),
+        (None, None) if v.file.ends_with(".en.md") => String::new(),
         (None, None) => format!(
-            "<p class=\"warning\">{}</p>",
-            t(lang, text!("desk-no-twin"))
+            "<p class=\"warning\">{}</p><form method=\"post\" action=\"/desk/twin\"><input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"file\" value=\"{}\"><label for=\"twin-title\">{}</label><input id=\"twin-title\" name=\"title\" lang=\"en\" required><p><button class=\"secondary\">{}</button></p></form>",
+            t(lang, text!("desk-no-twin")),
+            esc(&session.csrf),
+            esc(v.file),
+            t(lang, text!("desk-twin-title")),
+            t(lang, text!("desk-twin-create"))
         ),
     };
     let body = format!(

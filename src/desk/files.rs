@@ -138,3 +138,77 @@ fn copy_of(desk: &Desk, file: &str, path: &Path) -> Result<String, crate::messag
     .map_err(|e| text!("desk-unwritable", file = copy.as_str(), why = e.to_string()))?;
     Ok(copy)
 }
+
+/// Creates the English twin of a Chinese page, as `civic new --lang en` does: every field to
+/// translate filled from the Chinese page and marked, the English title as the editor gave it.
+pub async fn twin(
+    State(desk): State<Shared>,
+    headers: HeaderMap,
+    Form(form): Form<Fields>,
+) -> Response {
+    let s = match posted(&desk, &headers, &form, Some(Role::Editor)) {
+        Ok(s) => s,
+        Err(r) => return *r,
+    };
+    let given = form.get("file").cloned().unwrap_or_default();
+    let file = match super::pages::content_file(&desk, &given) {
+        Ok((file, _)) if !file.ends_with(".en.md") => file,
+        Ok(_) => {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                &desk,
+                text!("desk-not-content", file = given.as_str()),
+            );
+        }
+        Err(m) => return refuse(StatusCode::BAD_REQUEST, &desk, m),
+    };
+    let kind = {
+        let Ok(live) = desk.live.lock() else {
+            return refuse(StatusCode::INTERNAL_SERVER_ERROR, &desk, text!("desk-busy"));
+        };
+        live.site()
+            .and_then(|site| site.pages.iter().find(|p| *p.doc.source.file == *file))
+            .map(|p| p.kind().name())
+    };
+    let Some(kind) = kind else {
+        return refuse(StatusCode::CONFLICT, &desk, text!("desk-not-built"));
+    };
+    let rel = file.strip_prefix("content/").unwrap_or(&file);
+    let (section, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+    let slug = name.strip_suffix(".md").unwrap_or(name);
+    let title = form.get("title").map_or("", |t| t.trim());
+    let request = crate::new::Request {
+        kind,
+        title,
+        root: &desk.root,
+        slug: Some(slug),
+        lang: crate::new::NewLang::En,
+        section: Some(section),
+        date: None,
+    };
+    match crate::new::create(&request) {
+        Ok(_) => {
+            let en = format!(
+                "content/{}{slug}.en.md",
+                if section.is_empty() {
+                    String::new()
+                } else {
+                    format!("{section}/")
+                }
+            );
+            super::log::append(
+                &desk.root,
+                &s.user,
+                "new-twin",
+                serde_json::json!({"file": en, "of": file}),
+            );
+            super::pages::rebuild(&desk, &en);
+            redirect(&format!("/desk/edit?file={}", urlencode(&en)))
+        }
+        Err(refused) => refuse(
+            StatusCode::BAD_REQUEST,
+            &desk,
+            super::pages::refusal(refused),
+        ),
+    }
+}

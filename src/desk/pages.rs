@@ -383,7 +383,7 @@ pub async fn sign(
     }
 }
 
-fn refusal(refused: crate::new::Refused) -> Text {
+pub(super) fn refusal(refused: crate::new::Refused) -> Text {
     use crate::new::Refused as R;
     match refused {
         R::Request(t) | R::Cannot(t, _) => t,

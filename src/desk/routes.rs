@@ -25,6 +25,7 @@ pub fn router(desk: Shared) -> Router {
         .route("/desk/sign", post(pages::sign))
         .route("/desk/delete", post(files::delete))
         .route("/desk/duplicate", post(files::duplicate))
+        .route("/desk/twin", post(files::twin))
         .route(
             "/desk/publish",
             get(pages::publish_form).post(pages::publish),

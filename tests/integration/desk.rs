@@ -473,7 +473,11 @@ fn deleting_a_page_others_link_to_shows_the_broken_links_first() {
     let desk = start(f.root(), "127.0.0.1");
     let file = "content/role-models/li-mei.md";
     let page = desk.get(&edit_path(file), None);
-    desk.post("/desk/delete", None, &pairs(&form_values(&page.body, "/desk/delete")));
+    desk.post(
+        "/desk/delete",
+        None,
+        &pairs(&form_values(&page.body, "/desk/delete")),
+    );
     let list = desk.get("/desk/?deleted=1", None);
     let doc = scraper::Html::parse_document(&list.body);
     let alert = scraper::Selector::parse("section[role=alert] a").expect("sel");
@@ -483,4 +487,27 @@ fn deleting_a_page_others_link_to_shows_the_broken_links_first() {
         "the about page links to the deleted page: {files:?}\n{}",
         list.body
     );
+}
+
+#[test]
+fn an_english_twin_is_made_from_its_chinese_page_with_the_original_beside_each_field() {
+    let f = Fixture::new();
+    let desk = start(f.root(), "127.0.0.1");
+    let page = desk.get(&edit_path("content/role-models/wang-jun.md"), None);
+    let mut values = form_values(&page.body, "/desk/twin");
+    set(&mut values, "title", "Wang Jun");
+    let made = desk.post("/desk/twin", None, &pairs(&values));
+    assert_eq!(made.status, 303, "{}", made.body);
+    let en =
+        std::fs::read_to_string(f.root().join("content/role-models/wang-jun.en.md")).expect("twin");
+    assert!(
+        en.contains("title: \"Wang Jun\"") && en.contains("# 中文: 王军"),
+        "{en}"
+    );
+    let page = desk.get(&edit_path("content/role-models/wang-jun.en.md"), None);
+    assert!(
+        page.body.contains("Chinese original:"),
+        "the Chinese beside the English fields"
+    );
+    assert!(page.body.contains("王军"));
 }

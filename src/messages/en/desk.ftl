@@ -92,3 +92,5 @@ desk-delete = Delete (to the trash)
 desk-deleted = Deleted: the files moved to the site's .civic/trash/; move them back to restore
 desk-copy-title = { $title }（副本）
 desk-site-errors = The site has { $count } errors: until they are fixed the preview stays as it last built and nothing can be published
+desk-twin-title = English title
+desk-twin-create = Create the English twin (the fields to translate are marked)

@@ -92,3 +92,5 @@ desk-delete = 删除（移到回收站）
 desk-deleted = 已删除：文件移到了网站文件夹的 .civic/trash/ 里，移回原处即可恢复
 desk-copy-title = { $title }（副本）
 desk-site-errors = 网站现在有 { $count } 个错误：改正之前，预览停在上一次成功的样子，也不能发布
+desk-twin-title = 英文标题
+desk-twin-create = 新建英文版（要翻译的字段会标出来）

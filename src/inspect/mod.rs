@@ -13,6 +13,7 @@ pub mod names;
 pub mod personal;
 pub mod report;
 pub mod secrets;
+pub mod titles;
 
 use crate::content::Source;
 use crate::error::Problem;

@@ -56,7 +56,7 @@ pub struct Held {
 }
 
 impl Held {
-    fn on(&self, date: Date) -> bool {
+    pub fn on(&self, date: Date) -> bool {
         self.from <= date && self.to.is_none_or(|to| date <= to)
     }
 }
@@ -245,7 +245,7 @@ impl<'a> Checker<'a> {
                     )),
                 );
             }
-            self.titles(source, i + 1, &chars, date, out);
+            super::titles::check(self.names, source, i + 1, line, date, out);
         }
     }
 
@@ -287,77 +287,6 @@ impl<'a> Checker<'a> {
             .iter()
             .any(|n| n.text.contains(&window) && line.contains(&n.text))
     }
-
-    /// Leaders named with a title they did not hold on `date` (原/前 mark a former title).
-    fn titles(
-        &self,
-        source: &Source,
-        line: usize,
-        chars: &[char],
-        date: Date,
-        out: &mut Vec<Problem>,
-    ) {
-        let text: String = chars.iter().collect();
-        for name in self.names.iter().filter(|n| n.leader) {
-            let Some(at) = text.find(&name.text) else {
-                continue;
-            };
-            let end = (at + name.text.len() + 30).min(text.len());
-            let around = floor_str(&text, at.saturating_sub(30), end).unwrap_or(&text);
-            for held in &name.titles {
-                let former = ["原", "前"]
-                    .iter()
-                    .any(|p| around.contains(&format!("{p}{}", held.title)));
-                if around.contains(&held.title)
-                    && !former
-                    && !name
-                        .titles
-                        .iter()
-                        .any(|h| h.title == held.title && h.on(date))
-                {
-                    let now: Vec<&str> = name
-                        .titles
-                        .iter()
-                        .filter(|h| h.on(date))
-                        .map(|h| h.title.as_str())
-                        .collect();
-                    out.push(
-                        super::warning(Problem::error(
-                            "protected-title",
-                            crate::text!(
-                                "inspect-title-not-held",
-                                name = name.text.as_str(),
-                                title = held.title.as_str(),
-                                date = date.to_string()
-                            ),
-                        ))
-                        .in_file(&source.file)
-                        .at_line(line)
-                        .with_source(&source.text)
-                        .help(crate::text!(
-                            "inspect-title-help",
-                            titles = if now.is_empty() {
-                                "—".to_string()
-                            } else {
-                                now.join("、")
-                            }
-                        )),
-                    );
-                }
-            }
-        }
-    }
-}
-
-/// `text[from..to]` moved to character boundaries.
-fn floor_str(text: &str, mut from: usize, mut to: usize) -> Option<&str> {
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
-    text.get(from..to)
 }
 
 fn miss_text(miss: Miss) -> crate::messages::Text {
@@ -382,6 +311,9 @@ fn classify(name: &Name, window: &[char], line: &[char], start: usize) -> Option
             if same_pinyin(w, n) {
                 return Some(Miss::Homophone);
             }
+            if other_scope(w, n) {
+                return None;
+            }
             let interior = *k > 0 && *k + 1 < window.len();
             let near_title = name.leader && next_to_title(name, line, start, window.len());
             ((!name.leader && window.len() >= 5 && interior) || near_title)
@@ -392,6 +324,12 @@ fn classify(name: &Name, window: &[char], line: &[char], start: usize) -> Option
         }
         _ => None,
     }
+}
+
+/// 全国 written 全市, 全省, 全区: the same kind of name at another level of government
+/// (全市文明城市创建, 全省人民代表大会), not a typo.
+fn other_scope(written: char, name: char) -> bool {
+    name == '国' && "省市区县州镇乡村".contains(written)
 }
 
 fn is_han(c: char) -> bool {

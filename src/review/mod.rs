@@ -157,7 +157,11 @@ pub fn sign(
     let fail = |m: crate::messages::Text, h: crate::messages::Text| {
         Failed(vec![Problem::error("review-sign", m).in_file(file).help(h)])
     };
-    let Some(reviewer) = reviewers.iter().find(|r| r.name == signer.trim()) else {
+    let listed: Vec<&Reviewer> = reviewers
+        .iter()
+        .filter(|r| r.name == signer.trim())
+        .collect();
+    let Some(first) = listed.first() else {
         let names: Vec<&str> = reviewers
             .iter()
             .filter(|r| r.level == level)
@@ -172,15 +176,31 @@ pub fn sign(
             ),
         ));
     };
-    if reviewer.level != level {
+    let Some(reviewer) = listed.iter().find(|r| r.level == level) else {
         return Err(fail(
             crate::text!(
                 "review-wrong-level",
                 name = signer,
                 level = level.label(),
-                theirs = reviewer.level.label()
+                theirs = first.level.label()
             ),
             crate::text!("review-wrong-level-help"),
+        ));
+    };
+    let mut all = record::read(root, file).map_err(|p| Failed(vec![p]))?;
+    // One person, one level: whoever signed another level of this page (even a version since
+    // edited) may not sign this one too.
+    if let Some(other) = all
+        .iter()
+        .find(|s| s.name == reviewer.name && s.level != level)
+    {
+        return Err(fail(
+            crate::text!(
+                "review-same-signer",
+                name = reviewer.name.as_str(),
+                other = other.level.label()
+            ),
+            crate::text!("review-same-signer-help", level = level.label()),
         ));
     }
     let Some(page) = status(site, root)?.into_iter().find(|r| r.file == file) else {
@@ -218,7 +238,6 @@ pub fn sign(
         sha256: page.sha256.clone(),
         findings,
     };
-    let mut all = record::read(root, file).map_err(|p| Failed(vec![p]))?;
     all.retain(|s| s.level != level);
     all.push(signoff.clone());
     all.sort_by_key(|s| s.level);

@@ -319,8 +319,10 @@ fn classify(name: &Name, window: &[char], line: &[char], start: usize) -> Option
             ((!name.leader && window.len() >= 5 && interior) || near_title)
                 .then_some(Miss::OneCharacter)
         }
+        // A three-character place with two characters swapped is often another real place
+        // (湖滨区 / 滨湖区); a person's name or a longer fixed name swapped is a typo.
         [a, b] if *b == a + 1 && window[*a] == name.chars[*b] && window[*b] == name.chars[*a] => {
-            Some(Miss::Swapped)
+            (name.leader || window.len() >= 4).then_some(Miss::Swapped)
         }
         _ => None,
     }

@@ -4,6 +4,7 @@
 
 pub mod guard;
 pub mod publish_site;
+pub mod sample_site;
 pub mod small_site;
 
 use std::collections::BTreeMap;

@@ -88,14 +88,9 @@ fn levels(site: &Site) -> Vec<Level> {
 
 /// Every published page and section with the state of each level, in file order.
 pub fn status(site: &Site, root: &Path) -> Result<Vec<PageReview>, Failed> {
-    let docs = site.pages.iter().map(|p| (&p.doc.source, p.title())).chain(
-        site.sections
-            .iter()
-            .map(|s| (&s.doc.source, s.doc.meta.title.as_str())),
-    );
     let mut out = Vec::new();
     let mut problems = Vec::new();
-    for (source, title) in docs {
+    for (source, title) in docs(site) {
         match page_review(site, root, &source.file, title) {
             Ok(r) => out.push(r),
             Err(p) => problems.push(p),
@@ -106,6 +101,16 @@ pub fn status(site: &Site, root: &Path) -> Result<Vec<PageReview>, Failed> {
     }
     out.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(out)
+}
+
+/// Every published page's and section's source with its title.
+fn docs(site: &Site) -> impl Iterator<Item = (&crate::content::Source, &str)> {
+    let pages = site.pages.iter().map(|p| (&p.doc.source, p.title()));
+    let sections = site
+        .sections
+        .iter()
+        .map(|s| (&s.doc.source, s.doc.meta.title.as_str()));
+    pages.chain(sections)
 }
 
 fn file_sha(root: &Path, file: &str) -> Result<String, Problem> {
@@ -203,12 +208,13 @@ pub fn sign(
             crate::text!("review-same-signer-help", level = level.label()),
         ));
     }
-    let Some(page) = status(site, root)?.into_iter().find(|r| r.file == file) else {
+    let Some((_, title)) = docs(site).find(|(s, _)| s.file == file) else {
         return Err(fail(
             crate::text!("review-no-page", file = file),
             crate::text!("review-no-page-help"),
         ));
     };
+    let page = page_review(site, root, file, title).map_err(|p| Failed(vec![p]))?;
     if let Some(first) = page.awaiting().filter(|l| *l < level) {
         return Err(fail(
             crate::text!(
@@ -219,9 +225,8 @@ pub fn sign(
             crate::text!("review-out-of-order-help"),
         ));
     }
-    let findings = crate::inspect::inspect(site, root)
+    let findings = crate::inspect::inspect_file(site, root, file)
         .into_iter()
-        .filter(|p| p.file.as_deref() == Some(file))
         .map(|p| {
             format!(
                 "{} {}: {}",

@@ -46,7 +46,8 @@ fn text_checks(site: &Site, root: &Path, wanted: impl Fn(&Source) -> bool) -> Ve
     let (lists, mut out) = names::load(root, site.build_date, &site.config.inspection);
     let checker = names::Checker::new(&lists);
     for (source, date, allowed) in texts(site).filter(|(s, _, _)| wanted(s)) {
-        checker.check(source, date, &mut out);
+        checker.check(source, &mut out);
+        titles::check_source(&lists.names, source, date, &mut out);
         personal::check_source(source, &allowed, &mut out);
         secrets::check_source(source, &mut out);
     }

@@ -218,8 +218,8 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Findings in one file, read on `date` for the titles leaders held.
-    pub fn check(&self, source: &Source, date: Date, out: &mut Vec<Problem>) {
+    /// Near misses of protected names in one file (titles: [`super::titles`]).
+    pub fn check(&self, source: &Source, out: &mut Vec<Problem>) {
         if self.names.is_empty() {
             return;
         }
@@ -245,7 +245,6 @@ impl<'a> Checker<'a> {
                     )),
                 );
             }
-            super::titles::check(self.names, source, i + 1, line, date, out);
         }
     }
 

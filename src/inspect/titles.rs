@@ -9,8 +9,18 @@ use crate::content::Source;
 use crate::error::Problem;
 use jiff::civil::Date;
 
+/// Findings in one file, read on `date` (the page's).
+pub fn check_source(names: &[Name], source: &Source, date: Date, out: &mut Vec<Problem>) {
+    if !names.iter().any(|n| n.leader) {
+        return;
+    }
+    for (i, line) in source.text.lines().enumerate() {
+        check(names, source, i + 1, line, date, out);
+    }
+}
+
 /// Findings for one line (`line_no` 1-based) of `source`, read on `date`.
-pub fn check(
+fn check(
     names: &[Name],
     source: &Source,
     line_no: usize,

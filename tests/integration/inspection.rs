@@ -349,7 +349,7 @@ fn real_laws_are_not_blocked_by_the_inspection() {
             text,
         };
         let mut out = Vec::new();
-        checker.check(&source, date, &mut out);
+        checker.check(&source, &mut out);
         civic::inspect::personal::check_source(&source, &[], &mut out);
         civic::inspect::secrets::check_source(&source, &mut out);
         for p in out.iter().filter(|p| p.is_error()) {

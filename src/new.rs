@@ -204,7 +204,10 @@ fn inspection_notes(root: &Path, config: &crate::config::SiteConfig) -> Vec<Text
         crate::text!("new-names-missing", dir = crate::inspect::names::NAMES_DIR)
     }];
     if let Some(review) = &config.review {
-        notes.push(crate::text!("new-review-note", levels = i64::from(review.levels)));
+        notes.push(crate::text!(
+            "new-review-note",
+            levels = i64::from(review.levels)
+        ));
     }
     notes
 }

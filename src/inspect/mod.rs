@@ -37,7 +37,11 @@ pub fn inspect_file(site: &Site, root: &Path, file: &str) -> Vec<Problem> {
     out.retain(|p| p.file.as_deref() == Some(file));
     let mut columns = Vec::new();
     columns::check(site, &mut columns);
-    out.extend(columns.into_iter().filter(|p| p.file.as_deref() == Some(file)));
+    out.extend(
+        columns
+            .into_iter()
+            .filter(|p| p.file.as_deref() == Some(file)),
+    );
     out
 }
 

@@ -149,7 +149,12 @@ fn planted_problems_are_found_at_their_file_and_line() {
     assert!(title.message.contains("市委书记"), "{title:?}");
     assert!(title.help.contains("市长"), "{title:?}");
     assert_eq!(lines(&found, "protected-title", PLANTS), vec![14]);
-    let stale_list = one(&found, "names-list-stale", "data/names/district.yaml", Some(2));
+    let stale_list = one(
+        &found,
+        "names-list-stale",
+        "data/names/district.yaml",
+        Some(2),
+    );
     assert_eq!(stale_list.severity, "warning");
 
     // Personal data in front matter, body and alt text; never a wrong check digit, a masked
@@ -163,9 +168,9 @@ fn planted_problems_are_found_at_their_file_and_line() {
     one(&found, "personal-mobile", PLANTS, Some(15));
     for line in 11..=13 {
         assert!(
-            !found
-                .iter()
-                .any(|f| f.file == PLANTS && f.line == Some(line) && f.code.starts_with("personal")),
+            !found.iter().any(|f| f.file == PLANTS
+                && f.line == Some(line)
+                && f.code.starts_with("personal")),
             "line {line} has no personal data: {found:#?}"
         );
     }
@@ -243,7 +248,10 @@ fn the_report_groups_findings_by_item_chinese_first_and_is_printable_html() {
     assert!(at.windows(2).all(|w| w[0] < w[1]), "items in order: {text}");
     let wording = &text[at[0]..at[1]];
     assert!(wording.contains(&format!("{PLANTS}:8")), "{wording}");
-    assert!(wording.contains("中华人民共和国"), "the exact form: {wording}");
+    assert!(
+        wording.contains("中华人民共和国"),
+        "the exact form: {wording}"
+    );
     let personal = &text[at[1]..at[2]];
     assert!(personal.contains("content/news/signup.docx"), "{personal}");
     assert!(
@@ -257,10 +265,7 @@ fn the_report_groups_findings_by_item_chinese_first_and_is_printable_html() {
         .join(format!("reports/inspection-{CHECK_DATE}.html"));
     let html = std::fs::read_to_string(&html_path).expect("the HTML report");
     let doc = scraper::Html::parse_document(&html);
-    assert_eq!(
-        common::attr(&doc, "html", "lang").as_deref(),
-        Some("zh-CN")
-    );
+    assert_eq!(common::attr(&doc, "html", "lang").as_deref(), Some("zh-CN"));
     let headings: Vec<String> = common::select(&doc, "section h2")
         .iter()
         .map(|h| h.text().collect())
@@ -319,7 +324,9 @@ fn realtext_dir() -> Option<PathBuf> {
 #[test]
 fn real_laws_are_not_blocked_by_the_inspection() {
     let Some(dir) = realtext_dir() else {
-        eprintln!("../shared/realtext is absent (or set CIVIC_REALTEXT): real-text inspection test skipped");
+        eprintln!(
+            "../shared/realtext is absent (or set CIVIC_REALTEXT): real-text inspection test skipped"
+        );
         return;
     };
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -337,9 +344,8 @@ fn real_laws_are_not_blocked_by_the_inspection() {
             continue;
         }
         files += 1;
-        let text: std::sync::Arc<str> = std::fs::read_to_string(entry.path())
-            .expect("UTF-8")
-            .into();
+        let text: std::sync::Arc<str> =
+            std::fs::read_to_string(entry.path()).expect("UTF-8").into();
         let source = civic::content::Source {
             file: entry.path().display().to_string(),
             yaml: 0..0,
@@ -361,7 +367,14 @@ fn real_laws_are_not_blocked_by_the_inspection() {
             ));
         }
     }
-    println!("inspection on real text: {files} files, {} errors", blocked.len());
+    println!(
+        "inspection on real text: {files} files, {} errors",
+        blocked.len()
+    );
     assert!(files >= 700, "expected the 708 real texts, found {files}");
-    assert!(blocked.is_empty(), "real laws blocked:\n{}", blocked.join("\n"));
+    assert!(
+        blocked.is_empty(),
+        "real laws blocked:\n{}",
+        blocked.join("\n")
+    );
 }

@@ -57,10 +57,7 @@ fn register_row(root: &Path, file: &str) -> Vec<String> {
     assert!(out.status.success(), "{}", common::stderr(&out));
     let path = root.join(format!("reports/review-register-{DATE}.html"));
     let doc = scraper::Html::parse_document(&std::fs::read_to_string(path).expect("register"));
-    assert_eq!(
-        common::attr(&doc, "html", "lang").as_deref(),
-        Some("zh-CN")
-    );
+    assert_eq!(common::attr(&doc, "html", "lang").as_deref(), Some("zh-CN"));
     let title: String = common::select(&doc, "h1")[0].text().collect();
     assert!(title.contains("发布审核登记表"), "{title}");
     let rows = common::select(&doc, "tbody tr");
@@ -89,13 +86,15 @@ fn three_levels_sign_in_order_one_person_one_level() {
     let err = common::stderr(&twice);
     assert!(err.contains("only one level"), "{err}");
     let wrong = sign(root, PAGE, 3, "周立群");
-    assert!(!wrong.status.success(), "a level-2 reviewer cannot sign level 3");
+    assert!(
+        !wrong.status.success(),
+        "a level-2 reviewer cannot sign level 3"
+    );
     assert!(sign(root, PAGE, 2, "周立群").status.success());
     assert!(sign(root, PAGE, 3, "宋晓岚").status.success());
 
     // The record beside the page: names, dates, the SHA-256 of the file as signed.
-    let record =
-        std::fs::read_to_string(root.join("content/about.review.yaml")).expect("record");
+    let record = std::fs::read_to_string(root.join("content/about.review.yaml")).expect("record");
     let sha = civic::digest::sha256_hex(&std::fs::read(root.join(PAGE)).expect("page"));
     assert_eq!(record.matches(&sha).count(), 3, "{record}");
     for name in ["林小舟", "周立群", "宋晓岚"] {
@@ -112,10 +111,7 @@ fn three_levels_sign_in_order_one_person_one_level() {
 
     let status = review(root, &["status"]);
     let listed = String::from_utf8_lossy(&status.stdout);
-    assert!(
-        listed.starts_with("awaiting level 1 (editor):"),
-        "{listed}"
-    );
+    assert!(listed.starts_with("awaiting level 1 (editor):"), "{listed}");
     assert!(listed.contains("content/about.en.md"), "{listed}");
     assert!(!listed.contains(&format!("{PAGE} ")), "{listed}");
 
@@ -150,7 +146,10 @@ fn a_page_edited_after_its_signoff_needs_signing_again() {
     assert!(row[3].contains("需重新签审"), "{row:?}");
     assert!(row[6].contains("不得发布"), "{row:?}");
     let early = sign(root, PAGE, 3, "宋晓岚");
-    assert!(!early.status.success(), "the edited version starts at level 1");
+    assert!(
+        !early.status.success(),
+        "the edited version starts at level 1"
+    );
 
     sign_all_levels(root, PAGE);
     let (found, _) = sample_site::check(root, DATE);

@@ -47,14 +47,23 @@ pub fn inspect_file(site: &Site, root: &Path, file: &str) -> Vec<Problem> {
 
 /// The names lists' own problems, then names, personal data and markings in each text `wanted`.
 fn text_checks(site: &Site, root: &Path, wanted: impl Fn(&Source) -> bool) -> Vec<Problem> {
+    use rayon::prelude::*;
     let (lists, mut out) = names::load(root, site.build_date, &site.config.inspection);
     let checker = names::Checker::new(&lists);
-    for (source, date, allowed) in texts(site).filter(|(s, _, _)| wanted(s)) {
-        checker.check(source, &mut out);
-        titles::check_source(&lists.names, source, date, &mut out);
-        personal::check_source(source, &allowed, &mut out);
-        secrets::check_source(source, &mut out);
-    }
+    let texts: Vec<_> = texts(site).filter(|(s, _, _)| wanted(s)).collect();
+    // In parallel, as the guard scans; collected in file order, so the findings' order holds.
+    let found: Vec<Vec<Problem>> = texts
+        .par_iter()
+        .map(|(source, date, allowed)| {
+            let mut found = Vec::new();
+            checker.check(source, &mut found);
+            titles::check_source(&lists.names, source, *date, &mut found);
+            personal::check_source(source, allowed, &mut found);
+            secrets::check_source(source, &mut found);
+            found
+        })
+        .collect();
+    out.extend(found.into_iter().flatten());
     out
 }
 

@@ -23,8 +23,10 @@ mkdir -p "$dir/starter-site"
 cp "$bin" "$dir/civic"
 cp docs/editors-guide.zh.md "$dir/编辑快速上手.md"
 cp README.md "$dir/README.md"
+cp docs/inspection.md "$dir/政府网站检查与三审三校.md"
 cp site.yaml "$dir/starter-site/"
 cp -r content "$dir/starter-site/"
+cp -r data "$dir/starter-site/"   # protected-name lists and reviewers (docs/inspection.md)
 [ -d static ] && cp -r static "$dir/starter-site/"
 cat >> "$dir/starter-site/site.yaml" <<'YAML'
 

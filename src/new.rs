@@ -171,6 +171,7 @@ pub fn create(request: &Request) -> Result<Created, Refused> {
             s
         }
     };
+    notes.extend(inspection_notes(request.root, &config));
     let plan = Plan {
         dir,
         slug,
@@ -187,6 +188,28 @@ pub fn create(request: &Request) -> Result<Created, Refused> {
     }
     .map_err(|(message, help)| Refused::Cannot(message, help))?;
     Ok(Created { files, notes })
+}
+
+/// What a new page is checked against before it is published: the protected-name lists in
+/// `data/names/` (or that the site keeps none) and, with `review:` on, its three sign-offs.
+fn inspection_notes(root: &Path, config: &crate::config::SiteConfig) -> Vec<Text> {
+    let names = root.join(crate::inspect::names::NAMES_DIR);
+    let mut notes = vec![if names.is_dir() {
+        crate::text!(
+            "new-names-note",
+            dir = crate::inspect::names::NAMES_DIR,
+            days = i64::from(config.inspection.names_max_age_days)
+        )
+    } else {
+        crate::text!("new-names-missing", dir = crate::inspect::names::NAMES_DIR)
+    }];
+    if let Some(review) = &config.review {
+        notes.push(crate::text!(
+            "new-review-note",
+            levels = i64::from(review.levels)
+        ));
+    }
+    notes
 }
 
 fn parse_kind(kind: &str) -> Result<Kind, Refused> {

@@ -86,15 +86,24 @@ pub fn run(args: &ReviewArgs, lang: Lang) -> Outcome {
 
 fn status(site: &crate::site::Site, root: &std::path::Path, lang: Lang) -> Outcome {
     let reviews = review::status(site, root)?;
-    for r in &reviews {
-        let state = match r.awaiting() {
-            None => crate::text!("review-state-complete"),
-            Some(l) => crate::text!("review-state-awaiting", level = l.label()),
-        };
-        println!(
-            "{}",
-            crate::text!("review-status-line", file = r.file.as_str(), state = state).in_lang(lang)
+    // What awaits each level, level by level: the list each reviewer works through.
+    for level in (1..=3).filter_map(Level::new) {
+        let waiting: Vec<&review::PageReview> = reviews
+            .iter()
+            .filter(|r| r.awaiting() == Some(level))
+            .collect();
+        if waiting.is_empty() {
+            continue;
+        }
+        let heading = crate::text!(
+            "review-awaiting-heading",
+            level = level.label(),
+            count = waiting.len() as i64
         );
+        println!("{}", heading.in_lang(lang));
+        for r in waiting {
+            println!("  {}  {}", r.file, r.title);
+        }
     }
     let done = reviews.iter().filter(|r| r.complete()).count();
     eprintln!(

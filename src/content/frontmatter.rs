@@ -261,68 +261,6 @@ pub fn parse_date(value: &str) -> Result<PubDate, crate::messages::Text> {
     PubDate::parse(value).ok_or_else(|| crate::text!("content-date-invalid", value = value))
 }
 
-/// Personal ID numbers (18 digits with a birth date inside) and mainland mobile numbers must never
-/// be published in front matter. Returns (line, column, what) for each look-alike, 1-based;
-/// `what` names the kind of number (`a mobile phone number`).
-pub fn find_personal_numbers(yaml: &str) -> Vec<(usize, usize, crate::messages::Text)> {
-    let mut found = Vec::new();
-    for (i, line) in yaml.lines().enumerate() {
-        let chars: Vec<(usize, char)> = line.char_indices().collect();
-        let mut j = 0;
-        while j < chars.len() {
-            if !chars[j].1.is_ascii_digit() {
-                j += 1;
-                continue;
-            }
-            // Collect a run of digits, allowing single spaces or hyphens between groups.
-            let start = j;
-            let mut digits = String::new();
-            let mut k = j;
-            while k < chars.len() {
-                let c = chars[k].1;
-                if c.is_ascii_digit() {
-                    digits.push(c);
-                    k += 1;
-                } else if (c == ' ' || c == '-')
-                    && k + 1 < chars.len()
-                    && chars[k + 1].1.is_ascii_digit()
-                    && digits.len() < 18
-                {
-                    k += 1;
-                } else if (c == 'X' || c == 'x') && digits.len() == 17 {
-                    digits.push('X');
-                    k += 1;
-                    break;
-                } else {
-                    break;
-                }
-            }
-            let column = line[..chars[start].0].chars().count() + 1;
-            if let Some(what) = classify_number(&digits) {
-                found.push((i + 1, column, what));
-            }
-            j = k.max(j + 1);
-        }
-    }
-    found
-}
-
-fn classify_number(digits: &str) -> Option<crate::messages::Text> {
-    let b = digits.as_bytes();
-    if b.len() == 18 {
-        let year: u32 = digits[6..10].parse().ok()?;
-        let month: u32 = digits[10..12].parse().ok()?;
-        let day: u32 = digits[12..14].parse().ok()?;
-        if (1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day) {
-            return Some(crate::text!("content-personal-id"));
-        }
-    }
-    if b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]) {
-        return Some(crate::text!("content-personal-mobile"));
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,13 +277,5 @@ mod tests {
     fn reports_missing_and_unclosed_fences() {
         assert_eq!(split("# hi").err(), Some(SplitError::NoFrontMatter));
         assert_eq!(split("---\ntitle: a\n").err(), Some(SplitError::Unclosed));
-    }
-
-    #[test]
-    fn finds_ids_and_mobiles_but_not_years_or_hotlines() {
-        let yaml = "a: 110101199003071234\nb: 138 0013 8000\nc: 2025\nd: 0571-12345\ne: 11010119900307123X\n";
-        let found = find_personal_numbers(yaml);
-        let lines: Vec<usize> = found.iter().map(|f| f.0).collect();
-        assert_eq!(lines, vec![1, 2, 5]);
     }
 }

@@ -267,21 +267,8 @@ fn parse_file(md: MarkdownFile, limits: &Limits) -> Result<Parsed, Vec<Problem>>
         yaml_line: split.yaml_line,
         body_line: split.body_line,
     };
-    let personal: Vec<Problem> = frontmatter::find_personal_numbers(source.yaml())
-        .into_iter()
-        .map(|(line, col, what)| {
-            source
-                .problem(
-                    "personal-data",
-                    crate::text!("content-personal-data", what = what),
-                )
-                .at(line + source.yaml_line - 1, col)
-                .help(crate::text!("content-personal-data-help"))
-        })
-        .collect();
-    if !personal.is_empty() {
-        return Err(personal);
-    }
+    // Personal data in front matter is the inspection's (crate::inspect::personal reads the
+    // whole file with check digits, masks and a page's allowed numbers).
     if source.yaml().len() as u64 > limits.front_matter_bytes() {
         return Err(vec![
             // No source frame: it would print the over-long text.

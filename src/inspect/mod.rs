@@ -13,6 +13,7 @@ pub mod names;
 pub mod personal;
 pub mod report;
 pub mod secrets;
+pub mod titles;
 
 use crate::content::Source;
 use crate::error::Problem;
@@ -23,15 +24,46 @@ use std::path::Path;
 /// Every inspection finding of a site that loaded: the names lists' own problems, then each
 /// page's and section's text, then attachments and columns.
 pub fn inspect(site: &Site, root: &Path) -> Vec<Problem> {
-    let (lists, mut out) = names::load(root, site.build_date, &site.config.inspection);
-    let checker = names::Checker::new(&lists);
-    for (source, date, allowed) in texts(site) {
-        checker.check(source, date, &mut out);
-        personal::check_source(source, &allowed, &mut out);
-        secrets::check_source(source, &mut out);
-    }
+    let mut out = text_checks(site, root, |_| true);
     attachments::check(site, root, &mut out);
     columns::check(site, &mut out);
+    out
+}
+
+/// The findings at one page's or section's file, as a sign-off records them: its text's and
+/// the columns' (one file's checks, not the whole site's, for each signature).
+pub fn inspect_file(site: &Site, root: &Path, file: &str) -> Vec<Problem> {
+    let mut out = text_checks(site, root, |s| s.file == file);
+    out.retain(|p| p.file.as_deref() == Some(file));
+    let mut columns = Vec::new();
+    columns::check(site, &mut columns);
+    out.extend(
+        columns
+            .into_iter()
+            .filter(|p| p.file.as_deref() == Some(file)),
+    );
+    out
+}
+
+/// The names lists' own problems, then names, personal data and markings in each text `wanted`.
+fn text_checks(site: &Site, root: &Path, wanted: impl Fn(&Source) -> bool) -> Vec<Problem> {
+    use rayon::prelude::*;
+    let (lists, mut out) = names::load(root, site.build_date, &site.config.inspection);
+    let checker = names::Checker::new(&lists);
+    let texts: Vec<_> = texts(site).filter(|(s, _, _)| wanted(s)).collect();
+    // In parallel, as the guard scans; collected in file order, so the findings' order holds.
+    let found: Vec<Vec<Problem>> = texts
+        .par_iter()
+        .map(|(source, date, allowed)| {
+            let mut found = Vec::new();
+            checker.check(source, &mut found);
+            titles::check_source(&lists.names, source, *date, &mut found);
+            personal::check_source(source, allowed, &mut found);
+            secrets::check_source(source, &mut found);
+            found
+        })
+        .collect();
+    out.extend(found.into_iter().flatten());
     out
 }
 

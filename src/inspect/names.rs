@@ -14,8 +14,8 @@ use crate::content::Source;
 use crate::error::Problem;
 use jiff::civil::Date;
 use pinyin::ToPinyinMulti;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::path::Path;
 
 pub const NAMES_DIR: &str = "data/names";
@@ -56,7 +56,7 @@ pub struct Held {
 }
 
 impl Held {
-    fn on(&self, date: Date) -> bool {
+    pub fn on(&self, date: Date) -> bool {
         self.from <= date && self.to.is_none_or(|to| date <= to)
     }
 }
@@ -190,10 +190,12 @@ fn name(text: &str, titles: Vec<Held>, leader: bool) -> Name {
 }
 
 /// The lists, indexed by character: a window of text is looked at only when it shares all but
-/// one or two characters with a name in place, so a page costs a pass over its characters.
+/// one character with a name in place, so a page costs a pass over its characters; names with
+/// two characters swapped are searched for as written (one automaton for all of them).
 pub struct Checker<'a> {
     names: &'a [Name],
-    by_char: HashMap<char, Vec<(usize, usize)>>,
+    by_char: FxHashMap<char, Vec<(usize, usize)>>,
+    swapped: Option<(aho_corasick::AhoCorasick, Vec<usize>)>,
 }
 
 /// How a text differs from a protected name.
@@ -206,7 +208,7 @@ pub enum Miss {
 
 impl<'a> Checker<'a> {
     pub fn new(lists: &'a Lists) -> Checker<'a> {
-        let mut by_char: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_char: FxHashMap<char, Vec<(usize, usize)>> = FxHashMap::default();
         for (n, name) in lists.names.iter().enumerate() {
             for (p, c) in name.chars.iter().enumerate() {
                 by_char.entry(*c).or_default().push((n, p));
@@ -215,15 +217,19 @@ impl<'a> Checker<'a> {
         Checker {
             names: &lists.names,
             by_char,
+            swapped: swapped_forms(&lists.names),
         }
     }
 
-    /// Findings in one file, read on `date` for the titles leaders held.
-    pub fn check(&self, source: &Source, date: Date, out: &mut Vec<Problem>) {
+    /// Near misses of protected names in one file (titles: [`super::titles`]).
+    pub fn check(&self, source: &Source, out: &mut Vec<Problem>) {
         if self.names.is_empty() {
             return;
         }
         for (i, line) in source.text.lines().enumerate() {
+            if line.is_ascii() {
+                continue;
+            }
             let chars: Vec<char> = line.chars().collect();
             for (name, start, miss) in self.misses(&chars) {
                 let written: String = chars[start..start + name.chars.len()].iter().collect();
@@ -245,29 +251,39 @@ impl<'a> Checker<'a> {
                     )),
                 );
             }
-            self.titles(source, i + 1, &chars, date, out);
         }
     }
 
-    /// Near misses in one line: (name, start, how).
+    /// Near misses in one line: (name, start, how). Each character votes for the names it
+    /// would be in place in; only a window with all but one vote, or a swapped form, is looked at.
     pub fn misses(&self, chars: &[char]) -> Vec<(&'a Name, usize, Miss)> {
-        let mut votes: HashMap<(usize, usize), usize> = HashMap::new();
+        // votes[n * width + start]: how many characters of name n are in place from `start`.
+        let width = chars.len();
+        let mut votes = vec![0u8; self.names.len() * width];
+        let mut candidates: Vec<(usize, usize)> = Vec::new();
         for (i, c) in chars.iter().enumerate() {
-            for &(n, p) in self.by_char.get(c).map_or(&[][..], Vec::as_slice) {
-                if i >= p {
-                    *votes.entry((n, i - p)).or_default() += 1;
+            let Some(places) = self.by_char.get(c) else {
+                continue;
+            };
+            for &(n, p) in places {
+                let len = self.names[n].chars.len();
+                if i < p || i - p + len > width || len < 3 {
+                    continue;
+                }
+                let vote = &mut votes[n * width + i - p];
+                *vote = vote.saturating_add(1);
+                // Reached once per window: all but one character in place.
+                if usize::from(*vote) + 1 == len {
+                    candidates.push((n, i - p));
                 }
             }
         }
+        candidates.extend(self.swapped_at(chars));
+        candidates.sort_unstable();
         let mut found: Vec<(&Name, usize, Miss)> = Vec::new();
-        let mut keys: Vec<_> = votes.into_iter().collect();
-        keys.sort();
-        for ((n, start), count) in keys {
+        for (n, start) in candidates {
             let name = &self.names[n];
             let len = name.chars.len();
-            if count + 2 < len || start + len > chars.len() || len < 3 {
-                continue;
-            }
             let window = &chars[start..start + len];
             let Some(miss) = classify(name, window, chars, start) else {
                 continue;
@@ -279,6 +295,21 @@ impl<'a> Checker<'a> {
         found
     }
 
+    /// Where a name is written with two neighbouring characters swapped: (name, start).
+    fn swapped_at(&self, chars: &[char]) -> Vec<(usize, usize)> {
+        let Some((automaton, owners)) = &self.swapped else {
+            return Vec::new();
+        };
+        let line: String = chars.iter().collect();
+        automaton
+            .find_overlapping_iter(&line)
+            .map(|m| {
+                let start = line[..m.start()].chars().count();
+                (owners[m.pattern().as_usize()], start)
+            })
+            .collect()
+    }
+
     /// Whether the window is (part of) another protected name written exactly.
     fn is_other_name(&self, chars: &[char], start: usize, len: usize) -> bool {
         let line: String = chars.iter().collect();
@@ -287,77 +318,28 @@ impl<'a> Checker<'a> {
             .iter()
             .any(|n| n.text.contains(&window) && line.contains(&n.text))
     }
+}
 
-    /// Leaders named with a title they did not hold on `date` (原/前 mark a former title).
-    fn titles(
-        &self,
-        source: &Source,
-        line: usize,
-        chars: &[char],
-        date: Date,
-        out: &mut Vec<Problem>,
-    ) {
-        let text: String = chars.iter().collect();
-        for name in self.names.iter().filter(|n| n.leader) {
-            let Some(at) = text.find(&name.text) else {
-                continue;
-            };
-            let end = (at + name.text.len() + 30).min(text.len());
-            let around = floor_str(&text, at.saturating_sub(30), end).unwrap_or(&text);
-            for held in &name.titles {
-                let former = ["原", "前"]
-                    .iter()
-                    .any(|p| around.contains(&format!("{p}{}", held.title)));
-                if around.contains(&held.title)
-                    && !former
-                    && !name
-                        .titles
-                        .iter()
-                        .any(|h| h.title == held.title && h.on(date))
-                {
-                    let now: Vec<&str> = name
-                        .titles
-                        .iter()
-                        .filter(|h| h.on(date))
-                        .map(|h| h.title.as_str())
-                        .collect();
-                    out.push(
-                        super::warning(Problem::error(
-                            "protected-title",
-                            crate::text!(
-                                "inspect-title-not-held",
-                                name = name.text.as_str(),
-                                title = held.title.as_str(),
-                                date = date.to_string()
-                            ),
-                        ))
-                        .in_file(&source.file)
-                        .at_line(line)
-                        .with_source(&source.text)
-                        .help(crate::text!(
-                            "inspect-title-help",
-                            titles = if now.is_empty() {
-                                "—".to_string()
-                            } else {
-                                now.join("、")
-                            }
-                        )),
-                    );
-                }
+/// Every name that counts as swapped ([`classify`]) with each pair of neighbouring characters
+/// swapped, and the name each form belongs to.
+fn swapped_forms(names: &[Name]) -> Option<(aho_corasick::AhoCorasick, Vec<usize>)> {
+    let mut forms = Vec::new();
+    let mut owners = Vec::new();
+    for (n, name) in names.iter().enumerate() {
+        if !(name.leader || name.chars.len() >= 4) || name.chars.len() < 3 {
+            continue;
+        }
+        for a in 0..name.chars.len() - 1 {
+            if name.chars[a] != name.chars[a + 1] {
+                let mut form = name.chars.clone();
+                form.swap(a, a + 1);
+                forms.push(form.into_iter().collect::<String>());
+                owners.push(n);
             }
         }
     }
-}
-
-/// `text[from..to]` moved to character boundaries.
-fn floor_str(text: &str, mut from: usize, mut to: usize) -> Option<&str> {
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
-    text.get(from..to)
+    let automaton = aho_corasick::AhoCorasick::new(&forms).ok()?;
+    (!forms.is_empty()).then_some((automaton, owners))
 }
 
 fn miss_text(miss: Miss) -> crate::messages::Text {
@@ -382,16 +364,27 @@ fn classify(name: &Name, window: &[char], line: &[char], start: usize) -> Option
             if same_pinyin(w, n) {
                 return Some(Miss::Homophone);
             }
+            if other_scope(w, n) {
+                return None;
+            }
             let interior = *k > 0 && *k + 1 < window.len();
             let near_title = name.leader && next_to_title(name, line, start, window.len());
             ((!name.leader && window.len() >= 5 && interior) || near_title)
                 .then_some(Miss::OneCharacter)
         }
+        // A three-character place with two characters swapped is often another real place
+        // (湖滨区 / 滨湖区); a person's name or a longer fixed name swapped is a typo.
         [a, b] if *b == a + 1 && window[*a] == name.chars[*b] && window[*b] == name.chars[*a] => {
-            Some(Miss::Swapped)
+            (name.leader || window.len() >= 4).then_some(Miss::Swapped)
         }
         _ => None,
     }
+}
+
+/// 全国 written 全市, 全省, 全区: the same kind of name at another level of government
+/// (全市文明城市创建, 全省人民代表大会), not a typo.
+fn other_scope(written: char, name: char) -> bool {
+    name == '国' && "省市区县州镇乡村".contains(written)
 }
 
 fn is_han(c: char) -> bool {

@@ -155,7 +155,9 @@ fn load_timed(
             .into_iter()
             .partition(Problem::is_error);
     if !inspect_errors.is_empty() {
-        return Err(Failed(inspect_errors.into_iter().chain(warnings).collect()));
+        // The inspection's warnings too: `check` reports every finding, not only the veto ones.
+        let all = inspect_errors.into_iter().chain(inspect_warnings);
+        return Err(Failed(all.chain(warnings).collect()));
     }
     let mut warnings = warnings;
     warnings.extend(inspect_warnings);

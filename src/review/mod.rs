@@ -88,14 +88,9 @@ fn levels(site: &Site) -> Vec<Level> {
 
 /// Every published page and section with the state of each level, in file order.
 pub fn status(site: &Site, root: &Path) -> Result<Vec<PageReview>, Failed> {
-    let docs = site.pages.iter().map(|p| (&p.doc.source, p.title())).chain(
-        site.sections
-            .iter()
-            .map(|s| (&s.doc.source, s.doc.meta.title.as_str())),
-    );
     let mut out = Vec::new();
     let mut problems = Vec::new();
-    for (source, title) in docs {
+    for (source, title) in docs(site) {
         match page_review(site, root, &source.file, title) {
             Ok(r) => out.push(r),
             Err(p) => problems.push(p),
@@ -106,6 +101,16 @@ pub fn status(site: &Site, root: &Path) -> Result<Vec<PageReview>, Failed> {
     }
     out.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(out)
+}
+
+/// Every published page's and section's source with its title.
+fn docs(site: &Site) -> impl Iterator<Item = (&crate::content::Source, &str)> {
+    let pages = site.pages.iter().map(|p| (&p.doc.source, p.title()));
+    let sections = site
+        .sections
+        .iter()
+        .map(|s| (&s.doc.source, s.doc.meta.title.as_str()));
+    pages.chain(sections)
 }
 
 fn file_sha(root: &Path, file: &str) -> Result<String, Problem> {
@@ -157,7 +162,11 @@ pub fn sign(
     let fail = |m: crate::messages::Text, h: crate::messages::Text| {
         Failed(vec![Problem::error("review-sign", m).in_file(file).help(h)])
     };
-    let Some(reviewer) = reviewers.iter().find(|r| r.name == signer.trim()) else {
+    let listed: Vec<&Reviewer> = reviewers
+        .iter()
+        .filter(|r| r.name == signer.trim())
+        .collect();
+    let Some(first) = listed.first() else {
         let names: Vec<&str> = reviewers
             .iter()
             .filter(|r| r.level == level)
@@ -172,23 +181,40 @@ pub fn sign(
             ),
         ));
     };
-    if reviewer.level != level {
+    let Some(reviewer) = listed.iter().find(|r| r.level == level) else {
         return Err(fail(
             crate::text!(
                 "review-wrong-level",
                 name = signer,
                 level = level.label(),
-                theirs = reviewer.level.label()
+                theirs = first.level.label()
             ),
             crate::text!("review-wrong-level-help"),
         ));
+    };
+    let mut all = record::read(root, file).map_err(|p| Failed(vec![p]))?;
+    // One person, one level: whoever signed another level of this page (even a version since
+    // edited) may not sign this one too.
+    if let Some(other) = all
+        .iter()
+        .find(|s| s.name == reviewer.name && s.level != level)
+    {
+        return Err(fail(
+            crate::text!(
+                "review-same-signer",
+                name = reviewer.name.as_str(),
+                other = other.level.label()
+            ),
+            crate::text!("review-same-signer-help", level = level.label()),
+        ));
     }
-    let Some(page) = status(site, root)?.into_iter().find(|r| r.file == file) else {
+    let Some((_, title)) = docs(site).find(|(s, _)| s.file == file) else {
         return Err(fail(
             crate::text!("review-no-page", file = file),
             crate::text!("review-no-page-help"),
         ));
     };
+    let page = page_review(site, root, file, title).map_err(|p| Failed(vec![p]))?;
     if let Some(first) = page.awaiting().filter(|l| *l < level) {
         return Err(fail(
             crate::text!(
@@ -199,9 +225,8 @@ pub fn sign(
             crate::text!("review-out-of-order-help"),
         ));
     }
-    let findings = crate::inspect::inspect(site, root)
+    let findings = crate::inspect::inspect_file(site, root, file)
         .into_iter()
-        .filter(|p| p.file.as_deref() == Some(file))
         .map(|p| {
             format!(
                 "{} {}: {}",
@@ -218,7 +243,6 @@ pub fn sign(
         sha256: page.sha256.clone(),
         findings,
     };
-    let mut all = record::read(root, file).map_err(|p| Failed(vec![p]))?;
     all.retain(|s| s.level != level);
     all.push(signoff.clone());
     all.sort_by_key(|s| s.level);

@@ -76,15 +76,15 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "personal ID number",
-        files: &[("content/role-models/bad.md", b"---\ntitle: t\nname: n\ncategory: x\nyear: 2025\nextra: { id: 110101199003071234 }\n---\nx\n")],
-        location: "content/role-models/bad.md:6",
-        says: "personal ID number",
+        files: &[("content/news/bad.md", b"---\ntitle: t\ndate: 2026-11-01\nextra: { id: 11010519491231002X }\n---\nx\n")],
+        location: "content/news/bad.md:4",
+        says: "resident ID number",
     },
     Case {
         name: "mobile number",
         files: &[("content/news/bad.md", b"---\ntitle: t\ndate: 2026-11-01\nsource: call 13800138000\n---\nx\n")],
         location: "content/news/bad.md:4",
-        says: "mobile phone number",
+        says: "mobile number",
     },
     Case {
         name: "template error",

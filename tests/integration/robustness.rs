@@ -1,7 +1,7 @@
 //! Property tests (stable twins of the fuzz targets): arbitrary front matter and Markdown end in a
 //! value or an error, never a panic; sanitized output never carries a script.
 
-use civic::content::frontmatter::{RawPage, RawSection, find_personal_numbers, split};
+use civic::content::frontmatter::{RawPage, RawSection, split};
 use civic::lang::Lang;
 use civic::markdown::{Highlighter, Input, LinkTable, render};
 use proptest::prelude::*;
@@ -66,7 +66,6 @@ proptest! {
 
     #[test]
     fn front_matter_never_panics(text in civic_text()) {
-        let _ = find_personal_numbers(&text);
         let yaml = split(&text).map(|s| s.yaml).unwrap_or(&text);
         let _ = civic::yaml::parse::<RawPage>(yaml);
         let _ = civic::yaml::parse::<RawSection>(yaml);

@@ -23,3 +23,6 @@ new-zh-no-front-matter = the Chinese page has no front matter to translate
 new-zh-front-matter-unreadable = the Chinese page's front matter cannot be read (line { $line }): { $problem }
 new-chinese-page-problem = { $path }: { $problem }
 new-chinese-page-problem-help = fix the Chinese page first (civic check shows how)
+new-names-note = note: before publishing, leaders' and official names on this page are checked against the protected-name lists in { $dir }/ (each with its `as_of:` date; a list older than { $days } days is a warning), and ID, mobile and bank-card numbers, secret markings and the page's date are checked too: `civic check --inspection`, see docs/inspection.md.
+new-names-missing = note: this site keeps no protected-name lists ({ $dir }/*.yaml), so leaders' and official names are not checked before publishing; docs/inspection.md says how to start them.
+new-review-note = note: this site has `review:` on: the page is published only after { $levels } levels sign it (`civic review sign FILE --level N --name NAME`); editing it after a sign-off means signing again.

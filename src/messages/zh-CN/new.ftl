@@ -23,3 +23,6 @@ new-zh-no-front-matter = 中文页面没有可供翻译的 front matter
 new-zh-front-matter-unreadable = 中文页面的 front matter 读不出来（第 { $line } 行）：{ $problem }
 new-chinese-page-problem = { $path }：{ $problem }
 new-chinese-page-problem-help = 请先修正中文页面（运行 civic check 可以看到怎么改）
+new-names-note = 注意：发布前，本页出现的领导姓名和规范名称会对照 { $dir }/ 里的名单检查（每份名单有 `as_of:` 核对日期，超过 { $days } 天未核对会提醒），身份证号、手机号、银行卡号、密级标志和页面日期也会检查：运行 `civic check --inspection`，详见 docs/inspection.md。
+new-names-missing = 注意：本站没有规范名称名单（{ $dir }/*.yaml），发布前不会检查领导姓名和规范名称；建立名单的办法见 docs/inspection.md。
+new-review-note = 注意：本站开启了三审三校（`review:`）：本页要经 { $levels } 级签审后才能发布（`civic review sign 文件 --level 级别 --name 姓名`）；签审后再修改，需要重新签审。

@@ -5,6 +5,7 @@
 pub mod guard;
 pub mod http;
 pub mod publish_site;
+pub mod sample_site;
 pub mod small_site;
 
 use std::collections::BTreeMap;

@@ -4,8 +4,9 @@
 //!
 //! The lock is the folder `BASE/.publish-lock/`, made by one `mkdir` (atomic on every file system
 //! and over SSH), holding `holder.json`: who took it and when. A lock older than an hour is left
-//! over from a publish that was killed; the next publish takes it over instead of waiting forever
-//! for someone to log into the server.
+//! over from a publish that was killed, and so is one whose process is gone from the machine
+//! that took it; the next publish takes it over instead of waiting for someone to log into the
+//! server.
 
 use super::error::PublishError;
 use super::transport::Transport;
@@ -16,14 +17,38 @@ const STALE_AFTER_SECONDS: i64 = 3600;
 struct Holder {
     by: String,
     since: String,
+    /// The machine and process that publish from: a lock whose process is gone from this very
+    /// machine (the publish was killed) is taken over at once.
+    #[serde(default)]
+    machine: String,
+    #[serde(default)]
+    pid: u32,
 }
 
 impl Holder {
     fn is_stale(&self) -> bool {
-        self.since
+        let old = self
+            .since
             .parse::<jiff::Timestamp>()
-            .is_ok_and(|t| (jiff::Timestamp::now() - t).get_seconds() > STALE_AFTER_SECONDS)
+            .is_ok_and(|t| (jiff::Timestamp::now() - t).get_seconds() > STALE_AFTER_SECONDS);
+        old || (self.machine == machine() && self.pid != 0 && !process_alive(self.pid))
     }
+}
+
+/// This machine's name, as the lock records it.
+fn machine() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .map(|h| h.trim().to_string())
+        .or_else(|_| std::env::var("HOSTNAME"))
+        .or_else(|_| std::env::var("COMPUTERNAME"))
+        .unwrap_or_default()
+}
+
+/// Whether process `pid` still runs here. Where that cannot be known, it is taken to run, and
+/// only the hour makes the lock stale.
+fn process_alive(pid: u32) -> bool {
+    let proc = std::path::Path::new("/proc");
+    !proc.is_dir() || proc.join(pid.to_string()).exists()
 }
 
 /// Runs `body` holding the target's lock, and releases it whatever `body` returned.
@@ -44,6 +69,8 @@ fn take(t: &mut dyn Transport, who: &str) -> Result<(), PublishError> {
     let mine = Holder {
         by: who.to_string(),
         since: super::log::now(),
+        machine: machine(),
+        pid: std::process::id(),
     };
     let note = serde_json::to_string(&mine).unwrap_or_default();
     let Some(other) = t.lock(&note)? else {
@@ -59,6 +86,8 @@ fn take(t: &mut dyn Transport, who: &str) -> Result<(), PublishError> {
     let other = other.unwrap_or(Holder {
         by: "?".into(),
         since: "?".into(),
+        machine: String::new(),
+        pid: 0,
     });
     Err(PublishError::Busy {
         by: other.by,

@@ -293,13 +293,27 @@ fn one_publish_at_a_time_and_a_stale_lock_is_taken_over() {
         assert!(lock.exists(), "another's lock is not removed");
     }
 
+    // A publish killed on this machine: its process is gone, its lock is taken over at once.
+    let machine = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
+    std::fs::write(
+        lock.join("holder.json"),
+        format!(
+            r#"{{"by":"王编辑","since":"{now}","machine":"{}","pid":4194303}}"#,
+            machine.trim()
+        ),
+    )
+    .expect("killed holder");
+    let taken = json(&publish(&f, &base, &["--no-verify"]));
+    assert!(!lock.exists(), "{taken}");
+    std::fs::create_dir(&lock).expect("lock again");
     std::fs::write(
         lock.join("holder.json"),
         r#"{"by":"王编辑","since":"2026-01-01T08:00:00Z"}"#,
     )
     .expect("old holder");
+    f.write("content/_index.md", "---\ntitle: 首页\n---\n又一次欢迎。\n");
     let done = json(&publish(&f, &base, &["--no-verify"]));
     assert_ne!(done["release"].as_str().expect("id"), id1);
-    assert!(get(&base).expect("home").contains("新的欢迎。"));
+    assert!(get(&base).expect("home").contains("又一次欢迎。"));
     assert!(!lock.exists());
 }

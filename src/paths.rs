@@ -154,6 +154,25 @@ pub fn display(path: &Path) -> String {
     shown
 }
 
+/// Writes `bytes` to `path` through a temporary file in the same folder, renamed over it: a
+/// reader (a build, another browser of the desk) sees the old file or the new one, never half.
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // Unique per process and thread: two threads of one build may write the same cache entry.
+    let thread = format!("{:?}", std::thread::current().id());
+    let thread: String = thread.chars().filter(char::is_ascii_digit).collect();
+    let tmp = dir.join(format!(".{name}.civic-tmp-{}-{thread}", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -129,7 +129,7 @@ pub fn add(root: &Path, name: &str, roles: &[Role], password: &str) -> Result<()
     });
     let json = serde_json::to_vec_pretty(&accounts)
         .map_err(|e| text!("desk-accounts-unwritable", why = e.to_string()))?;
-    crate::output::write_file_atomically(&file(root), &json)
+    crate::paths::write_file_atomically(&file(root), &json)
         .map_err(|e| text!("desk-accounts-unwritable", why = e.to_string()))
 }
 

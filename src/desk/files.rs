@@ -131,7 +131,7 @@ fn copy_of(desk: &Desk, file: &str, path: &Path) -> Result<String, crate::messag
         _ => None,
     };
     let body = doc.body.clone();
-    crate::output::write_file_atomically(
+    crate::paths::write_file_atomically(
         &desk.root.join(&copy),
         doc.with_changes(&fields, &body).as_bytes(),
     )

@@ -261,7 +261,7 @@ pub async fn save(
     let fields = |k: &str| form.get(&format!("field.{k}")).cloned();
     let new = doc.with_changes(&fields, form.get("body").map_or("", String::as_str));
     if new != text {
-        if let Err(e) = crate::output::write_file_atomically(&path, new.as_bytes()) {
+        if let Err(e) = crate::paths::write_file_atomically(&path, new.as_bytes()) {
             return refuse(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 &desk,

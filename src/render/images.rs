@@ -137,7 +137,7 @@ fn variants(
                         .in_file(&file)
                 })?;
                 // The cache only saves time; a failure to write it is not a build failure.
-                let _ = std::fs::create_dir_all(cache).and_then(|_| std::fs::write(&cached, &data));
+                let _ = crate::paths::write_file_atomically(&cached, &data);
                 data
             }
         };

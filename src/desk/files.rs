@@ -4,7 +4,8 @@
 
 use super::accounts::Role;
 use super::document::Document;
-use super::state::{Desk, Fields, Shared, posted, redirect, refuse};
+use super::pages::posted_file;
+use super::state::{Desk, Fields, Shared, redirect, refuse};
 use super::views::urlencode;
 use crate::text;
 use axum::extract::{Form, State};
@@ -20,14 +21,9 @@ pub async fn delete(
     headers: HeaderMap,
     Form(form): Form<Fields>,
 ) -> Response {
-    let s = match posted(&desk, &headers, &form, Some(Role::Editor)) {
-        Ok(s) => s,
-        Err(r) => return *r,
-    };
-    let given = form.get("file").cloned().unwrap_or_default();
-    let (file, path) = match super::pages::content_file(&desk, &given) {
+    let (s, file, path) = match posted_file(&desk, &headers, &form, Role::Editor) {
         Ok(f) => f,
-        Err(m) => return refuse(StatusCode::BAD_REQUEST, &desk, m),
+        Err(r) => return *r,
     };
     let stamp = jiff::Timestamp::now()
         .strftime("%Y%m%dT%H%M%SZ")
@@ -90,14 +86,9 @@ pub async fn duplicate(
     headers: HeaderMap,
     Form(form): Form<Fields>,
 ) -> Response {
-    let s = match posted(&desk, &headers, &form, Some(Role::Editor)) {
-        Ok(s) => s,
-        Err(r) => return *r,
-    };
-    let given = form.get("file").cloned().unwrap_or_default();
-    let (file, path) = match super::pages::content_file(&desk, &given) {
+    let (s, file, path) = match posted_file(&desk, &headers, &form, Role::Editor) {
         Ok(f) => f,
-        Err(m) => return refuse(StatusCode::BAD_REQUEST, &desk, m),
+        Err(r) => return *r,
     };
     let copy = match copy_of(&desk, &file, &path) {
         Ok(c) => c,
@@ -146,21 +137,16 @@ pub async fn twin(
     headers: HeaderMap,
     Form(form): Form<Fields>,
 ) -> Response {
-    let s = match posted(&desk, &headers, &form, Some(Role::Editor)) {
-        Ok(s) => s,
-        Err(r) => return *r,
-    };
-    let given = form.get("file").cloned().unwrap_or_default();
-    let file = match super::pages::content_file(&desk, &given) {
-        Ok((file, _)) if !file.ends_with(".en.md") => file,
-        Ok(_) => {
+    let (s, file) = match posted_file(&desk, &headers, &form, Role::Editor) {
+        Ok((s, file, _)) if !file.ends_with(".en.md") => (s, file),
+        Ok((_, file, _)) => {
             return refuse(
                 StatusCode::BAD_REQUEST,
                 &desk,
-                text!("desk-not-content", file = given.as_str()),
+                text!("desk-not-content", file = file.as_str()),
             );
         }
-        Err(m) => return refuse(StatusCode::BAD_REQUEST, &desk, m),
+        Err(r) => return *r,
     };
     let kind = {
         let Ok(live) = desk.live.lock() else {

@@ -17,8 +17,6 @@ mod session;
 mod state;
 mod views;
 
-pub use document::Document;
-
 use crate::messages::{Lang, Text};
 use crate::pipeline::BuildOptions;
 use crate::serve::live::Live;

@@ -129,6 +129,21 @@ pub(super) fn content_file(
     Ok((rel.as_str().to_string(), path))
 }
 
+/// A form post that names a page: the session that may do `role`, and the page's file (site
+/// relative) and path, or the answer that refuses it.
+pub(super) fn posted_file(
+    desk: &super::state::Desk,
+    headers: &HeaderMap,
+    form: &Fields,
+    role: Role,
+) -> Result<(super::session::Session, String, PathBuf), Box<Response>> {
+    let s = posted(desk, headers, form, Some(role))?;
+    let given = form.get("file").map_or("", String::as_str);
+    let (file, path) = content_file(desk, given)
+        .map_err(|m| Box::new(refuse(StatusCode::BAD_REQUEST, desk, m)))?;
+    Ok((s, file, path))
+}
+
 pub(super) fn read(path: &std::path::Path, file: &str) -> Result<String, Text> {
     let bytes = crate::paths::read_regular(path, PAGE_LIMIT)
         .map_err(|p| text!("desk-bad-file", file = file, why = p.text()))?;
@@ -227,14 +242,9 @@ pub async fn save(
     headers: HeaderMap,
     Form(form): Form<Fields>,
 ) -> Response {
-    let s = match posted(&desk, &headers, &form, Some(Role::Editor)) {
-        Ok(s) => s,
-        Err(r) => return *r,
-    };
-    let given = form.get("file").cloned().unwrap_or_default();
-    let (file, path) = match content_file(&desk, &given) {
+    let (s, file, path) = match posted_file(&desk, &headers, &form, Role::Editor) {
         Ok(f) => f,
-        Err(m) => return refuse(StatusCode::BAD_REQUEST, &desk, m),
+        Err(r) => return *r,
     };
     let text = match read(&path, &file) {
         Ok(t) => t,
@@ -345,14 +355,9 @@ pub async fn sign(
     let Some(level) = level else {
         return refuse(StatusCode::BAD_REQUEST, &desk, text!("desk-bad-level"));
     };
-    let s = match posted(&desk, &headers, &form, Some(Role::reviewer_of(level))) {
-        Ok(s) => s,
+    let (s, file, _) = match posted_file(&desk, &headers, &form, Role::reviewer_of(level)) {
+        Ok(f) => f,
         Err(r) => return *r,
-    };
-    let given = form.get("file").cloned().unwrap_or_default();
-    let file = match content_file(&desk, &given) {
-        Ok((file, _)) => file,
-        Err(m) => return refuse(StatusCode::BAD_REQUEST, &desk, m),
     };
     let signed = {
         let Ok(live) = desk.live.lock() else {

@@ -89,11 +89,11 @@ fn run(desk: &super::state::Desk, target: Option<&str>, user: &str) -> Result<St
     })?;
     let target =
         crate::publish::target::select(&config, &desk.root, target).map_err(|m| m.in_lang(lang))?;
+    // The published build, as `civic publish` makes it: ROOT/output, no drafts, site.yaml's address.
     let mut options = desk.preview.clone();
-    options.output = desk.root.join("output");
     options.drafts = false;
     options.base_url = None;
-    options.output = crate::output::place::check(&options.root, &options.output, false)
+    options.output = crate::output::place::check(&options.root, &desk.root.join("output"), false)
         .map_err(|m| m.in_lang(lang))?;
     let preflight = crate::publish::preflight(&options);
     let findings: String = preflight

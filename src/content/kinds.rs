@@ -211,6 +211,20 @@ fn date_field(
     }
 }
 
+/// A tag becomes a URL (`/tags/志愿服务/`) made of its letters and digits: a tag with none (empty,
+/// or only punctuation) would have no address and collide with the tag index.
+fn check_tags(tags: &[String], errors: &mut Vec<Invalid>) {
+    for tag in tags {
+        if !tag.chars().any(char::is_alphanumeric) {
+            errors.push(invalid(
+                "tags",
+                crate::text!("content-tag-unusable", tag = tag.as_str()),
+                crate::text!("content-tag-help"),
+            ));
+        }
+    }
+}
+
 /// Validate a page's raw front matter as a page of `kind`. `default_slug` comes from the file name.
 pub fn page_meta(
     raw: RawPage,
@@ -255,6 +269,7 @@ pub fn page_meta(
             None
         }
     };
+    check_tags(raw.tags.as_deref().unwrap_or_default(), &mut errors);
     let date = date_field(&raw.date, "date", &mut errors);
     let updated = date_field(&raw.updated, "updated", &mut errors);
     let data = kind_data(&raw, kind, date, config, &mut errors);

@@ -138,13 +138,17 @@ pub fn assess(
     weak_words_together(&ctx, &mut out);
     density(&ctx, &mut out);
     for found in super::offer::offers(n) {
-        out.push(ctx.evidence_at(
+        let mut e = ctx.evidence_at(
             Signal::OfferAmount,
             found.start,
             found.end,
             None,
             found.says,
-        ));
+        );
+        // The bait a police report or a school lesson describes (“注册送 88 元”), in a sentence
+        // that itself warns: named to warn, it keeps half its weight.
+        e.honest |= ctx.reported && ctx.covered(found.start, found.end);
+        out.push(e);
     }
     for (start, end) in super::offer::brand_domains(original) {
         let domain = &original[start..end];
@@ -222,11 +226,15 @@ impl Context<'_> {
             out.push(lure);
             if let Some(b) = c.brands.first() {
                 let brand = &self.n.text[b.start..b.end];
-                out.push(at(
+                let mut fused = at(
                     Signal::FusedBrand,
                     Some("gambling"),
                     text!("guard-signal-brand", brand = brand),
-                ));
+                );
+                // A court or police report naming the gang's "娱乐城" in a sentence that itself
+                // reports (涉案, 被告人): the brand is named to report on it, and keeps half.
+                fused.honest |= self.reported && self.covered(c.start, c.end);
+                out.push(fused);
             }
         }
         let (parts, strong) = shape::keyword_parts(self.original, self.n, c);

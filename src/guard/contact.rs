@@ -20,6 +20,9 @@ static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
         .into_iter()
         .chain([
             "微信", "威信", "薇信", "v信", "vx", "wx", "qq", "扣扣", "飞机", "telegram", "tg",
+            // `薇❤：dk5208`: the one character left of 微信 once the ad has dressed it up; the
+            // id after it (five or more letters and digits) keeps the name 王薇 out.
+            "薇",
         ])
         .map(|s| regex::escape(&s.to_lowercase()))
         .collect::<Vec<_>>()
@@ -76,12 +79,62 @@ pub struct Contact {
 /// handle beside them is the call to act of the ad they make, as a handle beside commission is.
 pub fn contacts(n: &Normalized, original: &str, spam_words: &[(usize, usize)]) -> Vec<Contact> {
     let sentences: Vec<(usize, usize)> = n.sentences().collect();
-    handles(n, original)
+    let found = handles(n, original);
+    let mut out = phones_beside_spam(n, &sentences, spam_words, &found);
+    out.extend(handle_contacts(n, &sentences, spam_words, found));
+    out
+}
+
+/// A mobile or 400/800 number in the sentence of a spam phrase (or the next) is how the ad is
+/// answered (`海外代孕一站式服务，咨询热线 400-800-6688`): the call to act, as a chat handle is. A
+/// number alone is no evidence: offices publish theirs, and mobiles are the inspection's.
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])(?P<phone>1[3-9][0-9]{9}|[48]00[0-9]{7})(?:[^0-9]|$)")
+        .expect("the phone pattern is valid")
+});
+
+fn phones_beside_spam(
+    n: &Normalized,
+    sentences: &[(usize, usize)],
+    spam_words: &[(usize, usize)],
+    handles: &[Handle<'_>],
+) -> Vec<Contact> {
+    let mut out = Vec::new();
+    for c in PHONE.captures_iter(&n.text) {
+        let Some(m) = c.name("phone") else { continue };
+        if handles.iter().any(|h| h.start <= m.start() && m.end() <= h.end) {
+            continue;
+        }
+        let (start, end) = around(sentences, m.start(), m.end(), n.text.len());
+        let Some(&(ws, we)) = spam_words.iter().find(|&&(s, e)| s >= start && e <= end) else {
+            continue;
+        };
+        out.push(Contact {
+            signal: Signal::ChatRecruit,
+            start: m.start(),
+            end: m.end(),
+            says: text!(
+                "guard-signal-chat-recruit",
+                handle = m.as_str(),
+                word = &n.text[ws..we]
+            ),
+        });
+    }
+    out
+}
+
+fn handle_contacts(
+    n: &Normalized,
+    sentences: &[(usize, usize)],
+    spam_words: &[(usize, usize)],
+    found: Vec<Handle<'_>>,
+) -> Vec<Contact> {
+    found
         .into_iter()
         // `3021xxxxxx`: a number masked by the notice that quotes it.
         .filter(|m| !m.as_str().contains("xxx"))
         .map(|m| {
-            let (start, end) = around(&sentences, m.start(), m.end(), n.text.len());
+            let (start, end) = around(sentences, m.start(), m.end(), n.text.len());
             let recruit = RECRUIT
                 .find(&n.text[start..end])
                 .map(|w| (start + w.start(), start + w.end()))

@@ -222,8 +222,11 @@ pub fn url_clashes(site: &Site) -> Vec<Problem> {
                 );
                 continue;
             }
+            // `/news/index.html` is the file of `/news/`: claim the address both name, so an
+            // alias onto a page's own file is a clash that names both files.
+            let address = alias.strip_suffix("index.html").unwrap_or(alias);
             claim(
-                site.url(alias),
+                site.url(address),
                 text!("site-claim-alias", file = source.file.as_str()),
                 Some(&source.file),
             );

@@ -38,7 +38,7 @@ guard-disguise-pinyin = Chinese lure words written in pinyin
 guard-signal-density-page = one of { $phrases } spam phrases on the page
 guard-signal-lure-around = lure words around “{ $brand }”
 guard-signal-lure-payout = what is sold together with its payout
-guard-signal-brand = the brand-like “{ $brand }” mixes Latin letters or digits with lure words
+guard-signal-brand = the brand-like “{ $brand }” stands fused with lure words
 ## guard: places
 guard-foreign-office = “{ $office }” names an office of a place that is not this site's city or its districts
 guard-foreign-office-en = “{ $office }” names an office of a place that is not this site's city

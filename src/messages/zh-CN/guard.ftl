@@ -66,7 +66,7 @@ guard-disguise-pinyin = 用拼音书写中文诱导词
 guard-signal-density-page = 本页共有 { $phrases } 处垃圾广告用语，这是其中之一
 guard-signal-lure-around = “{ $brand }”前后都是诱导词
 guard-signal-lure-payout = 把出售的东西和返利承诺写在一起
-guard-signal-brand = 像品牌名的“{ $brand }”把拉丁字母或数字和诱导词混在一起
+guard-signal-brand = 像品牌名的“{ $brand }”和诱导词连在一起
 ## guard: places
 guard-foreign-office = “{ $office }”是别的地方的机构，不是本站所在城市或其下辖区县的
 guard-foreign-office-en = “{ $office }”是别的地方的机构，不是本站所在城市的

@@ -325,6 +325,13 @@ pub(super) fn tag(
     ctx.insert("pages", &p.cards(&list.cards));
     ctx.insert("paginator", &paginator(term_url, list));
     let mut frame = Frame::new(lang, url, label);
+    if site.config.gov_meta.is_some() {
+        let newest = list
+            .cards
+            .iter()
+            .filter_map(|c| site.page(c.id()).last_date());
+        frame.meta.extend(pub_date(newest.max()));
+    }
     frame.translation = twin.map(str::to_string);
     frame.fallback = site.url(&crate::site::taxonomy::tag_index_path(lang.other()));
     frame.apply(site, &mut ctx);

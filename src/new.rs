@@ -342,6 +342,8 @@ fn zh_skeleton(plan: &Plan, title: &str, config: &crate::config::SiteConfig) -> 
                 keys.join(", ")
             ));
             fm.push_str(&format!("year: {year}\n"));
+            // The inspection counts a page without a visible date as not updated.
+            fm.push_str(&format!("date: {date}\n"));
             fm.push_str(&format!(
                 "# honors:\n#   - {{ title: 明湖好人, level: city, year: {year} }}\n"
             ));
@@ -355,7 +357,7 @@ fn zh_skeleton(plan: &Plan, title: &str, config: &crate::config::SiteConfig) -> 
         }
         Kind::Handbook => {
             fm.push_str(&format!(
-                "weight: {}\n# short_title: 目录里显示的短标题\n",
+                "weight: {}\ndate: {date}\n# updated: {date}\n# short_title: 目录里显示的短标题\n",
                 next_weight(dir)
             ));
             placeholder::HANDBOOK_BODY

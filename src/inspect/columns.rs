@@ -1,10 +1,9 @@
 //! Columns as an inspection sees them: a column that exists in one language has items in both
 //! (an empty English column counts as empty), five or more empty columns make a site
 //! unqualified, a column listed under `inspection: cadence:` has a new item within its days,
-//! the home page has something new within `home_days`, and every news or PSA item carries a
+//! the home page has something new within `home_days`, and every content page carries a
 //! visible date (an item without one counts as not updated).
 
-use crate::content::kinds::Kind;
 use crate::error::Problem;
 use crate::lang::Lang;
 use crate::site::{Section, Site};
@@ -120,24 +119,28 @@ fn home(site: &Site, lang: Lang, out: &mut Vec<Problem>) {
     }
 }
 
-/// News and PSA items without a date: the inspection counts them as never updated.
+/// Content pages of any kind without `date:` or `updated:`: they show no date, and the
+/// inspection counts an item without a visible date as never updated. An English twin
+/// inherits its Chinese page's dates, so only the Chinese page is reported (one date there
+/// fixes both).
 fn undated(site: &Site, out: &mut Vec<Problem>) {
-    for p in site
-        .pages
-        .iter()
-        .filter(|p| matches!(p.kind(), Kind::News | Kind::Psa))
-    {
-        if p.date().is_none() {
-            let source = &p.doc.source;
-            out.push(
-                super::warning(Problem::error(
-                    "undated-item",
-                    crate::text!("inspect-undated"),
-                ))
-                .in_file(&source.file)
-                .at_line(source.key_line("title").unwrap_or(1))
-                .help(crate::text!("inspect-undated-help")),
-            );
+    for p in site.pages.iter().filter(|p| p.last_date().is_none()) {
+        let inherits = p.lang() == Lang::En && p.translation.is_some();
+        if inherits {
+            continue;
         }
+        let source = &p.doc.source;
+        out.push(
+            super::warning(Problem::error(
+                "undated-item",
+                crate::text!(
+                    "inspect-undated",
+                    column = site.section(p.section).doc.meta.title.as_str()
+                ),
+            ))
+            .in_file(&source.file)
+            .at_line(source.yaml_line)
+            .help(crate::text!("inspect-undated-help")),
+        );
     }
 }

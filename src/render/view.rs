@@ -56,6 +56,9 @@ pub struct Summary {
     pub summary: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<DateView>,
+    /// `updated:`, shown in lists when the page has no `date:`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<DateView>,
     pub section: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<ImageSet>,
@@ -104,6 +107,7 @@ pub fn summary(site: &Site, page: &Page, images: &HashMap<String, ImageSet>) -> 
         kind: page.kind().name(),
         summary: page.summary.clone(),
         date: page.date().map(|d| DateView::new(d, lang)),
+        updated: page.doc.common.updated.map(|d| DateView::new(d, lang)),
         section: section.doc.meta.title.clone(),
         image: page
             .figure_file
@@ -284,6 +288,8 @@ pub struct SectionView<'a> {
     pub summary: Option<&'a str>,
     pub content: std::borrow::Cow<'a, str>,
     pub page_count: usize,
+    /// The newest date of its pages (the column's last update), shown under its title.
+    pub updated: Option<DateView>,
     pub subsections: Vec<Link>,
     pub extra: &'a serde_json::Value,
 }
@@ -308,6 +314,9 @@ pub fn section_view<'a>(
         summary: section.doc.meta.summary.as_deref(),
         content: body_html(&section.body, images),
         page_count: section.pages.len(),
+        updated: site
+            .section_updated(section.id)
+            .map(|d| DateView::new(d, section.lang())),
         subsections: section
             .children
             .iter()

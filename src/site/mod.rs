@@ -60,6 +60,11 @@ impl Page {
             _ => self.doc.common.date,
         }
     }
+    /// The page's last date, as an inspection reads it: the later of [`Page::date`] and
+    /// `updated:`; `None` for an undated page.
+    pub fn last_date(&self) -> Option<crate::content::date::PubDate> {
+        self.date().max(self.doc.common.updated)
+    }
 }
 
 #[derive(Debug)]
@@ -86,6 +91,25 @@ impl Section {
     }
     pub fn is_home(&self) -> bool {
         self.doc.dir.is_empty()
+    }
+}
+
+impl Site {
+    /// The newest [`Page::last_date`] of a section's pages and its subsections' (a column's
+    /// last update); `None` when none of them has a date.
+    pub fn section_updated(&self, id: SectionId) -> Option<crate::content::date::PubDate> {
+        let s = self.section(id);
+        let own = s
+            .pages
+            .iter()
+            .filter_map(|p| self.page(*p).last_date())
+            .max();
+        let below = s
+            .children
+            .iter()
+            .filter_map(|c| self.section_updated(*c))
+            .max();
+        own.max(below)
     }
 }
 

@@ -9,6 +9,7 @@ mod architecture;
 mod build_site;
 mod check;
 mod corpus;
+mod dates;
 mod desk;
 mod drafts;
 mod editors_markdown;

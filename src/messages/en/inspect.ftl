@@ -45,5 +45,5 @@ inspect-column-stale = the newest item of this column is from { $newest }, beyon
 inspect-column-stale-help = publish something new; the cadence is `inspection: cadence: { $folder }:` in site.yaml
 inspect-home-stale = the newest item on the home page is from { $newest }, more than { $limit } days ago
 inspect-home-stale-help = publish something new; a home page without news for two weeks counts as not updated
-inspect-undated = this item has no date; an inspection counts it as not updated
-inspect-undated-help = write `date: YYYY-MM-DD` in its front matter
+inspect-undated = this page of “{ $column }” has neither `date:` nor `updated:` in its front matter, so it shows no date; an inspection counts an item without a visible date as not updated
+inspect-undated-help = add `date: YYYY-MM-DD` (the day it was first published) to its front matter, or `updated: YYYY-MM-DD` (the day it was last checked); the English twin takes the date from the Chinese page

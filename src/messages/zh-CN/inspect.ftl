@@ -45,5 +45,5 @@ inspect-column-stale = 这个栏目最新一条是 { $newest }，超过了 { $li
 inspect-column-stale-help = 请发布新内容；周期在 site.yaml 的 `inspection: cadence: { $folder }:`
 inspect-home-stale = 首页最新一条内容是 { $newest }，超过了 { $limit } 天
 inspect-home-stale-help = 请发布新内容；首页两周无更新会被判为不更新
-inspect-undated = 这条内容没有日期，检查时算作“未更新”
-inspect-undated-help = 请在 front matter 里写 `date: YYYY-MM-DD`
+inspect-undated = “{ $column }”栏目的这个页面，front matter 里既没有 `date:` 也没有 `updated:`，页面上不显示日期；检查时没有日期的条目算作“未更新”
+inspect-undated-help = 请在 front matter 里加一行 `date: YYYY-MM-DD`（首次发布的日期），或 `updated: YYYY-MM-DD`（最近一次核对的日期）；英文页面沿用中文页面的日期

@@ -3,7 +3,7 @@
 
 use super::frame::{Frame, fallback_url};
 use super::inputs::{Card, Home, Paged, SectionList, Shown, TermLink, archive_url, print_url};
-use super::page::links_to;
+use super::page::{links_to, pub_date};
 use crate::content::kinds::Kind;
 use crate::error::Problem;
 use crate::lang::Lang;
@@ -24,7 +24,7 @@ fn column_meta(site: &Site, section: &Section) -> Vec<Meta> {
         Kind::News => "工作动态",
         Kind::Page => "栏目",
     };
-    vec![
+    let mut meta = vec![
         Meta {
             name: "ColumnName",
             content: section.doc.meta.title.clone(),
@@ -41,7 +41,10 @@ fn column_meta(site: &Site, section: &Section) -> Vec<Meta> {
             name: "ColumnType",
             content: column_type.to_string(),
         },
-    ]
+    ];
+    // The column's last update: its newest item's date.
+    meta.extend(pub_date(site.section_updated(section.id)));
+    meta
 }
 
 fn section_frame(site: &Site, section: &Section, url: &str, title: &str) -> Frame {
@@ -96,6 +99,11 @@ pub(super) fn section_list(
         frame.title = site.config.title.get(lang).to_string();
         frame.description = site.config.description.get(lang).to_string();
         frame.meta.clear();
+        if site.config.gov_meta.is_some() {
+            frame
+                .meta
+                .extend(pub_date(site.section_updated(section.id)));
+        }
     }
     frame.apply(site, &mut ctx);
     let template = match section.kind() {
@@ -317,6 +325,13 @@ pub(super) fn tag(
     ctx.insert("pages", &p.cards(&list.cards));
     ctx.insert("paginator", &paginator(term_url, list));
     let mut frame = Frame::new(lang, url, label);
+    if site.config.gov_meta.is_some() {
+        let newest = list
+            .cards
+            .iter()
+            .filter_map(|c| site.page(c.id()).last_date());
+        frame.meta.extend(pub_date(newest.max()));
+    }
     frame.translation = twin.map(str::to_string);
     frame.fallback = site.url(&crate::site::taxonomy::tag_index_path(lang.other()));
     frame.apply(site, &mut ctx);

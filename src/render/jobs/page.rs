@@ -64,19 +64,28 @@ fn article_meta(site: &Site, page: &crate::site::Page) -> Vec<Meta> {
         _ => None,
     }
     .unwrap_or_else(|| site.config.title.get(page.lang()).to_string());
-    let mut meta = vec![Meta {
-        name: "ArticleTitle",
-        content: page.title().to_string(),
-    }];
-    if let Some(date) = page.date().or(page.doc.common.updated) {
-        meta.push(Meta {
-            name: "PubDate",
-            content: date.minutes(),
-        });
-    }
+    let mut meta = vec![
+        Meta {
+            name: "ArticleTitle",
+            content: page.title().to_string(),
+        },
+        Meta {
+            name: "ColumnName",
+            content: site.section(page.section).doc.meta.title.clone(),
+        },
+    ];
+    meta.extend(pub_date(page.date().or(page.doc.common.updated)));
     meta.push(Meta {
         name: "ContentSource",
         content: source,
     });
     meta
+}
+
+/// The `PubDate` meta of the 政府网站网页设计规范 (`2026-11-20 09:30`), when there is a date.
+pub(super) fn pub_date(date: Option<crate::content::date::PubDate>) -> Option<Meta> {
+    date.map(|d| Meta {
+        name: "PubDate",
+        content: d.minutes(),
+    })
 }

@@ -410,6 +410,9 @@ fn build_doc(seed: u64, c: &Counts, metas: &[Meta], i: usize) -> Doc {
             zh.push(f("short_title", q(tz)));
             en.push(f("short_title", q(te)));
             neutral.push(f("weight", (k + 1).to_string()));
+            // Every page carries a date (the inspection's undated-item); no draw from `r`, so
+            // the rest of the corpus stays as it was.
+            neutral.push(f("date", date(2026, 1 + k % 10, 1 + k % 28)));
             neutral.push(f("tags", yaml_list(&pick_tags(&mut r))));
         }
         Kind::Psa => {

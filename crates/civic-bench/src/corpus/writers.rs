@@ -228,7 +228,7 @@ pub(super) fn write_corpus(
     let home_en = "---\ntitle: \"Minghu Civility Portal\"\nsummary: \"News and guidance on civic life in Minghu City.\"\n---\n\nWelcome to the Minghu Civility Portal: role models, the citizens' handbook, public service ads and news.\n";
     w.write(&content.join("_index.md"), home_zh)?;
     w.write(&content.join("_index.en.md"), home_en)?;
-    let about_zh = "---\ntitle: \"关于本站\"\nsummary: \"明湖文明网由明湖市文明办主办。\"\n---\n\n明湖文明网由中共明湖市委宣传部、明湖市文明办主办，发布全市精神文明建设信息。\n\n## 联系我们\n\n地址：明湖市湖滨区文明路1号。\n";
+    let about_zh = "---\ntitle: \"关于本站\"\nsummary: \"明湖文明网由明湖市文明办主办。\"\nupdated: 2026-11-20\n---\n\n明湖文明网由中共明湖市委宣传部、明湖市文明办主办，发布全市精神文明建设信息。\n\n## 联系我们\n\n地址：明湖市湖滨区文明路1号。\n";
     let about_en = "---\ntitle: \"About this site\"\nsummary: \"The Minghu Civility Portal is run by the Minghu Civilization Office.\"\n---\n\nThe Minghu Civility Portal is run by the Publicity Department and the Minghu Civilization Office.\n\n## Contact us\n\nAddress: 1 Wenming Road, Hubin District, Minghu.\n";
     w.write(&content.join("about.md"), about_zh)?;
     w.write(&content.join("about.en.md"), about_en)?;

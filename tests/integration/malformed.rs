@@ -60,6 +60,18 @@ const CASES: &[Case] = &[
         says: "photo_alt",
     },
     Case {
+        name: "a tag with no letter or digit",
+        files: &[("content/news/bad.md", b"---\ntitle: t\ndate: 2026-11-01\ntags: [ok, \"--\"]\n---\nx\n")],
+        location: "content/news/bad.md:4",
+        says: "has no letter or digit",
+    },
+    Case {
+        name: "an alias onto the home page's file",
+        files: &[("content/news/bad.md", b"---\ntitle: t\ndate: 2026-11-01\naliases: [/index.html]\n---\nx\n")],
+        location: "content/news/bad.md",
+        says: "would both be published at",
+    },
+    Case {
         name: "duplicate slugs",
         files: &[
             ("content/news/one.md", b"---\ntitle: a\ndate: 2026-11-01\nslug: same\n---\nx\n"),

@@ -24,6 +24,7 @@ mod offer;
 mod placement;
 mod places;
 mod published;
+mod rendered;
 pub mod report;
 mod sanitize;
 mod score;
@@ -197,6 +198,14 @@ impl std::error::Error for GuardError {
     }
 }
 
+/// Whether a scan assesses the words of its text: a page rendered from a source already read
+/// has the same words, and assessing them again would only double the guard's cost.
+#[derive(Clone, Copy)]
+enum Words<'a> {
+    Read(assess::Where<'a>),
+    AlreadyRead,
+}
+
 /// Built once per build; `Send + Sync`, so rayon workers share it by reference.
 #[derive(Debug)]
 pub struct Guard {
@@ -257,6 +266,12 @@ impl Guard {
 
     /// Scan a Markdown source file (front matter included).
     pub fn scan_source(&self, text: &str) -> Vec<Finding> {
+        self.read_source(text).0
+    }
+
+    /// The findings of a Markdown source, and its normalized text: what a scan of the page
+    /// rendered from it need not read again ([`Guard::scan_body_after`]).
+    fn read_source(&self, text: &str) -> (Vec<Finding>, Normalized) {
         let units = masking::source_text_units(text);
         let placement = |at: usize| placement::in_source(text, at);
         let norm = normalize::normalize_units(text, units);
@@ -265,34 +280,39 @@ impl Guard {
         let mut urls = scan.urls;
         urls.extend(links::urls_in_text(&masked));
         let reported = self.assessor.honesty.title_warns(text);
-        self.judge(
-            text,
-            norm,
-            assess::Where {
-                placement: &placement,
-                reported,
-            },
-            scan.findings,
-            urls,
-        )
+        let page = assess::Where {
+            placement: &placement,
+            reported,
+        };
+        let findings = self.judge(text, &norm, Words::Read(page), scan.findings, urls);
+        (findings, norm)
     }
 
     /// Scan HTML rendered from a page's Markdown body (after sanitizing).
     pub fn scan_html(&self, html_text: &str) -> Vec<Finding> {
-        self.scan_markup(html_text, &html::Mode::Body, false)
+        self.scan_markup(html_text, &html::Mode::Body, false, None)
     }
 
     /// Scan the HTML rendered from `source`'s body, knowing what its source says of the page
     /// (a title that warns makes it a report on the vice it names).
     pub fn scan_body(&self, source: &str, html_text: &str) -> Vec<Finding> {
         let reported = self.assessor.honesty.title_warns(source);
-        self.scan_markup(html_text, &html::Mode::Body, reported)
+        self.scan_markup(html_text, &html::Mode::Body, reported, None)
+    }
+
+    /// [`Guard::scan_body`] after the source was read (its normalized text `source_text`):
+    /// the words of the rendered page are read again only where rendering made text the
+    /// source does not have (a reference link's title, text an extension made). Its markup
+    /// and links are always checked.
+    fn scan_body_after(&self, source: &str, source_text: &str, html_text: &str) -> Vec<Finding> {
+        let reported = self.assessor.honesty.title_warns(source);
+        self.scan_markup(html_text, &html::Mode::Body, reported, Some(source_text))
     }
 
     /// Scan a site-level template override. Scripts are allowed only when their `src` is one
     /// of `theme_scripts` (e.g. `/js/elder.js`).
     pub fn scan_template(&self, text: &str, theme_scripts: &[String]) -> Vec<Finding> {
-        self.scan_markup(text, &html::Mode::Template(theme_scripts), false)
+        self.scan_markup(text, &html::Mode::Template(theme_scripts), false, None)
     }
 
     /// Scan a JavaScript file (the theme's own included): referrer and user-agent sniffing,
@@ -305,7 +325,15 @@ impl Guard {
         finish(out)
     }
 
-    fn scan_markup(&self, text: &str, mode: &html::Mode, reported: bool) -> Vec<Finding> {
+    /// Scan markup; with `already_read`, the normalized text of the source it was rendered
+    /// from, its words are assessed only if it says something that text does not.
+    fn scan_markup(
+        &self,
+        text: &str,
+        mode: &html::Mode,
+        reported: bool,
+        already_read: Option<&str>,
+    ) -> Vec<Finding> {
         let masked = match mode {
             html::Mode::Template(_) => masking::mask_template_syntax(text),
             _ => text.to_string(),
@@ -313,16 +341,18 @@ impl Guard {
         let scan = html::analyze(text, &masked, mode, &self.allowed_tags);
         let norm = normalize::normalize_units(text, scan.text);
         let nowhere = |_: usize| None;
-        self.judge(
-            text,
-            norm,
-            assess::Where {
-                placement: &nowhere,
-                reported,
-            },
-            scan.findings,
-            scan.urls,
-        )
+        let page = assess::Where {
+            placement: &nowhere,
+            reported,
+        };
+        let new_markup = scan.findings.iter().any(|f| is_markup(f.rule));
+        let words = match already_read {
+            Some(read) if !new_markup && rendered::says_nothing_new(&norm, read) => {
+                Words::AlreadyRead
+            }
+            _ => Words::Read(page),
+        };
+        self.judge(text, &norm, words, scan.findings, scan.urls)
     }
 
     /// Everything the guard says about `text`: the evidence of its words, links and markup
@@ -330,13 +360,12 @@ impl Guard {
     fn judge(
         &self,
         text: &str,
-        norm: Normalized,
-        page: assess::Where<'_>,
+        norm: &Normalized,
+        words: Words<'_>,
         markup: Vec<Finding>,
         urls: Vec<links::FoundUrl>,
     ) -> Vec<Finding> {
-        let placement = page.placement;
-        let (evidence, mut links) = self.evidence(text, &norm, page, &markup, urls);
+        let (evidence, mut links) = self.evidence(text, norm, words, &markup, urls);
         let score = score::score(&evidence);
         let mut out = score::findings(text, &evidence, &score);
         if score.severity() == Some(Severity::Error) {
@@ -346,7 +375,9 @@ impl Guard {
         }
         out.extend(links);
         out.extend(markup);
-        self.places_in(text, &norm, placement, &mut out);
+        if let Words::Read(page) = words {
+            self.places_in(text, norm, page.placement, &mut out);
+        }
         finish(out)
     }
 
@@ -354,11 +385,14 @@ impl Guard {
         &self,
         text: &str,
         norm: &Normalized,
-        page: assess::Where<'_>,
+        words: Words<'_>,
         markup: &[Finding],
         urls: Vec<links::FoundUrl>,
     ) -> (Vec<assess::Evidence>, Vec<Finding>) {
-        let mut evidence = assess::assess(&self.assessor, &self.vocab, text, norm, page);
+        let mut evidence = match words {
+            Words::Read(page) => assess::assess(&self.assessor, &self.vocab, text, norm, page),
+            Words::AlreadyRead => Vec::new(),
+        };
         let links = self.check_urls(text, urls, &mut evidence);
         evidence.extend(
             markup
@@ -383,7 +417,7 @@ impl Guard {
             placement: &placement,
             reported: self.assessor.honesty.title_warns(text),
         };
-        let (evidence, _) = self.evidence(text, &norm, page, &scan.findings, urls);
+        let (evidence, _) = self.evidence(text, &norm, Words::Read(page), &scan.findings, urls);
         evidence.into_iter().map(|e| (e.signal, e.honest)).collect()
     }
 

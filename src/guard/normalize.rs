@@ -100,6 +100,15 @@ impl Normalized {
         starts.zip(ends).filter(|(s, e)| s < e)
     }
 
+    /// The byte range of `text` made from the original bytes `start..end` (characters whose
+    /// origin begins there; origins ascend, as units are read in order).
+    pub fn text_from(&self, start: usize, end: usize) -> (usize, usize) {
+        let first = self.origin.partition_point(|o| o.0 < start);
+        let last = self.origin.partition_point(|o| o.0 < end).max(first);
+        let at = |i: usize| self.offsets.get(i).copied().unwrap_or(self.text.len());
+        (at(first), at(last))
+    }
+
     /// Original byte range of each output character in the output byte range `start..end`.
     pub fn origins(&self, start: usize, end: usize) -> &[(usize, usize)] {
         let first = self.char_index(start);

@@ -155,16 +155,11 @@ impl Guard {
         let nowhere = |_: usize| None;
         let norm = super::normalize::normalize(text);
         let urls = super::links::urls_in_text(text);
-        self.judge(
-            text,
-            norm,
-            super::assess::Where {
-                placement: &nowhere,
-                reported: false,
-            },
-            Vec::new(),
-            urls,
-        )
+        let page = super::assess::Where {
+            placement: &nowhere,
+            reported: false,
+        };
+        self.judge(text, &norm, super::Words::Read(page), Vec::new(), urls)
     }
 }
 

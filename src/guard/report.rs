@@ -10,9 +10,11 @@ impl Guard {
     /// A page's Markdown source and the HTML rendered from its body, scanned together: each
     /// problem is reported once, at its source line when the source shows it.
     pub fn page_problems(&self, file: &str, source: &str, html: &str) -> Vec<Problem> {
-        let from_source = self.scan_source(source);
+        let (from_source, source_text) = self.read_source(source);
         let source_count = from_source.len();
-        let merged = merge_page_findings(from_source, self.scan_body(source, html));
+        let words = super::rendered::source_words(source, &source_text);
+        let from_html = self.scan_body_after(source, &words, html);
+        let merged = merge_page_findings(from_source, from_html);
         merged
             .into_iter()
             .enumerate()
@@ -66,4 +68,30 @@ pub fn finding_text(f: &Finding) -> Text {
         rule = f.rule.as_str(),
         matched = &f.matched
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Guard, GuardConfig};
+    use crate::error::Severity;
+    use std::path::Path;
+
+    fn errors(source: &str, html: &str) -> usize {
+        let guard = Guard::new(&GuardConfig::default(), Path::new("."), &[], &[]).expect("builds");
+        guard
+            .page_problems("content/news/a.md", source, html)
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
+    }
+
+    #[test]
+    fn words_only_the_rendered_page_has_are_still_read() {
+        let source = "---\ntitle: 通知\n---\n今天社区开展[志愿服务](/news/a/)活动。\n";
+        let rendered = "<p>今天社区开展<a href=\"/news/a/\">志愿服务</a>活动。</p>";
+        assert_eq!(errors(source, rendered), 0);
+        // Text that rendering made (as an extension could): read, and stopped.
+        let added = format!("{rendered}<p>博彩平台注册送88元彩金，官网app下载。</p>");
+        assert!(errors(source, &added) > 0);
+    }
 }

@@ -37,12 +37,44 @@ struct Voice {
 /// Why serve could not start or stopped.
 #[derive(Debug)]
 pub enum Stopped {
-    /// The address or the output folder cannot be had: the command line must change.
-    Unusable(Text),
+    /// The address or the output folder cannot be had: the command line must change (and how).
+    Unusable(Text, Option<Text>),
     /// The output folder is being served by another `civic serve`.
     Busy(Problem),
     /// Something failed on the way (watching files, the server itself).
     Failed(Text),
+}
+
+/// Why `addr` cannot be listened on, in the editor's words (the system's own text only for the
+/// rare causes without a name), and what to do.
+pub fn cannot_listen(addr: SocketAddr, e: &std::io::Error) -> (Text, Text) {
+    use std::io::ErrorKind;
+    let port = addr.port().to_string();
+    let next = addr.port().checked_add(1).unwrap_or(1111).to_string();
+    let (reason, help) = match e.kind() {
+        ErrorKind::AddrInUse => (
+            text!("serve-port-in-use", port = port),
+            text!("serve-port-help", next = next),
+        ),
+        ErrorKind::PermissionDenied => (
+            text!("serve-port-denied", port = port),
+            text!("serve-port-help", next = next),
+        ),
+        ErrorKind::AddrNotAvailable => (
+            text!("serve-address-unavailable", ip = addr.ip().to_string()),
+            text!("serve-address-help"),
+        ),
+        _ => (
+            text!("serve-listen-failed", reason = e.to_string()),
+            text!("serve-listen-help"),
+        ),
+    };
+    let message = text!(
+        "serve-cannot-listen",
+        address = addr.to_string(),
+        reason = reason
+    );
+    (message, help)
 }
 
 /// Build, serve and rebuild until Ctrl-C.
@@ -52,15 +84,12 @@ pub fn run(options: ServeOptions) -> Result<(), Stopped> {
         lang: options.lang,
     };
     let lang = voice.lang;
-    let listener = match std::net::TcpListener::bind(SocketAddr::new(options.bind, options.port)) {
+    let wanted = SocketAddr::new(options.bind, options.port);
+    let listener = match std::net::TcpListener::bind(wanted) {
         Ok(l) => l,
         Err(e) => {
-            let address = SocketAddr::new(options.bind, options.port).to_string();
-            return Err(Stopped::Unusable(text!(
-                "serve-cannot-listen",
-                address = address,
-                reason = e.to_string()
-            )));
+            let (message, help) = cannot_listen(wanted, &e);
+            return Err(Stopped::Unusable(message, Some(help)));
         }
     };
     let addr = listener

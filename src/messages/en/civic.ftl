@@ -50,13 +50,21 @@ check-file-heading = { $file } ({ $errors ->
 
 ## civic serve
 serve-not-built = The site has not been built yet.
-serve-cannot-listen = error: cannot listen on { $address }: { $reason }
-    help: another program may use that port; try --port 0 to pick a free one
-serve-cannot-create-output = error: cannot create the output folder { $output }
-serve-cannot-watch = error: cannot watch the site's folders for changes: { $reason }
-serve-cannot-start = error: cannot start the server: { $reason }
+serve-cannot-listen = cannot listen on { $address }: { $reason }
+serve-port-in-use = port { $port } is already used by another program (perhaps another civic serve or civic desk that is running)
+serve-port-denied = no permission to use port { $port } (ports below 1024 usually need administrator rights)
+serve-port-help = use another port, for example --port { $next }; or --port 0 to let Civic pick a free one
+serve-address-unavailable = this computer has no address { $ip }
+serve-address-help = to preview on this computer only use --bind 127.0.0.1; to open it to the office network use this computer's own address, or --bind 0.0.0.0
+serve-listen-failed = the system refused ({ $reason })
+serve-listen-help = use another port (--port 0 lets Civic pick a free one) or another address (--bind 127.0.0.1)
+serve-with-help = { $message }
+    { $help }
+serve-cannot-create-output = cannot create the output folder { $output }
+serve-cannot-watch = cannot watch the site's folders for changes: { $reason }
+serve-cannot-start = cannot start the server: { $reason }
 serve-serving = Serving the site at { $address } (press Ctrl+C to stop)
-serve-stopped = error: the server stopped: { $reason }
+serve-stopped = the server stopped: { $reason }
 serve-problems = { $problems ->
         [one] 1 problem
        *[other] { $problems } problems

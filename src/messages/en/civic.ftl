@@ -19,7 +19,7 @@ cli-base-url-invalid = --base-url `{ $url }` { $why }
     help: pass the address the site is published at, e.g. --base-url https://wenming.example.gov.cn
 cli-date-invalid = --date `{ $date }` is not a date like 2026-11-25
 cli-epoch-invalid = SOURCE_DATE_EPOCH `{ $epoch }` is not a number of seconds since 1970
-build-summary = Built { $pages } pages (zh-CN { $zh }, en { $en }), { $files } files in { $seconds } s → { $output }
+build-summary = Built { $pages } pages: { $documents } content pages (zh-CN { $zh }, en { $en }), { $lists } section lists and home pages, { $filters } gallery filter pages, { $tags } tag pages, { $prints } print pages, { $redirects } redirect pages, { $other } search, site map and 404 pages; { $files } files in { $seconds } s → { $output }
 
 ## civic check
 check-guard-summary = Guard: scanned { $files ->

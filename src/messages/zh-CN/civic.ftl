@@ -13,7 +13,7 @@ cli-base-url-invalid = --base-url `{ $url }` { $why }
     提示：请填写网站实际发布的地址，例如 --base-url https://wenming.example.gov.cn
 cli-date-invalid = --date `{ $date }` 不是日期，应写成 2026-11-25 这样
 cli-epoch-invalid = SOURCE_DATE_EPOCH `{ $epoch }` 不是自 1970 年起的秒数
-build-summary = 已生成 { $pages } 个页面（中文 { $zh }，英文 { $en }），共 { $files } 个文件，用时 { $seconds } 秒 → { $output }
+build-summary = 已生成 { $pages } 个页面：内容页 { $documents } 个（中文 { $zh }，英文 { $en }），栏目列表和首页 { $lists } 个，人物筛选页 { $filters } 个，标签页 { $tags } 个，打印页 { $prints } 个，跳转页 { $redirects } 个，搜索、网站地图和 404 页 { $other } 个；共 { $files } 个文件，用时 { $seconds } 秒 → { $output }
 
 ## civic check
 check-guard-summary = 内容防护：已扫描 { $files } 个内容文件以及网站的模板和脚本；发现 { $errors } 处错误、{ $warnings } 处警告。

@@ -5,6 +5,7 @@
 //! Serve speaks to the editor at the terminal as it goes (it runs until stopped); how it ends is
 //! the command layer's to report.
 
+pub mod findings;
 pub mod http;
 pub mod live;
 pub mod watch;
@@ -114,8 +115,15 @@ pub fn run(options: ServeOptions) -> Result<(), Stopped> {
     let status = Arc::new(RwLock::new(http::Status {
         build: 1,
         overlay: overlay(live.problems(), lang),
+        findings: findings::panel_now(&options.build, lang),
     }));
     let (events, _) = tokio::sync::broadcast::channel::<String>(64);
+    let rechecks = findings::start(
+        options.build.clone(),
+        Arc::clone(&status),
+        events.clone(),
+        lang,
+    );
     let (tx, rx) = std::sync::mpsc::channel::<Changes>();
     let watcher = match watch::start(&options.build.root, &output, tx) {
         Ok(w) => w,
@@ -131,7 +139,13 @@ pub fn run(options: ServeOptions) -> Result<(), Stopped> {
         let events = events.clone();
         let root = options.build.root.clone();
         std::thread::spawn(move || {
-            rebuild_loop(live, (watcher, &root), &rx, (&status, &events), voice);
+            rebuild_loop(
+                live,
+                (watcher, &root),
+                &rx,
+                (&status, &events, &rechecks),
+                voice,
+            );
         });
     }
     let state = http::AppState {
@@ -179,9 +193,10 @@ fn rebuild_loop(
     mut live: Live,
     (mut watcher, root): (watch::WatchHandle, &std::path::Path),
     rx: &std::sync::mpsc::Receiver<Changes>,
-    (status, events): (
+    (status, events, rechecks): (
         &RwLock<http::Status>,
         &tokio::sync::broadcast::Sender<String>,
+        &std::sync::mpsc::Sender<u64>,
     ),
     voice: Voice,
 ) {
@@ -214,6 +229,8 @@ fn rebuild_loop(
         // The search index last: the page reloads meanwhile; a search typed right away may miss
         // the edit for a moment.
         let _ = live.finish_deferred();
+        // Then what `civic check` finds, on its own thread: the panel follows in a moment.
+        let _ = rechecks.send(build);
     }
 }
 

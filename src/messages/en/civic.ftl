@@ -75,6 +75,13 @@ serve-problems = { $problems ->
 serve-rebuilt = Rebuilt ({ $how }): { $written } file(s) written, { $removed } removed in { $milliseconds } ms
 serve-rebuilt-reload = reload
 serve-rebuilt-edit = edit
+serve-findings-title = civic check finds { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    } and { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    } (the preview goes on; this updates when they are fixed)
 serve-overlay-title = The site has { $problems ->
         [one] 1 problem
        *[other] { $problems } problems

@@ -42,6 +42,7 @@ serve-problems = { $files } 个文件中有 { $problems } 处问题；改好之�
 serve-rebuilt = 已重新生成（{ $how }）：写入 { $written } 个文件，删除 { $removed } 个，用时 { $milliseconds } 毫秒
 serve-rebuilt-reload = 刷新
 serve-rebuilt-edit = 编辑
+serve-findings-title = civic check 发现 { $errors } 处错误、{ $warnings } 处警告（页面照常预览；改好后这里会自动更新）
 serve-overlay-title = 网站有 { $problems } 处问题，改好后本页会自动刷新
 
 ## Civic 自身的故障，不是网站内容的问题

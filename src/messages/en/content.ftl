@@ -14,6 +14,8 @@ content-front-matter-unclosed-help = add a line `---` after the last front-matte
 content-front-matter-too-large = the front matter is { $size_kb } KB, more than the limit of { $limit_kb } KB
 content-front-matter-too-large-help = move long text into the page's body, below the closing `---`; if it really belongs in the front matter, raise `limits: {"{"} front_matter_kb: … {"}"}` in site.yaml
 content-placeholder = this page still has the placeholder text “{ $placeholder }” that `civic new` wrote
+content-placeholder-suspect = this line looks like placeholder text not yet written: “{ $text }”
+content-placeholder-suspect-help = replace it with the real text before publishing; while the page is unfinished put `draft: true` in its front matter, so it is not published. If this is the text to publish, ignore this warning
 content-placeholder-help = replace it with the real text; while the page is unfinished keep `draft: true` in its front matter, so it is not published
 
 ## The content/ folder

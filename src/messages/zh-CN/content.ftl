@@ -14,6 +14,8 @@ content-front-matter-unclosed-help = 请在最后一项 front matter 之后加�
 content-front-matter-too-large = front matter 有 { $size_kb } KB，超过了 { $limit_kb } KB 的上限
 content-front-matter-too-large-help = 请把长段文字移到正文里（结束的 `---` 下面）；如果确实要放在 front matter 里，请在 site.yaml 里调高 `limits: {"{"} front_matter_kb: … {"}"}`
 content-placeholder = 这个页面还留着 `civic new` 写入的占位文字“{ $placeholder }”
+content-placeholder-suspect = 这一行像是还没写完的占位文字：“{ $text }”
+content-placeholder-suspect-help = 请换成正式内容再发布；页面还没写完时，请在 front matter 里写上 `draft: true`，这样它不会被发布。如果这正是要发布的原文，可以不理会这条警告
 content-placeholder-help = 请把它换成正式内容；页面还没写完时，请在 front matter 里保留 `draft: true`，这样它不会被发布
 
 ## content/ 文件夹

@@ -1,14 +1,15 @@
 //! `civic new KIND TITLE`: start a page in the section that holds that kind, with the kind's
 //! front matter filled in. The file name (the page's URL slug) is proposed from the title's pinyin
-//! for the editor to accept or fix; this is the only place Civic transliterates, and never
-//! silently: the build itself takes slugs only from file names or `slug:`.
+//! for the editor to accept or fix; Civic transliterates only to propose (here, and in the line
+//! an unknown theme's message offers for site.yaml), never silently: the build itself takes
+//! slugs only from file names or `slug:`.
 
 use crate::content::frontmatter::{self, KEYS, Key, RawPage, RawSection, Twin};
 use crate::content::kinds::Kind;
 use crate::content::placeholder;
 use crate::messages::Text;
 use crate::slug::Slug;
-use pinyin::ToPinyin;
+pub use crate::slug::pinyin_slug;
 use std::path::{Path, PathBuf};
 
 /// What `civic new` is asked for.
@@ -46,39 +47,6 @@ pub enum Refused {
     Site(crate::error::Failed),
     /// The page cannot be written here, and what to do about it.
     Cannot(Text, Option<Text>),
-}
-
-/// A URL slug from a title: pinyin syllables for Chinese characters, lowercase ASCII words for
-/// Latin text, joined by `-`. `None` when nothing usable is left.
-pub fn pinyin_slug(title: &str) -> Option<String> {
-    let mut parts: Vec<String> = Vec::new();
-    let mut word = String::new();
-    for c in title.chars() {
-        if c.is_ascii_alphanumeric() {
-            word.push(c.to_ascii_lowercase());
-            continue;
-        }
-        if !word.is_empty() {
-            parts.push(std::mem::take(&mut word));
-        }
-        if let Some(p) = c.to_pinyin() {
-            parts.push(p.plain().to_string());
-        }
-    }
-    if !word.is_empty() {
-        parts.push(word);
-    }
-    let mut slug = String::new();
-    for part in parts {
-        if slug.len() + part.len() + 1 > 60 && !slug.is_empty() {
-            break;
-        }
-        if !slug.is_empty() {
-            slug.push('-');
-        }
-        slug.push_str(&part);
-    }
-    Slug::parse(&slug).ok().map(|s| s.to_string())
 }
 
 /// Double-quoted YAML text.

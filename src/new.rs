@@ -120,25 +120,7 @@ pub fn create(request: &Request) -> Result<Created, Refused> {
     let config = crate::config::load(request.root, None).map_err(Refused::Site)?;
     let dir = section_dir(request, kind)?;
     let mut notes = Vec::new();
-    let slug = match request.slug {
-        Some(s) => Slug::parse(s)
-            .map_err(|e| {
-                Refused::Request(crate::text!("new-slug-invalid", slug = s, why = e.text()))
-            })?
-            .to_string(),
-        None => {
-            let s = pinyin_slug(request.title).ok_or_else(|| {
-                Refused::Cannot(
-                    crate::text!("new-no-slug"),
-                    Some(crate::text!("new-no-slug-help")),
-                )
-            })?;
-            if !request.title.is_ascii() {
-                notes.push(crate::text!("new-pinyin-note", slug = &s));
-            }
-            s
-        }
-    };
+    let slug = file_slug(request, (kind, &dir, &date), &mut notes)?;
     notes.extend(inspection_notes(request.root, &config));
     let plan = Plan {
         dir,
@@ -156,6 +138,56 @@ pub fn create(request: &Request) -> Result<Created, Refused> {
     }
     .map_err(|(message, help)| Refused::Cannot(message, help))?;
     Ok(Created { files, notes })
+}
+
+/// The page's file name: `--slug`, else proposed from the title's pinyin (with a note to check
+/// it), after the date as the section's other news are named (`2026-11-25-…`).
+fn file_slug(
+    request: &Request,
+    (kind, dir, date): (Kind, &Path, &str),
+    notes: &mut Vec<Text>,
+) -> Result<String, Refused> {
+    if let Some(s) = request.slug {
+        return Slug::parse(s).map(|s| s.to_string()).map_err(|e| {
+            Refused::Request(crate::text!("new-slug-invalid", slug = s, why = e.text()))
+        });
+    }
+    let mut s = pinyin_slug(request.title).ok_or_else(|| {
+        Refused::Cannot(
+            crate::text!("new-no-slug"),
+            Some(crate::text!("new-no-slug-help")),
+        )
+    })?;
+    if kind == Kind::News && names_are_dated(dir) {
+        s = Slug::parse(&format!("{date}-{s}")).map_or(s, |dated| dated.to_string());
+    }
+    if !request.title.is_ascii() {
+        notes.push(crate::text!("new-pinyin-note", slug = &s));
+    }
+    Ok(s)
+}
+
+/// Whether the pages of `dir` are named after their date (`2026-03-05-lei-feng-month.md`), as
+/// the sample site's news are: most of them, or the section has none yet.
+fn names_are_dated(dir: &Path) -> bool {
+    let (mut dated, mut undated) = (0usize, 0usize);
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name();
+        let Some(name) = name
+            .to_str()
+            .filter(|n| n.ends_with(".md") && !n.starts_with("_index"))
+        else {
+            continue;
+        };
+        let prefix = name.get(..11).unwrap_or("");
+        let is_dated = prefix.ends_with('-') && prefix[..10].parse::<jiff::civil::Date>().is_ok();
+        if is_dated {
+            dated += 1;
+        } else {
+            undated += 1;
+        }
+    }
+    dated >= undated
 }
 
 /// What a new page is checked against before it is published: the protected-name lists in

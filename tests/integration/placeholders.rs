@@ -43,7 +43,7 @@ fn typed_placeholders_are_warnings_at_their_file_and_line() {
     write(
         root,
         "content/about.en.md",
-        &format!(
+        format!(
             "{}\nWrite the opening hours here.\n",
             std::fs::read_to_string(root.join("content/about.en.md")).unwrap()
         ),

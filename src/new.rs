@@ -1,14 +1,15 @@
 //! `civic new KIND TITLE`: start a page in the section that holds that kind, with the kind's
 //! front matter filled in. The file name (the page's URL slug) is proposed from the title's pinyin
-//! for the editor to accept or fix; this is the only place Civic transliterates, and never
-//! silently: the build itself takes slugs only from file names or `slug:`.
+//! for the editor to accept or fix; Civic transliterates only to propose (here, and in the line
+//! an unknown theme's message offers for site.yaml), never silently: the build itself takes
+//! slugs only from file names or `slug:`.
 
 use crate::content::frontmatter::{self, KEYS, Key, RawPage, RawSection, Twin};
 use crate::content::kinds::Kind;
 use crate::content::placeholder;
 use crate::messages::Text;
 use crate::slug::Slug;
-use pinyin::ToPinyin;
+pub use crate::slug::pinyin_slug;
 use std::path::{Path, PathBuf};
 
 /// What `civic new` is asked for.
@@ -46,39 +47,6 @@ pub enum Refused {
     Site(crate::error::Failed),
     /// The page cannot be written here, and what to do about it.
     Cannot(Text, Option<Text>),
-}
-
-/// A URL slug from a title: pinyin syllables for Chinese characters, lowercase ASCII words for
-/// Latin text, joined by `-`. `None` when nothing usable is left.
-pub fn pinyin_slug(title: &str) -> Option<String> {
-    let mut parts: Vec<String> = Vec::new();
-    let mut word = String::new();
-    for c in title.chars() {
-        if c.is_ascii_alphanumeric() {
-            word.push(c.to_ascii_lowercase());
-            continue;
-        }
-        if !word.is_empty() {
-            parts.push(std::mem::take(&mut word));
-        }
-        if let Some(p) = c.to_pinyin() {
-            parts.push(p.plain().to_string());
-        }
-    }
-    if !word.is_empty() {
-        parts.push(word);
-    }
-    let mut slug = String::new();
-    for part in parts {
-        if slug.len() + part.len() + 1 > 60 && !slug.is_empty() {
-            break;
-        }
-        if !slug.is_empty() {
-            slug.push('-');
-        }
-        slug.push_str(&part);
-    }
-    Slug::parse(&slug).ok().map(|s| s.to_string())
 }
 
 /// Double-quoted YAML text.
@@ -152,25 +120,7 @@ pub fn create(request: &Request) -> Result<Created, Refused> {
     let config = crate::config::load(request.root, None).map_err(Refused::Site)?;
     let dir = section_dir(request, kind)?;
     let mut notes = Vec::new();
-    let slug = match request.slug {
-        Some(s) => Slug::parse(s)
-            .map_err(|e| {
-                Refused::Request(crate::text!("new-slug-invalid", slug = s, why = e.text()))
-            })?
-            .to_string(),
-        None => {
-            let s = pinyin_slug(request.title).ok_or_else(|| {
-                Refused::Cannot(
-                    crate::text!("new-no-slug"),
-                    Some(crate::text!("new-no-slug-help")),
-                )
-            })?;
-            if !request.title.is_ascii() {
-                notes.push(crate::text!("new-pinyin-note", slug = &s));
-            }
-            s
-        }
-    };
+    let slug = file_slug(request, (kind, &dir, &date), &mut notes)?;
     notes.extend(inspection_notes(request.root, &config));
     let plan = Plan {
         dir,
@@ -188,6 +138,56 @@ pub fn create(request: &Request) -> Result<Created, Refused> {
     }
     .map_err(|(message, help)| Refused::Cannot(message, help))?;
     Ok(Created { files, notes })
+}
+
+/// The page's file name: `--slug`, else proposed from the title's pinyin (with a note to check
+/// it), after the date as the section's other news are named (`2026-11-25-…`).
+fn file_slug(
+    request: &Request,
+    (kind, dir, date): (Kind, &Path, &str),
+    notes: &mut Vec<Text>,
+) -> Result<String, Refused> {
+    if let Some(s) = request.slug {
+        return Slug::parse(s).map(|s| s.to_string()).map_err(|e| {
+            Refused::Request(crate::text!("new-slug-invalid", slug = s, why = e.text()))
+        });
+    }
+    let mut s = pinyin_slug(request.title).ok_or_else(|| {
+        Refused::Cannot(
+            crate::text!("new-no-slug"),
+            Some(crate::text!("new-no-slug-help")),
+        )
+    })?;
+    if kind == Kind::News && names_are_dated(dir) {
+        s = Slug::parse(&format!("{date}-{s}")).map_or(s, |dated| dated.to_string());
+    }
+    if !request.title.is_ascii() {
+        notes.push(crate::text!("new-pinyin-note", slug = &s));
+    }
+    Ok(s)
+}
+
+/// Whether the pages of `dir` are named after their date (`2026-03-05-lei-feng-month.md`), as
+/// the sample site's news are: most of them, or the section has none yet.
+fn names_are_dated(dir: &Path) -> bool {
+    let (mut dated, mut undated) = (0usize, 0usize);
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name();
+        let Some(name) = name
+            .to_str()
+            .filter(|n| n.ends_with(".md") && !n.starts_with("_index"))
+        else {
+            continue;
+        };
+        let prefix = name.get(..11).unwrap_or("");
+        let is_dated = prefix.ends_with('-') && prefix[..10].parse::<jiff::civil::Date>().is_ok();
+        if is_dated {
+            dated += 1;
+        } else {
+            undated += 1;
+        }
+    }
+    dated >= undated
 }
 
 /// What a new page is checked against before it is published: the protected-name lists in

@@ -1,6 +1,7 @@
 //! URL slugs. A `Slug` is lowercase ASCII letters, digits and single hyphens, so a URL never
 //! depends on how a title is transliterated and never changes when a title is edited.
 
+use pinyin::ToPinyin;
 use serde::Serialize;
 use std::fmt;
 
@@ -77,6 +78,39 @@ impl fmt::Display for Slug {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// A URL slug from a title: pinyin syllables for Chinese characters, lowercase ASCII words for
+/// Latin text, joined by `-`. `None` when nothing usable is left.
+pub fn pinyin_slug(title: &str) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if !word.is_empty() {
+            parts.push(std::mem::take(&mut word));
+        }
+        if let Some(p) = c.to_pinyin() {
+            parts.push(p.plain().to_string());
+        }
+    }
+    if !word.is_empty() {
+        parts.push(word);
+    }
+    let mut slug = String::new();
+    for part in parts {
+        if slug.len() + part.len() + 1 > 60 && !slug.is_empty() {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&part);
+    }
+    Slug::parse(&slug).ok().map(|s| s.to_string())
 }
 
 #[cfg(test)]

@@ -227,8 +227,26 @@ pub fn closest<'a>(typed: &str, choices: &[&'a str]) -> Option<&'a str> {
 
 /// The configured key `typed` was meant to be: one that reads the same character by character
 /// (a traditional form such as 助人为樂 for 助人为乐, or a homophone picked from the input
-/// method), else the closest by spelling.
+/// method), or the only one with the same characters in another order or that holds (or is held
+/// by) what was typed (餐桌文明, 文明餐桌行动 for 文明餐桌). Chinese keys are never guessed by
+/// spelling distance: 文明过节 shares half its characters with 文明餐桌 and means something else.
+/// ASCII keys are guessed by spelling.
 pub fn closest_key<'a>(typed: &str, choices: &[&'a str]) -> Option<&'a str> {
+    if let Some(found) = choices.iter().find(|c| reads_alike(typed, c)) {
+        return Some(found);
+    }
+    if typed.is_ascii() {
+        return closest(typed, choices);
+    }
+    let mut same = choices.iter().filter(|c| same_characters(typed, c));
+    match (same.next(), same.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
+}
+
+/// Whether `typed` reads as `key` character by character (same or homophone characters).
+fn reads_alike(typed: &str, key: &str) -> bool {
     use pinyin::ToPinyinMulti;
     let readings = |c: char| -> Vec<&'static str> {
         c.to_pinyin_multi()
@@ -241,20 +259,24 @@ pub fn closest_key<'a>(typed: &str, choices: &[&'a str]) -> Option<&'a str> {
             readings(a).iter().any(|r| theirs.contains(r))
         }
     };
-    let typed_chars: Vec<char> = typed.chars().collect();
-    choices
-        .iter()
-        .find(|c| {
-            let chars: Vec<char> = c.chars().collect();
-            chars.len() == typed_chars.len()
-                && !typed_chars.iter().all(char::is_ascii)
-                && chars
-                    .iter()
-                    .zip(&typed_chars)
-                    .all(|(a, b)| sounds_alike(*a, *b))
-        })
-        .copied()
-        .or_else(|| closest(typed, choices))
+    typed.chars().count() == key.chars().count()
+        && !typed.is_ascii()
+        && key
+            .chars()
+            .zip(typed.chars())
+            .all(|(a, b)| sounds_alike(a, b))
+}
+
+/// The same characters in another order, or one holding the whole of the other (of at least
+/// two characters).
+fn same_characters(typed: &str, key: &str) -> bool {
+    let sorted = |s: &str| {
+        let mut v: Vec<char> = s.chars().collect();
+        v.sort_unstable();
+        v
+    };
+    let shorter = typed.chars().count().min(key.chars().count());
+    sorted(typed) == sorted(key) || (shorter >= 2 && (typed.contains(key) || key.contains(typed)))
 }
 
 /// 1-based line of the first `key:` in `text` (top-level or nested), for errors found after
@@ -280,6 +302,20 @@ mod tests {
         assert_eq!(closest_key("見義勇為", &keys), Some("见义勇为"));
         assert_eq!(closest_key("文明过节", &keys), None);
         assert_eq!(closest_key("孝老愛親", &keys), Some("孝老爱亲"));
+        let themes = ["核心价值观", "市民公约", "文明餐桌", "榜样力量"];
+        assert_eq!(closest_key("文明过节", &themes), None);
+        assert_eq!(closest_key("文明交通", &themes), None);
+        assert_eq!(closest_key("餐桌文明", &themes), Some("文明餐桌"));
+        assert_eq!(closest_key("文明餐桌行动", &themes), Some("文明餐桌"));
+        assert_eq!(
+            closest_key("社会主义核心价值观", &themes),
+            Some("核心价值观")
+        );
+        assert_eq!(closest_key("文明", &["文明餐桌", "文明交通"]), None);
+        assert_eq!(
+            closest_key("core-valeus", &["core-values"]),
+            Some("core-values")
+        );
     }
 
     fn mistake(text: &str) -> YamlError {

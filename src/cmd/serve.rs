@@ -26,7 +26,7 @@ pub fn run(args: &ServeArgs, lang: Lang) -> Outcome {
         lang,
     })
     .map_err(|stopped| match stopped {
-        Stopped::Unusable(message) => Stop::usage(message),
+        Stopped::Unusable(message, help) => Stop::Usage { message, help },
         Stopped::Busy(problem) => Stop::Problems(Failed::from(problem)),
         Stopped::Failed(message) => Stop::error(message, None),
     })

@@ -423,20 +423,31 @@ fn role_model(raw: &RawPage, config: &SiteConfig, errors: &mut Vec<Invalid>) -> 
     })
 }
 
+/// The line that adds `theme` to `psa_themes:` in site.yaml, its slug proposed from its pinyin.
+fn new_theme_line(theme: &str) -> String {
+    let slug = crate::slug::pinyin_slug(theme).unwrap_or_else(|| "new-theme".to_string());
+    let key = theme.replace('\\', "\\\\").replace('"', "\\\"");
+    format!("- {{ key: \"{key}\", slug: {slug}, label: {{ zh-CN: \"{key}\", en: \"…\" }} }}")
+}
+
 fn psa(raw: &RawPage, config: &SiteConfig, errors: &mut Vec<Invalid>) -> Option<Psa> {
     if let Some(theme) = raw.theme.as_deref()
         && config.psa_theme(theme).is_none()
     {
         let keys: Vec<&str> = config.psa_themes.iter().map(|c| c.key.as_str()).collect();
         let themes = keys.join(", ");
+        let add = crate::text!("content-theme-add", line = new_theme_line(theme));
         let help = if keys.is_empty() {
-            crate::text!("content-theme-none-help")
+            crate::text!("content-theme-none-help", add = add)
         } else {
             match crate::yaml::closest_key(theme, &keys) {
-                Some(guess) => {
-                    crate::text!("content-theme-guess-help", guess = guess, themes = themes)
-                }
-                None => crate::text!("content-theme-help", themes = themes),
+                Some(guess) => crate::text!(
+                    "content-theme-guess-help",
+                    guess = guess,
+                    themes = themes,
+                    add = add
+                ),
+                None => crate::text!("content-theme-help", themes = themes, add = add),
             }
         };
         errors.push(invalid(

@@ -172,6 +172,7 @@ pub fn load(root: &Path, config: &SiteConfig, options: LoadOptions) -> Result<Co
     if !problems.is_empty() {
         return Err(Failed(problems));
     }
+    warnings.extend(typed_placeholders(&sections, &pages));
     Ok(drop_drafts(
         Content {
             sections,
@@ -182,6 +183,16 @@ pub fn load(root: &Path, config: &SiteConfig, options: LoadOptions) -> Result<Co
         },
         options,
     ))
+}
+
+/// Placeholder text an editor typed, in every page and section index that is to be published.
+fn typed_placeholders(sections: &[SectionDoc], pages: &[PageDoc]) -> Vec<Problem> {
+    let published_pages = pages.iter().filter(|p| !p.common.draft).map(|p| &p.source);
+    let published_sections = sections.iter().filter(|s| !s.meta.draft).map(|s| &s.source);
+    published_pages
+        .chain(published_sections)
+        .flat_map(placeholder::suspects)
+        .collect()
 }
 
 fn parse_file(md: MarkdownFile, limits: &Limits) -> Result<Parsed, Vec<Problem>> {

@@ -48,10 +48,11 @@ pub fn run(options: DeskOptions) -> Result<(), Text> {
     }
     let addr = SocketAddr::new(options.bind, options.port);
     let listener = std::net::TcpListener::bind(addr).map_err(|e| {
+        let (message, help) = crate::serve::cannot_listen(addr, &e);
         text!(
-            "serve-cannot-listen",
-            address = addr.to_string(),
-            reason = e.to_string()
+            "serve-with-help",
+            message = message,
+            help = text!("cmd-help", help = help)
         )
     })?;
     let local = listener.local_addr().unwrap_or(addr);

@@ -34,7 +34,8 @@ pub struct BuildOptions {
 pub struct BuildReport {
     pub pages_zh: usize,
     pub pages_en: usize,
-    pub html_files: usize,
+    /// HTML pages written, by kind.
+    pub html_files: render::PageCounts,
     pub files: usize,
     pub elapsed: Duration,
     pub warnings: Vec<Problem>,
@@ -42,13 +43,21 @@ pub struct BuildReport {
 
 impl BuildReport {
     /// The line `civic build` ends with, and `civic serve` after each full build: one wording
-    /// and one count (HTML pages written), so the two always agree.
+    /// and one count (HTML pages written, and what they are), so the two always agree.
     pub fn summary(&self, output: &Path) -> Text {
+        let pages = &self.html_files;
         crate::text!(
             "build-summary",
-            pages = self.html_files,
+            pages = pages.total(),
+            documents = pages.documents,
             zh = self.pages_zh,
             en = self.pages_en,
+            lists = pages.lists,
+            filters = pages.filters,
+            tags = pages.tags,
+            prints = pages.prints,
+            redirects = pages.redirects,
+            other = pages.other,
             files = self.files,
             seconds = format!("{:.2}", self.elapsed.as_secs_f64()),
             output = output
@@ -359,7 +368,7 @@ pub fn build_and_keep(
 
 /// What [`write_site`] did: the number of HTML pages, and the images and summaries it used.
 struct SiteWritten {
-    html: usize,
+    html: render::PageCounts,
     images: HashMap<String, ImageSet>,
     summaries: Vec<tera::Value>,
 }
@@ -406,7 +415,7 @@ fn write_site(
         Ok(n) => n,
         Err(Failed(mut p)) => {
             problems.append(&mut p);
-            0
+            render::PageCounts::default()
         }
     };
     timeline.mark("pages and search index rendered and written");

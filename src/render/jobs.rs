@@ -46,6 +46,82 @@ pub enum Job {
     Robots,
 }
 
+/// What kind of HTML pages a job writes, so the build's summary can say what its pages are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageKind {
+    /// A page of content: one Markdown file.
+    Document,
+    /// A section's list or the home page, each page of its pagination, and PSA archives.
+    List,
+    /// A role-model gallery filtered by one category or year.
+    Filter,
+    /// The tag index and each tag's list.
+    Tag,
+    /// The handbook on one printable page.
+    Print,
+    /// Redirect pages for `aliases`.
+    Redirect,
+    /// Search, site map and 404 pages.
+    Other,
+}
+
+impl Job {
+    pub fn page_kind(&self) -> PageKind {
+        match self {
+            Job::Page(_) => PageKind::Document,
+            Job::SectionList(..) | Job::PsaArchive(..) => PageKind::List,
+            Job::Facet(..) => PageKind::Filter,
+            Job::TagIndex(_) | Job::Tag(..) => PageKind::Tag,
+            Job::HandbookPrint(_) => PageKind::Print,
+            Job::Aliases => PageKind::Redirect,
+            Job::Search(_)
+            | Job::SiteMapPage(_)
+            | Job::NotFound
+            | Job::Feeds(_)
+            | Job::SearchIndex(_)
+            | Job::SitemapXml
+            | Job::Robots => PageKind::Other,
+        }
+    }
+}
+
+/// HTML pages written, by kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PageCounts {
+    pub documents: usize,
+    pub lists: usize,
+    pub filters: usize,
+    pub tags: usize,
+    pub prints: usize,
+    pub redirects: usize,
+    pub other: usize,
+}
+
+impl PageCounts {
+    pub fn add(&mut self, kind: PageKind, n: usize) {
+        let slot = match kind {
+            PageKind::Document => &mut self.documents,
+            PageKind::List => &mut self.lists,
+            PageKind::Filter => &mut self.filters,
+            PageKind::Tag => &mut self.tags,
+            PageKind::Print => &mut self.prints,
+            PageKind::Redirect => &mut self.redirects,
+            PageKind::Other => &mut self.other,
+        };
+        *slot += n;
+    }
+
+    pub fn total(&self) -> usize {
+        self.documents
+            + self.lists
+            + self.filters
+            + self.tags
+            + self.prints
+            + self.redirects
+            + self.other
+    }
+}
+
 /// Every job of a full build.
 pub fn plan(site: &Site) -> Vec<Job> {
     // The search indexes are the longest jobs by far: started first, the page jobs fill the

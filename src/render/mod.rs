@@ -17,7 +17,7 @@ use crate::error::{Failed, Problem};
 use crate::lang::Lang;
 use crate::site::Site;
 use images::ImageSet;
-pub use jobs::{Job, plan};
+pub use jobs::{Job, PageCounts, PageKind, plan};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use tera::{Context, Tera, Value};
@@ -136,25 +136,26 @@ pub fn render_all(
     prepared: &Prepared<'_>,
     jobs: &[Job],
     sink: &(dyn Fn(&OutputFile) -> Result<(), Problem> + Sync),
-) -> Result<usize, Failed> {
-    let results: Vec<Result<usize, Problem>> = jobs
+) -> Result<PageCounts, Failed> {
+    let results: Vec<Result<(PageKind, usize), Problem>> = jobs
         .par_iter()
         .map(|job| {
             let files = jobs::render_job(prepared, job)?;
             // A search index is thousands of files: written in parallel, so that the end of
             // the build does not wait on one thread writing them (a page is one file: inline).
-            files
+            let html = files
                 .par_iter()
                 .with_min_len(64)
                 .map(|file| sink(file).map(|()| usize::from(file.path.ends_with(".html"))))
-                .sum()
+                .sum::<Result<usize, Problem>>()?;
+            Ok((job.page_kind(), html))
         })
         .collect();
     let mut problems = Vec::new();
-    let mut pages = 0;
+    let mut pages = PageCounts::default();
     for r in results {
         match r {
-            Ok(n) => pages += n,
+            Ok((kind, n)) => pages.add(kind, n),
             Err(p) => {
                 if !problems
                     .iter()

@@ -17,6 +17,7 @@ use tokio::sync::broadcast;
 
 pub const EVENTS: &str = "/__civic/events";
 pub const SCRIPT: &str = "/__civic/reload.js";
+pub const FINDINGS: &str = "/__civic/findings";
 
 /// What the server knows about the latest build.
 #[derive(Clone, Debug, Default)]
@@ -25,6 +26,22 @@ pub struct Status {
     pub build: u64,
     /// The overlay's HTML while the site has problems.
     pub overlay: Option<String>,
+    /// The panel of what `civic check` finds, while it finds anything.
+    pub findings: Option<String>,
+}
+
+impl Status {
+    /// What is added to every HTML page: the overlay and the findings panel.
+    fn shown(&self) -> Option<String> {
+        match (&self.overlay, &self.findings) {
+            (None, None) => None,
+            (o, f) => Some(format!(
+                "{}{}",
+                o.as_deref().unwrap_or(""),
+                f.as_deref().unwrap_or("")
+            )),
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -39,6 +56,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route(EVENTS, get(events))
         .route(SCRIPT, get(script))
+        .route(FINDINGS, get(findings))
         .fallback(file)
         .with_state(state)
 }
@@ -76,8 +94,35 @@ const RELOAD_JS: &str = r#"(function () {
   });
   es.addEventListener("reload", function () { location.reload(); });
   es.addEventListener("problems", function () { location.reload(); });
+  es.addEventListener("findings", function () {
+    fetch("/__civic/findings", { cache: "no-store" })
+      .then(function (r) { return r.text(); })
+      .then(function (html) {
+        var old = document.getElementById("civic-findings");
+        if (old) { old.remove(); }
+        if (html) { document.body.insertAdjacentHTML("beforeend", html); }
+      });
+  });
 })();
 "#;
+
+/// The findings panel alone (empty when check finds nothing), for an open page to replace its own.
+async fn findings(State(state): State<AppState>) -> Response {
+    let panel = state
+        .status
+        .read()
+        .ok()
+        .and_then(|s| s.findings.clone())
+        .unwrap_or_default();
+    let mut r = panel.into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
 
 async fn script() -> Response {
     let mut r = RELOAD_JS.into_response();
@@ -161,7 +206,7 @@ async fn file(State(state): State<AppState>, request: Request<Body>) -> Response
         .await
         .ok()
         .flatten();
-    let overlay = state.status.read().ok().and_then(|s| s.overlay.clone());
+    let overlay = state.status.read().ok().and_then(|s| s.shown());
     match found {
         Some(Resolved::AddSlash) => {
             // One leading slash only: `//host/` (or `/\\host/`) in Location is another site.

@@ -5,6 +5,7 @@
 //! Serve speaks to the editor at the terminal as it goes (it runs until stopped); how it ends is
 //! the command layer's to report.
 
+pub mod findings;
 pub mod http;
 pub mod live;
 pub mod watch;
@@ -37,12 +38,44 @@ struct Voice {
 /// Why serve could not start or stopped.
 #[derive(Debug)]
 pub enum Stopped {
-    /// The address or the output folder cannot be had: the command line must change.
-    Unusable(Text),
+    /// The address or the output folder cannot be had: the command line must change (and how).
+    Unusable(Text, Option<Text>),
     /// The output folder is being served by another `civic serve`.
     Busy(Problem),
     /// Something failed on the way (watching files, the server itself).
     Failed(Text),
+}
+
+/// Why `addr` cannot be listened on, in the editor's words (the system's own text only for the
+/// rare causes without a name), and what to do.
+pub fn cannot_listen(addr: SocketAddr, e: &std::io::Error) -> (Text, Text) {
+    use std::io::ErrorKind;
+    let port = addr.port().to_string();
+    let next = addr.port().checked_add(1).unwrap_or(1111).to_string();
+    let (reason, help) = match e.kind() {
+        ErrorKind::AddrInUse => (
+            text!("serve-port-in-use", port = port),
+            text!("serve-port-help", next = next),
+        ),
+        ErrorKind::PermissionDenied => (
+            text!("serve-port-denied", port = port),
+            text!("serve-port-help", next = next),
+        ),
+        ErrorKind::AddrNotAvailable => (
+            text!("serve-address-unavailable", ip = addr.ip().to_string()),
+            text!("serve-address-help"),
+        ),
+        _ => (
+            text!("serve-listen-failed", reason = e.to_string()),
+            text!("serve-listen-help"),
+        ),
+    };
+    let message = text!(
+        "serve-cannot-listen",
+        address = addr.to_string(),
+        reason = reason
+    );
+    (message, help)
 }
 
 /// Build, serve and rebuild until Ctrl-C.
@@ -52,15 +85,12 @@ pub fn run(options: ServeOptions) -> Result<(), Stopped> {
         lang: options.lang,
     };
     let lang = voice.lang;
-    let listener = match std::net::TcpListener::bind(SocketAddr::new(options.bind, options.port)) {
+    let wanted = SocketAddr::new(options.bind, options.port);
+    let listener = match std::net::TcpListener::bind(wanted) {
         Ok(l) => l,
         Err(e) => {
-            let address = SocketAddr::new(options.bind, options.port).to_string();
-            return Err(Stopped::Unusable(text!(
-                "serve-cannot-listen",
-                address = address,
-                reason = e.to_string()
-            )));
+            let (message, help) = cannot_listen(wanted, &e);
+            return Err(Stopped::Unusable(message, Some(help)));
         }
     };
     let addr = listener
@@ -85,8 +115,15 @@ pub fn run(options: ServeOptions) -> Result<(), Stopped> {
     let status = Arc::new(RwLock::new(http::Status {
         build: 1,
         overlay: overlay(live.problems(), lang),
+        findings: findings::panel_now(&options.build, lang),
     }));
     let (events, _) = tokio::sync::broadcast::channel::<String>(64);
+    let rechecks = findings::start(
+        options.build.clone(),
+        Arc::clone(&status),
+        events.clone(),
+        lang,
+    );
     let (tx, rx) = std::sync::mpsc::channel::<Changes>();
     let watcher = match watch::start(&options.build.root, &output, tx) {
         Ok(w) => w,
@@ -102,7 +139,13 @@ pub fn run(options: ServeOptions) -> Result<(), Stopped> {
         let events = events.clone();
         let root = options.build.root.clone();
         std::thread::spawn(move || {
-            rebuild_loop(live, (watcher, &root), &rx, (&status, &events), voice);
+            rebuild_loop(
+                live,
+                (watcher, &root),
+                &rx,
+                (&status, &events, &rechecks),
+                voice,
+            );
         });
     }
     let state = http::AppState {
@@ -150,9 +193,10 @@ fn rebuild_loop(
     mut live: Live,
     (mut watcher, root): (watch::WatchHandle, &std::path::Path),
     rx: &std::sync::mpsc::Receiver<Changes>,
-    (status, events): (
+    (status, events, rechecks): (
         &RwLock<http::Status>,
         &tokio::sync::broadcast::Sender<String>,
+        &std::sync::mpsc::Sender<u64>,
     ),
     voice: Voice,
 ) {
@@ -185,6 +229,8 @@ fn rebuild_loop(
         // The search index last: the page reloads meanwhile; a search typed right away may miss
         // the edit for a moment.
         let _ = live.finish_deferred();
+        // Then what `civic check` finds, on its own thread: the panel follows in a moment.
+        let _ = rechecks.send(build);
     }
 }
 

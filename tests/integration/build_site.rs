@@ -524,3 +524,66 @@ fn search_reads_page_text_from_the_html_without_decorations() {
         assert!(!text.contains(hidden), "{hidden:?} in {text:?}");
     }
 }
+
+/// The build's summary adds up (issue 29: "183 pages" beside "中文 56 + 英文 54"): it says what
+/// every page is, the parts sum to the total, the content pages to Chinese plus English, and the
+/// total is the HTML files written.
+#[test]
+fn the_page_count_says_what_the_pages_are_and_adds_up() {
+    let site = sample_site::sample_site();
+    let out_dir = site.path().join("output");
+    let out = civic()
+        .args(["build", "--date", DATE, "--lang", "en", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&out_dir)
+        .output()
+        .expect("run civic");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stderr(&out);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Built "))
+        .unwrap_or_else(|| panic!("no summary: {text}"));
+    let number_before = |words: &str| -> usize {
+        let at = line
+            .find(words)
+            .unwrap_or_else(|| panic!("no `{words}` in: {line}"));
+        line[..at]
+            .trim_end()
+            .rsplit([' ', '('])
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no number before `{words}` in: {line}"))
+    };
+    let number_after = |words: &str| -> usize {
+        let at = line.find(words).expect(words) + words.len();
+        line[at..]
+            .split(|c: char| !c.is_ascii_digit())
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no number after `{words}` in: {line}"))
+    };
+    let total = number_after("Built ");
+    let content = number_before(" content pages");
+    let (zh, en) = (number_after("(zh-CN "), number_after(", en "));
+    let parts = [
+        content,
+        number_before(" section lists and home pages"),
+        number_before(" gallery filter pages"),
+        number_before(" tag pages"),
+        number_before(" print pages"),
+        number_before(" redirect pages"),
+        number_before(" search, site map and 404 pages"),
+    ];
+    assert_eq!(content, zh + en, "{line}");
+    assert_eq!(parts.iter().sum::<usize>(), total, "{line}");
+    // The sample has lists, galleries, tags, a handbook and search; no aliases.
+    assert!([1, 2, 3, 4, 6].iter().all(|&i| parts[i] > 0), "{line}");
+    let html_files = walkdir::WalkDir::new(&out_dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .count();
+    assert_eq!(html_files, total, "{line}");
+}

@@ -32,6 +32,7 @@ mod messages;
 mod new_and_translations;
 mod package;
 mod photos;
+mod placeholders;
 mod publish;
 mod publish_ssh;
 mod review;

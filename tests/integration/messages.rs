@@ -186,3 +186,60 @@ fn help_and_command_line_errors_follow_the_reader_language() {
         "{err}"
     );
 }
+
+/// A port already in use (issue 29): one `错误：` prefix, the cause in Chinese rather than the
+/// system's English, and what to do (another `--port`); the same in English.
+#[test]
+fn a_port_in_use_says_so_once_in_the_readers_language_with_what_to_do() {
+    let site = small_site();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let port = taken.local_addr().expect("its address").port().to_string();
+    let args = ["serve", "--port", port.as_str(), "--date", "2026-11-25"];
+    let zh = civic(site.path(), &[("LANG", "zh_CN.UTF-8")], &args);
+    assert_eq!(zh.status.code(), Some(2), "{}", stderr(&zh));
+    let text = stderr(&zh);
+    assert_eq!(text.matches("错误：").count(), 1, "{text}");
+    assert!(
+        text.contains(&format!("端口 {port} 已经被另一个程序占用")),
+        "{text}"
+    );
+    assert!(text.contains("--port 0"), "{text}");
+    let next = format!("--port {}", port.parse::<u16>().unwrap() + 1);
+    assert!(text.contains(&next), "{text}");
+    assert!(!text.contains("Address already in use"), "{text}");
+    assert!(!text.contains("os error"), "{text}");
+
+    let en = civic(site.path(), &[("LANG", "en_GB.UTF-8")], &args);
+    let text = stderr(&en);
+    assert_eq!(text.matches("error:").count(), 1, "{text}");
+    assert!(
+        text.contains("is already used by another program"),
+        "{text}"
+    );
+    assert!(text.contains(&next), "{text}");
+    drop(taken);
+}
+
+/// The place of a problem is given once in characters: the source frame's `[file:line:column]`
+/// agrees with the location before the message on a Chinese line (it counted bytes: 13:15 beside
+/// 13:37).
+#[test]
+fn the_column_of_a_problem_is_the_same_in_the_location_and_the_frame() {
+    let site = small_site();
+    write(
+        site.path(),
+        "content/news/a.md",
+        "---\ntitle: 第一条新闻\ndate: 2026-11-20\n---\n\n志愿者清扫街道，在这里写新闻正文。\n",
+    );
+    let out = civic(
+        site.path(),
+        &[],
+        &["build", "--lang", "en", "--date", "2026-11-25"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stderr(&out);
+    // 志愿者清扫街道， is eight characters (24 bytes): the placeholder starts at column 9.
+    assert!(text.contains("content/news/a.md:6:9: "), "{text}");
+    assert!(text.contains("[content/news/a.md:6:9]"), "{text}");
+    assert!(!text.contains("a.md:6:25"), "{text}");
+}

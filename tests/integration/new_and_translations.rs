@@ -131,3 +131,42 @@ fn translations_are_marked_and_go_out_of_date_when_the_source_changes() {
     let marked = std::fs::read_to_string(root.join("content/news/a.en.md")).unwrap();
     assert_eq!(marked.lines().count(), after.lines().count());
 }
+
+/// `civic new news` in the sample site proposes the file name its news files have: the date,
+/// then the title's pinyin (`2026-11-25-she-qu-…`); a section whose news are not named by date
+/// keeps undated names (the small site above).
+#[test]
+fn new_news_is_named_by_date_as_the_sample_news_are() {
+    let site = common::sample_site::sample_site();
+    let root = site.path();
+    let out = civic(root)
+        .args(["new", "news", "社区志愿服务活动", "--date", "2026-11-25"])
+        .assert()
+        .success();
+    let created = String::from_utf8_lossy(&out.get_output().stdout)
+        .trim()
+        .to_string();
+    let name = "2026-11-25-she-qu-zhi-yuan-fu-wu-huo-dong.md";
+    assert!(
+        created.ends_with(&format!("content/news/{name}")),
+        "{created}"
+    );
+    let text = std::fs::read_to_string(root.join("content/news").join(name)).unwrap();
+    assert!(text.contains("date: 2026-11-25"), "{text}");
+    let notes = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(notes.contains(name.trim_end_matches(".md")), "{notes}");
+    // An explicit --slug is the editor's choice, taken as written.
+    civic(root)
+        .args([
+            "new",
+            "news",
+            "停水通知",
+            "--slug",
+            "water",
+            "--date",
+            "2026-11-25",
+        ])
+        .assert()
+        .success();
+    assert!(root.join("content/news/water.md").is_file());
+}

@@ -100,8 +100,25 @@ impl Events {
         e
     }
 
-    /// The name of the next event.
+    /// The name of the next event of a rebuild (`reload`, `problems`). The findings panel's
+    /// `findings` events come on their own time, after a rebuild; [`Events::findings`] waits
+    /// for one.
     fn next(&mut self) -> String {
+        loop {
+            let name = self.any();
+            if name != "findings" {
+                return name;
+            }
+        }
+    }
+
+    /// Wait for the findings panel to change.
+    fn findings(&mut self) {
+        while self.any() != "findings" {}
+    }
+
+    /// The name of the next event, whatever it is.
+    fn any(&mut self) -> String {
         let deadline = Instant::now() + Duration::from_secs(30);
         let mut line = String::new();
         while Instant::now() < deadline {
@@ -256,9 +273,12 @@ fn serve_overlay_clears_twin_errors_when_the_right_file_is_fixed() {
     write(root, "content/role-models/zhang.en.md", en_ok);
     let server = start(root);
     let addr = server.addr.clone();
+    // The blocking overlay only (the findings panel beside it lists check's warnings).
     let overlay = |addr: &str| {
-        let body = get(addr, "/role-models/zhang/").1;
-        body.contains("civic-problems").then_some(body)
+        let doc = scraper::Html::parse_document(&get(addr, "/role-models/zhang/").1);
+        common::select(&doc, "#civic-problems")
+            .first()
+            .map(|e| e.html())
     };
     assert!(overlay(&addr).is_none());
     let mut events = Events::open(&addr);
@@ -423,4 +443,81 @@ fn serve_overlay_speaks_chinese_with_lang_zh() {
     assert!(body.contains("链接无效"), "{body}");
     assert!(body.contains(r#"lang="zh-CN""#), "{body}");
     assert!(!body.contains("broken link"), "{body}");
+}
+
+/// The preview shows every problem `civic check` shows (issue 29: a broken `#anchor` was caught
+/// by check while the preview showed nothing): in a panel beside the page, which follows edits.
+#[test]
+fn serve_shows_what_check_finds_and_follows_the_fix() {
+    let site = small_site();
+    let root = site.path();
+    let broken = "---\ntitle: 第二章\nweight: 2\n---\n\n见[第一章](one.md#礼让)。\n";
+    write(root, "content/handbook/two.md", broken);
+    let (found, _) = common::sample_site::check(root, "2026-11-25");
+    let anchor = found
+        .iter()
+        .find(|f| f.code == "broken-anchor")
+        .expect("check finds the broken anchor");
+    assert_eq!(
+        (anchor.file.as_str(), anchor.line),
+        ("content/handbook/two.md", Some(6))
+    );
+    let server = start(root);
+    let addr = server.addr.clone();
+    let shown = |addr: &str| -> Vec<String> {
+        let doc = scraper::Html::parse_document(&get(addr, "/handbook/two/").1);
+        common::select(&doc, "#civic-findings li strong")
+            .iter()
+            .map(|e| e.text().collect())
+            .collect()
+    };
+    let listed = shown(&addr);
+    let expected: Vec<String> = found
+        .iter()
+        .map(|f| format!("{}:{}", f.file, f.line.unwrap_or(0)))
+        .collect();
+    assert_eq!(listed.len(), expected.len(), "{listed:?} vs {expected:?}");
+    for (l, e) in listed.iter().zip(&expected) {
+        assert!(
+            l.starts_with(e.trim_end_matches(":0")),
+            "{listed:?} vs {expected:?}"
+        );
+    }
+    let (_, body) = get(&addr, "/handbook/two/");
+    assert!(body.contains("#礼让"), "{body}");
+    assert!(
+        !body.contains("civic-problems"),
+        "the page is not blocked: {body}"
+    );
+
+    // The anchor is fixed: the page reloads, then the panel follows without it.
+    let mut events = Events::open(&addr);
+    write(
+        root,
+        "content/handbook/two.md",
+        &broken.replace("#礼让", "#礼让行人"),
+    );
+    assert_eq!(events.next(), "reload");
+    events.findings();
+    assert!(
+        !shown(&addr)
+            .iter()
+            .any(|l| l == "content/handbook/two.md:6"),
+        "{:?}",
+        shown(&addr)
+    );
+    let (status, panel) = get(&addr, "/__civic/findings");
+    assert_eq!(status, 200);
+    assert!(!panel.contains("#礼让"), "{panel}");
+    // Broken again: the panel names it again.
+    write(root, "content/handbook/two.md", broken);
+    assert_eq!(events.next(), "reload");
+    events.findings();
+    assert!(
+        shown(&addr)
+            .iter()
+            .any(|l| l == "content/handbook/two.md:6"),
+        "{:?}",
+        shown(&addr)
+    );
 }

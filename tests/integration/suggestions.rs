@@ -95,3 +95,39 @@ fn editors_get_the_fix_in_the_message() {
         .unwrap_or_else(|| panic!("no link error: {found:?}"));
     assert!(link.contains("did you mean `@/handbook/one.md`?"), "{link}");
 }
+
+/// A theme that is not the site's is not filed under one that merely shares half its characters
+/// (issue 29: `文明过节` was offered `文明餐桌`, the clean-plate campaign); a real slip (the same
+/// characters reordered, a homophone) still is; and the message gives the line that adds the
+/// theme to site.yaml.
+#[test]
+fn a_new_theme_is_not_guessed_as_a_different_one_and_the_fix_is_the_site_yaml_line() {
+    let site = common::sample_site::sample_site();
+    let root = site.path();
+    let ad = |theme: &str| {
+        format!(
+            "---\ntitle: 春节文明过节\ntheme: {theme}\nstart: 2026-01-20\n---\n文明过节，平安过年。\n"
+        )
+    };
+    common::sample_site::write(root, "content/ads/spring.md", ad("文明过节"));
+    common::sample_site::write(root, "content/ads/table.md", ad("餐桌文明"));
+    let (found, passed) = common::sample_site::check(root, "2026-11-25");
+    assert!(!passed);
+    let help_of = |file: &str| {
+        found
+            .iter()
+            .find(|f| f.file == file && f.code == "invalid-front-matter" && f.line == Some(3))
+            .map(|f| f.help.clone())
+            .unwrap_or_else(|| panic!("no theme error at {file}:3: {found:?}"))
+    };
+    let spring = help_of("content/ads/spring.md");
+    assert!(!spring.contains("did you mean"), "{spring}");
+    assert!(!spring.contains("`文明餐桌`?"), "{spring}");
+    assert!(spring.contains("psa_themes:"), "{spring}");
+    assert!(
+        spring.contains(r#"- { key: "文明过节", slug: wen-ming-guo-jie, label: { zh-CN: "文明过节", en: "…" } }"#),
+        "{spring}"
+    );
+    let table = help_of("content/ads/table.md");
+    assert!(table.contains("did you mean `文明餐桌`?"), "{table}");
+}

@@ -71,3 +71,34 @@ fn diff_shows_the_chinese_changes_since_the_twin_was_marked() {
         .success();
     assert!(stdout(&again).contains("nothing changed"));
 }
+
+/// Text added at the end of the Chinese page shows as added, and its unchanged last line stays
+/// unchanged (it used to show as removed and added again), whether or not the file ended with a
+/// line end.
+#[test]
+fn text_appended_at_the_end_leaves_the_last_line_unchanged() {
+    for ending in ["", "\n", "\n\n"] {
+        let site = small_site();
+        let root = site.path();
+        let before = "---\ntitle: 第一条新闻\ndate: 2026-11-20\n---\n\n志愿者清扫街道。";
+        write(root, "content/news/a.md", &format!("{before}{ending}"));
+        civic(root)
+            .args(["translations", "mark", "content/news/a.en.md"])
+            .assert()
+            .success();
+        write(
+            root,
+            "content/news/a.md",
+            &format!("{before}\n共有三十人参加。{ending}"),
+        );
+        let diff = civic(root)
+            .args(["translations", "diff", "content/news/a.md"])
+            .assert()
+            .success();
+        let text = stdout(&diff);
+        assert!(text.contains("  志愿者清扫街道。"), "{ending:?}: {text}");
+        assert!(!text.contains("- 志愿者清扫街道。"), "{ending:?}: {text}");
+        assert!(!text.contains("+ 志愿者清扫街道。"), "{ending:?}: {text}");
+        assert!(text.contains("+ 共有三十人参加。"), "{ending:?}: {text}");
+    }
+}

@@ -14,6 +14,8 @@ content-front-matter-unclosed-help = add a line `---` after the last front-matte
 content-front-matter-too-large = the front matter is { $size_kb } KB, more than the limit of { $limit_kb } KB
 content-front-matter-too-large-help = move long text into the page's body, below the closing `---`; if it really belongs in the front matter, raise `limits: {"{"} front_matter_kb: … {"}"}` in site.yaml
 content-placeholder = this page still has the placeholder text “{ $placeholder }” that `civic new` wrote
+content-placeholder-suspect = this line looks like placeholder text not yet written: “{ $text }”
+content-placeholder-suspect-help = replace it with the real text before publishing; while the page is unfinished put `draft: true` in its front matter, so it is not published. If this is the text to publish, ignore this warning
 content-placeholder-help = replace it with the real text; while the page is unfinished keep `draft: true` in its front matter, so it is not published
 
 ## The content/ folder
@@ -70,9 +72,10 @@ content-category-guess-help = did you mean `{ $guess }`? use one of: { $categori
 content-category-missing-help = add e.g. `category: 助人为乐` (the categories are listed in site.yaml)
 content-year-missing-help = add the year of recognition, e.g. `year: 2025`
 content-theme-unknown = `{ $theme }` is not one of the site's PSA themes
-content-theme-none-help = site.yaml lists no PSA themes: add them under `psa_themes:`, or remove `theme:`
-content-theme-help = use one of: { $themes } (a new theme is added under `psa_themes:` in site.yaml)
-content-theme-guess-help = did you mean `{ $guess }`? use one of: { $themes } (a new theme is added under `psa_themes:` in site.yaml)
+content-theme-none-help = site.yaml lists no PSA themes: { $add }; or remove `theme:`
+content-theme-help = use one of: { $themes }. { $add }
+content-theme-guess-help = did you mean `{ $guess }`? the site's themes are: { $themes }. { $add }
+content-theme-add = if this is a new theme, add a line under `psa_themes:` in site.yaml (the English name after en:): { $line }
 content-start-missing-help = add the first day of the campaign, e.g. `start: 2026-11-01`
 content-ends-before-start = the campaign ends ({ $end }) before it starts ({ $start })
 content-ends-before-start-help = check the `start` and `end` dates

@@ -14,6 +14,8 @@ content-front-matter-unclosed-help = 请在最后一项 front matter 之后加�
 content-front-matter-too-large = front matter 有 { $size_kb } KB，超过了 { $limit_kb } KB 的上限
 content-front-matter-too-large-help = 请把长段文字移到正文里（结束的 `---` 下面）；如果确实要放在 front matter 里，请在 site.yaml 里调高 `limits: {"{"} front_matter_kb: … {"}"}`
 content-placeholder = 这个页面还留着 `civic new` 写入的占位文字“{ $placeholder }”
+content-placeholder-suspect = 这一行像是还没写完的占位文字：“{ $text }”
+content-placeholder-suspect-help = 请换成正式内容再发布；页面还没写完时，请在 front matter 里写上 `draft: true`，这样它不会被发布。如果这正是要发布的原文，可以不理会这条警告
 content-placeholder-help = 请把它换成正式内容；页面还没写完时，请在 front matter 里保留 `draft: true`，这样它不会被发布
 
 ## content/ 文件夹
@@ -70,9 +72,10 @@ content-category-guess-help = 您是不是想写 `{ $guess }`？请从这些类�
 content-category-missing-help = 例如加一行 `category: 助人为乐`（类别列在 site.yaml 里）
 content-year-missing-help = 请加上获评年份，例如 `year: 2025`
 content-theme-unknown = `{ $theme }` 不是本网站的公益广告主题
-content-theme-none-help = site.yaml 里没有列出公益广告主题：请在 `psa_themes:` 下添加，或删除 `theme:` 这一行
-content-theme-help = 请从这些主题中选一个：{ $themes }（新的主题要在 site.yaml 的 `psa_themes:` 下添加）
-content-theme-guess-help = 您是不是想写 `{ $guess }`？请从这些主题中选一个：{ $themes }（新的主题要在 site.yaml 的 `psa_themes:` 下添加）
+content-theme-none-help = site.yaml 里没有列出公益广告主题：{ $add }；或者删除 `theme:` 这一行
+content-theme-help = 请从这些主题中选一个：{ $themes }。{ $add }
+content-theme-guess-help = 您是不是想写 `{ $guess }`？本网站的主题有：{ $themes }。{ $add }
+content-theme-add = 如果这是一个新的主题，请在 site.yaml 的 `psa_themes:` 下加一行（英文名称写在 en: 后面）：{ $line }
 content-start-missing-help = 请加上活动的第一天，例如 `start: 2026-11-01`
 content-ends-before-start = 活动的结束日期（{ $end }）早于开始日期（{ $start }）
 content-ends-before-start-help = 请检查 `start` 和 `end` 两个日期

@@ -84,7 +84,10 @@ static SHAPES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "Still to add", standing alone: 电话：待补充 · 【待填写】
         format!("{CLAUSE}(待(?:补充|填写|完善|添加|录入|编辑)|占位(?:文字|符|内容|图片?))(?:{CLAUSE_END})"),
         // Marker words: TODO, FIXME, XXX, Lorem ipsum, [placeholder]
-        r"(?:^|[^A-Za-z0-9])(TODO|FIXME|X{3,}|x{3,}|Ｘ{3,})(?:$|[^A-Za-z0-9])".to_string(),
+        // Not inside a host, path or name (`minghu-gov.cn.xxx.com`, `xxx_id`): a sentence's full
+        // stop may follow.
+        r"(?:^|[^A-Za-z0-9.\-_/@])(TODO|FIXME|X{3,}|x{3,}|Ｘ{3,})(?:$|[^A-Za-z0-9.\-_/@]|\.(?:$|[^A-Za-z0-9]))"
+            .to_string(),
         r"(?i)\b(lorem ipsum)\b".to_string(),
         r"(?i)([\[<{【](?:placeholder|todo|tbd|insert [^\]>}】]*|待补充|待填写)[\]>}】])".to_string(),
         // An instruction in English filling the line: Write the phone number here.
@@ -202,6 +205,7 @@ mod tests {
             "联系电话：待补充",
             "地址：【此处填写详细地址】",
             "- 负责人：XXX",
+            "负责人：XXX.",
             "TODO: 补上活动照片",
             "Contact: [placeholder]",
             "Write the opening hours here.",
@@ -221,6 +225,7 @@ mod tests {
             "×××人民法院",
             "冻结期限自××××年××月××日起",
             "服装尺码 XXXL 已售完。",
+            "类似“minghu-gov.cn.xxx.com”的网址都是假冒网站。",
             "Click here to read the plan.",
             "We will add more events here in spring, as the square reopens after the works are done and the council approves the plan.",
             "志愿者在此处集合。",

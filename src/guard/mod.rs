@@ -269,10 +269,12 @@ impl Guard {
         self.read_source(text).0
     }
 
-    /// The findings of a Markdown source, and its normalized text: what a scan of the page
-    /// rendered from it need not read again ([`Guard::scan_body_after`]).
-    fn read_source(&self, text: &str) -> (Vec<Finding>, Normalized) {
+    /// The findings of a Markdown source, and what a scan of the page rendered from it need
+    /// not read again ([`Guard::scan_body_after`]).
+    fn read_source(&self, text: &str) -> (Vec<Finding>, rendered::SourceRead) {
         let units = masking::source_text_units(text);
+        let destinations = rendered::destinations(text);
+        let raw = rendered::RawWords::of(text, &units, &destinations);
         let placement = |at: usize| placement::in_source(text, at);
         let norm = normalize::normalize_units(text, units);
         let masked = masking::mask_markdown_code(text);
@@ -285,7 +287,8 @@ impl Guard {
             reported,
         };
         let findings = self.judge(text, &norm, Words::Read(page), scan.findings, urls);
-        (findings, norm)
+        let words = rendered::source_words(&norm, &destinations).into_owned();
+        (findings, rendered::SourceRead { raw, words })
     }
 
     /// Scan HTML rendered from a page's Markdown body (after sanitizing).
@@ -300,13 +303,18 @@ impl Guard {
         self.scan_markup(html_text, &html::Mode::Body, reported, None)
     }
 
-    /// [`Guard::scan_body`] after the source was read (its normalized text `source_text`):
+    /// [`Guard::scan_body`] after the source was read (`read`):
     /// the words of the rendered page are read again only where rendering made text the
     /// source does not have (a reference link's title, text an extension made). Its markup
     /// and links are always checked.
-    fn scan_body_after(&self, source: &str, source_text: &str, html_text: &str) -> Vec<Finding> {
+    fn scan_body_after(
+        &self,
+        source: &str,
+        read: &rendered::SourceRead,
+        html_text: &str,
+    ) -> Vec<Finding> {
         let reported = self.assessor.honesty.title_warns(source);
-        self.scan_markup(html_text, &html::Mode::Body, reported, Some(source_text))
+        self.scan_markup(html_text, &html::Mode::Body, reported, Some(read))
     }
 
     /// Scan a site-level template override. Scripts are allowed only when their `src` is one
@@ -325,31 +333,35 @@ impl Guard {
         finish(out)
     }
 
-    /// Scan markup; with `already_read`, the normalized text of the source it was rendered
-    /// from, its words are assessed only if it says something that text does not.
+    /// Scan markup; with `already_read`, what was read of the source it was rendered from,
+    /// its words are assessed only if it says something the source does not: first compared
+    /// as written, then normalized.
     fn scan_markup(
         &self,
         text: &str,
         mode: &html::Mode,
         reported: bool,
-        already_read: Option<&str>,
+        already_read: Option<&rendered::SourceRead>,
     ) -> Vec<Finding> {
         let masked = match mode {
             html::Mode::Template(_) => masking::mask_template_syntax(text),
             _ => text.to_string(),
         };
         let scan = html::analyze(text, &masked, mode, &self.allowed_tags);
+        let new_markup = scan.findings.iter().any(|f| is_markup(f.rule));
+        let read = already_read.filter(|_| !new_markup);
+        if read.is_some_and(|r| r.raw.contain(&rendered::RawWords::of(text, &scan.text, &[]))) {
+            let nothing = Normalized::default();
+            return self.judge(text, &nothing, Words::AlreadyRead, scan.findings, scan.urls);
+        }
         let norm = normalize::normalize_units(text, scan.text);
         let nowhere = |_: usize| None;
         let page = assess::Where {
             placement: &nowhere,
             reported,
         };
-        let new_markup = scan.findings.iter().any(|f| is_markup(f.rule));
-        let words = match already_read {
-            Some(read) if !new_markup && rendered::says_nothing_new(&norm, read) => {
-                Words::AlreadyRead
-            }
+        let words = match read {
+            Some(r) if rendered::says_nothing_new(&norm, &r.words) => Words::AlreadyRead,
             _ => Words::Read(page),
         };
         self.judge(text, &norm, words, scan.findings, scan.urls)

@@ -7,18 +7,73 @@
 //! The source's words are compared without its link destinations: `[胡明的事迹](/role-models/
 //! hu-ming/)` renders as 胡明的事迹 alone, and the destination is checked by the link rules.
 
-use super::normalize::Normalized;
+use super::normalize::{Normalized, Unit};
 use std::borrow::Cow;
 
-/// The source's normalized text without the characters of its link destinations.
-pub fn source_words<'a>(source: &str, n: &'a Normalized) -> Cow<'a, str> {
-    let destinations = destinations(source);
+/// The letters and digits of a text's units as written, character references left out: a
+/// cheap first look, before normalizing, at whether a rendered page repeats its source.
+#[derive(Debug, Default)]
+pub struct RawWords(String);
+
+impl RawWords {
+    /// The letters and digits of `units`, leaving out those inside `skip` (sorted original
+    /// byte ranges: a source's link destinations) and character references (`&amp;`, `&#21338;`).
+    pub fn of(original: &str, units: &[Unit], skip: &[(usize, usize)]) -> RawWords {
+        let mut out = String::with_capacity(original.len());
+        let mut ranges = skip.iter().peekable();
+        let mut reference_until = 0;
+        for u in units {
+            while ranges.next_if(|r| r.1 <= u.start).is_some() {}
+            if ranges.peek().is_some_and(|r| r.0 <= u.start) || u.start < reference_until {
+                continue;
+            }
+            if u.ch == '&' {
+                if let Some(end) = reference_end(original, u.start) {
+                    reference_until = end;
+                    continue;
+                }
+            }
+            if u.ch.is_alphanumeric() {
+                out.push(u.ch);
+            }
+        }
+        RawWords(out)
+    }
+
+    /// Whether `rendered` is one stretch of these words.
+    pub fn contain(&self, rendered: &RawWords) -> bool {
+        self.0.contains(rendered.0.as_str())
+    }
+}
+
+/// Where the character reference beginning at `at` (`&name;`, `&#123;`, `&#x7b;`) ends.
+fn reference_end(text: &str, at: usize) -> Option<usize> {
+    let rest = text.get(at + 1..)?;
+    let len = rest
+        .bytes()
+        .take(12)
+        .position(|b| b == b';')
+        .filter(|&n| n > 0 && rest[..n].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'#'))?;
+    Some(at + 1 + len + 1)
+}
+
+/// What a scan of a page's source keeps for the scan of the page rendered from it.
+#[derive(Debug, Default)]
+pub struct SourceRead {
+    /// Its letters and digits as written, link destinations left out.
+    pub raw: RawWords,
+    /// Its normalized text, link destinations left out.
+    pub words: String,
+}
+
+/// The source's normalized text without the characters of its `destinations`.
+pub fn source_words<'a>(n: &'a Normalized, destinations: &[(usize, usize)]) -> Cow<'a, str> {
     if destinations.is_empty() {
         return Cow::Borrowed(&n.text);
     }
     let mut words = String::with_capacity(n.text.len());
     let mut kept_from = 0;
-    for (start, end) in destinations {
+    for &(start, end) in destinations {
         let (cut_start, cut_end) = n.text_from(start, end);
         if cut_start >= kept_from {
             words.push_str(&n.text[kept_from..cut_start]);
@@ -52,7 +107,7 @@ pub fn says_nothing_new(rendered: &Normalized, source_words: &str) -> bool {
 /// Byte ranges of the link and image destinations of Markdown `text`, in order: what follows
 /// `](` up to its closing parenthesis on the same line, and the destination of a reference
 /// definition (`[id]: /path "title"`; the title is text and stays).
-fn destinations(text: &str) -> Vec<(usize, usize)> {
+pub fn destinations(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
@@ -116,7 +171,21 @@ mod tests {
     use super::*;
 
     fn words(source: &str) -> String {
-        source_words(source, &normalize(source)).into_owned()
+        source_words(&normalize(source), &destinations(source)).into_owned()
+    }
+
+    fn raw(text: &str, skip: &[(usize, usize)]) -> RawWords {
+        let units: Vec<Unit> = super::super::units(text, 0).collect();
+        RawWords::of(text, &units, skip)
+    }
+
+    #[test]
+    fn raw_words_leave_out_destinations_and_references() {
+        let source = "见[手册](/handbook/)，A&amp;B。";
+        assert_eq!(raw(source, &destinations(source)).0, "见手册AB");
+        let rendered = "见<a href=\"/handbook/\">手册</a>，A&amp;B。";
+        assert!(raw(source, &destinations(source)).contain(&raw("手册，A&amp;B", &[])));
+        assert!(!raw(source, &[]).contain(&raw(rendered, &[])));
     }
 
     #[test]

@@ -10,10 +10,9 @@ impl Guard {
     /// A page's Markdown source and the HTML rendered from its body, scanned together: each
     /// problem is reported once, at its source line when the source shows it.
     pub fn page_problems(&self, file: &str, source: &str, html: &str) -> Vec<Problem> {
-        let (from_source, source_text) = self.read_source(source);
+        let (from_source, read) = self.read_source(source);
         let source_count = from_source.len();
-        let words = super::rendered::source_words(source, &source_text);
-        let from_html = self.scan_body_after(source, &words, html);
+        let from_html = self.scan_body_after(source, &read, html);
         let merged = merge_page_findings(from_source, from_html);
         merged
             .into_iter()

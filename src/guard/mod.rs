@@ -350,7 +350,10 @@ impl Guard {
         let scan = html::analyze(text, &masked, mode, &self.allowed_tags);
         let new_markup = scan.findings.iter().any(|f| is_markup(f.rule));
         let read = already_read.filter(|_| !new_markup);
-        if read.is_some_and(|r| r.raw.contain(&rendered::RawWords::of(text, &scan.text, &[]))) {
+        if read.is_some_and(|r| {
+            r.raw
+                .contain(&rendered::RawWords::of(text, &scan.text, &[]))
+        }) {
             let nothing = Normalized::default();
             return self.judge(text, &nothing, Words::AlreadyRead, scan.findings, scan.urls);
         }

@@ -7,16 +7,17 @@
 //! The source's words are compared without its link destinations: `[胡明的事迹](/role-models/
 //! hu-ming/)` renders as 胡明的事迹 alone, and the destination is checked by the link rules.
 
-use super::normalize::{Normalized, Unit};
+use super::normalize::{BOUNDARY, Normalized, Unit};
 use std::borrow::Cow;
 
-/// The letters and digits of a text's units as written, character references left out: a
+/// The text of a text's units as written, without ASCII punctuation, spaces and character
+/// references: a
 /// cheap first look, before normalizing, at whether a rendered page repeats its source.
 #[derive(Debug, Default)]
 pub struct RawWords(String);
 
 impl RawWords {
-    /// The letters and digits of `units`, leaving out those inside `skip` (sorted original
+    /// The text of `units` without ASCII punctuation and spaces, leaving out what lies inside `skip` (sorted original
     /// byte ranges: a source's link destinations) and character references (`&amp;`, `&#21338;`).
     pub fn of(original: &str, units: &[Unit], skip: &[(usize, usize)]) -> RawWords {
         let mut out = String::with_capacity(original.len());
@@ -33,7 +34,9 @@ impl RawWords {
                     continue;
                 }
             }
-            if u.ch.is_alphanumeric() {
+            // Markdown's and HTML's syntax is ASCII; any other character is text on both
+            // sides (and a Unicode class lookup per character would cost more than it saves).
+            if u.ch.is_ascii_alphanumeric() || !(u.ch.is_ascii() || u.ch == BOUNDARY) {
                 out.push(u.ch);
             }
         }
@@ -49,18 +52,19 @@ impl RawWords {
 /// Where the character reference beginning at `at` (`&name;`, `&#123;`, `&#x7b;`) ends.
 fn reference_end(text: &str, at: usize) -> Option<usize> {
     let rest = text.get(at + 1..)?;
-    let len = rest
-        .bytes()
-        .take(12)
-        .position(|b| b == b';')
-        .filter(|&n| n > 0 && rest[..n].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'#'))?;
+    let len = rest.bytes().take(12).position(|b| b == b';').filter(|&n| {
+        n > 0
+            && rest[..n]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'#')
+    })?;
     Some(at + 1 + len + 1)
 }
 
 /// What a scan of a page's source keeps for the scan of the page rendered from it.
 #[derive(Debug, Default)]
 pub struct SourceRead {
-    /// Its letters and digits as written, link destinations left out.
+    /// Its text as written without ASCII punctuation, link destinations left out.
     pub raw: RawWords,
     /// Its normalized text, link destinations left out.
     pub words: String,
@@ -182,7 +186,7 @@ mod tests {
     #[test]
     fn raw_words_leave_out_destinations_and_references() {
         let source = "见[手册](/handbook/)，A&amp;B。";
-        assert_eq!(raw(source, &destinations(source)).0, "见手册AB");
+        assert_eq!(raw(source, &destinations(source)).0, "见手册，AB。");
         let rendered = "见<a href=\"/handbook/\">手册</a>，A&amp;B。";
         assert!(raw(source, &destinations(source)).contain(&raw("手册，A&amp;B", &[])));
         assert!(!raw(source, &[]).contain(&raw(rendered, &[])));

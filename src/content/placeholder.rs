@@ -10,6 +10,7 @@
 
 use super::Source;
 use crate::error::Problem;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -73,6 +74,62 @@ const CLAUSE: &str = r#"(?:^|[:：（(【\[「『“"‘'\s*_>#|-])"#;
 /// Where a word standing alone ends.
 const CLAUSE_END: &str = r#"(?:$|[。，；！？.,;!?）)】\]」』”"’'\s*_|])"#;
 
+/// A word every placeholder shape needs: text with none of them is not looked at again (the
+/// shapes' Unicode word boundaries are slow, and most lines of a site have no such word).
+static NEEDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build([
+            "这里",
+            "此处",
+            "在此",
+            "待补",
+            "待填",
+            "待完",
+            "待添",
+            "待录",
+            "待编",
+            "占位",
+            "todo",
+            "fixme",
+            "xxx",
+            "ＸＸＸ",
+            "lorem",
+            "placeholder",
+            "tbd",
+            "insert",
+            "here",
+        ])
+        .ok()
+});
+
+/// Whether `text` has a word some placeholder shape needs.
+fn may_hold_placeholder(text: &str) -> bool {
+    NEEDS.as_ref().is_none_or(|needs| needs.is_match(text))
+}
+
+/// The 0-based numbers of the lines of `text` that have a word some shape needs, in order:
+/// one pass over the whole text instead of a look at every line.
+fn lines_with_needs(text: &str) -> Vec<usize> {
+    let Some(needs) = NEEDS.as_ref() else {
+        return (0..text.lines().count()).collect();
+    };
+    let mut lines = Vec::new();
+    let (mut counted_to, mut line) = (0, 0);
+    for m in needs.find_iter(text) {
+        line += text[counted_to..m.start()]
+            .bytes()
+            .filter(|&b| b == b'\n')
+            .count();
+        counted_to = m.start();
+        if lines.last() != Some(&line) {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
 /// The placeholder shapes, each with the part to quote in group 1.
 static SHAPES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
@@ -88,10 +145,11 @@ static SHAPES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // stop may follow.
         r"(?:^|[^A-Za-z0-9.\-_/@])(TODO|FIXME|X{3,}|x{3,}|Ｘ{3,})(?:$|[^A-Za-z0-9.\-_/@]|\.(?:$|[^A-Za-z0-9]))"
             .to_string(),
-        r"(?i)\b(lorem ipsum)\b".to_string(),
+        r"(?i)(?-u:\b)(lorem ipsum)(?-u:\b)".to_string(),
         r"(?i)([\[<{【](?:placeholder|todo|tbd|insert [^\]>}】]*|待补充|待填写)[\]>}】])".to_string(),
-        // An instruction in English filling the line: Write the phone number here.
-        r"(?i)^\s*(?:[-*>]\s*)*((?:please\s+)?(?:write|insert|enter|add|put|type)\b.{0,60}\bhere)\b[.!:]?\s*$"
+        // An instruction in English filling the line: Write the phone number here. (ASCII word
+        // boundaries: a Unicode one makes the regex engine fall back to its slow paths.)
+        r"(?i)^\s*(?:[-*>]\s*)*((?:please\s+)?(?:write|insert|enter|add|put|type)(?-u:\b).{0,60}(?-u:\b)here)(?-u:\b)[.!:]?\s*$"
             .to_string(),
     ]
     .iter()
@@ -104,15 +162,21 @@ static SHAPES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// and lines with `civic new`'s own placeholders (those are [`problems`]).
 pub fn suspects(source: &Source) -> Vec<Problem> {
     let mut found = Vec::new();
+    let candidates = lines_with_needs(&source.text);
+    if candidates.is_empty() {
+        return found;
+    }
     let mut fence: Option<&str> = None;
     let yaml_lines = source.yaml().lines().count();
     for (i, line) in source.text.lines().enumerate() {
         let number = i + 1;
+        // Every line is seen, for the fences; only a line with a needed word is looked into.
+        let candidate = candidates.binary_search(&i).is_ok();
         let in_yaml = number >= source.yaml_line && number < source.yaml_line + yaml_lines;
         let trimmed = line.trim_start();
         let in_code =
             number >= source.body_line && (toggles_fence(trimmed, &mut fence) || fence.is_some());
-        if in_code {
+        if in_code || !candidate {
             continue;
         }
         if (in_yaml && trimmed.starts_with('#')) || ALL.iter().any(|p| line.contains(p)) {
@@ -154,6 +218,9 @@ fn toggles_fence<'a>(line: &'a str, fence: &mut Option<&'a str>) -> bool {
 
 /// The first placeholder shape in `line`: its 1-based column (in characters) and its text.
 fn suspect_in(line: &str) -> Option<(usize, String)> {
+    if !may_hold_placeholder(line) {
+        return None;
+    }
     SHAPES
         .iter()
         .filter_map(|re| re.captures(line).and_then(|c| c.get(1)))

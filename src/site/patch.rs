@@ -102,6 +102,7 @@ pub fn apply(site: &mut Site, replacements: Vec<Replacement>) -> Vec<Problem> {
     for id in sections {
         page::arrange(&mut all[id.0], pages, config);
     }
+    site.date_sections();
     if tags_changed {
         let base = site.config.base_path().to_string();
         site.tags = taxonomy::tags(&site.config, &site.pages, &base);

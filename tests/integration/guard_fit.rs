@@ -75,6 +75,14 @@ fn push_files(out: &mut Vec<Sample>, files: Vec<PathBuf>, attack: impl Fn(&Path)
     }
 }
 
+/// Whether the corpora kept beside the project (`../shared/guard-dev`, `../shared/realtext`)
+/// are there.
+fn shared_corpora_present() -> bool {
+    ["../shared/guard-dev", "../shared/realtext"]
+        .iter()
+        .all(|d| root().join(d).is_dir())
+}
+
 /// Where a sample came from, said when its folder is missing.
 fn skipped(what: &str, dir: &Path) {
     eprintln!("guard corpus: SKIPPED {what}: {} is missing", dir.display());
@@ -302,6 +310,12 @@ fn test_split_figures() {
     // Test pages are never looked at, so a blind round's honest page that is blocked stays
     // blocked until a general fix found on training pages happens to cover it: a ceiling, not zero.
     let blocked_share = blocked.len() as f64 / honest.max(1) as f64;
+    if !shared_corpora_present() {
+        // The floor and the ceiling are measured on the whole corpus: without the development
+        // pages and the real laws the test part is another set, and its figures prove nothing.
+        eprintln!("guard_fit::test_split_figures: SKIPPED the checks, ../shared is incomplete");
+        return;
+    }
     assert!(
         blocked_share <= TEST_BLOCKED_CEILING,
         "honest test pages blocked: {blocked:?}"

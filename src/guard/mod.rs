@@ -269,8 +269,19 @@ impl Guard {
         self.read_source(text).0
     }
 
-    /// The findings of a Markdown source, and what a scan of the page rendered from it need
-    /// not read again ([`Guard::scan_body_after`]).
+    /// A page's Markdown source and the HTML rendered from its body, scanned together as a
+    /// build scans them: the source's findings, then those only the rendered page shows (the
+    /// second number: how many of the findings are the source's).
+    pub fn scan_page(&self, source: &str, html_text: &str) -> (Vec<Finding>, usize) {
+        let (from_source, read) = self.read_source(source);
+        let source_count = from_source.len();
+        let from_html = self.scan_markup(html_text, &html::Mode::Body, read.reported, Some(&read));
+        (merge_page_findings(from_source, from_html), source_count)
+    }
+
+    /// The findings of a Markdown source, and what the scan of the page rendered from it need
+    /// not read again: the words of the rendered page are read only where rendering made text
+    /// the source does not have (a reference link's title, text an extension made).
     fn read_source(&self, text: &str) -> (Vec<Finding>, rendered::SourceRead) {
         let units = masking::source_text_units(text);
         let destinations = rendered::destinations(text);
@@ -281,40 +292,25 @@ impl Guard {
         let scan = html::analyze(text, &masked, &html::Mode::Source, &self.allowed_tags);
         let mut urls = scan.urls;
         urls.extend(links::urls_in_text(&masked));
+        // A title that warns makes the page, rendered too, a report on the vice it names.
         let reported = self.assessor.honesty.title_warns(text);
         let page = assess::Where {
             placement: &placement,
             reported,
         };
         let findings = self.judge(text, &norm, Words::Read(page), scan.findings, urls);
-        let words = rendered::source_words(&norm, &destinations).into_owned();
-        (findings, rendered::SourceRead { raw, words })
+        let read = rendered::SourceRead {
+            raw,
+            norm,
+            destinations,
+            reported,
+        };
+        (findings, read)
     }
 
     /// Scan HTML rendered from a page's Markdown body (after sanitizing).
     pub fn scan_html(&self, html_text: &str) -> Vec<Finding> {
         self.scan_markup(html_text, &html::Mode::Body, false, None)
-    }
-
-    /// Scan the HTML rendered from `source`'s body, knowing what its source says of the page
-    /// (a title that warns makes it a report on the vice it names).
-    pub fn scan_body(&self, source: &str, html_text: &str) -> Vec<Finding> {
-        let reported = self.assessor.honesty.title_warns(source);
-        self.scan_markup(html_text, &html::Mode::Body, reported, None)
-    }
-
-    /// [`Guard::scan_body`] after the source was read (`read`):
-    /// the words of the rendered page are read again only where rendering made text the
-    /// source does not have (a reference link's title, text an extension made). Its markup
-    /// and links are always checked.
-    fn scan_body_after(
-        &self,
-        source: &str,
-        read: &rendered::SourceRead,
-        html_text: &str,
-    ) -> Vec<Finding> {
-        let reported = self.assessor.honesty.title_warns(source);
-        self.scan_markup(html_text, &html::Mode::Body, reported, Some(read))
     }
 
     /// Scan a site-level template override. Scripts are allowed only when their `src` is one
@@ -364,7 +360,7 @@ impl Guard {
             reported,
         };
         let words = match read {
-            Some(r) if rendered::says_nothing_new(&norm, &r.words) => Words::AlreadyRead,
+            Some(r) if rendered::says_nothing_new(&norm, &r.words()) => Words::AlreadyRead,
             _ => Words::Read(page),
         };
         self.judge(text, &norm, words, scan.findings, scan.urls)

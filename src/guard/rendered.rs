@@ -62,12 +62,23 @@ fn reference_end(text: &str, at: usize) -> Option<usize> {
 }
 
 /// What a scan of a page's source keeps for the scan of the page rendered from it.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct SourceRead {
     /// Its text as written without ASCII punctuation, link destinations left out.
     pub raw: RawWords,
-    /// Its normalized text, link destinations left out.
-    pub words: String,
+    pub norm: Normalized,
+    /// Its link destinations, as original byte ranges.
+    pub destinations: Vec<(usize, usize)>,
+    /// Whether its title warns or reports a crackdown.
+    pub reported: bool,
+}
+
+impl SourceRead {
+    /// Its normalized text without its link destinations: wanted only when the rendered page
+    /// is not one stretch of [`SourceRead::raw`], so made only then.
+    pub fn words(&self) -> Cow<'_, str> {
+        source_words(&self.norm, &self.destinations)
+    }
 }
 
 /// The source's normalized text without the characters of its `destinations`.

@@ -2,7 +2,7 @@
 //! guard knows how its findings read; the pipeline, which knows the site's files, says which file
 //! each text came from.
 
-use super::{Finding, Guard, merge_page_findings};
+use super::{Finding, Guard};
 use crate::error::Problem;
 use crate::messages::Text;
 
@@ -10,10 +10,7 @@ impl Guard {
     /// A page's Markdown source and the HTML rendered from its body, scanned together: each
     /// problem is reported once, at its source line when the source shows it.
     pub fn page_problems(&self, file: &str, source: &str, html: &str) -> Vec<Problem> {
-        let (from_source, read) = self.read_source(source);
-        let source_count = from_source.len();
-        let from_html = self.scan_body_after(source, &read, html);
-        let merged = merge_page_findings(from_source, from_html);
+        let (merged, source_count) = self.scan_page(source, html);
         merged
             .into_iter()
             .enumerate()

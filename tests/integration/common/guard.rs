@@ -1,7 +1,7 @@
 //! The guard as the Minghu sample site configures it, and a page scanned as the build scans it
 //! (the Markdown source, then the rendered and sanitized body).
 
-use civic::guard::{Finding, Guard, GuardConfig, merge_page_findings};
+use civic::guard::{Finding, Guard, GuardConfig};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -62,5 +62,5 @@ pub fn render(md: &str, allowed_html_tags: &[String]) -> String {
 /// Every finding for a Markdown page, as the build would produce them.
 pub fn scan_markdown_page(guard: &Guard, text: &str) -> Vec<Finding> {
     let html = render(text, guard.allowed_html_tags());
-    merge_page_findings(guard.scan_source(text), guard.scan_body(text, &html))
+    guard.scan_page(text, &html).0
 }

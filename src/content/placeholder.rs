@@ -104,11 +104,6 @@ static NEEDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .ok()
 });
 
-/// Whether `text` has a word some placeholder shape needs.
-fn may_hold_placeholder(text: &str) -> bool {
-    NEEDS.as_ref().is_none_or(|needs| needs.is_match(text))
-}
-
 /// The 0-based numbers of the lines of `text` that have a word some shape needs, in order:
 /// one pass over the whole text instead of a look at every line.
 fn lines_with_needs(text: &str) -> Vec<usize> {
@@ -218,9 +213,6 @@ fn toggles_fence<'a>(line: &'a str, fence: &mut Option<&'a str>) -> bool {
 
 /// The first placeholder shape in `line`: its 1-based column (in characters) and its text.
 fn suspect_in(line: &str) -> Option<(usize, String)> {
-    if !may_hold_placeholder(line) {
-        return None;
-    }
     SHAPES
         .iter()
         .filter_map(|re| re.captures(line).and_then(|c| c.get(1)))

@@ -114,25 +114,16 @@ async fn findings(State(state): State<AppState>) -> Response {
         .ok()
         .and_then(|s| s.findings.clone())
         .unwrap_or_default();
-    let mut r = panel.into_response();
-    r.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    r.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    r
+    uncached(
+        StatusCode::OK,
+        "text/html; charset=utf-8",
+        panel.into_bytes(),
+    )
 }
 
 async fn script() -> Response {
-    let mut r = RELOAD_JS.into_response();
-    r.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/javascript; charset=utf-8"),
-    );
-    r.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    r
+    let body = RELOAD_JS.as_bytes().to_vec();
+    uncached(StatusCode::OK, "text/javascript; charset=utf-8", body)
 }
 
 /// Map a request path to a file inside `root`, or `None`. Refuses `..`, absolute segments,
@@ -250,6 +241,12 @@ fn respond(status: StatusCode, path: &Path, bytes: Vec<u8>, overlay: Option<&str
     } else {
         bytes
     };
+    uncached(status, kind, bytes)
+}
+
+/// A response of type `kind` that the browser must not keep: every answer of the preview
+/// server changes with the next edit.
+fn uncached(status: StatusCode, kind: &'static str, bytes: Vec<u8>) -> Response {
     let mut r = (status, bytes).into_response();
     r.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));

@@ -34,6 +34,11 @@ pub enum Signal {
     ChatHandle,
     /// A chat handle beside recruiting, commission or income words.
     ChatRecruit,
+    /// A paragraph that speaks to the reader, asks to be contacted and promises money or ease,
+    /// with a seller speaking (找我就行，不问用途，当天到账): an offer in plain words.
+    Solicitation,
+    /// Only the core of one: the reader, the call to contact and one more part.
+    PartialSolicitation,
     /// A link through a URL shortener, which hides where it goes.
     Shortener,
     /// A link whose host imitates a trusted host or recombines the site's own host.
@@ -67,6 +72,8 @@ pub const ALL: &[Signal] = &[
     Signal::OfferAmount,
     Signal::ChatHandle,
     Signal::ChatRecruit,
+    Signal::Solicitation,
+    Signal::PartialSolicitation,
     Signal::Shortener,
     Signal::LookalikeHost,
     Signal::LureLinkText,
@@ -93,6 +100,8 @@ impl Signal {
             Signal::OfferAmount => "offer-amount",
             Signal::ChatHandle => "chat-handle",
             Signal::ChatRecruit => "chat-recruit",
+            Signal::Solicitation => "solicitation",
+            Signal::PartialSolicitation => "partial-solicitation",
             Signal::Shortener => "shortener",
             Signal::LookalikeHost => "lookalike-host",
             Signal::LureLinkText => "lure-link-text",

@@ -95,7 +95,10 @@ fn guard_summary(root: &std::path::Path, problems: &[Problem]) -> Text {
     let scanned = crate::content::walk::walk(root)
         .map(|w| w.markdown.len() + w.assets.len())
         .unwrap_or(0);
-    let guard: Vec<&Problem> = problems.iter().filter(|p| p.code == "guard").collect();
+    let guard: Vec<&Problem> = problems
+        .iter()
+        .filter(|p| p.code.starts_with(crate::guard::PROBLEM_CODE))
+        .collect();
     let errors = guard.iter().filter(|p| p.is_error()).count();
     crate::text!(
         "check-guard-summary",

@@ -163,10 +163,29 @@ pub fn assess(
             honest: tools.honesty.quotes(original, start, end),
         });
     }
+    let mut handles = Vec::new();
     for found in super::contact::contacts(n, original, &spans) {
         let mut e = ctx.evidence_at(found.signal, found.start, found.end, None, found.says);
         // A report on a scam quotes the scammers' handle; recruiting beside it still counts.
         e.honest |= found.signal == Signal::ChatHandle && ctx.reported;
+        handles.push(e.start);
+        out.push(e);
+    }
+    for found in super::solicit::solicitations(original, n, &handles) {
+        // A page that reports a case and quotes the ad in a blockquote quotes its speech, as
+        // quotation marks do; anywhere else a blockquote is only a frame.
+        if ctx.reported && in_blockquote(original, found.start) {
+            continue;
+        }
+        let (start, end) = n.text_from(found.start, found.end);
+        let signal = if found.full {
+            Signal::Solicitation
+        } else {
+            Signal::PartialSolicitation
+        };
+        let mut e = ctx.evidence_at(signal, start, end, None, found.says);
+        // A report's own sentences may describe an offer's parts; its quotes are not read.
+        e.honest |= ctx.reported;
         out.push(e);
     }
     out
@@ -480,6 +499,18 @@ fn is_keyword_chain(c: &Cluster, parts: usize, strong: bool) -> bool {
     let sells = c.has(Class::Domain) || c.has(Class::Money) || !c.brands.is_empty();
     let stuffed = parts >= 3 && strong && c.morphemes.len() >= 3;
     (sells && ((parts >= 2 && strong) || parts >= 3)) || stuffed
+}
+
+/// Whether the original byte `at` stands in a Markdown blockquote line (`> …`): on a page whose
+/// title reports a case, that is the specimen it quotes (an anti-fraud notice quoting the ad).
+fn in_blockquote(original: &str, at: usize) -> bool {
+    let line_start = original
+        .get(..at)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    original
+        .get(line_start..)
+        .is_some_and(|line| line.trim_start().starts_with('>'))
 }
 
 /// The cluster stands where the text names its city or office: right before 市委, 文明办, ….

@@ -30,7 +30,7 @@ static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
     // Or a mainland mobile number said to be a chat id too (`186 0022 7371（同微信）`): an
     // office publishes its landline or hotline, an ad its seller's phone.
     Regex::new(&format!(
-        r"(?:{services})(?:号码|号|群|账号|id|同号)?(?:是|为)?(?P<id>[a-z0-9]{{5,64}})|(?P<phone>1[3-9][0-9]{{9}})[(（]?(?:同微信|微信同号|同号微信|同v信|同vx|同wx|微信同|可加微信|加微)"
+        r"(?:{services})(?:号码|号|群|账号|id|同号)?(?:是|为|联系|联络|搜索|搜|加)?(?P<id>[a-z0-9]{{5,64}})|(?P<phone>1[3-9][0-9]{{9}})[(（]?(?:同微信|微信同号|同号微信|同v信|同vx|同wx|微信同|可加微信|加微)"
     ))
     .expect("the handle pattern is valid")
 });
@@ -226,12 +226,34 @@ fn handle_at<'t>(n: &'t Normalized, original: &str, c: &regex::Captures<'t>) -> 
         return None;
     }
     let end = id_end(n, original, id.start(), id.end());
+    if starts_latin && is_english_word_after(n, original, whole.start(), id.start(), end) {
+        return None;
+    }
     let len = end - id.start();
     (MIN_ID..=MAX_ID).contains(&len).then(|| Handle {
         text: &n.text[whole.start()..end],
         start: whole.start(),
         end,
     })
+}
+
+/// `Telegram groups`, `WeChat accounts`: a service's English name, a space, and a word of
+/// letters only is prose about the service; an id has a digit, or a `:` or `@` before it.
+fn is_english_word_after(
+    n: &Normalized,
+    original: &str,
+    start: usize,
+    id: usize,
+    end: usize,
+) -> bool {
+    if id <= start || !n.text[id..end].bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let (_, service_end) = n.origin_of(start, id);
+    let (id_start, _) = n.origin_of(id, end);
+    original
+        .get(service_end..id_start)
+        .is_some_and(|between| !between.is_empty() && between.trim().is_empty())
 }
 
 /// Where an id starting at `start` ends: before the first space or sentence break in the
@@ -303,6 +325,11 @@ mod tests {
             signals("佣金最高55%，周结无拖欠。联系飞机@xy_daili88"),
             [Signal::ChatRecruit]
         );
+        // The ad's own verb between the service and the id.
+        assert_eq!(
+            signals("一卡一天佣金 200—500，飞机联系 @paofen_laoA。"),
+            [Signal::ChatRecruit]
+        );
         assert_eq!(signals("代理加微信：abc12345"), [Signal::ChatRecruit]);
     }
 
@@ -316,6 +343,8 @@ mod tests {
         let para = "Need cash fast? QuickPocket gives you up to 50,000 yuan with no credit check and no collateral — approved in 5 minutes, money in your account today. Bad credit, blacklisted or overdue elsewhere? No problem. Apply at quickpocket-loan.cc or message our agent on WeChat qp_loan88.";
         assert_eq!(signals(para), [Signal::ChatRecruit]);
         assert!(signals("Children's games start at 9am, visit the portal").is_empty());
+        // Prose about the services: no id.
+        assert!(signals("recruited agents through Telegram groups and WeChat groups").is_empty());
     }
 
     /// The spam words of `s` as the assessment gives them: here, every occurrence of `word`.

@@ -31,6 +31,7 @@ mod score;
 mod script;
 mod shape;
 pub mod signals;
+mod solicit;
 mod style;
 mod t2s;
 mod tokenize;
@@ -68,6 +69,9 @@ pub struct GuardConfig {
 /// The one severity of every problem: a finding keeps its own when it becomes one.
 pub use crate::error::Severity;
 
+/// What every guard problem's code starts with.
+pub const PROBLEM_CODE: &str = "guard-";
+
 /// Which check produced a finding. Names (`as_str`) are stable: sites and CI may grep them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rule {
@@ -85,6 +89,24 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// The problem code of the rule's findings, so `--format json` tells a script from spam
+    /// or a link: `guard-` and the rule's name. Every code starts with [`PROBLEM_CODE`].
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::Spam => "guard-spam",
+            Rule::HiddenContent => "guard-hidden-content",
+            Rule::Script => "guard-script",
+            Rule::Cloaking => "guard-cloaking",
+            Rule::ExternalLink => "guard-external-link",
+            Rule::LookalikeHost => "guard-lookalike-host",
+            Rule::ForeignPlace => "guard-foreign-place",
+            Rule::InlineStyle => "guard-inline-style",
+            Rule::RawHtmlRemoved => "guard-raw-html-removed",
+            Rule::RefusedFile => "guard-refused-file",
+            Rule::PrivateLink => "guard-private-link",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Rule::Spam => "spam",

@@ -17,7 +17,8 @@ static OFFER: LazyLock<Regex> = LazyLock::new(|| {
         r"周结|月入|月赚|佣金|体验金|秒提|提款|出款|上分|救援金|",
         r"bonus|rebate|cashback|freebet|freespins|nodeposit|winnings|deposit|cashout|payout)",
         r"(?:即送|就送|送|返|高达|最高|可达|达|领取|领|得|赚|过|轻松|稳定|至少|上|超)?",
-        r"(?:\d{2,}|\d(?:元|块|倍|万|u|usdt|%|\$)|(?:几|数|上)?[一二三四五六七八九两]?[十百千万]块)",
+        r"(?:\d{2,}|\d(?:元|块|倍|万|u|usdt|%|\$)|(?:几|数|上)?[一二三四五六七八九两]?[十百千万]块",
+        r"|[一二三四五六七八九两]{1,2}[十百千万])",
         r"|(?:\d{2,}|\d万)(?:元|块|u|usdt)?(?:彩金|体验金|红包|救援金|返水|",
         r"freespins|freebet|bonus|matchbonus|match|cashback|rebate)"
     ))
@@ -79,6 +80,7 @@ mod tests {
         assert_eq!(found("返水 1.5%"), ["返水15"]);
         assert_eq!(found("Get a 100% match bonus"), ["100matchbonus"]);
         assert_eq!(found("送 88 元彩金"), ["88元彩金"]);
+        assert_eq!(found("月入四五千没问题"), ["月入四五千"]);
     }
 
     #[test]

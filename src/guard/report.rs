@@ -49,7 +49,7 @@ pub fn to_problem(f: Finding, file: &str, text: Option<&str>, located: bool) -> 
 /// The problem for finding `f` of `file`, reading `message`, with the finding's severity, help
 /// and signals.
 pub fn problem(f: Finding, file: &str, message: Text) -> Problem {
-    let mut p = Problem::error("guard", message).in_file(file);
+    let mut p = Problem::error(f.rule.code(), message).in_file(file);
     p.severity = f.severity;
     p.help = f.help.map(Box::new);
     p.signals = f.signals;

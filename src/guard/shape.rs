@@ -281,6 +281,9 @@ fn chinese_brand_before(n: &Normalized, at: usize, morphemes: &[Morpheme]) -> Op
     let honest = !is_cjk(c1)
         || !is_cjk(c2)
         || NOT_BRAND_END.contains(c2)
+        // 某某 and 某 X stand for a name left out, 等等 for more of a list.
+        || c1 == c2
+        || c1 == '某'
         || HONEST_MODIFIERS.contains(&pair)
         || inside_morpheme(first, morphemes)
         || inside_morpheme(second, morphemes)
@@ -318,8 +321,7 @@ pub fn keyword_parts(original: &str, n: &Normalized, c: &Cluster) -> (usize, boo
         };
         let hard = between.contains(['_', '|', '｜']);
         let soft = between.contains(['-', '—', '–', '/', '·', '•', '\\', '丨'])
-            || (between.contains([' ', '\u{3000}'])
-                && spaced_words(original, prev_end, next_start));
+            || spaced_words(original, prev_end, next_start);
         if hard || soft {
             parts += 1;
             strong |= hard;
@@ -328,8 +330,13 @@ pub fn keyword_parts(original: &str, n: &Normalized, c: &Cluster) -> (usize, boo
     (parts, strong)
 }
 
-/// Spaces between two Chinese words (not between a Chinese and a Latin word, as prose has).
+/// Only spaces between two Chinese words: not between a Chinese and a Latin word, nor around
+/// a number (`送 88 元`, `未满 8 周岁`), as prose has.
 fn spaced_words(original: &str, prev_end: usize, next_start: usize) -> bool {
+    let between = &original[prev_end..next_start];
+    if between.is_empty() || !between.chars().all(|c| c == ' ' || c == '\u{3000}') {
+        return false;
+    }
     let before = original[..prev_end].chars().next_back();
     let after = original[next_start..].chars().next();
     before.is_some_and(is_cjk) && after.is_some_and(is_cjk)

@@ -93,6 +93,8 @@ pub const TABLE: &[Row] = &[
     row(S::OfferAmount, Offer, 6.5, 0.5),
     row(S::ChatHandle, Offer, 2.5, 0.5),
     row(S::ChatRecruit, Offer, 3.5, 0.5),
+    row(S::Solicitation, Offer, 8.0, 0.5),
+    row(S::PartialSolicitation, Offer, 5.5, 0.5),
     row(S::Shortener, Link, ERROR_AT, 1.0),
     row(S::LookalikeHost, Link, ERROR_AT, 1.0),
     row(S::LureLinkText, Link, 5.0, 1.0),

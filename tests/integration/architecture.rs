@@ -62,6 +62,97 @@ fn only_the_command_layer_names_the_command_layer() {
     );
 }
 
+/// The README's table of modules is the layer order: a module uses only those in its own row or
+/// above it. A new module goes into the table, in the row its dependencies put it.
+#[test]
+fn modules_only_use_the_rows_above_them_in_the_readme() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md is readable");
+    let rank = readme_layers(&readme);
+    let src = Source::get();
+    let graph = src.module_graph();
+    let missing: Vec<&String> = graph.keys().filter(|m| !rank.contains_key(*m)).collect();
+    assert!(
+        missing.is_empty(),
+        "modules missing from the README's table (\"How the code is organised\"): {missing:?}"
+    );
+    let mut wrong = Vec::new();
+    for (from, edges) in &graph {
+        for (to, files) in edges {
+            if rank.get(to).is_some_and(|r| *r > rank[from]) {
+                let files: Vec<&str> = files.iter().map(String::as_str).collect();
+                wrong.push(format!(
+                    "{from} uses {to}, a row below it ({})",
+                    files.join(", ")
+                ));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "a module uses one the README's table places below it (move the shared piece down, or \
+         the module's row):\n{}",
+        wrong.join("\n")
+    );
+}
+
+/// Each module named in the README's table of modules, with its row.
+fn readme_layers(readme: &str) -> BTreeMap<String, usize> {
+    let section = readme
+        .split("## How the code is organised")
+        .nth(1)
+        .expect("the README has its section on the code");
+    let mut rank = BTreeMap::new();
+    let rows = section
+        .lines()
+        .take_while(|l| !l.starts_with("## "))
+        .filter(|l| l.starts_with('|'))
+        .skip(2);
+    for (row, line) in rows.enumerate() {
+        let Some(cell) = line.split('|').nth(2) else {
+            continue;
+        };
+        for name in cell.split('`').skip(1).step_by(2) {
+            rank.insert(name.to_string(), row);
+        }
+    }
+    assert!(
+        rank.len() > 10,
+        "the README's table of modules was not found"
+    );
+    rank
+}
+
+/// Every direct dependency of the product is used by it (the job `cargo machete` does, offline).
+#[test]
+fn every_dependency_is_used() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml");
+    let deps: Vec<String> = manifest
+        .split("[dependencies]")
+        .nth(1)
+        .unwrap_or_default()
+        .lines()
+        .take_while(|l| !l.starts_with('['))
+        .filter_map(|l| l.split_once('=').map(|(name, _)| name.trim().to_string()))
+        .filter(|name| !name.is_empty() && !name.starts_with('#'))
+        .collect();
+    let mut sources = Vec::new();
+    collect_rs(&root.join("src"), &mut sources);
+    let text: String = sources
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    let unused: Vec<&String> = deps
+        .iter()
+        .filter(|d| !text.contains(&format!("{}::", d.replace('-', "_"))))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "Cargo.toml lists dependencies the product never names; remove them: {unused:?}"
+    );
+}
+
 /// The command line's parser is the command layer's business: the library below it takes
 /// plain values, so it can be called from a test, a bench or another front end.
 #[test]

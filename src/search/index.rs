@@ -84,73 +84,121 @@ pub fn build(seg: &Segmenter, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String
     let dir = index_dir(lang);
     let t0 = std::time::Instant::now();
     let phase = |name: &str| crate::timings::report(&format!("search[{lang}] {name}"), t0);
+    let order = in_url_order(docs);
+    let learned = with_new_phrases(seg, &order);
+    let seg = learned.as_ref().unwrap_or(seg);
+    phase("dictionary");
+    let Tokenised {
+        term_ids,
+        postings,
+        lens,
+        snippets,
+    } = tokenise(seg, &order);
+    phase("tokenised");
+    let avg = average_lengths(&lens, order.len());
+    let mut terms: Vec<(Box<str>, u32)> = term_ids.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let encoded = encode_postings(&terms, &postings, &lens, &avg);
+    drop(postings);
+    phase("postings encoded");
+    let (mut files, entries, packs) = packs(&dir, &encoded);
+    let buckets = bucket_count(terms.len());
+    files.extend(vocabulary(&dir, &terms, &encoded, &entries, buckets));
+    phase("packs and vocabulary");
+    files.extend(records(&dir, &order, snippets));
+    let meta = meta(lang, order.len(), buckets, packs, &files);
+    files.push((format!("{dir}/meta.json"), meta));
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    phase("done");
+    files
+}
 
-    // Doc ids follow URL order, so the input order does not matter.
+/// Doc ids follow URL order, so the input order does not matter.
+fn in_url_order<'d, 'a>(docs: &'d [SearchDoc<'a>]) -> Vec<&'d SearchDoc<'a>> {
     let mut order: Vec<&SearchDoc<'_>> = docs.iter().collect();
     order.sort_by(|a, b| {
         (&a.url, &a.title)
             .cmp(&(&b.url, &b.title))
             .then_with(|| a.body.text(usize::MAX).cmp(&b.body.text(usize::MAX)))
     });
+    order
+}
 
-    // Names and districts from the fields become dictionary words for this build. The build
-    // pipeline has taught them to the indexer already (`Indexer::learn_phrases`); a caller that
-    // did not (serve after an edit adding a name) pays for a private copy of the dictionary.
+/// Names and districts from the fields become dictionary words for this build. The build
+/// pipeline has taught them to the indexer already (`Indexer::learn_phrases`); a caller that
+/// did not (serve after an edit adding a name) pays for a private copy of the dictionary.
+fn with_new_phrases(seg: &Segmenter, order: &[&SearchDoc<'_>]) -> Option<Segmenter> {
     let phrases = new_phrases(seg, order.iter().flat_map(|d| &d.fields));
-    let owned;
-    let seg = if phrases.is_empty() {
-        seg
-    } else {
-        let mut j = seg.clone();
-        for p in &phrases {
-            j.add_word(p);
-        }
-        owned = j;
-        &owned
-    };
+    if phrases.is_empty() {
+        return None;
+    }
+    let mut learned = seg.clone();
+    for p in &phrases {
+        learned.add_word(p);
+    }
+    Some(learned)
+}
 
-    phase("dictionary");
-    // Tokenise in parallel, merge postings in doc order (so postings are sorted by doc id).
-    let mut term_ids: FxMap<Box<str>, u32> = FxMap::default();
-    let mut postings: Vec<Vec<(u32, Tf)>> = Vec::new();
-    let mut lens: Vec<[u32; 4]> = Vec::with_capacity(order.len());
-    let mut snippets: Vec<String> = Vec::with_capacity(order.len());
+/// Every document's term counts, merged in doc order (so postings are sorted by doc id).
+struct Tokenised {
+    term_ids: FxMap<Box<str>, u32>,
+    postings: Vec<Vec<(u32, Tf)>>,
+    lens: Vec<[u32; 4]>,
+    snippets: Vec<String>,
+}
+
+/// Tokenise in parallel, merge postings in doc order.
+fn tokenise(seg: &Segmenter, order: &[&SearchDoc<'_>]) -> Tokenised {
+    let mut out = Tokenised {
+        term_ids: FxMap::default(),
+        postings: Vec::new(),
+        lens: Vec::with_capacity(order.len()),
+        snippets: Vec::with_capacity(order.len()),
+    };
     for round in order.chunks(ROUND) {
         let batches: Vec<batch::Batch> = round
             .par_chunks(CHUNK)
             .map(|docs| batch::count(seg, docs))
             .collect();
         for batch in batches {
-            // Local term ids → index-wide ids, once per batch.
-            let global: Vec<u32> = batch
-                .terms
-                .into_iter()
-                .map(|term| match term_ids.get(&term) {
-                    Some(&t) => t,
-                    None => {
-                        let t = postings.len() as u32;
-                        term_ids.insert(term, t);
-                        postings.push(Vec::new());
-                        t
-                    }
-                })
-                .collect();
-            for doc in batch.docs {
-                let id = lens.len() as u32;
-                for (term, tf) in doc.counts {
-                    postings[global[term as usize] as usize].push((id, tf));
-                }
-                lens.push(doc.len);
-                snippets.push(doc.snippet);
-            }
+            out.merge(batch);
         }
     }
+    out
+}
 
-    phase("tokenised");
-    // Average field lengths for BM25F-style normalisation.
-    let n_docs = order.len().max(1) as f64;
+impl Tokenised {
+    fn merge(&mut self, batch: batch::Batch) {
+        // Local term ids → index-wide ids, once per batch.
+        let global: Vec<u32> = batch
+            .terms
+            .into_iter()
+            .map(|term| match self.term_ids.get(&term) {
+                Some(&t) => t,
+                None => {
+                    let t = self.postings.len() as u32;
+                    self.term_ids.insert(term, t);
+                    self.postings.push(Vec::new());
+                    t
+                }
+            })
+            .collect();
+        for doc in batch.docs {
+            let id = self.lens.len() as u32;
+            for (term, tf) in doc.counts {
+                self.postings[global[term as usize] as usize].push((id, tf));
+            }
+            self.lens.push(doc.len);
+            self.snippets.push(doc.snippet);
+        }
+    }
+}
+
+/// Average field lengths for BM25F-style normalisation.
+fn average_lengths(lens: &[[u32; 4]], docs: usize) -> [f64; 4] {
+    let n_docs = docs.max(1) as f64;
     let mut avg = [0f64; 4];
-    for l in &lens {
+    for l in lens {
         for f in 0..4 {
             avg[f] += l[f] as f64;
         }
@@ -158,11 +206,17 @@ pub fn build(seg: &Segmenter, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String
     for a in &mut avg {
         *a = (*a / n_docs).max(1.0);
     }
+    avg
+}
 
-    // Terms in sorted order; encode postings in parallel.
-    let mut terms: Vec<(Box<str>, u32)> = term_ids.into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let encoded: Vec<(Vec<u8>, u32)> = terms
+/// Each term's postings (in `terms` order) encoded in parallel, with its document frequency.
+fn encode_postings(
+    terms: &[(Box<str>, u32)],
+    postings: &[Vec<(u32, Tf)>],
+    lens: &[[u32; 4]],
+    avg: &[f64; 4],
+) -> Vec<(Vec<u8>, u32)> {
+    terms
         .par_iter()
         .map(|(_, tid)| {
             let list = &postings[*tid as usize];
@@ -184,16 +238,20 @@ pub fn build(seg: &Segmenter, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String
             }
             (out, list.len() as u32)
         })
-        .collect();
-    drop(postings);
-    phase("postings encoded");
+        .collect()
+}
 
-    // Packs.
+/// Where each term's postings are: pack, offset, length.
+type Entry = (u32, u32, u32);
+
+/// The encoded postings cut into pack files of about PACK_TARGET bytes; each term's entry; the
+/// number of packs.
+fn packs(dir: &str, encoded: &[(Vec<u8>, u32)]) -> (Vec<(String, Vec<u8>)>, Vec<Entry>, u32) {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut entries: Vec<(u32, u32, u32)> = Vec::with_capacity(terms.len()); // pack, offset, len
+    let mut entries: Vec<Entry> = Vec::with_capacity(encoded.len());
     let mut pack: Vec<u8> = Vec::new();
     let mut pack_no = 0u32;
-    for (bytes, _) in &encoded {
+    for (bytes, _) in encoded {
         if !pack.is_empty() && pack.len() + bytes.len() > PACK_TARGET {
             files.push((format!("{dir}/p/{pack_no}.bin"), std::mem::take(&mut pack)));
             pack_no += 1;
@@ -205,12 +263,24 @@ pub fn build(seg: &Segmenter, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String
         files.push((format!("{dir}/p/{pack_no}.bin"), pack));
         pack_no += 1;
     }
+    (files, entries, pack_no)
+}
 
-    // Vocabulary buckets.
-    let buckets = (terms.len() / TERMS_PER_BUCKET)
+fn bucket_count(terms: usize) -> u32 {
+    (terms / TERMS_PER_BUCKET)
         .max(1)
         .next_power_of_two()
-        .min(4096) as u32;
+        .min(4096) as u32
+}
+
+/// The vocabulary buckets: each term with its document frequency and postings entry.
+fn vocabulary(
+    dir: &str,
+    terms: &[(Box<str>, u32)],
+    encoded: &[(Vec<u8>, u32)],
+    entries: &[Entry],
+    buckets: u32,
+) -> Vec<(String, Vec<u8>)> {
     let mut vocab: Vec<Vec<serde_json::Value>> = vec![Vec::new(); buckets as usize];
     for (i, (term, _)) in terms.iter().enumerate() {
         let b = bucket_of(term_key(term), buckets) as usize;
@@ -218,13 +288,18 @@ pub fn build(seg: &Segmenter, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String
         let df = encoded[i].1;
         vocab[b].push(serde_json::json!([term, df, p, off, len]));
     }
-    for (b, list) in vocab.into_iter().enumerate() {
-        let bytes = serde_json::to_vec(&list).unwrap_or_else(|_| b"[]".to_vec());
-        files.push((format!("{dir}/v/{b}.json"), bytes));
-    }
+    vocab
+        .into_iter()
+        .enumerate()
+        .map(|(b, list)| {
+            let bytes = serde_json::to_vec(&list).unwrap_or_else(|_| b"[]".to_vec());
+            (format!("{dir}/v/{b}.json"), bytes)
+        })
+        .collect()
+}
 
-    phase("packs and vocabulary");
-    // Document records.
+/// One record per document: URL, title, section, date and snippet.
+fn records(dir: &str, order: &[&SearchDoc<'_>], snippets: Vec<String>) -> Vec<(String, Vec<u8>)> {
     let records: Vec<Vec<u8>> = order
         .par_iter()
         .zip(snippets)
@@ -235,13 +310,17 @@ pub fn build(seg: &Segmenter, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String
             serde_json::to_vec(&v).unwrap_or_default()
         })
         .collect();
-    for (id, r) in records.into_iter().enumerate() {
-        files.push((format!("{dir}/d/{id}.json"), r));
-    }
+    records
+        .into_iter()
+        .enumerate()
+        .map(|(id, r)| (format!("{dir}/d/{id}.json"), r))
+        .collect()
+}
 
-    // Meta, with a hash of everything else (clients use it to bust caches).
+/// The index's meta file, with a hash of every other file (clients use it to bust caches).
+fn meta(lang: &str, docs: usize, buckets: u32, packs: u32, files: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut h = Sha256::new();
-    for (p, b) in &files {
+    for (p, b) in files {
         h.update(p.as_bytes());
         h.update((b.len() as u64).to_le_bytes());
         h.update(b);
@@ -250,17 +329,11 @@ pub fn build(seg: &Segmenter, lang: &str, docs: &[SearchDoc<'_>]) -> Vec<(String
     let meta = serde_json::json!({
         "version": FORMAT_VERSION,
         "lang": lang,
-        "docs": order.len(),
+        "docs": docs,
         "buckets": buckets,
-        "packs": pack_no,
+        "packs": packs,
         "hash": hash,
         "textChars": TEXT_CHARS,
     });
-    files.push((
-        format!("{dir}/meta.json"),
-        serde_json::to_vec(&meta).unwrap_or_default(),
-    ));
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    phase("done");
-    files
+    serde_json::to_vec(&meta).unwrap_or_default()
 }

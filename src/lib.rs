@@ -2,15 +2,11 @@
 //!
 //! The pipeline flows one way: `config` + `content` (files → typed content) → `markdown` → `site`
 //! (read-only model) → `render` (pages, feeds, sitemap, search index) → `output` (staging, swap,
-//! manifest), run in order by `pipeline`. A module only uses what is below it
-//! (`tests/integration/architecture.rs` checks that there is no cycle):
-//! - foundation: `lang`, `paths`, `digest`, `escape`, `html`, `slug`, `built`, `evidence`,
-//!   `timings`, `dictionary`, `messages`, `error`, `yaml`;
-//! - what the stages call on: `guard` (the content guard), `search` (the index), `integrity`
-//!   (manifest and `civic verify`);
-//! - the stages, each using only those before it: `config` → `content` → `markdown` → `site` →
-//!   `render` → `output` → `pipeline`;
-//! - the commands on top: `cli`, `check`, `new`, `translations`, `serve`.
+//! manifest), run in order by `pipeline`; `inspect`, `review`, `check`, `serve`, `publish` and
+//! `desk` are services on top of it, and `cmd` is the command layer over everything. The README's
+//! table "How the code is organised" gives every module's row and its one job; a module uses only
+//! the rows above its own, which `tests/integration/architecture.rs` reads from that table and
+//! enforces.
 
 pub mod built;
 pub mod check;

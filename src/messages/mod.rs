@@ -2,11 +2,11 @@
 //! English, from one catalogue.
 //!
 //! Code never holds the words: it names a message by key with [`text!`] and passes the values
-//! that fill it. The words live in Project Fluent files (`zh-CN.ftl`, `en.ftl`), so a translator
-//! edits one file per language, plural forms are the catalogue's business, and a test keeps the
-//! two languages key for key and variable for variable. A [`Text`] stays language-neutral until
-//! the command layer prints it in the reader's language ([`Text::in_lang`]); `Display` gives
-//! English, for logs and tests.
+//! that fill it. The words live in Project Fluent files (`src/messages/{zh-CN,en}/*.ftl`, one per
+//! concern), so a translator edits one folder per language, plural forms are the catalogue's
+//! business, and a test keeps the two languages key for key and variable for variable. A
+//! [`Text`] stays language-neutral until the command layer prints it in the reader's language
+//! ([`Text::in_lang`]); `Display` gives English, for logs and tests.
 
 mod catalogue;
 

@@ -21,7 +21,7 @@
 use super::normalize::Normalized;
 use crate::messages::Text;
 use crate::text;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
 
 /// The parts of an offer to the reader.
@@ -146,14 +146,50 @@ pub struct Solicitation {
 /// would stand together only by chance.
 const LONGEST_PARAGRAPH: usize = 1500;
 
+/// Every pattern of each kind in one set, so a page is read once (twice: normalized and
+/// original) to learn which parts it has at all; most pages lack what any paragraph would need.
+struct Sets {
+    normalized: RegexSet,
+    english: RegexSet,
+}
+
+static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
+    normalized: RegexSet::new(PATTERNS.iter().map(|p| p.normalized.as_str()))
+        .expect("the solicitation patterns are valid"),
+    english: RegexSet::new(PATTERNS.iter().map(|p| p.english.as_str()))
+        .expect("the solicitation patterns are valid"),
+});
+
+/// The parts the page has anywhere (as patterns match, before `is_part` looks closer), or
+/// `None` when no paragraph of it can solicit: none speaks to the reader or asks to be
+/// contacted, or fewer than three parts stand on the whole page.
+fn parts_on_page(original: &str, n: &Normalized, handles: &[usize]) -> Option<[bool; 5]> {
+    let mut present = [false; 5];
+    for set in [
+        SETS.normalized.matches(&n.text),
+        SETS.english.matches(original),
+    ] {
+        for i in set.iter() {
+            present[PATTERNS[i].part as usize] = true;
+        }
+    }
+    present[Part::Call as usize] |= !handles.is_empty();
+    let core = present[Part::Reader as usize] || present[Part::Call as usize];
+    (core && present.iter().filter(|p| **p).count() >= 3).then_some(present)
+}
+
 /// Every soliciting paragraph of `original`, whose normalized form is `n`; a chat handle found
 /// at one of `handles` (original offsets) is a call to contact.
 pub fn solicitations(original: &str, n: &Normalized, handles: &[usize]) -> Vec<Solicitation> {
+    let Some(present) = parts_on_page(original, n, handles) else {
+        return Vec::new();
+    };
     let blocks = blocks(original);
     let quotes = quoted_ranges(original);
     let mut parts: Vec<[bool; 5]> = vec![[false; 5]; blocks.len()];
     let mut mark = |at: usize, part: Part| {
-        if quotes.iter().any(|&(s, e)| s <= at && at < e) {
+        let quote = quotes.partition_point(|q| q.1 <= at);
+        if quotes.get(quote).is_some_and(|q| q.0 <= at) {
             return;
         }
         let i = blocks.partition_point(|b| b.1 <= at);
@@ -164,7 +200,7 @@ pub fn solicitations(original: &str, n: &Normalized, handles: &[usize]) -> Vec<S
     for &at in handles {
         mark(at, Part::Call);
     }
-    for p in PATTERNS.iter() {
+    for p in PATTERNS.iter().filter(|p| present[p.part as usize]) {
         for m in p.normalized.find_iter(&n.text) {
             if is_part(p.part, m.as_str()) {
                 mark(n.origin_of(m.start(), m.end()).0, p.part);

@@ -244,9 +244,12 @@ fn encode_postings(
 /// Where each term's postings are: pack, offset, length.
 type Entry = (u32, u32, u32);
 
+/// Files of the index: path and bytes.
+type Files = Vec<(String, Vec<u8>)>;
+
 /// The encoded postings cut into pack files of about PACK_TARGET bytes; each term's entry; the
 /// number of packs.
-fn packs(dir: &str, encoded: &[(Vec<u8>, u32)]) -> (Vec<(String, Vec<u8>)>, Vec<Entry>, u32) {
+fn packs(dir: &str, encoded: &[(Vec<u8>, u32)]) -> (Files, Vec<Entry>, u32) {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut entries: Vec<Entry> = Vec::with_capacity(encoded.len());
     let mut pack: Vec<u8> = Vec::new();

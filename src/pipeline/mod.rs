@@ -28,6 +28,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     pub drafts: bool,
     pub date: Date,
+    /// `--theme-dir`: a theme folder read wherever it is, in place of `themes/<theme>` (a theme
+    /// outside the site is used only when named on the command line).
+    pub theme_dir: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -221,7 +224,7 @@ fn load_content_and_theme(
     let (content, theme) = rayon::join(
         || content::load(&options.root, config, load_options),
         || {
-            let theme = Theme::load(&options.root, &config.theme)?;
+            let theme = Theme::load(&options.root, &config.theme, options.theme_dir.as_deref())?;
             let renderer = Renderer::new(&theme, config)?;
             Ok::<_, Failed>((theme, renderer))
         },

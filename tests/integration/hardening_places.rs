@@ -230,3 +230,27 @@ fn a_menu_item_linking_to_a_draft_says_it_is_a_draft_at_its_line() {
     let out = build(&f, &["--drafts"]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn raw_html_nested_100000_deep_is_refused_at_its_line_before_any_parser_reads_it() {
+    let f = Fixture::new();
+    let divs = format!("{}正文{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+    f.write(
+        "content/deep.md",
+        &format!("---\ntitle: 深\n---\n第一段。\n\n{divs}\n"),
+    );
+    let out = build(&f, &[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let deep = headlines(&err)
+        .into_iter()
+        .find(|l| l.contains("content/deep.md:6:"))
+        .unwrap_or_else(|| panic!("the line is not named:\n{err}"));
+    assert!(deep.contains("more than 512 elements deep"), "{deep}");
+    assert!(err.contains("close the elements you open"), "{err}");
+    // Nesting a browser allows still builds.
+    let divs = format!("{}正文{}", "<div>".repeat(100), "</div>".repeat(100));
+    f.write("content/deep.md", &format!("---\ntitle: 深\n---\n{divs}\n"));
+    let out = build(&f, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}

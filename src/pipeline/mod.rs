@@ -275,10 +275,11 @@ fn model_and_guard(
     })
     .map_err(|Failed(mut problems)| {
         // The guard still reads every page: spam is never hidden behind a broken link.
-        let scanned = sources
-            .iter()
-            .map(|(file, text)| guard.source_problems(file, text));
-        problems.extend(scanned.flatten());
+        let scanned = sources.iter().flat_map(|(file, text)| {
+            let findings = guard.scan_source(text).into_iter();
+            findings.map(|f| guard_site::shared_problem(f, file, text, true))
+        });
+        problems.extend(scanned);
         Failed(problems)
     })?;
     timeline.mark("site model built");

@@ -234,7 +234,11 @@ fn a_menu_item_linking_to_a_draft_says_it_is_a_draft_at_its_line() {
 #[test]
 fn raw_html_nested_100000_deep_is_refused_at_its_line_before_any_parser_reads_it() {
     let f = Fixture::new();
-    let divs = format!("{}正文{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+    let divs = format!(
+        "{}正文{}",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
     f.write(
         "content/deep.md",
         &format!("---\ntitle: 深\n---\n第一段。\n\n{divs}\n"),
@@ -253,4 +257,31 @@ fn raw_html_nested_100000_deep_is_refused_at_its_line_before_any_parser_reads_it
     f.write("content/deep.md", &format!("---\ntitle: 深\n---\n{divs}\n"));
     let out = build(&f, &[]);
     assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn thousands_of_spam_lines_fail_in_bounded_memory_with_capped_output() {
+    // Each finding once held its own copy of the page: 3,000 lines took 900 MB, 20,000 were
+    // killed for lack of memory. Under a 1 GB address-space limit the build must still answer.
+    let f = Fixture::new();
+    let line = "澳门葡京娱乐场官网 注册就送888元彩金 在线真人百家乐 https://pj888.example/\n\n";
+    f.write(
+        "content/spam.md",
+        &format!("---\ntitle: 活动\n---\n{}", line.repeat(3_000)),
+    );
+    let script = format!(
+        "ulimit -v 1000000; exec '{}' build --quiet --date {DATE} --lang en",
+        env!("CARGO_BIN_EXE_civic")
+    );
+    let out = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(f.root())
+        .env("LC_ALL", "C.UTF-8")
+        .output()
+        .expect("run civic");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{:?}\n{err}", out.status);
+    assert!(err.contains("more problems in content/spam.md"), "{err}");
+    assert!(err.len() < 200_000, "{} bytes of errors", err.len());
 }

@@ -15,7 +15,10 @@ fuzz_target!(|data: &[u8]| {
         let links = links_in(path, &base, data);
         assert!(links.len() <= data.len(), "{path}: more links than bytes");
         for link in &links {
-            assert!(link.fragment().is_none(), "{path}: {link} keeps its fragment");
+            assert!(
+                link.fragment().is_none(),
+                "{path}: {link} keeps its fragment"
+            );
         }
     }
 });

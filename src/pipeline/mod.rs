@@ -135,6 +135,34 @@ fn resident_mb() -> u64 {
     pages * 4096 / (1024 * 1024)
 }
 
+/// The guard's settings refused, at the line responsible: a rule file's own line, else the
+/// line of site.yaml of the setting the message names (`extra_rules:`), else `guard:`.
+fn guard_config_problem(e: &crate::guard::GuardError, config: &SiteConfig) -> Problem {
+    use crate::guard::GuardError;
+    let problem = Problem::error("guard-config", e.text()).help(crate::text!("guard-config-help"));
+    if let GuardError::RuleFile { file, line, .. } = e {
+        return problem.in_file(file).at_line(*line);
+    }
+    // The setting is named in the message (`guard.extra_rules “…” is not read`).
+    let english = e.text().in_lang(crate::messages::Lang::En);
+    let named = english.split("guard.").nth(1).and_then(|rest| {
+        let key = rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
+        key.into_iter().next().filter(|k| !k.is_empty())
+    });
+    let key = match e {
+        GuardError::Io { .. } => Some("extra_rules"),
+        _ => named,
+    };
+    let line = key
+        .and_then(|k| crate::yaml::key_line(&config.source, k))
+        .or_else(|| crate::yaml::key_line(&config.source, "guard"))
+        .unwrap_or(1);
+    problem
+        .in_file(config::CONFIG_FILE)
+        .at_line(line)
+        .with_source(&config.source)
+}
+
 fn load_timed(
     options: &BuildOptions,
     highlighter: &Highlighter,
@@ -147,11 +175,7 @@ fn load_timed(
         &config.place_names(),
         &[config.host().to_string()],
     )
-    .map_err(|e| {
-        Problem::error("guard-config", e.text())
-            .in_file(config::CONFIG_FILE)
-            .help(crate::text!("guard-config-help"))
-    })?;
+    .map_err(|e| guard_config_problem(&e, &config))?;
     let (content, theme, renderer) = load_content_and_theme(options, &config, timeline)?;
     let indexing = prepare_search(&config, &content);
     let (site, warnings) = model_and_guard(

@@ -285,3 +285,28 @@ fn thousands_of_spam_lines_fail_in_bounded_memory_with_capped_output() {
     assert!(err.contains("more problems in content/spam.md"), "{err}");
     assert!(err.len() < 200_000, "{} bytes of errors", err.len());
 }
+
+#[test]
+fn a_refused_guard_setting_names_its_line_of_site_yaml() {
+    let f = Fixture::new();
+    let yaml = format!("{SITE_YAML}guard:\n  extra_rules: /etc/passwd\n");
+    let line = yaml
+        .lines()
+        .position(|l| l.contains("extra_rules"))
+        .expect("line")
+        + 1;
+    f.write("site.yaml", &yaml);
+    let out = build(&f, &[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        headlines(&err)
+            .iter()
+            .any(|l| l.contains(&format!("site.yaml:{line}:")) && l.contains("extra_rules")),
+        "{err}"
+    );
+    assert!(
+        !err.contains("root:x:0"),
+        "a line of /etc/passwd was echoed:\n{err}"
+    );
+}

@@ -294,7 +294,7 @@ pub fn eprint(problems: &[Problem], lang: Lang) {
 }
 
 /// The most problems of one file printed; a file with more gets a count of the rest.
-const MAX_PER_FILE: usize = 50;
+pub const MAX_PER_FILE: usize = 50;
 
 /// A problem's file in reading order: within a folder, its `_index` files come first, since a
 /// section's settings are the root cause of what its pages report (`content/news/2026-…` sorted

@@ -50,6 +50,9 @@ pub struct SiteArgs {
     pub force: bool,
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    // A theme folder outside the site, trusted because it is named here (never from site.yaml).
+    #[arg(long, value_name = "DIR")]
+    pub theme_dir: Option<PathBuf>,
 }
 
 impl SiteArgs {
@@ -58,6 +61,9 @@ impl SiteArgs {
         if let Some(url) = &self.base_url {
             crate::config::check_base_url(url.trim_end_matches('/'))
                 .map_err(|why| crate::text!("cli-base-url-invalid", url = url, why = why))?;
+        }
+        if let Some(dir) = self.theme_dir.as_deref().filter(|d| !d.is_dir()) {
+            return Err(crate::text!("render-theme-dir-missing", folder = dir));
         }
         Ok(BuildOptions {
             root: self.root.clone(),
@@ -68,6 +74,7 @@ impl SiteArgs {
             base_url: self.base_url.clone(),
             drafts: self.drafts,
             date,
+            theme_dir: self.theme_dir.clone(),
         })
     }
 

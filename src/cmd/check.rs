@@ -137,8 +137,17 @@ pub fn text_report(problems: &[Problem], color: bool, lang: Lang) -> String {
             warnings = list.len() - errors
         );
         out.push_str(&format!("── {}\n", counts.in_lang(lang)));
-        for p in list {
+        // As a build prints them: at most MAX_PER_FILE of one file, then a count of the rest.
+        for p in list.iter().take(error::MAX_PER_FILE) {
             out.push_str(&error::report(p, color, lang));
+        }
+        if let Some(more) = list
+            .len()
+            .checked_sub(error::MAX_PER_FILE)
+            .filter(|n| *n > 0)
+        {
+            let more = crate::text!("problems-more-in-file", more = more, file = file);
+            out.push_str(&format!("{}\n", more.in_lang(lang)));
         }
         out.push('\n');
     }

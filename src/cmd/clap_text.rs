@@ -188,6 +188,7 @@ pub(super) fn arg_help(path: &str, id: &str) -> Option<Text> {
         (_, "quiet") => text!("arg-quiet"),
         (_, "force") => text!("arg-force"),
         (_, "lang") => text!("arg-lang"),
+        (_, "theme_dir") => text!("arg-theme-dir"),
         _ => return None,
     })
 }

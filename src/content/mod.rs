@@ -122,6 +122,8 @@ pub struct Content {
     /// Link keys (`news/2025-10-01-x`, `handbook/_index`) of the drafts this build leaves out,
     /// so a link to one says so rather than that the page does not exist.
     pub drafts: Vec<String>,
+    /// Content-relative paths of the symlinks the walk skipped (see `walk::Walked::symlinks`).
+    pub symlinks: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -180,6 +182,7 @@ pub fn load(root: &Path, config: &SiteConfig, options: LoadOptions) -> Result<Co
             assets: walked.assets,
             warnings,
             drafts: Vec::new(),
+            symlinks: walked.symlinks,
         },
         options,
     ))

@@ -40,6 +40,8 @@ pub struct Walked {
     pub assets: Vec<AssetFile>,
     /// Symlinks, which are not followed (one could point anywhere on the machine).
     pub warnings: Vec<Problem>,
+    /// Content-relative paths of those symlinks, so a page naming one is told why it is missing.
+    pub symlinks: Vec<String>,
 }
 
 pub fn walk(root: &Path) -> Result<Walked, Vec<Problem>> {
@@ -82,6 +84,7 @@ pub fn walk(root: &Path) -> Result<Walked, Vec<Problem>> {
             walked
                 .warnings
                 .push(symlink_warning(&content, entry.path(), rel_path));
+            walked.symlinks.extend(content_relative(rel_path));
             continue;
         }
         if !entry.file_type().is_file() {

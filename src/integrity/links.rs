@@ -1,10 +1,9 @@
 //! Links in what a server sent (HTML pages, `sitemap.xml`, `robots.txt`), and the mapping
 //! between the site's URLs and the manifest's paths.
 //!
-//! Pages are parsed with scraper (html5ever, already a test dependency and under ammonia):
-//! what a browser or crawler sees as a link is what counts, however broken the markup is. The
-//! same lenient parser reads sitemaps, so a sitemap that is not well-formed XML still yields
-//! its `<loc>`s.
+//! Pages are read with html5ever's tokenizer (under scraper and ammonia): what a browser or
+//! crawler sees as a link is what counts, however broken the markup is. The same lenient
+//! tokenizer reads sitemaps, so a sitemap that is not well-formed XML still yields its `<loc>`s.
 
 use super::Manifest;
 use percent_encoding::percent_decode_str;
@@ -74,22 +73,102 @@ pub fn links_in(path: &str, url: &Url, body: &[u8]) -> Vec<Url> {
         .collect()
 }
 
+/// The links of a page or sitemap, read by html5ever's tokenizer as a browser's would read the
+/// tags. Not its tree builder: it scans the open elements at each start tag, so a page of
+/// 100,000 nested `<div>`s took minutes (issue 24); the tokenizer is linear, and a link is an
+/// attribute of a tag wherever the tree would put it. The tokenizer is switched to raw text
+/// inside `<script>`, `<style>`, `<title>` … as the tree builder would switch it.
 fn markup_links(text: &str, xml: bool) -> Vec<String> {
-    let doc = scraper::Html::parse_document(text);
-    let mut out = Vec::new();
-    for element in doc
-        .root_element()
-        .descendants()
-        .filter_map(scraper::ElementRef::wrap)
-    {
-        let e = element.value();
-        for name in ["href", "src", "action", "data", "poster"] {
-            if let Some(v) = e.attr(name) {
-                out.push(v.to_string());
+    use html5ever::tendril::StrTendril;
+    use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+    let tokenizer = Tokenizer::new(
+        Collect {
+            xml,
+            ..Collect::default()
+        },
+        TokenizerOpts::default(),
+    );
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(text));
+    // A sink that never returns `Script` lets one feed run to the end of the input.
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.links.take()
+}
+
+/// What the tokenizer has seen: the links so far, and the text of an open sitemap `<loc>`.
+#[derive(Default)]
+struct Collect {
+    xml: bool,
+    links: std::cell::RefCell<Vec<String>>,
+    loc: std::cell::RefCell<Option<String>>,
+}
+
+impl html5ever::tokenizer::TokenSink for Collect {
+    type Handle = ();
+
+    fn process_token(
+        &self,
+        token: html5ever::tokenizer::Token,
+        _line: u64,
+    ) -> html5ever::tokenizer::TokenSinkResult<()> {
+        use html5ever::tokenizer::{Token, TokenSinkResult};
+        match token {
+            Token::TagToken(tag) => return self.tag(&tag),
+            Token::CharacterTokens(text) => {
+                if let Some(loc) = self.loc.borrow_mut().as_mut() {
+                    loc.push_str(&text);
+                }
             }
+            _ => {}
         }
-        if let Some(srcset) = e.attr("srcset") {
-            out.extend(
+        TokenSinkResult::Continue
+    }
+}
+
+impl Collect {
+    fn tag(&self, tag: &html5ever::tokenizer::Tag) -> html5ever::tokenizer::TokenSinkResult<()> {
+        use html5ever::tokenizer::states::RawKind;
+        use html5ever::tokenizer::{TagKind, TokenSinkResult};
+        let name = &*tag.name;
+        if tag.kind == TagKind::EndTag {
+            if self.xml && name == "loc" {
+                self.links.borrow_mut().extend(self.loc.take());
+            }
+            return TokenSinkResult::Continue;
+        }
+        self.attributes(tag);
+        if self.xml {
+            if name == "loc" && !tag.self_closing {
+                *self.loc.borrow_mut() = Some(String::new());
+            }
+            return TokenSinkResult::Continue;
+        }
+        match name {
+            "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+            "style" | "xmp" | "iframe" | "noembed" | "noframes" => {
+                TokenSinkResult::RawData(RawKind::Rawtext)
+            }
+            "textarea" | "title" => TokenSinkResult::RawData(RawKind::Rcdata),
+            "plaintext" => TokenSinkResult::Plaintext,
+            _ => TokenSinkResult::Continue,
+        }
+    }
+
+    /// The attributes of a start tag that name another address.
+    fn attributes(&self, tag: &html5ever::tokenizer::Tag) {
+        let attr = |name: &str| {
+            tag.attrs
+                .iter()
+                .find(|a| &*a.name.local == name)
+                .map(|a| &*a.value)
+        };
+        let mut links = self.links.borrow_mut();
+        for name in ["href", "src", "action", "data", "poster"] {
+            links.extend(attr(name).map(str::to_string));
+        }
+        if let Some(srcset) = attr("srcset") {
+            links.extend(
                 srcset
                     .split(',')
                     .filter_map(|c| c.split_whitespace().next())
@@ -97,19 +176,14 @@ fn markup_links(text: &str, xml: bool) -> Vec<String> {
             );
         }
         // `<meta http-equiv=refresh content="0; url=…">`: a redirect page.
-        if e.name() == "meta"
-            && e.attr("http-equiv")
-                .is_some_and(|h| h.eq_ignore_ascii_case("refresh"))
-            && let Some(content) = e.attr("content")
+        if &*tag.name == "meta"
+            && attr("http-equiv").is_some_and(|h| h.eq_ignore_ascii_case("refresh"))
+            && let Some(content) = attr("content")
             && let Some(i) = content.to_ascii_lowercase().find("url=")
         {
-            out.push(content[i + 4..].trim_matches(['\'', '"', ' ']).to_string());
-        }
-        if xml && e.name() == "loc" {
-            out.push(element.text().collect());
+            links.push(content[i + 4..].trim_matches(['\'', '"', ' ']).to_string());
         }
     }
-    out
 }
 
 /// `Sitemap:`, `Allow:` and `Disallow:` lines; a pattern is cut at its first wildcard.

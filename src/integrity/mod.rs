@@ -12,6 +12,9 @@ mod sample;
 
 pub use disk::{verify, verify_against};
 pub use findings::{Finding, Kind, Report};
+/// `verify`'s reader of what a server sent (pages, sitemaps, robots.txt), public for its fuzz
+/// target and property tests.
+pub use links::links_in;
 
 use crate::messages::Text;
 use crate::text;

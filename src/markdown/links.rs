@@ -16,6 +16,8 @@ pub struct LinkTable {
     pub base_path: String,
     /// Keys of the drafts the build leaves out: a link to one is broken, and says why.
     pub drafts: HashSet<String>,
+    /// Content-relative paths of symlinks the build skipped: a link to one says so.
+    pub symlinks: HashSet<String>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -77,6 +79,9 @@ impl LinkTable {
         if self.assets.contains(&joined) {
             return Resolved::Url(with_fragment(&format!("{}/{}", self.base_path, joined)));
         }
+        if self.through_symlink(&joined) {
+            return Resolved::Broken(crate::text!("link-symlink-file", dest = dest));
+        }
         if joined.ends_with('/') || !joined.rsplit('/').next().unwrap_or("").contains('.') {
             return Resolved::Broken(crate::text!("link-not-a-file", dest = dest));
         }
@@ -85,6 +90,17 @@ impl LinkTable {
 }
 
 impl LinkTable {
+    /// Whether the content-relative `path` is, or lies in a folder that is, a symlink the walk
+    /// skipped.
+    pub fn through_symlink(&self, path: &str) -> bool {
+        !self.symlinks.is_empty()
+            && path
+                .match_indices('/')
+                .map(|(i, _)| &path[..i])
+                .chain(std::iter::once(path))
+                .any(|prefix| self.symlinks.contains(prefix))
+    }
+
     /// The content-relative path of the site file a resolved URL points to, if it is one.
     pub fn file_of<'u>(&self, url: &'u str) -> Option<&'u str> {
         let path = url

@@ -5,6 +5,7 @@
 
 mod autolink;
 mod cjk;
+mod depth;
 mod heading;
 pub mod highlight;
 pub mod links;
@@ -138,6 +139,17 @@ pub fn render(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) -
     })
 }
 
+/// Raw HTML nested past [`depth::MAX_DEPTH`] at file line `line`: refused before any HTML parser
+/// reads it.
+fn too_deep(line: usize) -> Problem {
+    Problem::error(
+        "html-too-deep",
+        crate::text!("markdown-html-too-deep", depth = depth::MAX_DEPTH),
+    )
+    .at_line(line)
+    .help(crate::text!("markdown-html-too-deep-help"))
+}
+
 /// A carriage return with no line feed after it ends a line for CommonMark, but not for the rest
 /// of Civic (source frames, front-matter lines and editors' tools count `\n`). As a space it keeps
 /// every reported line where the file has it; CRLF line ends are left to the parser.
@@ -183,12 +195,15 @@ fn render_tree(input: &Input<'_>, links: &LinkTable, highlighter: &Highlighter) 
     let plain = std::mem::take(&mut walk.plain);
     let flat_toc = std::mem::take(&mut walk.flat_toc);
     let html = write::html(root, &options, extras);
-    out.html = if out.had_raw_html {
+    out.html = if !out.had_raw_html {
+        html
+    } else if let Some(line) = depth::too_deep_at(input.body) {
+        out.problems.push(too_deep(input.body_line + line));
+        String::new()
+    } else {
         let (clean, removed) = crate::guard::sanitize(&html, input.allowed_html_tags);
         out.removed_html = removed;
         clean
-    } else {
-        html
     };
     out.toc = nest(flat_toc);
     out.words = WordCount::of(&plain);

@@ -28,6 +28,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     pub drafts: bool,
     pub date: Date,
+    /// `--theme-dir`: a theme folder read wherever it is, in place of `themes/<theme>` (a theme
+    /// outside the site is used only when named on the command line).
+    pub theme_dir: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -132,6 +135,34 @@ fn resident_mb() -> u64 {
     pages * 4096 / (1024 * 1024)
 }
 
+/// The guard's settings refused, at the line responsible: a rule file's own line, else the
+/// line of site.yaml of the setting the message names (`extra_rules:`), else `guard:`.
+fn guard_config_problem(e: &crate::guard::GuardError, config: &SiteConfig) -> Problem {
+    use crate::guard::GuardError;
+    let problem = Problem::error("guard-config", e.text()).help(crate::text!("guard-config-help"));
+    if let GuardError::RuleFile { file, line, .. } = e {
+        return problem.in_file(file).at_line(*line);
+    }
+    // The setting is named in the message (`guard.extra_rules “…” is not read`).
+    let english = e.text().in_lang(crate::messages::Lang::En);
+    let named = english.split("guard.").nth(1).and_then(|rest| {
+        let key = rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
+        key.into_iter().next().filter(|k| !k.is_empty())
+    });
+    let key = match e {
+        GuardError::Io { .. } => Some("extra_rules"),
+        _ => named,
+    };
+    let line = key
+        .and_then(|k| crate::yaml::key_line(&config.source, k))
+        .or_else(|| crate::yaml::key_line(&config.source, "guard"))
+        .unwrap_or(1);
+    problem
+        .in_file(config::CONFIG_FILE)
+        .at_line(line)
+        .with_source(&config.source)
+}
+
 fn load_timed(
     options: &BuildOptions,
     highlighter: &Highlighter,
@@ -144,11 +175,7 @@ fn load_timed(
         &config.place_names(),
         &[config.host().to_string()],
     )
-    .map_err(|e| {
-        Problem::error("guard-config", e.text())
-            .in_file(config::CONFIG_FILE)
-            .help(crate::text!("guard-config-help"))
-    })?;
+    .map_err(|e| guard_config_problem(&e, &config))?;
     let (content, theme, renderer) = load_content_and_theme(options, &config, timeline)?;
     let indexing = prepare_search(&config, &content);
     let (site, warnings) = model_and_guard(
@@ -221,7 +248,7 @@ fn load_content_and_theme(
     let (content, theme) = rayon::join(
         || content::load(&options.root, config, load_options),
         || {
-            let theme = Theme::load(&options.root, &config.theme)?;
+            let theme = Theme::load(&options.root, &config.theme, options.theme_dir.as_deref())?;
             let renderer = Renderer::new(&theme, config)?;
             Ok::<_, Failed>((theme, renderer))
         },
@@ -272,10 +299,11 @@ fn model_and_guard(
     })
     .map_err(|Failed(mut problems)| {
         // The guard still reads every page: spam is never hidden behind a broken link.
-        let scanned = sources
-            .iter()
-            .map(|(file, text)| guard.source_problems(file, text));
-        problems.extend(scanned.flatten());
+        let scanned = sources.iter().flat_map(|(file, text)| {
+            let findings = guard.scan_source(text).into_iter();
+            findings.map(|f| guard_site::shared_problem(f, file, text, true))
+        });
+        problems.extend(scanned);
         Failed(problems)
     })?;
     timeline.mark("site model built");

@@ -27,34 +27,18 @@ pub struct Theme {
 }
 
 impl Theme {
-    pub fn load(root: &Path, name: &str) -> Result<Theme, Failed> {
-        let dir = root.join("themes").join(name);
-        refuse_outside(root, &format!("themes/{name}"))?;
-        let mut files = BTreeMap::new();
-        if dir.is_dir() {
-            read_dir_into(&dir, "", &format!("themes/{name}"), &mut files)?;
-        } else if name == "civic" {
-            for (rel, bytes) in embedded::FILES {
-                files.insert(
-                    rel.to_string(),
-                    ThemeFile {
-                        origin: format!("(built-in theme)/{rel}"),
-                        bytes: bytes.to_vec(),
-                    },
-                );
-            }
-        } else {
-            return Err(
-                Problem::error("no-theme", crate::text!("render-no-theme", name = name))
-                    .in_file(crate::config::CONFIG_FILE)
-                    .help(crate::text!("render-no-theme-help"))
-                    .into(),
-            );
-        }
+    /// The theme `name` of site.yaml from the site's `themes/` (or the built-in `civic`), or the
+    /// folder named with `--theme-dir`, which alone may lie outside the site; then the site's own
+    /// `templates/` and `static/` over it.
+    pub fn load(root: &Path, name: &str, theme_dir: Option<&Path>) -> Result<Theme, Failed> {
+        let mut files = match theme_dir {
+            Some(dir) => named_theme(dir)?,
+            None => site_theme(root, name)?,
+        };
         let mut overridden = Vec::new();
         for sub in ["templates", "static"] {
             let site_dir = root.join(sub);
-            refuse_outside(root, sub)?;
+            refuse_outside(root, sub, crate::text!("render-folder-outside-help"))?;
             if site_dir.is_dir() {
                 let mut site_files = BTreeMap::new();
                 read_dir_into(&site_dir, sub, sub, &mut site_files)?;
@@ -82,9 +66,58 @@ impl Theme {
     }
 }
 
+type Files = BTreeMap<String, ThemeFile>;
+
+/// `themes/<name>/` of the site, which must not lead outside it, else the built-in theme.
+fn site_theme(root: &Path, name: &str) -> Result<Files, Failed> {
+    let dir = root.join("themes").join(name);
+    let help = crate::text!("render-theme-outside-help");
+    refuse_outside(root, &format!("themes/{name}"), help)?;
+    let mut files = BTreeMap::new();
+    if dir.is_dir() {
+        read_dir_into(&dir, "", &format!("themes/{name}"), &mut files)?;
+    } else if name == "civic" {
+        for (rel, bytes) in embedded::FILES {
+            files.insert(
+                rel.to_string(),
+                ThemeFile {
+                    origin: format!("(built-in theme)/{rel}"),
+                    bytes: bytes.to_vec(),
+                },
+            );
+        }
+    } else {
+        return Err(
+            Problem::error("no-theme", crate::text!("render-no-theme", name = name))
+                .in_file(crate::config::CONFIG_FILE)
+                .help(crate::text!("render-no-theme-help"))
+                .into(),
+        );
+    }
+    Ok(files)
+}
+
+/// The theme folder named with `--theme-dir`: read where it is, since the person running the
+/// command chose it (site.yaml, which an editor's account can change, never can). The command
+/// line checked it is a folder; it may have gone since.
+fn named_theme(dir: &Path) -> Result<Files, Failed> {
+    let shown = crate::paths::display(dir);
+    if !dir.is_dir() {
+        return Err(Problem::error(
+            "no-theme",
+            crate::text!("render-theme-dir-missing", folder = shown.as_str()),
+        )
+        .in_file(dir)
+        .into());
+    }
+    let mut files = BTreeMap::new();
+    read_dir_into(dir, "", &shown, &mut files)?;
+    Ok(files)
+}
+
 /// A theme or override folder that a symlink leads out of the site (`themes/evil` → `/etc`) is
 /// refused: its files would be read and its `static/` published (issue 24).
-fn refuse_outside(root: &Path, rel: &str) -> Result<(), Failed> {
+fn refuse_outside(root: &Path, rel: &str, help: crate::messages::Text) -> Result<(), Failed> {
     match crate::paths::inside(root, Path::new(rel)) {
         Ok(_) => Ok(()),
         Err(target) => Err(Problem::error(
@@ -96,7 +129,7 @@ fn refuse_outside(root: &Path, rel: &str) -> Result<(), Failed> {
             ),
         )
         .in_file(rel)
-        .help(crate::text!("render-folder-outside-help"))
+        .help(help)
         .into()),
     }
 }

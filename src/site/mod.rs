@@ -2,6 +2,7 @@
 //! Markdown bodies (in parallel), pairs translations, orders sections, and builds the taxonomies
 //! and role-model filters. The resulting [`Site`] is read-only: rendering only reads it.
 
+mod clashes;
 mod page;
 pub mod patch;
 mod suggest;
@@ -230,6 +231,7 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
         pages,
         assets,
         drafts,
+        symlinks,
         ..
     } = content;
     sections.sort_by(|a, b| (a.lang, &a.dir).cmp(&(b.lang, &b.dir)));
@@ -242,6 +244,7 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
     let page_urls: Vec<String> = pages.iter().map(|p| page::url(&base, p)).collect();
     let mut links = link_table(&sections, &section_urls, &pages, &page_urls, &assets, &base);
     links.drafts = drafts.into_iter().collect();
+    links.symlinks = symlinks.into_iter().collect();
 
     let section_bodies: Vec<Rendered> = sections
         .par_iter()
@@ -313,7 +316,7 @@ pub fn build(input: BuildInput<'_>) -> Result<Site, Failed> {
         assets,
     };
     site.date_sections();
-    problems.extend(taxonomy::url_clashes(&site));
+    problems.extend(clashes::url_clashes(&site));
     if problems.is_empty() {
         Ok(site)
     } else {
@@ -487,44 +490,57 @@ fn resolve_menus(
         for item in items {
             let external = markdown::links::is_external(&item.link);
             let url = if external || item.link.starts_with('/') {
-                Some(item.link.clone())
+                Ok(item.link.clone())
             } else {
                 match links.resolve(&item.link, "", lang) {
-                    markdown::Resolved::Url(u) => Some(u),
-                    _ => None,
+                    markdown::Resolved::Url(u) => Ok(u),
+                    markdown::Resolved::Broken(why) => Err(Some(why)),
+                    markdown::Resolved::Keep => Err(None),
                 }
             };
             match url {
-                Some(url) => entries.push(MenuEntry {
+                Ok(url) => entries.push(MenuEntry {
                     label: item.label.clone(),
                     url,
                     external,
                 }),
-                None => {
-                    let line = config
-                        .source
-                        .lines()
-                        .position(|l| l.contains(&item.link))
-                        .map(|i| i + 1);
-                    let mut p = Problem::error(
-                        "broken-menu-link",
-                        crate::text!(
-                            "site-broken-menu-link",
-                            label = &item.label,
-                            link = &item.link
-                        ),
-                    )
-                    .in_file(crate::config::CONFIG_FILE)
-                    .help(crate::text!("site-broken-menu-link-help"))
-                    .with_source(&config.source);
-                    if let Some(line) = line {
-                        p = p.at_line(line);
-                    }
-                    problems.push(p);
-                }
+                Err(why) => problems.push(broken_menu_link(config, item, why)),
             }
         }
         menus.insert(lang, entries);
     }
     menus
+}
+
+/// A menu item whose link leads nowhere, at its line of site.yaml: a draft says it is one.
+fn broken_menu_link(
+    config: &SiteConfig,
+    item: &crate::config::MenuItem,
+    why: Option<crate::messages::Text>,
+) -> Problem {
+    let (label, link) = (&item.label, &item.link);
+    let (message, help) = if why.is_some_and(|w| w.key() == "link-draft-page") {
+        (
+            crate::text!("site-menu-link-draft", label = label, link = link),
+            crate::text!("site-menu-link-draft-help"),
+        )
+    } else {
+        (
+            crate::text!("site-broken-menu-link", label = label, link = link),
+            crate::text!("site-broken-menu-link-help"),
+        )
+    };
+    let mut p = Problem::error("broken-menu-link", message)
+        .in_file(crate::config::CONFIG_FILE)
+        .help(help)
+        .with_source(&config.source);
+    // The item's own line (`{ label: …, link: … }`), else the first that names its link.
+    let lines = || config.source.lines();
+    let line = lines()
+        .position(|l| l.contains(label.as_str()) && l.contains(link.as_str()))
+        .or_else(|| lines().position(|l| l.contains(link.as_str())));
+    if let Some(i) = line {
+        p = p.at_line(i + 1);
+    }
+    p
 }

@@ -116,14 +116,22 @@ fn figure_file(
             .and_then(|zh| zh.key_line(key).map(|line| (zh, line)))
             .unwrap_or((&doc.source, 1)),
     };
+    let (message, help) = if links.through_symlink(&path) {
+        (
+            crate::text!("site-image-symlink", file = &figure.file),
+            crate::text!("site-image-symlink-help", folder = folder),
+        )
+    } else {
+        (
+            crate::text!("site-missing-image", file = &figure.file),
+            crate::text!("site-missing-image-help", folder = folder),
+        )
+    };
     problems.push(
         source
-            .problem(
-                "missing-image",
-                crate::text!("site-missing-image", file = &figure.file),
-            )
+            .problem("missing-image", message)
             .at_line(line)
-            .help(crate::text!("site-missing-image-help", folder = folder)),
+            .help(help),
     );
     None
 }

@@ -5,7 +5,7 @@
 //! alias, a different photo file) is refused with [`Patch::Reload`] so the caller reloads.
 
 use super::page::{self, Bodies, Derived};
-use super::{PageId, Site, taxonomy};
+use super::{PageId, Site, clashes, taxonomy};
 use crate::content::PageDoc;
 use crate::error::Problem;
 use crate::markdown::{self, Highlighter};
@@ -106,7 +106,7 @@ pub fn apply(site: &mut Site, replacements: Vec<Replacement>) -> Vec<Problem> {
     if tags_changed {
         let base = site.config.base_path().to_string();
         site.tags = taxonomy::tags(&site.config, &site.pages, &base);
-        taxonomy::url_clashes(site)
+        clashes::url_clashes(site)
     } else {
         Vec::new()
     }

@@ -170,6 +170,7 @@ fn an_unsigned_page_stops_publishing_and_the_signed_sample_site_builds_clean() {
         base_url: None,
         drafts: false,
         date: DATE.parse().expect("date"),
+        theme_dir: None,
     };
     let gate = civic::check::publish_gate(&options);
     assert!(

@@ -206,6 +206,7 @@ fn building_the_sample_site_keeps_to_the_words_of_its_own_characters() {
         base_url: None,
         drafts: false,
         date: "2026-11-25".parse().unwrap(),
+        theme_dir: None,
     };
     let loaded = civic::pipeline::load(&options, &civic::markdown::Highlighter::default())
         .unwrap_or_else(|e| panic!("the sample site loads: {e:?}"));

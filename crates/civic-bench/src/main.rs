@@ -1,8 +1,8 @@
 //! `civic-bench corpus DIR` writes a generated site; `civic-bench edit` times serve's one-page
-//! edit path. Both are for `benches/run.sh` and people measuring Civic, so they speak English.
+//! edit path; `civic-bench hostile` times issue 24's hostile inputs at two sizes. Both are for `benches/run.sh` and people measuring Civic, so they speak English.
 
 use civic::pipeline::BuildOptions;
-use civic_bench::{corpus, edit};
+use civic_bench::{corpus, edit, hostile};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,6 +48,18 @@ enum Command {
         #[arg(long, default_value_t = 10)]
         runs: usize,
     },
+    /// Build each hostile input of issue 24 at half its size and at its size; print the times
+    Hostile {
+        /// Multiply every size by this (0.1 for a quick look)
+        #[arg(long, default_value_t = 1.0)]
+        scale: f64,
+        /// Builds of each size; the best time counts
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        /// Only the inputs whose name contains this (e.g. footnotes)
+        #[arg(long)]
+        only: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -73,9 +85,11 @@ fn main() -> ExitCode {
                     base_url: None,
                     drafts: false,
                     date,
+                    theme_dir: None,
                 };
                 edit::measure(options, &page, runs)
             }),
+        Command::Hostile { scale, runs, only } => hostile::run(scale, runs, only.as_deref()),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -16,6 +16,7 @@ arg-date = Build as of this date (YYYY-MM-DD): decides active ads [default: SOUR
 arg-quiet = Print only errors
 arg-force = Kept for older scripts: a build replaces only an empty --output folder or one Civic built (holding .civic-output), with or without --force
 arg-lang = Language of messages: zh-CN or en [default: LC_ALL, LC_MESSAGES or LANG, else zh-CN]
+arg-theme-dir = A theme folder to use instead of themes/<theme> of site.yaml; the only way to use a theme kept outside the site
 arg-serve-port = Port to listen on; 0 picks a free one [default: 1111]
 arg-serve-bind = Address to listen on; use 0.0.0.0 to preview from a phone on the same network [default: 127.0.0.1]
 arg-check-format = text for people, json for scripts [default: text]

@@ -15,3 +15,6 @@ markdown-failed-help = simplify the page until it builds and report the text tha
 markdown-long-code-line = a line of this code block is { $chars } characters long, more than the { $limit } that are highlighted; the block is shown as plain text
 markdown-long-code-line-help = break the long line, or raise `limits: {"{"} highlight_line_chars: … {"}"}` in site.yaml
 link-draft-page = `{ $dest }` links to a draft (`draft: true`), which is not published: publish it first, or link elsewhere
+link-symlink-file = `{ $dest }` is a symbolic link under content/ (or lies in a linked folder); Civic does not follow links in content/, so it is not published: copy the file itself into content/ and delete the link
+markdown-html-too-deep = raw HTML here nests more than { $depth } elements deep (an element inside an element … { $depth } times), deeper than browsers nest; the page is not built
+markdown-html-too-deep-help = close the elements you open (`</div>` for each `<div>`), or write the content in Markdown; a page pasted from another site often carries such markup

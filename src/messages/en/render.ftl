@@ -25,3 +25,5 @@ render-folder-outside = { $folder } is a symbolic link that leads outside the si
 render-folder-outside-help = copy the folder into the site instead of linking to it
 image-library-said = { $reason }
 image-too-many-pixels = the picture is { $width }×{ $height } pixels, more than the { $megapixels } megapixels Civic decodes; export it smaller (e.g. 4000 pixels wide) and replace the file
+render-theme-outside-help = copy the theme into the site's themes/ folder instead of linking to it; a theme you trust that must stay outside the site is used only when named on the command line: civic build --theme-dir DIR (check and serve take it too)
+render-theme-dir-missing = --theme-dir { $folder } is not a folder: name the theme's folder (the one holding templates/, static/ and i18n/), or leave --theme-dir out to use site.yaml's theme

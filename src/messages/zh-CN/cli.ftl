@@ -16,6 +16,7 @@ arg-date = 按这一天构建（YYYY-MM-DD），决定哪些公益广告在投�
 arg-quiet = 只显示错误
 arg-force = 为兼容旧脚本而保留：无论是否加 --force，构建都只替换空的 --output 文件夹或 Civic 构建的文件夹（其中有 .civic-output）
 arg-lang = 提示语言：zh-CN 或 en［默认：按 LC_ALL、LC_MESSAGES 或 LANG，否则 zh-CN］
+arg-theme-dir = 使用这个主题文件夹，代替 site.yaml 里 theme 指定的 themes/<主题名>；要用放在网站文件夹之外的主题，只能这样指定
 arg-serve-port = 监听的端口；0 表示自动选一个空闲端口［默认：1111］
 arg-serve-bind = 监听的地址；要用同一网络里的手机预览，请写 0.0.0.0［默认：127.0.0.1］
 arg-check-format = text 给人看，json 给脚本用［默认：text］

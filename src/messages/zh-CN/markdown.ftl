@@ -15,3 +15,6 @@ markdown-failed-help = 请逐步简化页面直到能够构建，并把出错的
 markdown-long-code-line = 这个代码块里有一行长达 { $chars } 个字符，超过了语法高亮的上限 { $limit }；整个代码块将以纯文本显示
 markdown-long-code-line-help = 把这一行拆短，或在 site.yaml 里调高 `limits: {"{"} highlight_line_chars: … {"}"}`
 link-draft-page = `{ $dest }` 链接到的是草稿（`draft: true`），草稿不会发布：请先发布它，或改链到别处
+link-symlink-file = `{ $dest }` 是 content/ 里的符号链接（或位于被链接的文件夹里）；Civic 不跟随 content/ 里的链接，所以不会发布它：请把文件本身复制到 content/ 里，并删掉这个链接
+markdown-html-too-deep = 这里的 HTML 嵌套超过 { $depth } 层（元素套元素，套了 { $depth } 次以上），比浏览器允许的还深；该页面不予生成
+markdown-html-too-deep-help = 请把打开的元素逐一关闭（每个 `<div>` 都要有 `</div>`），或改用 Markdown 书写；从别的网站粘贴来的页面常带有这种标记

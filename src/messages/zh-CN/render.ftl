@@ -25,3 +25,5 @@ render-folder-outside = { $folder } 是指向网站文件夹之外（{ $target }
 render-folder-outside-help = 请把该文件夹复制到网站里，而不是链接过去
 image-library-said = { $reason }
 image-too-many-pixels = 图片为 { $width }×{ $height } 像素，超过 Civic 可解码的 { $megapixels } 百万像素；请导出较小的图片（例如宽 4000 像素）并替换该文件
+render-theme-outside-help = 请把主题复制到网站的 themes/ 文件夹里，而不是链接过去；确需放在网站之外的可信主题，只能在命令行上指定：civic build --theme-dir 文件夹（check 和 serve 也可以这样用）
+render-theme-dir-missing = --theme-dir { $folder } 不是文件夹：请写主题所在的文件夹（里面有 templates/、static/ 和 i18n/），或者去掉 --theme-dir，使用 site.yaml 指定的主题

@@ -84,6 +84,7 @@ pub fn options(root: &Path, output: PathBuf) -> civic::pipeline::BuildOptions {
         base_url: None,
         drafts: false,
         date: "2026-11-25".parse().unwrap(),
+        theme_dir: None,
     }
 }
 

@@ -149,8 +149,9 @@ pub async fn twin(
         Err(r) => return *r,
     };
     let kind = {
-        let Ok(live) = desk.live.lock() else {
-            return refuse(StatusCode::INTERNAL_SERVER_ERROR, &desk, text!("desk-busy"));
+        let live = match desk.live() {
+            Ok(l) => l,
+            Err(r) => return *r,
         };
         live.site()
             .and_then(|site| site.pages.iter().find(|p| *p.doc.source.file == *file))

@@ -100,3 +100,90 @@ test('Chinese typed through an input method is saved and the preview shows it', 
   assert.match(shown, /李梅：夜校三十年/, 'the preview is the rebuilt page');
   await context.close();
 });
+
+const TYPED = 'content/role-models/he-haibo.md';
+const typedUrl = () => `${base}/desk/edit?file=${encodeURIComponent(TYPED)}`;
+
+// The Chinese preview's document, whether the frame shows the saved page or a draft (srcdoc).
+async function previewText(page, url) {
+  return page.locator(`iframe[data-url="${url}"]`).evaluate((f) => f.contentDocument?.body?.innerText || '');
+}
+
+test('the preview follows the typing (both twins) a pause after the last key, and nothing is saved', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const original = fs.readFileSync(path.join(site, TYPED), 'utf8');
+  await page.goto(typedUrl());
+  const body = page.locator('#body');
+  await body.focus();
+  await page.keyboard.press('Control+End');
+  // Pinyin composed first, then committed: nothing is sent while composing.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'yeshu', selectionStart: 5, selectionEnd: 5 });
+  await page.waitForTimeout(600);
+  assert.equal(await page.locator('.previews').getAttribute('data-drafted'), null, 'no refresh during composition');
+  await cdp.send('Input.insertText', { text: '夜里巡河的人' });
+  await page.keyboard.type('，还没有保存。');
+  const typedAt = Date.now();
+  await page.waitForFunction(() => {
+    const f = document.querySelector('iframe[data-url="/role-models/he-haibo/"]');
+    return f && f.contentDocument && f.contentDocument.body && f.contentDocument.body.innerText.includes('夜里巡河的人，还没有保存。');
+  }, null, { timeout: 5000 });
+  const shown = Date.now() - typedAt;
+  const serverMs = Number(await page.locator('.previews').getAttribute('data-draft-ms'));
+  console.log(`preview refresh: ${shown} ms after the last key (250 ms pause + ${serverMs} ms round trip)`);
+  assert.ok(shown < 250 + 300 + 500, `shown ${shown} ms after the last key`);
+  // The English twin inherits from the Chinese page, so it is rendered again too.
+  await page.waitForFunction(() => document.querySelector('iframe[data-url="/en/role-models/he-haibo/"]')?.contentDocument?.title);
+  assert.match(await previewText(page, '/role-models/he-haibo/'), /夜里巡河的人/);
+  assert.equal(fs.readFileSync(path.join(site, TYPED), 'utf8'), original, 'the file is not written');
+  // A broken link shows its finding beside the preview, in the build's words.
+  await page.keyboard.type('见[别处](../nowhere.md)。');
+  await page.locator('#draft-findings .problem').waitFor({ timeout: 5000 });
+  assert.match(await page.locator('#draft-findings').innerText(), /nowhere\.md/);
+  await context.close();
+});
+
+test('the body toolbar types Markdown, by mouse and keyboard, never during composition', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(AXE);
+  const page = await context.newPage();
+  await page.goto(typedUrl());
+  const body = page.locator('#body');
+  const toolbar = page.getByRole('toolbar', { name: '正文格式' });
+  await toolbar.waitFor();
+  await body.fill('夜校');
+  await body.evaluate((t) => t.setSelectionRange(0, 2));
+  await toolbar.getByRole('button', { name: '加粗' }).click();
+  assert.equal(await body.inputValue(), '**夜校**');
+  // Keyboard only: one tab stop, arrows along the buttons, Enter presses.
+  await body.fill('第一行\n第二行');
+  await body.evaluate((t) => t.setSelectionRange(0, 7));
+  await toolbar.getByRole('button', { name: '加粗' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '列表');
+  await page.keyboard.press('Enter');
+  assert.equal(await body.inputValue(), '- 第一行\n- 第二行');
+  // Ctrl+B while an input method composes is the input method's, not the toolbar's.
+  await body.fill('好人');
+  await body.evaluate((t) => { t.setSelectionRange(0, 2); t.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true })); });
+  await body.focus();
+  await page.keyboard.press('Control+b');
+  assert.equal(await body.inputValue(), '好人', 'nothing happens during composition');
+  await body.evaluate((t) => { t.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '' })); t.setSelectionRange(0, 2); });
+  await page.keyboard.press('Control+b');
+  assert.equal(await body.inputValue(), '**好人**');
+  // A link to another page, picked from the site's pages.
+  await body.fill('');
+  await toolbar.getByRole('button', { name: '链接到本站页面' }).click();
+  const dialog = page.getByRole('dialog', { name: '链接到本站页面' });
+  await dialog.waitFor();
+  await page.keyboard.type('role-models/li-mei.md');
+  const violations = await runAxe(page);
+  assert.deepEqual(violations, [], `the page picker:\n  ${describe(violations)}`);
+  await page.keyboard.press('Enter');
+  assert.match(await body.inputValue(), /^\[[^\]]*李梅[^\]]*\]\(@\/role-models\/li-mei\.md\)$/);
+  assert.equal(await dialog.isVisible(), false);
+  await context.close();
+});

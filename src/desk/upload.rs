@@ -1,0 +1,281 @@
+//! Photos and attachments, picked or dragged onto the edit screen (`desk.js` posts the file's
+//! bytes with the page, the name and the alternative texts in the address, and the session's
+//! CSRF token in `X-Civic-Csrf`). A picture is stored beside its page as the build publishes
+//! one: decoded, turned upright, encoded again without EXIF, GPS or camera data
+//! (`render::images::clean_picture`); its name made safe (pinyin or ASCII, lowercase, never an
+//! existing file's); its alternative text required in Chinese and English. A role model's
+//! photo or an ad's poster is set on the page (`photo:`/`photo_alt:`, and the English twin's
+//! `photo_alt:`), any other picture or an attachment is inserted into the body where the editor
+//! is typing.
+
+use super::accounts::Role;
+use super::document::Document;
+use super::pages::{posted_file, read, rebuild_all};
+use super::state::{Desk, Fields, Shared};
+use crate::content::kinds::Kind;
+use crate::messages::Text;
+use crate::text;
+use axum::body::Body;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use std::path::{Path, PathBuf};
+
+/// The most an uploaded file may hold.
+pub const LIMIT: usize = 20 * crate::paths::MB as usize;
+
+/// Attachments the desk takes: those whose text the inspection reads for personal data.
+const ATTACHMENTS: &[&str] = &["pdf", "docx", "xlsx"];
+
+#[derive(serde::Deserialize)]
+pub struct UploadQuery {
+    file: String,
+    name: String,
+    #[serde(default)]
+    alt_zh: String,
+    #[serde(default)]
+    alt_en: String,
+    /// The SHA-256 of the page as the form shows it.
+    #[serde(default)]
+    base: String,
+}
+
+/// What an upload did, for the script.
+#[derive(serde::Serialize, Default)]
+struct Stored {
+    name: String,
+    /// Fields set on the page (the form takes their new values).
+    fields: Vec<(String, String)>,
+    /// The page's new SHA-256 when its file was changed.
+    sha: Option<String>,
+    /// Markdown to insert where the editor is typing.
+    markdown: Option<String>,
+    message: String,
+}
+
+pub async fn upload(
+    State(desk): State<Shared>,
+    headers: HeaderMap,
+    Query(q): Query<UploadQuery>,
+    body: Body,
+) -> Response {
+    let csrf = headers
+        .get("x-civic-csrf")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let form: Fields = [("csrf", csrf), ("file", q.file.as_str())]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let (s, file, path) = match posted_file(&desk, &headers, &form, Role::Editor) {
+        Ok(f) => f,
+        Err(r) => return *r,
+    };
+    let bytes = match axum::body::to_bytes(body, LIMIT).await {
+        Ok(b) => b,
+        Err(_) => {
+            return refused(
+                &desk,
+                text!(
+                    "desk-upload-too-large",
+                    limit_mb = LIMIT / crate::paths::MB as usize
+                ),
+            );
+        }
+    };
+    let worker = desk.clone();
+    let page = file.clone();
+    let done = tokio::task::spawn_blocking(move || store(&worker, &page, &path, &q, &bytes)).await;
+    match done {
+        Ok(Ok(stored)) => {
+            super::log::append(
+                &desk.root,
+                &s.user,
+                "upload",
+                serde_json::json!({"file": file, "stored": stored.name, "fields": stored.fields}),
+            );
+            json(StatusCode::OK, &serde_json::json!(stored))
+        }
+        Ok(Err(message)) => refused(&desk, message),
+        Err(_) => refused(&desk, text!("desk-busy")),
+    }
+}
+
+fn json(status: StatusCode, value: &serde_json::Value) -> Response {
+    let mut r = (status, value.to_string()).into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+fn refused(desk: &Desk, message: Text) -> Response {
+    json(
+        StatusCode::BAD_REQUEST,
+        &serde_json::json!({"message": message.in_lang(desk.lang)}),
+    )
+}
+
+/// Checks, cleans and stores the file beside the page, and sets the page's photo when it has one.
+fn store(
+    desk: &Desk,
+    file: &str,
+    page: &Path,
+    q: &UploadQuery,
+    bytes: &[u8],
+) -> Result<Stored, Text> {
+    if file.ends_with(".en.md") {
+        return Err(text!("desk-upload-on-chinese"));
+    }
+    let (stem, ext) = q.name.rsplit_once('.').unwrap_or((q.name.as_str(), ""));
+    let ext = match ext.to_ascii_lowercase().as_str() {
+        "jpeg" => "jpg".to_string(),
+        e => e.to_string(),
+    };
+    let picture = crate::render::images::picture_format(&ext);
+    if picture.is_none() && !ATTACHMENTS.contains(&ext.as_str()) {
+        return Err(text!("desk-upload-type", ext = ext.as_str()));
+    }
+    let (alt_zh, alt_en) = (one_line(&q.alt_zh), one_line(&q.alt_en));
+    if picture.is_some() && (alt_zh.is_empty() || alt_en.is_empty()) {
+        return Err(text!("desk-upload-alt-needed"));
+    }
+    let data = match picture {
+        Some(format) => crate::render::images::clean_picture(bytes, format)
+            .map_err(|why| text!("desk-upload-bad-image", name = q.name.as_str(), why = why))?,
+        None => bytes.to_vec(),
+    };
+    let slot = picture.and_then(|_| figure_fields(desk, file));
+    // The page is changed only from the version the form shows (another save wins, as ever).
+    if slot.is_some() && crate::digest::sha256_hex(read(page, file)?.as_bytes()) != q.base {
+        return Err(text!("desk-conflict"));
+    }
+    let dir = page
+        .parent()
+        .ok_or_else(|| text!("desk-not-content", file = file))?;
+    let name = free_name(dir, stem, &ext, file);
+    crate::paths::write_file_atomically(&dir.join(&name), &data)
+        .map_err(|e| text!("desk-unwritable", file = name.as_str(), why = e.to_string()))?;
+    let stored = match slot {
+        Some((key, alt_key)) => set_figure(
+            desk,
+            (file, page),
+            (key, alt_key),
+            (&name, &alt_zh, &alt_en),
+        ),
+        None => {
+            let label = if alt_zh.is_empty() {
+                name.clone()
+            } else {
+                alt_zh.clone()
+            };
+            let (markdown, said) = if picture.is_some() {
+                (
+                    format!("![{label}]({name})"),
+                    text!(
+                        "desk-upload-in-body",
+                        name = name.as_str(),
+                        english = format!("![{alt_en}]({name})")
+                    ),
+                )
+            } else {
+                (
+                    format!("[{label}]({name})"),
+                    text!("desk-upload-attached", name = name.as_str()),
+                )
+            };
+            Ok(Stored {
+                name,
+                markdown: Some(markdown),
+                message: said.in_lang(desk.lang),
+                ..Stored::default()
+            })
+        }
+    };
+    // A new file beside the pages: the whole preview is built again (as serve does).
+    rebuild_all(desk);
+    stored
+}
+
+/// An alternative text as one line of plain text.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A name beside the page no file has: the upload's name as pinyin or ASCII words, else the
+/// page's own name, then `-2`, `-3`… when taken.
+fn free_name(dir: &Path, stem: &str, ext: &str, file: &str) -> String {
+    let page = file
+        .trim_end_matches(".md")
+        .rsplit('/')
+        .next()
+        .filter(|s| *s != "index")
+        .unwrap_or("photo")
+        .to_string();
+    let base = crate::slug::pinyin_slug(stem).unwrap_or(page);
+    (1..1000)
+        .map(|n| {
+            if n == 1 {
+                format!("{base}.{ext}")
+            } else {
+                format!("{base}-{n}.{ext}")
+            }
+        })
+        .find(|n| !dir.join(n).exists())
+        .unwrap_or_else(|| format!("{base}-{}.{ext}", jiff::Timestamp::now().as_second()))
+}
+
+/// The page's figure fields, when its kind has one: a role model's photo, an ad's poster.
+fn figure_fields(desk: &Desk, file: &str) -> Option<(&'static str, &'static str)> {
+    let live = desk.live().ok()?;
+    let kind = live
+        .site()?
+        .pages
+        .iter()
+        .find(|p| *p.doc.source.file == *file)?
+        .kind();
+    match kind {
+        Kind::RoleModel => Some(("photo", "photo_alt")),
+        Kind::Psa => Some(("poster", "poster_alt")),
+        _ => None,
+    }
+}
+
+/// Sets the figure and its Chinese alternative text on the page, the English one on its twin.
+fn set_figure(
+    desk: &Desk,
+    (file, page): (&str, &Path),
+    (key, alt_key): (&str, &str),
+    (name, alt_zh, alt_en): (&str, &str, &str),
+) -> Result<Stored, Text> {
+    let text = read(page, file)?;
+    let changed = Document::parse(&text)
+        .with_field(key, name)
+        .map(|t| Document::parse(&t))
+        .and_then(|d| d.with_field(alt_key, alt_zh))
+        .ok_or_else(|| text!("desk-not-content", file = file))?;
+    write(page, file, &changed)?;
+    let twin_file = format!("{}.en.md", file.trim_end_matches(".md"));
+    let twin: PathBuf = desk.root.join(&twin_file);
+    if twin.is_file() {
+        let en = read(&twin, &twin_file)?;
+        if let Some(set) = Document::parse(&en).with_field(alt_key, alt_en) {
+            write(&twin, &twin_file, &set)?;
+        }
+    }
+    Ok(Stored {
+        name: name.to_string(),
+        fields: vec![(key.into(), name.into()), (alt_key.into(), alt_zh.into())],
+        sha: Some(crate::digest::sha256_hex(changed.as_bytes())),
+        markdown: None,
+        message: text!("desk-upload-figure", name = name, field = key).in_lang(desk.lang),
+    })
+}
+
+fn write(path: &Path, file: &str, text: &str) -> Result<(), Text> {
+    crate::paths::write_file_atomically(path, text.as_bytes())
+        .map_err(|e| text!("desk-unwritable", file = file, why = e.to_string()))
+}

@@ -164,6 +164,39 @@ impl Document {
     }
 }
 
+/// The English alternative text of a picture uploaded before the page had an English twin,
+/// kept as a comment under the Chinese one (`# photo_alt (English): …`) until the twin is made.
+pub fn english_note(alt_key: &str) -> String {
+    format!("# {alt_key} (English): ")
+}
+
+impl Document {
+    /// The file with `# note` written under field `key` (a comment, kept like any other).
+    pub fn with_note_after(&self, key: &str, note: &str) -> String {
+        let mut doc = self.clone();
+        let newline = if self.crlf { "\r\n" } else { "\n" };
+        let note = note.replace(['\r', '\n'], " ");
+        let at = doc
+            .front
+            .iter()
+            .position(|l| matches!(l, Line::Field { key: k, .. } if k == key));
+        let line = Line::Other(format!("{note}{newline}"));
+        match at {
+            Some(i) => doc.front.insert(i + 1, line),
+            None => doc.front.push(line),
+        }
+        doc.with_changes(&|_| None, &self.body)
+    }
+
+    /// The text of the comment line starting with `prefix`, if the front matter has one.
+    pub fn note(&self, prefix: &str) -> Option<&str> {
+        self.front.iter().find_map(|l| match l {
+            Line::Other(raw) => raw.strip_prefix(prefix).map(str::trim_end),
+            Line::Field { .. } => None,
+        })
+    }
+}
+
 /// Which lines are one-line fields: `key: value` at the left margin, not followed by indented
 /// lines that belong to it (a list or a map under the key).
 fn classify(lines: &[&str], after: &[&str]) -> Vec<Line> {

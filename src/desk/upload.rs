@@ -257,15 +257,20 @@ fn set_figure(
         .map(|t| Document::parse(&t))
         .and_then(|d| d.with_field(alt_key, alt_zh))
         .ok_or_else(|| text!("desk-not-content", file = file))?;
-    write(page, file, &changed)?;
     let twin_file = format!("{}.en.md", file.trim_end_matches(".md"));
     let twin: PathBuf = desk.root.join(&twin_file);
-    if twin.is_file() {
+    let changed = if twin.is_file() {
         let en = read(&twin, &twin_file)?;
         if let Some(set) = Document::parse(&en).with_field(alt_key, alt_en) {
             write(&twin, &twin_file, &set)?;
         }
-    }
+        changed
+    } else {
+        // No English page yet: the English text waits under the Chinese one for the twin.
+        let note = format!("{}{alt_en}", super::document::english_note(alt_key));
+        Document::parse(&changed).with_note_after(alt_key, &note)
+    };
+    write(page, file, &changed)?;
     Ok(Stored {
         name: name.to_string(),
         fields: vec![(key.into(), name.into()), (alt_key.into(), alt_zh.into())],

@@ -90,7 +90,7 @@ test('Chinese typed through an input method is saved and the preview shows it', 
   await cdp.send('Input.insertText', { text: '李梅：夜校三十年' });
   assert.equal(await title.inputValue(), '李梅：夜校三十年');
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '保存' }).click()]);
-  assert.match(await page.locator('[role=status]').innerText(), /已保存/);
+  assert.match(await page.locator('p.ok[role=status]').innerText(), /已保存/);
   const text = fs.readFileSync(path.join(site, FILE), 'utf8');
   // Only the title's line changed; every other byte of the file is kept.
   assert.equal(text, original.replace(/^title: .*$/m, 'title: 李梅：夜校三十年'));
@@ -185,5 +185,55 @@ test('the body toolbar types Markdown, by mouse and keyboard, never during compo
   await page.keyboard.press('Enter');
   assert.match(await body.inputValue(), /^\[[^\]]*李梅[^\]]*\]\(@\/role-models\/li-mei\.md\)$/);
   assert.equal(await dialog.isVisible(), false);
+  await context.close();
+});
+
+test('an editor creates a role model, drops a photo with both alternative texts, saves, and makes the English twin', { timeout: 600000 }, async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(AXE);
+  const page = await context.newPage();
+  // A new page reloads the preview's site and a new photo rebuilds it: slow in a debug build.
+  page.setDefaultTimeout(180000);
+  await page.goto(`${base}/desk/`);
+  await page.selectOption('#kind', 'role_model');
+  await page.fill('#title', '测试模范');
+  const file = 'content/role-models/ce-shi-mo-fan.md';
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '新建', exact: true }).click()]);
+  assert.equal(new URL(page.url()).searchParams.get('file'), file);
+  // A phone photo with an EXIF block: dropped onto the panel, the desk stores it clean.
+  const jpeg = fs.readFileSync(path.join(REPO, 'content/role-models/li-mei.jpg'));
+  const exif = Buffer.concat([Buffer.from([0xff, 0xe1, 0x00, 0x18]), Buffer.from('Exif\0\0MM\0*\0\0\0\x08\0\0CivicGPS', 'latin1')]);
+  const phone = Buffer.concat([jpeg.subarray(0, 2), exif, jpeg.subarray(2)]);
+  const dropped = await page.evaluateHandle((bytes) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], '我的照片.JPG', { type: 'image/jpeg' }));
+    return dt;
+  }, [...phone]);
+  await page.dispatchEvent('#drop', 'drop', { dataTransfer: dropped });
+  await page.getByRole('button', { name: '上传' }).click();
+  await page.locator('#upload-status.error').waitFor();
+  assert.match(await page.locator('#upload-status').innerText(), /中文和英文两种替代文字/);
+  await page.getByLabel('中文替代文字（照片里是谁、在做什么）').fill('测试模范在社区服务');
+  await page.getByLabel('英文替代文字').fill('The test role model serving the neighbourhood');
+  await page.getByRole('button', { name: '上传' }).click();
+  await page.locator('#upload-status.ok').waitFor();
+  assert.match(await page.locator('#upload-status').innerText(), /wo-de-zhao-pian\.jpg/);
+  const stored = fs.readFileSync(path.join(site, 'content/role-models/wo-de-zhao-pian.jpg'));
+  assert.ok(!stored.includes('Exif') && !stored.includes('CivicGPS'), 'no EXIF in the stored photo');
+  const violations = await runAxe(page);
+  assert.deepEqual(violations, [], `after the upload:\n  ${describe(violations)}`);
+  // The editor goes on typing and saves: the photo lines stay, nothing is refused.
+  await page.locator('#body').fill('\n测试模范多年来在社区义务服务。\n');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '保存' }).click()]);
+  assert.match(await page.locator('p.ok[role=status]').innerText(), /已保存/);
+  const text = fs.readFileSync(path.join(site, file), 'utf8');
+  assert.match(text, /^photo: wo-de-zhao-pian\.jpg\nphoto_alt: 测试模范在社区服务\n/m);
+  assert.match(text, /\n---\n\n测试模范多年来在社区义务服务。\n$/);
+  await page.frameLocator('iframe[data-url="/role-models/ce-shi-mo-fan/"]').locator('img[alt="测试模范在社区服务"]').first().waitFor();
+  // The English twin takes the English alternative text given with the photo.
+  await page.fill('#twin-title', 'Test Role Model');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: /新建英文版/ }).click()]);
+  const en = fs.readFileSync(path.join(site, 'content/role-models/ce-shi-mo-fan.en.md'), 'utf8');
+  assert.match(en, /^photo_alt: The test role model serving the neighbourhood$/m);
   await context.close();
 });

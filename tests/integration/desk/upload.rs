@@ -94,10 +94,27 @@ fn a_role_models_photo_is_stored_clean_with_both_alternative_texts() {
     assert_eq!((img.width(), img.height()), (120, 160), "turned upright");
     let text = std::fs::read_to_string(f.root().join(file)).expect("the page");
     assert!(
-        text.contains("photo: wang-jun-zai-she-qu.jpg\nphoto_alt: 王军在社区巡逻\n---"),
-        "{text}"
+        text.contains("photo: wang-jun-zai-she-qu.jpg\nphoto_alt: 王军在社区巡逻\n# photo_alt (English): Wang Jun on patrol in his neighbourhood\n---"),
+        "the English text waits for the twin: {text}"
     );
     let preview = desk.get("/role-models/wang-jun/", None);
+    // The twin made from the page takes the English alternative text.
+    let made = desk.post(
+        "/desk/twin",
+        None,
+        &[
+            ("csrf", csrf.as_str()),
+            ("file", file),
+            ("title", "Wang Jun"),
+        ],
+    );
+    assert_eq!(made.status, 303, "{}", made.body);
+    let en = std::fs::read_to_string(f.root().join("content/role-models/wang-jun.en.md"))
+        .expect("the twin");
+    assert!(
+        en.contains("photo_alt: Wang Jun on patrol in his neighbourhood\n"),
+        "{en}"
+    );
     let list = desk.get("/desk/", None);
     assert!(
         preview.body.contains("王军在社区巡逻"),

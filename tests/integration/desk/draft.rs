@@ -59,6 +59,20 @@ fn the_unsaved_form_is_rendered_for_both_twins_and_nothing_is_written() {
         !preview.body.contains("还没有保存"),
         "the preview site is as saved"
     );
+
+    // The model is put back as it was: a save after the draft rebuilds from the saved text, and
+    // no list shows the title that was only drafted.
+    let mut saved = form_values(&page.body, "/desk/save");
+    set(&mut saved, "body", "\r\n保存的正文。\r\n");
+    assert_eq!(desk.post("/desk/save", None, &pairs(&saved)).status, 303);
+    let gallery = desk.get("/role-models/", None);
+    assert!(gallery.body.contains("李梅"), "{}", gallery.body);
+    assert!(
+        !gallery.body.contains("夜校三十年"),
+        "the drafted title leaked into the model"
+    );
+    let page = desk.get("/role-models/li-mei/", None);
+    assert!(page.body.contains("保存的正文。") && !page.body.contains("夜校三十年"));
 }
 
 #[test]
@@ -82,4 +96,29 @@ fn a_mistake_in_the_unsaved_form_comes_back_as_the_builds_finding() {
     let mut values = form_values(&page.body, "/desk/save");
     set(&mut values, "csrf", "forged");
     assert_eq!(desk.post("/desk/draft", None, &pairs(&values)).status, 403);
+}
+
+#[test]
+fn a_draft_leaves_the_live_model_exactly_as_it_was() {
+    use civic::serve::live::{Drafted, Live};
+    let f = Fixture::new();
+    let options = crate::common::small_site::options(f.root(), f.root().join("out"));
+    let (mut live, _) = Live::start(options);
+    let before = format!("{:?}", live.site().expect("built"));
+    let rel = "role-models/li-mei.md";
+    let text = std::fs::read_to_string(f.root().join("content").join(rel)).expect("page");
+    // Another title and body: the gallery's order, the summary and the twin would change.
+    let drafted = text
+        .replacen("title: 李梅", "title: 阿梅：夜校", 1)
+        .replace("\n---\n", "\n---\n草稿的正文。\n");
+    let draft = live.render_draft(rel, &drafted);
+    match &draft.drafted {
+        Drafted::Pages(pages) => {
+            assert_eq!(pages.len(), 2);
+            assert!(pages[0].html.contains("草稿的正文。"));
+        }
+        other => panic!("not rendered: {other:?}"),
+    }
+    // The whole model, field by field, is what it was before the draft.
+    assert_eq!(format!("{:?}", live.site().expect("built")), before);
 }

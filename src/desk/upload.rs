@@ -24,9 +24,6 @@ use std::path::{Path, PathBuf};
 /// The most an uploaded file may hold.
 pub const LIMIT: usize = 20 * crate::paths::MB as usize;
 
-/// Attachments the desk takes: those whose text the inspection reads for personal data.
-const ATTACHMENTS: &[&str] = &["pdf", "docx", "xlsx"];
-
 #[derive(serde::Deserialize)]
 pub struct UploadQuery {
     file: String,
@@ -135,18 +132,15 @@ fn store(
         "jpeg" => "jpg".to_string(),
         e => e.to_string(),
     };
-    let picture = crate::render::images::picture_format(&ext);
-    if picture.is_none() && !ATTACHMENTS.contains(&ext.as_str()) {
-        return Err(text!("desk-upload-type", ext = ext.as_str()));
-    }
     let (alt_zh, alt_en) = (one_line(&q.alt_zh), one_line(&q.alt_en));
-    if picture.is_some() && (alt_zh.is_empty() || alt_en.is_empty()) {
-        return Err(text!("desk-upload-alt-needed"));
-    }
+    let picture = crate::render::images::picture_format(&ext);
     let data = match picture {
+        Some(_) if alt_zh.is_empty() || alt_en.is_empty() => {
+            return Err(text!("desk-upload-alt-needed"));
+        }
         Some(format) => crate::render::images::clean_picture(bytes, format)
             .map_err(|why| text!("desk-upload-bad-image", name = q.name.as_str(), why = why))?,
-        None => bytes.to_vec(),
+        None => attachment(bytes, &ext, &q.name)?,
     };
     let slot = picture.and_then(|_| figure_fields(desk, file));
     // The page is changed only from the version the form shows (another save wins, as ever).
@@ -159,45 +153,62 @@ fn store(
     let name = free_name(dir, stem, &ext, file);
     crate::paths::write_file_atomically(&dir.join(&name), &data)
         .map_err(|e| text!("desk-unwritable", file = name.as_str(), why = e.to_string()))?;
+    let alts = (name.as_str(), alt_zh.as_str(), alt_en.as_str());
     let stored = match slot {
-        Some((key, alt_key)) => set_figure(
-            desk,
-            (file, page),
-            (key, alt_key),
-            (&name, &alt_zh, &alt_en),
-        ),
-        None => {
-            let label = if alt_zh.is_empty() {
-                name.clone()
-            } else {
-                alt_zh.clone()
-            };
-            let (markdown, said) = if picture.is_some() {
-                (
-                    format!("![{label}]({name})"),
-                    text!(
-                        "desk-upload-in-body",
-                        name = name.as_str(),
-                        english = format!("![{alt_en}]({name})")
-                    ),
-                )
-            } else {
-                (
-                    format!("[{label}]({name})"),
-                    text!("desk-upload-attached", name = name.as_str()),
-                )
-            };
-            Ok(Stored {
-                name,
-                markdown: Some(markdown),
-                message: said.in_lang(desk.lang),
-                ..Stored::default()
-            })
-        }
+        Some(keys) => set_figure(desk, (file, page), keys, alts),
+        None => Ok(in_body(desk, alts, picture.is_some())),
     };
     // A new file beside the pages: the whole preview is built again (as serve does).
     rebuild_all(desk);
     stored
+}
+
+/// An attachment of a type the desk takes, whose first bytes are what its name says.
+fn attachment(bytes: &[u8], ext: &str, name: &str) -> Result<Vec<u8>, Text> {
+    let magic: &[u8] = match ext {
+        "pdf" => b"%PDF-",
+        "docx" | "xlsx" => b"PK\x03\x04",
+        _ => return Err(text!("desk-upload-type", ext = ext)),
+    };
+    if bytes.starts_with(magic) {
+        Ok(bytes.to_vec())
+    } else {
+        Err(text!("desk-upload-not-what-named", name = name, ext = ext))
+    }
+}
+
+/// A picture or an attachment that goes into the body where the editor is typing.
+fn in_body(desk: &Desk, (name, alt_zh, alt_en): (&str, &str, &str), picture: bool) -> Stored {
+    let label = markdown_text(if alt_zh.is_empty() { name } else { alt_zh });
+    let (markdown, said) = if picture {
+        let english = format!("![{}]({name})", markdown_text(alt_en));
+        (
+            format!("![{label}]({name})"),
+            text!("desk-upload-in-body", name = name, english = english),
+        )
+    } else {
+        (
+            format!("[{label}]({name})"),
+            text!("desk-upload-attached", name = name),
+        )
+    };
+    Stored {
+        name: name.to_string(),
+        markdown: Some(markdown),
+        message: said.in_lang(desk.lang),
+        ..Stored::default()
+    }
+}
+
+/// Text for a Markdown link or image label: its brackets and backslashes escaped.
+fn markdown_text(s: &str) -> String {
+    s.chars().fold(String::new(), |mut out, c| {
+        if matches!(c, '[' | ']' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+        out
+    })
 }
 
 /// An alternative text as one line of plain text.
@@ -283,4 +294,18 @@ fn set_figure(
 fn write(path: &Path, file: &str, text: &str) -> Result<(), Text> {
     crate::paths::write_file_atomically(path, text.as_bytes())
         .map_err(|e| text!("desk-unwritable", file = file, why = e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_cannot_close_the_link_and_attachments_are_what_they_say() {
+        assert_eq!(markdown_text("a](x) [b\\"), "a\\](x) \\[b\\\\");
+        assert!(attachment(b"%PDF-1.7 ...", "pdf", "a.pdf").is_ok());
+        assert!(attachment(b"MZ\x90\0", "pdf", "a.pdf").is_err());
+        assert!(attachment(b"PK\x03\x04...", "docx", "a.docx").is_ok());
+        assert!(attachment(b"PK\x03\x04", "exe", "a.exe").is_err());
+    }
 }

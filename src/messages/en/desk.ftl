@@ -83,7 +83,6 @@ desk-no-targets = site.yaml has no publish targets (publish:) yet; an administra
 desk-publish-explain = Publishing first builds and checks the whole site; it does not publish when there are errors, inspection veto items or unsigned pages
 desk-publish-target = Publish to
 desk-publish-now = Build, check and publish
-desk-published = Published release { $release }; { $uploaded } files uploaded
 desk-search = Search titles or file names
 desk-search-go = Filter
 desk-all-sections = All sections
@@ -130,3 +129,4 @@ desk-upload-figure = Stored as { $name } without location or camera data, and se
     } (with both alternative texts). The preview shows it
 desk-upload-in-body = Stored as { $name } without location or camera data and put into the body where you were typing; in the English twin write: { $english }
 desk-upload-attached = Stored as { $name } and linked in the body where you were typing; the inspection checks it for personal data before publishing
+desk-upload-not-what-named = { $name } is not a .{ $ext } file inside (its first bytes say otherwise); save it again from the program that made it

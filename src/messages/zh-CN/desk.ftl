@@ -83,7 +83,6 @@ desk-no-targets = site.yaml 里还没有发布目标（publish:），请管理�
 desk-publish-explain = 发布会先构建整个网站并检查；有错误、检查否决项或未签发的页面时不会发布
 desk-publish-target = 发布到
 desk-publish-now = 构建、检查并发布
-desk-published = 已发布版本 { $release }，上传了 { $uploaded } 个文件
 desk-search = 搜索标题或文件名
 desk-search-go = 筛选
 desk-all-sections = 全部栏目
@@ -130,3 +129,4 @@ desk-upload-figure = 已保存为 { $name }（已去掉拍摄位置和相机信�
     }（中英文替代文字都已填写）。预览里可以看到
 desk-upload-in-body = 已保存为 { $name }（已去掉拍摄位置和相机信息），并插入正文光标处；英文版请写：{ $english }
 desk-upload-attached = 已保存为 { $name }，并在正文光标处加了链接；发布前的检查会查看其中是否有个人信息
+desk-upload-not-what-named = { $name } 的内容不是 .{ $ext } 文件（文件开头不对）；请用生成它的软件重新保存

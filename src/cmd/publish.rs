@@ -146,20 +146,7 @@ impl publish::Progress for Printer {
 }
 
 fn summary(done: &Report) -> Text {
-    let verify = match &done.verify {
-        None => text!("publish-verify-off"),
-        Some(v) if !v.reached => text!("publish-verify-unreached", why = v.summary.as_str()),
-        Some(v) if v.clean => text!("publish-verify-clean", summary = v.summary.as_str()),
-        Some(v) => text!("publish-verify-failed", summary = v.summary.as_str()),
-    };
-    text!(
-        "publish-done",
-        release = done.release.as_str(),
-        uploaded = done.uploaded.len(),
-        unchanged = done.unchanged,
-        deleted = done.deleted.len(),
-        verify = verify
-    )
+    done.summary()
 }
 
 fn list(args: &PublishArgs, target: &Target, lang: Lang) -> Outcome {

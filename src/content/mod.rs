@@ -212,20 +212,18 @@ fn parse_file(md: MarkdownFile, limits: &Limits) -> Result<Parsed, Vec<Problem>>
     // Checked before reading: a 2 GB file must fail with its name, not be killed by the kernel.
     let size = std::fs::metadata(&md.path).map_err(unreadable)?.len();
     if size > limits.file_size_bytes() {
-        return Err(vec![
-            Problem::error(
-                "file-too-large",
-                crate::text!(
-                    "content-file-too-large",
-                    size_mb = format!("{:.1}", size as f64 / (1024.0 * 1024.0)),
-                    limit_mb = limits.file_size_mb
-                ),
-            )
-            .in_file(&file)
-            .help(crate::text!("content-file-too-large-help")),
-        ]);
+        return Err(vec![too_large(&file, size, limits)]);
     }
     let bytes = std::fs::read(&md.path).map_err(unreadable)?;
+    parse_bytes(md, bytes, limits)
+}
+
+/// [`parse_file`] of bytes already read (the desk's preview of text not saved yet).
+fn parse_bytes(md: MarkdownFile, bytes: Vec<u8>, limits: &Limits) -> Result<Parsed, Vec<Problem>> {
+    let file = format!("{CONTENT_DIR}/{}", md.rel);
+    if bytes.len() as u64 > limits.file_size_bytes() {
+        return Err(vec![too_large(&file, bytes.len() as u64, limits)]);
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
@@ -310,6 +308,19 @@ fn parse_file(md: MarkdownFile, limits: &Limits) -> Result<Parsed, Vec<Problem>>
             Parsed::Page(md, Box::new(raw), source)
         }
     })
+}
+
+fn too_large(file: &str, size: u64, limits: &Limits) -> Problem {
+    Problem::error(
+        "file-too-large",
+        crate::text!(
+            "content-file-too-large",
+            size_mb = format!("{:.1}", size as f64 / (1024.0 * 1024.0)),
+            limit_mb = limits.file_size_mb
+        ),
+    )
+    .in_file(file)
+    .help(crate::text!("content-file-too-large-help"))
 }
 
 /// A front-matter YAML error, placed in the file.

@@ -4,8 +4,8 @@
 
 pub use super::is_dropped;
 use super::{
-    DocName, PageDoc, Parsed, Rejected, Source, kinds, parse_file, parse_yaml, validate_page, walk,
-    yaml_problem,
+    DocName, PageDoc, Parsed, Rejected, Source, kinds, parse_bytes, parse_file, parse_yaml,
+    validate_page, walk, yaml_problem,
 };
 use crate::config::SiteConfig;
 use crate::error::Problem;
@@ -33,6 +33,29 @@ pub fn reload_page(
     section_kinds: &HashMap<&str, Kind>,
     zh_source: Option<&Source>,
 ) -> Result<Reloaded, Vec<Problem>> {
+    read_page(root, rel, None, (config, section_kinds), zh_source)
+}
+
+/// [`reload_page`] of `text` instead of the file's bytes: the page as it would be if `rel`
+/// held `text` (the desk's preview while the editor types; nothing is written).
+pub fn page_from_text(
+    root: &Path,
+    rel: &str,
+    text: &str,
+    config: &SiteConfig,
+    section_kinds: &HashMap<&str, Kind>,
+    zh_source: Option<&Source>,
+) -> Result<Reloaded, Vec<Problem>> {
+    read_page(root, rel, Some(text), (config, section_kinds), zh_source)
+}
+
+fn read_page(
+    root: &Path,
+    rel: &str,
+    text: Option<&str>,
+    (config, section_kinds): (&SiteConfig, &HashMap<&str, Kind>),
+    zh_source: Option<&Source>,
+) -> Result<Reloaded, Vec<Problem>> {
     let mut md =
         walk::classify(rel).map_err(|p| vec![p.in_file(format!("{}/{rel}", walk::CONTENT_DIR))])?;
     md.path = root.join(walk::CONTENT_DIR).join(rel);
@@ -41,7 +64,11 @@ pub fn reload_page(
     if md.name == DocName::SectionIndex || is_link {
         return Ok(Reloaded::Section);
     }
-    let (md, raw, source) = match parse_file(md, &config.limits)? {
+    let parsed = match text {
+        Some(text) => parse_bytes(md, text.as_bytes().to_vec(), &config.limits)?,
+        None => parse_file(md, &config.limits)?,
+    };
+    let (md, raw, source) = match parsed {
         Parsed::Page(md, raw, source) => (md, raw, source),
         Parsed::Section(..) => return Ok(Reloaded::Section),
     };

@@ -135,6 +135,68 @@ impl Document {
     }
 }
 
+impl Document {
+    /// The file with field `key` set to `value` as an editor would set it by hand: its line
+    /// changed when it is there, a commented-out `# key: …` line of the skeleton written as
+    /// the field, or else a new line at the end of the front matter. Every other byte is kept.
+    pub fn with_field(&self, key: &str, value: &str) -> Option<String> {
+        if self.open.is_empty() {
+            return None;
+        }
+        let mut doc = self.clone();
+        let newline = if self.crlf { "\r\n" } else { "\n" };
+        let line = format!("{key}: {}{newline}", encode(value.trim(), ""));
+        let present = doc
+            .front
+            .iter()
+            .any(|l| matches!(l, Line::Field { key: k, .. } if k == key));
+        if !present {
+            let commented = doc.front.iter().position(|l| {
+                matches!(l, Line::Other(raw) if raw.trim_start_matches(['#', ' ']).starts_with(&format!("{key}:")))
+            });
+            match commented {
+                Some(i) => doc.front[i] = Line::Other(line),
+                None => doc.front.push(Line::Other(line)),
+            }
+            return Some(doc.with_changes(&|_| None, &self.body));
+        }
+        Some(doc.with_changes(&|k| (k == key).then(|| value.to_string()), &self.body))
+    }
+}
+
+/// The English alternative text of a picture uploaded before the page had an English twin,
+/// kept as a comment under the Chinese one (`# photo_alt (English): …`) until the twin is made.
+pub fn english_note(alt_key: &str) -> String {
+    format!("# {alt_key} (English): ")
+}
+
+impl Document {
+    /// The file with `# note` written under field `key` (a comment, kept like any other).
+    pub fn with_note_after(&self, key: &str, note: &str) -> String {
+        let mut doc = self.clone();
+        let newline = if self.crlf { "\r\n" } else { "\n" };
+        let note = note.replace(['\r', '\n'], " ");
+        let at = doc
+            .front
+            .iter()
+            .position(|l| matches!(l, Line::Field { key: k, .. } if k == key));
+        let line = Line::Other(format!("{note}{newline}"));
+        match at {
+            Some(i) => doc.front.insert(i + 1, line),
+            None => doc.front.push(line),
+        }
+        doc.with_changes(&|_| None, &self.body)
+    }
+
+    /// The text of the comment line starting with `prefix`, if the front matter has one.
+    pub fn note(&self, prefix: &str) -> Option<&str> {
+        self.front.iter().find_map(|l| match l {
+            Line::Other(raw) => raw.strip_prefix(prefix).map(str::trim_end),
+            Line::Field { .. } => None,
+        })
+    }
+}
+
 /// Which lines are one-line fields: `key: value` at the left margin, not followed by indented
 /// lines that belong to it (a list or a map under the key).
 fn classify(lines: &[&str], after: &[&str]) -> Vec<Line> {
@@ -241,6 +303,30 @@ mod tests {
         assert_eq!(
             out,
             "---\n# 编辑：王\ntitle: \"李梅：三十年\"\ndate: 2026-11-20\ntags:\n  - 志愿\nsummary: \"新的: 一句话\"\n---\n\n新正文。\n"
+        );
+    }
+
+    #[test]
+    fn a_field_is_set_where_the_skeleton_comments_it_or_added_at_the_end() {
+        let d = Document::parse("---\ntitle: 甲\n# photo: x.jpg\n---\n正文\n");
+        let set = d.with_field("photo", "jia.jpg").expect("front matter");
+        assert_eq!(set, "---\ntitle: 甲\nphoto: jia.jpg\n---\n正文\n");
+        let d = Document::parse(&set);
+        let alt = d
+            .with_field("photo_alt", "甲在夜校: 上课")
+            .expect("front matter");
+        assert_eq!(
+            alt,
+            "---\ntitle: 甲\nphoto: jia.jpg\nphoto_alt: \"甲在夜校: 上课\"\n---\n正文\n"
+        );
+        let again = Document::parse(&alt)
+            .with_field("photo", "yi.jpg")
+            .expect("fm");
+        assert!(again.contains("photo: yi.jpg\nphoto_alt"));
+        assert!(
+            Document::parse("只有正文\n")
+                .with_field("photo", "a.jpg")
+                .is_none()
         );
     }
 

@@ -86,7 +86,7 @@ pub fn edit(lang: Lang, session: &Session, v: &EditView) -> String {
         ),
     };
     let body = format!(
-        "<h2>{title}</h2><p><code>{file}</code></p>{notice}{twin}<div class=\"grid\"><section aria-labelledby=\"form-h\"><h3 id=\"form-h\">{form_h}</h3><form method=\"post\" action=\"/desk/save\"><input type=\"hidden\" name=\"csrf\" value=\"{csrf}\"><input type=\"hidden\" name=\"file\" value=\"{file}\"><input type=\"hidden\" name=\"base_sha\" value=\"{sha}\">{fields_html}{other}<label for=\"body\">{body_l}</label>{body_problems}<textarea id=\"body\" name=\"body\" lang=\"{page_lang}\">\n{body_text}</textarea>{save_note}<p><button>{save}</button></p></form>{actions}{review}</section><section aria-labelledby=\"preview-h\"><h3 id=\"preview-h\">{preview_h}</h3><input type=\"checkbox\" id=\"phone\"><label for=\"phone\" style=\"display:inline;font-weight:400\">{phone}</label><div class=\"previews\">{previews}</div></section></div>",
+        "<h2>{title}</h2><p><code>{file}</code></p>{notice}{twin}<div class=\"grid\"><section aria-labelledby=\"form-h\"><h3 id=\"form-h\">{form_h}</h3><form method=\"post\" action=\"/desk/save\"><input type=\"hidden\" name=\"csrf\" value=\"{csrf}\"><input type=\"hidden\" name=\"file\" value=\"{file}\"><input type=\"hidden\" name=\"base_sha\" value=\"{sha}\">{fields_html}{other}<label for=\"body\">{body_l}</label>{body_problems}{toolbar}<textarea id=\"body\" name=\"body\" lang=\"{page_lang}\">\n{body_text}</textarea>{save_note}<p><button>{save}</button></p></form>{upload}{actions}{review}</section><section aria-labelledby=\"preview-h\"><h3 id=\"preview-h\">{preview_h}</h3><input type=\"checkbox\" id=\"phone\"><label for=\"phone\" style=\"display:inline;font-weight:400\">{phone}</label><div id=\"draft-findings\" aria-live=\"polite\"></div><div class=\"previews\">{previews}</div></section></div>{picker}",
         title = esc(v.doc.value("title").unwrap_or(v.file)),
         file = esc(v.file),
         csrf = esc(&session.csrf),
@@ -105,6 +105,9 @@ pub fn edit(lang: Lang, session: &Session, v: &EditView) -> String {
         preview_h = t(lang, text!("desk-preview")),
         phone = t(lang, text!("desk-phone-frame")),
         previews = previews(lang, &v.previews),
+        toolbar = super::toolbar::toolbar(lang),
+        upload = super::toolbar::upload_panel(lang, v.file),
+        picker = super::toolbar::page_picker(lang),
     );
     layout(
         lang,
@@ -207,8 +210,8 @@ fn previews(lang: Lang, previews: &[(Lang, String)]) -> String {
         .map(|(l, url)| {
             let name = t(lang, text!("desk-preview-lang", lang = l.code()));
             format!(
-                "<figure><figcaption>{name}</figcaption><iframe src=\"{}\" title=\"{name}\"></iframe></figure>",
-                esc(url)
+                "<figure><figcaption>{name}</figcaption><iframe src=\"{url}\" data-url=\"{url}\" title=\"{name}\"></iframe></figure>",
+                url = esc(url)
             )
         })
         .collect()

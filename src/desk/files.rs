@@ -149,8 +149,9 @@ pub async fn twin(
         Err(r) => return *r,
     };
     let kind = {
-        let Ok(live) = desk.live.lock() else {
-            return refuse(StatusCode::INTERNAL_SERVER_ERROR, &desk, text!("desk-busy"));
+        let live = match desk.live() {
+            Ok(l) => l,
+            Err(r) => return *r,
         };
         live.site()
             .and_then(|site| site.pages.iter().find(|p| *p.doc.source.file == *file))
@@ -182,6 +183,7 @@ pub async fn twin(
                     format!("{section}/")
                 }
             );
+            english_alt_into_twin(&desk, &file, &en);
             super::log::append(
                 &desk.root,
                 &s.user,
@@ -196,5 +198,26 @@ pub async fn twin(
             &desk,
             super::pages::refusal(refused),
         ),
+    }
+}
+
+/// The English alternative text given when a picture was uploaded before the twin existed
+/// (a comment under the Chinese page's `photo_alt`/`poster_alt`), written into the new twin.
+fn english_alt_into_twin(desk: &Desk, zh: &str, en: &str) {
+    let (Ok(zh_text), Ok(en_text)) = (
+        super::pages::read(&desk.root.join(zh), zh),
+        super::pages::read(&desk.root.join(en), en),
+    ) else {
+        return;
+    };
+    let zh_doc = Document::parse(&zh_text);
+    for key in ["photo_alt", "poster_alt"] {
+        let note = super::document::english_note(key);
+        let Some(alt) = zh_doc.note(&note).filter(|a| !a.trim().is_empty()) else {
+            continue;
+        };
+        if let Some(set) = Document::parse(&en_text).with_field(key, alt) {
+            let _ = crate::paths::write_file_atomically(&desk.root.join(en), set.as_bytes());
+        }
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod accounts;
 mod document;
+mod draft;
 mod edit_page;
 mod files;
 mod log;
@@ -15,6 +16,8 @@ mod publishing;
 mod routes;
 mod session;
 mod state;
+mod toolbar;
+mod upload;
 mod views;
 
 use crate::messages::{Lang, Text};

@@ -43,8 +43,9 @@ pub async fn list(
         Err(r) => return *r,
     };
     let (all, banner) = {
-        let Ok(live) = desk.live.lock() else {
-            return refuse(StatusCode::INTERNAL_SERVER_ERROR, &desk, text!("desk-busy"));
+        let live = match desk.live() {
+            Ok(l) => l,
+            Err(r) => return *r,
         };
         let all = live
             .site()
@@ -184,8 +185,9 @@ fn show_edit(
         doc = Document::parse(&doc.with_changes(&fields, &body));
         notice = Some(why);
     }
-    let Ok(live) = desk.live.lock() else {
-        return refuse(StatusCode::INTERNAL_SERVER_ERROR, desk, text!("desk-busy"));
+    let live = match desk.live() {
+        Ok(l) => l,
+        Err(r) => return *r,
     };
     let problems: Vec<&crate::error::Problem> = live
         .problems()
@@ -296,8 +298,18 @@ pub(super) fn rebuild(desk: &super::state::Desk, file: &str) {
     if let Some(rel) = file.strip_prefix("content/") {
         changes.markdown.insert(rel.to_string());
     }
-    if let Ok(mut live) = desk.live.lock() {
+    if let Ok(mut live) = desk.live() {
         live.apply(&changes);
+    }
+}
+
+/// Builds the whole preview again, as `civic serve` does when a file beside the pages appears.
+pub(super) fn rebuild_all(desk: &super::state::Desk) {
+    if let Ok(mut live) = desk.live() {
+        live.apply(&Changes {
+            full: true,
+            ..Changes::default()
+        });
     }
 }
 
@@ -360,8 +372,9 @@ pub async fn sign(
         Err(r) => return *r,
     };
     let signed = {
-        let Ok(live) = desk.live.lock() else {
-            return refuse(StatusCode::INTERNAL_SERVER_ERROR, &desk, text!("desk-busy"));
+        let live = match desk.live() {
+            Ok(l) => l,
+            Err(r) => return *r,
         };
         let Some(site) = live.site() else {
             return refuse(StatusCode::CONFLICT, &desk, text!("desk-not-built"));

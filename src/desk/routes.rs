@@ -1,9 +1,9 @@
 //! The desk's addresses: the preview site at `/`, the desk at `/desk/`, sign-in and sign-out.
 
 use super::accounts;
-use super::session::COOKIE;
+use super::session::{over_https, set_cookie};
 use super::state::{Fields, Shared, cookie, page, posted, redirect, session};
-use super::{files, pages, views};
+use super::{draft, files, pages, toolbar, upload, views};
 use crate::messages::Text;
 use crate::text;
 use axum::Router;
@@ -21,6 +21,13 @@ pub fn router(desk: Shared) -> Router {
         .route("/desk/logout", post(logout))
         .route("/desk/edit", get(pages::edit))
         .route("/desk/save", post(pages::save))
+        .route("/desk/draft", post(draft::draft))
+        .route(
+            "/desk/upload",
+            post(upload::upload).layer(axum::extract::DefaultBodyLimit::disable()),
+        )
+        .route("/desk/desk.js", get(toolbar::script))
+        .route("/desk/pages.json", get(toolbar::pages))
         .route("/desk/new", post(pages::new_page))
         .route("/desk/sign", post(pages::sign))
         .route("/desk/delete", post(files::delete))
@@ -41,7 +48,11 @@ async fn login_form(State(desk): State<Shared>) -> Response {
     page(views::login(desk.lang, None))
 }
 
-async fn login(State(desk): State<Shared>, Form(form): Form<Fields>) -> Response {
+async fn login(
+    State(desk): State<Shared>,
+    headers: HeaderMap,
+    Form(form): Form<Fields>,
+) -> Response {
     if !desk.sign_in {
         return redirect("/desk/");
     }
@@ -70,7 +81,7 @@ async fn login(State(desk): State<Shared>, Form(form): Form<Fields>) -> Response
     let token = desk.sessions.open(account);
     super::log::append(&desk.root, &account.name, "sign-in", serde_json::json!({}));
     let mut r = redirect("/desk/");
-    let cookie = format!("{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/");
+    let cookie = set_cookie(&token, over_https(&headers));
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         r.headers_mut().insert(header::SET_COOKIE, v);
     }
@@ -89,7 +100,7 @@ async fn logout(
         desk.sessions.close(&token);
     }
     let mut r = redirect("/desk/login");
-    let gone = format!("{COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+    let gone = set_cookie("", over_https(&headers));
     if let Ok(v) = HeaderValue::from_str(&gone) {
         r.headers_mut().insert(header::SET_COOKIE, v);
     }

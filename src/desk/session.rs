@@ -1,5 +1,5 @@
 //! Signed-in browsers and failed sign-ins. A session is a random token in an HttpOnly,
-//! SameSite=Strict cookie, with its own CSRF token for every form; it ends after two idle hours
+//! SameSite=Strict cookie (also Secure when the desk is reached over https, see [`over_https`]), with its own CSRF token for every form; it ends after two idle hours
 //! or at sign-out. Five wrong passwords for one account lock it for fifteen minutes. Nothing is
 //! written to disk: restarting the desk signs everyone out.
 
@@ -42,6 +42,38 @@ struct Failures {
 pub struct Sessions {
     open: Mutex<HashMap<String, Open>>,
     failures: Mutex<HashMap<String, Failures>>,
+}
+
+/// The `Set-Cookie` value of a session token (empty: the cookie removed). `Secure` when the
+/// browser reached the desk over https (through an office proxy that terminates TLS and says
+/// so); on plain http a `Secure` cookie would never be sent back and nobody could sign in.
+pub fn set_cookie(token: &str, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    let gone = if token.is_empty() { "; Max-Age=0" } else { "" };
+    format!("{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/{secure}{gone}")
+}
+
+/// Whether the request came over https: a proxy in front of the desk says so with
+/// `X-Forwarded-Proto: https` or `Forwarded: proto=https` (the desk itself speaks plain http,
+/// meant for 127.0.0.1 or behind such a proxy). A client that claims https falsely only makes
+/// its own cookie stricter.
+pub fn over_https(headers: &axum::http::HeaderMap) -> bool {
+    let value = |name: &str| {
+        headers
+            .get_all(name)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let forwarded_proto = value("x-forwarded-proto")
+        .iter()
+        .any(|v| v.split(',').next().is_some_and(|p| p.trim() == "https"));
+    let forwarded = value("forwarded").iter().any(|v| {
+        v.split([';', ','])
+            .any(|part| part.trim().replace('"', "") == "proto=https")
+    });
+    forwarded_proto || forwarded
 }
 
 /// 32 random bytes, as hex.
@@ -145,6 +177,24 @@ mod tests {
         s.failed("王编辑");
         assert!(s.locked("王编辑").is_some());
         assert!(s.locked("李审核").is_none());
+    }
+
+    #[test]
+    fn the_cookie_is_secure_behind_a_proxy_that_says_https() {
+        let mut h = axum::http::HeaderMap::new();
+        assert!(!over_https(&h));
+        assert!(!set_cookie("t", false).contains("Secure"));
+        h.insert("x-forwarded-proto", "https".parse().expect("value"));
+        assert!(over_https(&h));
+        let mut f = axum::http::HeaderMap::new();
+        f.insert(
+            "forwarded",
+            "for=10.0.0.2;Proto=HTTPS".parse().expect("value"),
+        );
+        assert!(over_https(&f));
+        let c = set_cookie("t", true);
+        assert!(c.contains("HttpOnly") && c.contains("SameSite=Strict") && c.ends_with("; Secure"));
+        assert!(set_cookie("", true).ends_with("Max-Age=0"));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 pub struct Desk {
     pub root: PathBuf,
@@ -27,6 +27,19 @@ pub struct Desk {
     pub live: Mutex<Live>,
     /// How the preview is built (drafts included, at the desk's own address).
     pub preview: BuildOptions,
+}
+
+impl Desk {
+    /// The live site, or the answer that the desk cannot use it now.
+    pub fn live(&self) -> Result<MutexGuard<'_, Live>, Box<Response>> {
+        self.live.lock().map_err(|_| {
+            Box::new(refuse(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                self,
+                text!("desk-busy"),
+            ))
+        })
+    }
 }
 
 pub type Shared = Arc<Desk>;

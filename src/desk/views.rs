@@ -18,6 +18,9 @@ button.secondary{background:#fff;color:#8b1a1a}.error{color:#a00000}.warning{col
 .grid{display:grid;grid-template-columns:minmax(22em,1fr) minmax(22em,1.2fr);gap:1.5em}\
 .previews{display:flex;gap:1em;flex-wrap:wrap}.previews iframe{border:2px solid #666;background:#fff;width:100%;height:40em}\
 .previews figure{flex:1;min-width:20em;margin:0}#phone:checked~.previews iframe{width:390px;height:780px}\
+.toolbar{display:flex;flex-wrap:wrap;gap:.4em;margin:.3em 0}.toolbar button{padding:.3em .8em}\
+dialog{max-width:40em;width:90%;border:2px solid #666;border-radius:6px}dialog::backdrop{background:rgba(0,0,0,.4)}\
+.drop{border:2px dashed #666;padding:.6em;margin-top:.6em;background:#fff}.drop.over{border-color:#1f5fbf;background:#eef4ff}\
 .original{color:#444;font-size:.9em;margin:.2em 0}.states span{display:inline-block;margin-right:.4em}\
 :focus-visible{outline:3px solid #1f5fbf;outline-offset:2px}@media(max-width:60em){.grid{grid-template-columns:1fr}}";
 
@@ -36,7 +39,7 @@ pub fn layout(lang: Lang, title: &str, session: Option<&Session>, body: &str) ->
         )
     });
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} · {desk}</title><style>{STYLE}</style></head><body><header><h1><a href=\"/desk/\">{desk}</a></h1><a href=\"/desk/publish\">{publish}</a>{user}</header><main id=\"main\">{body}</main></body></html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} · {desk}</title><style>{STYLE}</style><script src=\"/desk/desk.js\" defer></script></head><body><header><h1><a href=\"/desk/\">{desk}</a></h1><a href=\"/desk/publish\">{publish}</a>{user}</header><main id=\"main\">{body}</main></body></html>\n",
         code = lang.code(),
         title = esc(title),
         desk = t(lang, text!("desk-title")),

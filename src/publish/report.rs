@@ -101,6 +101,29 @@ pub struct Report {
 }
 
 impl Report {
+    /// What the publish did and what the verify found, in `civic publish`'s words (the command
+    /// prints it, the desk shows it).
+    pub fn summary(&self) -> Text {
+        let verify = match &self.verify {
+            None => crate::text!("publish-verify-off"),
+            Some(v) if !v.reached => {
+                crate::text!("publish-verify-unreached", why = v.summary.as_str())
+            }
+            Some(v) if v.clean => {
+                crate::text!("publish-verify-clean", summary = v.summary.as_str())
+            }
+            Some(v) => crate::text!("publish-verify-failed", summary = v.summary.as_str()),
+        };
+        crate::text!(
+            "publish-done",
+            release = self.release.as_str(),
+            uploaded = self.uploaded.len(),
+            unchanged = self.unchanged,
+            deleted = self.deleted.len(),
+            verify = verify
+        )
+    }
+
     /// The HTML pages this publish added, changed or removed: what the log calls changed pages.
     pub fn changed_pages(&self) -> Vec<&str> {
         let html = |p: &&String| p.ends_with(".html");

@@ -7,7 +7,7 @@
 //! portrait photo stays portrait once the tag that said so is gone.
 
 mod originals;
-pub use originals::publish_asset;
+pub use originals::{clean_picture, picture_format, publish_asset, uncleanable};
 
 use crate::built::OutputFile;
 use crate::error::{Failed, Problem};

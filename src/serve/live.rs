@@ -22,7 +22,9 @@ use crate::site::patch::{self, Patch};
 use crate::site::{PageId, Site};
 use rayon::prelude::*;
 
+mod draft;
 mod writes;
+pub use draft::{Draft, DraftPage, Drafted};
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -156,7 +158,7 @@ impl Live {
         let mut reload = false;
         let mut validated = BTreeSet::new();
         for rel in &changes.markdown {
-            match self.prepare_edit(rel, &mut validated) {
+            match self.prepare_edit(rel, None, &mut validated) {
                 Ok(mut r) => replacements.append(&mut r),
                 Err(Patch::Reload) => reload = true,
                 Err(Patch::Problems(mut p)) => problems.append(&mut p),
@@ -221,9 +223,11 @@ impl Live {
     /// Adds to `validated` every file whose problems this edit found afresh (the file itself,
     /// and the English twin of a Chinese page, which inherits from it), so that their earlier
     /// problems are cleared even when the problem was charged to the other file of the pair.
+    /// With `text`, the page is read from it instead of its file (the desk's unsaved preview).
     fn prepare_edit(
         &self,
         rel: &str,
+        text: Option<&str>,
         validated: &mut BTreeSet<String>,
     ) -> Result<Vec<patch::Replacement>, Patch> {
         let Some(model) = self.model.as_ref() else {
@@ -245,12 +249,16 @@ impl Live {
             .translation
             .filter(|_| page.lang() != crate::lang::Lang::Zh);
         let zh_source = zh_twin.map(|t| &site.page(t).doc.source);
-        let doc =
-            match single::reload_page(&self.options.root, rel, &site.config, &kinds, zh_source) {
-                Ok(Reloaded::Page(doc)) => *doc,
-                Ok(Reloaded::Section) => return Err(Patch::Reload),
-                Err(problems) => return Err(Patch::Problems(problems)),
-            };
+        let root = &self.options.root;
+        let read = match text {
+            Some(text) => single::page_from_text(root, rel, text, &site.config, &kinds, zh_source),
+            None => single::reload_page(root, rel, &site.config, &kinds, zh_source),
+        };
+        let doc = match read {
+            Ok(Reloaded::Page(doc)) => *doc,
+            Ok(Reloaded::Section) => return Err(Patch::Reload),
+            Err(problems) => return Err(Patch::Problems(problems)),
+        };
         let load_options = crate::content::LoadOptions {
             drafts: self.options.drafts,
         };

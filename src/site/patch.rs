@@ -76,15 +76,32 @@ pub fn prepare(
 /// Returns problems (such as two tags claiming one URL) without undoing the swap; the caller
 /// keeps serving the previous output in that case and reloads on the next change.
 pub fn apply(site: &mut Site, replacements: Vec<Replacement>) -> Vec<Problem> {
+    swap(site, replacements).1
+}
+
+/// [`apply`], giving back the pages it replaced as replacements: applying those puts the site
+/// back as it was (the desk's preview of unsaved text renders the page, then restores it).
+pub fn swap(site: &mut Site, replacements: Vec<Replacement>) -> (Vec<Replacement>, Vec<Problem>) {
     let mut tags_changed = false;
     let mut sections = Vec::new();
+    let mut olds = Vec::with_capacity(replacements.len());
     for Replacement { id, doc, derived } in replacements {
         let page = &mut site.pages[id.0];
-        let (old_tags, old_date) = (std::mem::take(&mut page.doc.common.tags), page.date());
-        page.doc = doc;
-        page.body = derived.body;
-        page.summary = derived.summary;
-        page.figure_file = derived.figure_file;
+        let old_tags = page.doc.common.tags.clone();
+        let old_date = page.date();
+        let old = Derived {
+            body: std::mem::replace(&mut page.body, derived.body),
+            summary: std::mem::replace(&mut page.summary, derived.summary),
+            figure_file: std::mem::replace(&mut page.figure_file, derived.figure_file),
+            link_problems: Vec::new(),
+            figure_problems: Vec::new(),
+        };
+        let old_doc = std::mem::replace(&mut page.doc, doc);
+        olds.push(Replacement {
+            id,
+            doc: old_doc,
+            derived: old,
+        });
         // Tag pages list their pages newest first: a new date can reorder them.
         tags_changed |=
             old_tags != page.doc.common.tags || (!old_tags.is_empty() && old_date != page.date());
@@ -106,8 +123,8 @@ pub fn apply(site: &mut Site, replacements: Vec<Replacement>) -> Vec<Problem> {
     if tags_changed {
         let base = site.config.base_path().to_string();
         site.tags = taxonomy::tags(&site.config, &site.pages, &base);
-        clashes::url_clashes(site)
+        (olds, clashes::url_clashes(site))
     } else {
-        Vec::new()
+        (olds, Vec::new())
     }
 }

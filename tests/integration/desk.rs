@@ -6,6 +6,11 @@ use crate::common::{DATE, Fixture};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Stdio};
 
+mod cookie;
+mod draft;
+mod publish;
+mod upload;
+
 /// A running desk; stopped when dropped.
 struct Desk {
     child: Child,

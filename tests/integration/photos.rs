@@ -8,14 +8,14 @@ use std::io::Cursor;
 
 /// The GPS latitude as stored in the photo (three rationals: 36° 39' 12.34567"): bytes that
 /// cannot appear by chance in an encoded picture.
-fn gps_latitude() -> Vec<u8> {
+pub(crate) fn gps_latitude() -> Vec<u8> {
     [36u32, 1, 39, 1, 1_234_567, 100_000]
         .iter()
         .flat_map(|v| v.to_le_bytes())
         .collect()
 }
 
-const PHONE_MODEL: &[u8] = b"CivicTestPhone\0";
+pub(crate) const PHONE_MODEL: &[u8] = b"CivicTestPhone\0";
 const XMP_SECRET: &[u8] = b"<exif:GPSLatitude>36,39.2058N</exif:GPSLatitude>";
 const IPTC_SECRET: &[u8] = b"Photoshop 3.0\0";
 
@@ -67,7 +67,7 @@ fn segment(marker: u8, payload: &[u8]) -> Vec<u8> {
 
 /// A real JPEG as a phone writes it: pixels stored landscape (160×120, left half red, right half
 /// blue), EXIF with GPS and orientation 6, an XMP packet and an IPTC block.
-fn phone_photo() -> Vec<u8> {
+pub(crate) fn phone_photo() -> Vec<u8> {
     let img = image::RgbImage::from_fn(160, 120, |x, _| {
         if x < 80 {
             image::Rgb([220, 20, 20])

@@ -2,7 +2,7 @@
 //! edit path; `civic-bench hostile` times issue 24's hostile inputs at two sizes. Both are for `benches/run.sh` and people measuring Civic, so they speak English.
 
 use civic::pipeline::BuildOptions;
-use civic_bench::{corpus, edit, hostile};
+use civic_bench::{corpus, draft, edit, hostile};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -60,6 +60,24 @@ enum Command {
         #[arg(long)]
         only: Option<String>,
     },
+    /// Build a site, then time the desk's preview of unsaved text (POST /desk/draft's work)
+    Draft {
+        /// The site's folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where the built site goes [default: ROOT/.civic/desk-preview]
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Build as of this date (YYYY-MM-DD)
+        #[arg(long)]
+        date: Option<String>,
+        /// The page typed into, e.g. content/role-models/li-mei.md
+        #[arg(long)]
+        page: String,
+        /// How many refreshes to time
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -90,6 +108,25 @@ fn main() -> ExitCode {
                 edit::measure(options, &page, runs)
             }),
         Command::Hostile { scale, runs, only } => hostile::run(scale, runs, only.as_deref()),
+        Command::Draft {
+            root,
+            output,
+            date,
+            page,
+            runs,
+        } => civic::pipeline::build_date(date.as_deref())
+            .map_err(|e| e.to_string())
+            .and_then(|date| {
+                let options = BuildOptions {
+                    output: output.unwrap_or_else(|| root.join(".civic/desk-preview")),
+                    root,
+                    base_url: None,
+                    drafts: true,
+                    date,
+                    theme_dir: None,
+                };
+                draft::measure(options, &page, runs)
+            }),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

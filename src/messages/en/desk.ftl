@@ -83,7 +83,6 @@ desk-no-targets = site.yaml has no publish targets (publish:) yet; an administra
 desk-publish-explain = Publishing first builds and checks the whole site; it does not publish when there are errors, inspection veto items or unsigned pages
 desk-publish-target = Publish to
 desk-publish-now = Build, check and publish
-desk-published = Published release { $release }; { $uploaded } files uploaded
 desk-search = Search titles or file names
 desk-search-go = Filter
 desk-all-sections = All sections
@@ -94,3 +93,40 @@ desk-copy-title = { $title }（副本）
 desk-site-errors = The site has { $count } errors: until they are fixed the preview stays as it last built and nothing can be published
 desk-twin-title = English title
 desk-twin-create = Create the English twin (the fields to translate are marked)
+desk-draft-after-save = This change (the page's address, draft flag, aliases or photo file, or a page not built yet) shows in the preview once it is saved
+desk-toolbar = Body formatting
+desk-toolbar-button = { $action ->
+        [bold] Bold
+        [link] Link
+        [list] List
+        [heading] Heading
+        [image] Image
+       *[page] Link to a page of the site
+    }
+desk-picker-title = Link to a page of the site
+desk-picker-find = Find a page by its title or file
+desk-picker-pages = Pages
+desk-picker-insert = Insert the link
+desk-picker-cancel = Cancel
+desk-publish-confirm-title = Publishing would delete files from the live site
+desk-publish-confirm-explain = The new build no longer has { $count } files that are online now (pages deleted, renamed or turned into drafts). Check the list; publish only if these files should go
+desk-publish-more = … and { $count } more
+desk-publish-confirm = Publish and delete { $count } files
+desk-publish-cancel = Do not publish
+desk-upload = Photos and attachments
+desk-upload-pick = Pick a file, or drag it here (JPG, PNG or WebP photos; PDF, DOCX or XLSX attachments)
+desk-upload-alt-zh = Chinese alternative text (who is in the photo, doing what)
+desk-upload-alt-en = English alternative text
+desk-upload-go = Upload
+desk-upload-on-chinese = photos and attachments are added on the Chinese page; the English twin takes them from there
+desk-upload-type = a .{ $ext } file cannot be uploaded: the desk takes JPG, PNG and WebP photos and PDF, DOCX and XLSX attachments
+desk-upload-alt-needed = a photo needs its alternative text in Chinese and in English (who is in it, doing what), for readers who cannot see it
+desk-upload-too-large = the file is too large: at most { $limit_mb } MB
+desk-upload-bad-image = { $name } cannot be read as a picture ({ $why }); export it again as JPG or PNG
+desk-upload-figure = Stored as { $name } without location or camera data, and set as this page's { $field ->
+        [poster] poster
+       *[photo] photo
+    } (with both alternative texts). The preview shows it
+desk-upload-in-body = Stored as { $name } without location or camera data and put into the body where you were typing; in the English twin write: { $english }
+desk-upload-attached = Stored as { $name } and linked in the body where you were typing; the inspection checks it for personal data before publishing
+desk-upload-not-what-named = { $name } is not a .{ $ext } file inside (its first bytes say otherwise); save it again from the program that made it

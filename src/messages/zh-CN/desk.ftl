@@ -83,7 +83,6 @@ desk-no-targets = site.yaml 里还没有发布目标（publish:），请管理�
 desk-publish-explain = 发布会先构建整个网站并检查；有错误、检查否决项或未签发的页面时不会发布
 desk-publish-target = 发布到
 desk-publish-now = 构建、检查并发布
-desk-published = 已发布版本 { $release }，上传了 { $uploaded } 个文件
 desk-search = 搜索标题或文件名
 desk-search-go = 筛选
 desk-all-sections = 全部栏目
@@ -94,3 +93,40 @@ desk-copy-title = { $title }（副本）
 desk-site-errors = 网站现在有 { $count } 个错误：改正之前，预览停在上一次成功的样子，也不能发布
 desk-twin-title = 英文标题
 desk-twin-create = 新建英文版（要翻译的字段会标出来）
+desk-draft-after-save = 这项改动（页面地址、草稿标记、别名或照片文件，或尚未生成的新页面）保存后才会显示在预览里
+desk-toolbar = 正文格式
+desk-toolbar-button = { $action ->
+        [bold] 加粗
+        [link] 链接
+        [list] 列表
+        [heading] 标题
+        [image] 图片
+       *[page] 链接到本站页面
+    }
+desk-picker-title = 链接到本站页面
+desk-picker-find = 按标题或文件名查找页面
+desk-picker-pages = 页面
+desk-picker-insert = 插入链接
+desk-picker-cancel = 取消
+desk-publish-confirm-title = 这次发布会删除线上网站的文件
+desk-publish-confirm-explain = 新的构建里已经没有线上现有的 { $count } 个文件（页面被删除、改名或改成了草稿）。请核对下面的清单，确认这些文件应当下线后再发布
+desk-publish-more = ……另有 { $count } 个
+desk-publish-confirm = 发布并删除 { $count } 个文件
+desk-publish-cancel = 不发布
+desk-upload = 照片和附件
+desk-upload-pick = 选择文件，或把文件拖到这里（照片：JPG、PNG、WebP；附件：PDF、DOCX、XLSX）
+desk-upload-alt-zh = 中文替代文字（照片里是谁、在做什么）
+desk-upload-alt-en = 英文替代文字
+desk-upload-go = 上传
+desk-upload-on-chinese = 照片和附件请在中文页面上添加，英文版会自动沿用
+desk-upload-type = 不能上传 .{ $ext } 文件：编辑台接受 JPG、PNG、WebP 照片和 PDF、DOCX、XLSX 附件
+desk-upload-alt-needed = 照片需要填写中文和英文两种替代文字（照片里是谁、在做什么），供看不到图片的读者使用
+desk-upload-too-large = 文件太大：最多 { $limit_mb } MB
+desk-upload-bad-image = { $name } 无法作为图片读取（{ $why }）；请重新导出为 JPG 或 PNG
+desk-upload-figure = 已保存为 { $name }（已去掉拍摄位置和相机信息），并设为本页的{ $field ->
+        [poster] 海报
+       *[photo] 照片
+    }（中英文替代文字都已填写）。预览里可以看到
+desk-upload-in-body = 已保存为 { $name }（已去掉拍摄位置和相机信息），并插入正文光标处；英文版请写：{ $english }
+desk-upload-attached = 已保存为 { $name }，并在正文光标处加了链接；发布前的检查会查看其中是否有个人信息
+desk-upload-not-what-named = { $name } 的内容不是 .{ $ext } 文件（文件开头不对）；请用生成它的软件重新保存

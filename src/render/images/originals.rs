@@ -92,6 +92,29 @@ pub fn publish_asset(
     }))
 }
 
+/// The formats a picture is published in (and cleaned to): `jpg`, `jpeg`, `png`, `webp`.
+pub fn picture_format(ext: &str) -> Option<ImageFormat> {
+    match ext.to_ascii_lowercase().as_str() {
+        "jpg" | "jpeg" => Some(ImageFormat::Jpeg),
+        "png" => Some(ImageFormat::Png),
+        "webp" => Some(ImageFormat::WebP),
+        _ => None,
+    }
+}
+
+/// Whether the build refuses pictures with this extension (they can carry a location and it
+/// cannot decode them to clean them).
+pub fn uncleanable(ext: &str) -> bool {
+    UNCLEANABLE.contains(&ext.to_ascii_lowercase().as_str())
+}
+
+/// `bytes` as the build publishes a full-size picture: decoded, turned upright by its EXIF
+/// orientation, and encoded again in `format` with nothing but the pixels (no EXIF GPS, camera,
+/// XMP or IPTC). The desk stores an uploaded photo this way.
+pub fn clean_picture(bytes: &[u8], format: ImageFormat) -> Result<Vec<u8>, crate::messages::Text> {
+    decode_upright(bytes).and_then(|img| encode_clean(&img, format).map_err(super::said))
+}
+
 /// The pixels alone in `format`: the encoders write no EXIF, XMP, IPTC or ICC block unless
 /// asked to, and nothing here asks.
 fn encode_clean(img: &DynamicImage, format: ImageFormat) -> Result<Vec<u8>, String> {

@@ -27,7 +27,7 @@ pub(super) fn fingerprints(model: &Model) -> Vec<(String, Job, u64)> {
 
 /// Run `render` with the model's images and summaries lent to a [`Prepared`], and take them
 /// back afterwards for the next edit.
-fn with_prepared<T>(model: &mut Model, render: impl FnOnce(&Prepared<'_>) -> T) -> T {
+pub(super) fn with_prepared<T>(model: &mut Model, render: impl FnOnce(&Prepared<'_>) -> T) -> T {
     let images = std::mem::take(&mut model.images);
     let summaries = std::mem::take(&mut model.summaries);
     let prepared = Prepared::from_parts(

@@ -39,18 +39,34 @@ pub fn request(
     headers: &[(&str, &str)],
     body: &str,
 ) -> Answer {
+    request_bytes(host, method, path, headers, body.as_bytes())
+}
+
+/// [`request`] with any bytes as the body (an uploaded file).
+pub fn request_bytes(
+    host: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Answer {
     let mut stream = std::net::TcpStream::connect(host).expect("connect to the desk");
     let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
     for (k, v) in headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
     if method == "POST" {
-        head.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
+        if !headers
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+        {
+            head.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
+        }
         head.push_str(&format!("Content-Length: {}\r\n", body.len()));
     }
     head.push_str("\r\n");
     stream.write_all(head.as_bytes()).expect("send");
-    stream.write_all(body.as_bytes()).expect("send body");
+    stream.write_all(body).expect("send body");
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).expect("read the answer");
     let split = raw

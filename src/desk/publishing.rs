@@ -137,7 +137,19 @@ fn run(desk: &super::state::Desk, ask: &Ask) -> Result<String, String> {
     let (action, said) = match &result {
         Ok(report) => (
             serde_json::json!({"target": report.target, "release": report.release, "uploaded": report.uploaded.len(), "deleted": report.deleted.len(), "verified": report.verify.as_ref().map(|v| v.clean)}),
-            status(lang, report.summary()),
+            if report
+                .verify
+                .as_ref()
+                .is_some_and(|v| v.reached && !v.clean)
+            {
+                // Published, but the live site differs from it: said as a problem to act on.
+                format!(
+                    "<p class=\"error\" role=\"alert\">{}</p>",
+                    t(lang, report.summary())
+                )
+            } else {
+                status(lang, report.summary())
+            },
         ),
         Err(e) => (
             serde_json::json!({"target": target.name, "refused": e.text().in_lang(Lang::En)}),

@@ -482,10 +482,11 @@ impl Guard {
     ) -> Vec<Finding> {
         let mut out = Vec::new();
         let mut seen = std::collections::HashSet::new();
+        let lines = LineIndex::new(text);
         for u in urls {
             // The same URL may be found twice (as an attribute and as text): report it once
             // per line.
-            if !seen.insert((line_col(text, u.start).0, u.url.clone())) {
+            if !seen.insert((lines.line_col(u.start).0, u.url.clone())) {
                 continue;
             }
             let Some((rule, severity, message)) = self.links.check(&u.url) else {
@@ -514,7 +515,7 @@ impl Guard {
                 }
                 (None, None) => message,
             };
-            let mut f = finding_at(text, u.start, u.end, rule, severity, message.clone());
+            let mut f = finding_in(&lines, u.start, u.end, rule, severity, message.clone());
             if let Some(signal) = signal {
                 f.signals.insert(signal);
                 evidence.push(link_evidence(signal, &u, message));
@@ -600,9 +601,34 @@ pub(crate) fn finding_at(
     severity: Severity,
     message: Text,
 ) -> Finding {
+    let (line, column) = line_col(text, start);
+    located_finding(text, (line, column), start, end, rule, severity, message)
+}
+
+/// [`finding_at`] for one of many findings of a text whose lines are indexed.
+fn finding_in(
+    lines: &LineIndex<'_>,
+    start: usize,
+    end: usize,
+    rule: Rule,
+    severity: Severity,
+    message: Text,
+) -> Finding {
+    let at = lines.line_col(start);
+    located_finding(lines.text, at, start, end, rule, severity, message)
+}
+
+fn located_finding(
+    text: &str,
+    (line, column): (usize, usize),
+    start: usize,
+    end: usize,
+    rule: Rule,
+    severity: Severity,
+    message: Text,
+) -> Finding {
     let start = floor_char(text, start.min(text.len()));
     let end = floor_char(text, end.clamp(start, text.len()));
-    let (line, column) = line_col(text, start);
     Finding {
         line,
         column,
@@ -626,6 +652,30 @@ fn truncate(s: &str, max_chars: usize) -> String {
     match s.char_indices().nth(max_chars) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_string(),
+    }
+}
+
+/// Where each line of a text starts, so that many offsets of one text (a page of 50,000 links)
+/// find their line by binary search instead of each counting the newlines before it.
+pub(crate) struct LineIndex<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    pub(crate) fn new(text: &'t str) -> LineIndex<'t> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line and column (in characters) of byte offset `at`, as [`line_col`] gives.
+    pub(crate) fn line_col(&self, at: usize) -> (usize, usize) {
+        let at = floor_char(self.text, at.min(self.text.len()));
+        let line = self.starts.partition_point(|&s| s <= at).max(1);
+        let line_start = self.starts[line - 1];
+        (line, self.text[line_start..at].chars().count() + 1)
     }
 }
 
@@ -675,6 +725,12 @@ mod tests {
     fn line_col_counts_characters() {
         assert_eq!(line_col("ab\n中文x", 3 + 6), (2, 3));
         assert_eq!(line_col("", 0), (1, 1));
+        for text in ["ab\n中文x", "", "\n\n", "a\nb\n"] {
+            let lines = LineIndex::new(text);
+            for at in 0..=text.len() + 1 {
+                assert_eq!(lines.line_col(at), line_col(text, at), "{text:?} at {at}");
+            }
+        }
     }
 
     #[test]

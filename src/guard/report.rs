@@ -5,17 +5,21 @@
 use super::{Finding, Guard};
 use crate::error::Problem;
 use crate::messages::Text;
+use std::sync::Arc;
 
 impl Guard {
     /// A page's Markdown source and the HTML rendered from its body, scanned together: each
     /// problem is reported once, at its source line when the source shows it.
     pub fn page_problems(&self, file: &str, source: &str, html: &str) -> Vec<Problem> {
         let (merged, source_count) = self.scan_page(source, html);
+        // One copy of the text, shared by every problem of the page: a page of 20,000 spam
+        // lines must not hold 20,000 copies of itself (issue 24).
+        let source: Arc<str> = source.into();
         merged
             .into_iter()
             .enumerate()
             // Findings only seen in the rendered HTML have no source line to point at.
-            .map(|(i, f)| to_problem(f, file, Some(source), i < source_count))
+            .map(|(i, f)| to_problem(f, file, Some(&source), i < source_count))
             .collect()
     }
 }
@@ -24,16 +28,17 @@ impl Guard {
     /// What the guard finds in a page's source alone: for a build that fails before its pages
     /// are rendered, so that spam is never hidden behind a broken link.
     pub fn source_problems(&self, file: &str, source: &str) -> Vec<Problem> {
+        let text: Arc<str> = source.into();
         self.scan_source(source)
             .into_iter()
-            .map(|f| to_problem(f, file, Some(source), true))
+            .map(|f| to_problem(f, file, Some(&text), true))
             .collect()
     }
 }
 
 /// The problem for finding `f` of `text` in `file`; a finding only seen in the rendered page
 /// (`located` false) has no line of the file to point at, and says so.
-pub fn to_problem(f: Finding, file: &str, text: Option<&str>, located: bool) -> Problem {
+pub fn to_problem(f: Finding, file: &str, text: Option<&Arc<str>>, located: bool) -> Problem {
     if !located {
         let message = crate::text!("guard-in-rendered-page", finding = finding_text(&f));
         return problem(f, file, message);
@@ -41,7 +46,7 @@ pub fn to_problem(f: Finding, file: &str, text: Option<&str>, located: bool) -> 
     let (line, column, message) = (f.line, f.column, finding_text(&f));
     let p = problem(f, file, message).at(line, column);
     match text {
-        Some(text) => p.with_source(&text.into()),
+        Some(text) => p.with_source(text),
         None => p,
     }
 }

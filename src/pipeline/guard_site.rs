@@ -15,14 +15,6 @@ use crate::site::Site;
 use rayon::prelude::*;
 use std::sync::Arc;
 
-/// [`to_problem`], with the file's text shared by its problems instead of copied into each:
-/// `to_problem` makes an `Arc<str>` of the text per finding, so a page of 20,000 spam lines held
-/// 20,000 copies of itself (1.5 GB at 4,000 lines; at 20,000 the build was killed, issue 24).
-pub fn shared_problem(f: Finding, file: &str, text: &Arc<str>, located: bool) -> Problem {
-    let p = to_problem(f, file, None, located);
-    if located { p.with_source(text) } else { p }
-}
-
 pub fn scan(guard: &Guard, site: &Site, theme: &Theme) -> Vec<Problem> {
     let documents: Vec<(&Source, &Rendered)> = site
         .pages
@@ -57,7 +49,7 @@ fn scan_asset(guard: &Guard, rel: &str, path: &std::path::Path) -> Vec<Problem> 
             let text: Arc<str> = String::from_utf8_lossy(&bytes).into();
             published(guard, rel, &bytes, true)
                 .into_iter()
-                .map(|f| shared_problem(f, &shown, &text, true))
+                .map(|f| to_problem(f, &shown, Some(&text), true))
                 .collect()
         }
         Err(e) => vec![
@@ -126,7 +118,7 @@ pub fn scan_document(guard: &Guard, source: &Source, body: &Rendered) -> Vec<Pro
     let mut problems: Vec<Problem> = findings
         .into_iter()
         .enumerate()
-        .map(|(i, f)| shared_problem(f, &source.file, &source.text, i < in_source))
+        .map(|(i, f)| to_problem(f, &source.file, Some(&source.text), i < in_source))
         .collect();
     problems.extend(body.removed_html.iter().map(|what| {
         Problem::warning(
@@ -154,7 +146,7 @@ fn scan_theme(guard: &Guard, theme: &Theme) -> Vec<Problem> {
         if let Some(file) = theme.files.get(name) {
             let text: Arc<str> = String::from_utf8_lossy(&file.bytes).into();
             for f in guard.scan_template(&text, &scripts) {
-                problems.push(shared_problem(f, &file.origin, &text, true));
+                problems.push(to_problem(f, &file.origin, Some(&text), true));
             }
         }
     }
@@ -167,7 +159,7 @@ fn scan_theme(guard: &Guard, theme: &Theme) -> Vec<Problem> {
         }
         let text: Arc<str> = String::from_utf8_lossy(&file.bytes).into();
         for f in published(guard, name, &file.bytes, false) {
-            problems.push(shared_problem(f, &file.origin, &text, true));
+            problems.push(to_problem(f, &file.origin, Some(&text), true));
         }
     }
     for (path, file) in theme.static_files().filter(|(p, _)| p.ends_with(".js")) {
@@ -185,7 +177,7 @@ fn scan_theme(guard: &Guard, theme: &Theme) -> Vec<Problem> {
             } else {
                 file.origin.clone()
             };
-            problems.push(shared_problem(f, &origin, &text, true));
+            problems.push(to_problem(f, &origin, Some(&text), true));
         }
     }
     problems

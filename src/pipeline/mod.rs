@@ -301,7 +301,7 @@ fn model_and_guard(
         // The guard still reads every page: spam is never hidden behind a broken link.
         let scanned = sources.iter().flat_map(|(file, text)| {
             let findings = guard.scan_source(text).into_iter();
-            findings.map(|f| guard_site::shared_problem(f, file, text, true))
+            findings.map(|f| crate::guard::report::to_problem(f, file, Some(text), true))
         });
         problems.extend(scanned);
         Failed(problems)

@@ -88,8 +88,8 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"|包中|稳中|中一回|[一二三四五六七八九两][百千万][一二三四五六七八九]?(?:块|元)?(?:起|到手|没问题)"
             ),
             concat!(
-                r"get\s+up\s+to|in\s+your\s+account|earn\w*|cash|guaranteed|per\s+(?:day|hour|week)",
-                r"|daily|profit\w*|payout|winnings|commission|\d+\s?%"
+                r"get\s+up\s+to|in\s+your\s+account|earn[a-z]*|cash|guaranteed|per\s+(?:day|hour|week)",
+                r"|daily|profit[a-z]*|payout|winnings|commission|\d+\s?%"
             ),
         ),
         pattern(
@@ -101,7 +101,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             ),
             concat!(
                 r"no\s+questions|nobody\s+(?:looks|asks|checks)|no\s+credit|within\s+the\s+hour",
-                r"|discreet\w*|no\s+paperwork|instant\w*|same[- ]day|confidential"
+                r"|discreet[a-z]*|no\s+paperwork|instant[a-z]*|same[- ]day|confidential"
             ),
         ),
         pattern(
@@ -161,8 +161,8 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
 });
 
 /// The parts the page has anywhere (as patterns match, before `is_part` looks closer), or
-/// `None` when no paragraph of it can solicit: none speaks to the reader or asks to be
-/// contacted, or fewer than three parts stand on the whole page.
+/// `None` when no paragraph of it can solicit: fewer than four parts stand on the whole page,
+/// or three without both the reader and the call.
 fn parts_on_page(original: &str, n: &Normalized, handles: &[usize]) -> Option<[bool; 5]> {
     let mut present = [false; 5];
     for set in [
@@ -174,8 +174,9 @@ fn parts_on_page(original: &str, n: &Normalized, handles: &[usize]) -> Option<[b
         }
     }
     present[Part::Call as usize] |= !handles.is_empty();
-    let core = present[Part::Reader as usize] || present[Part::Call as usize];
-    (core && present.iter().filter(|p| **p).count() >= 3).then_some(present)
+    let core = present[Part::Reader as usize] && present[Part::Call as usize];
+    let count = present.iter().filter(|p| **p).count();
+    (count >= 4 || (core && count >= 3)).then_some(present)
 }
 
 /// Every soliciting paragraph of `original`, whose normalized form is `n`; a chat handle found

@@ -305,49 +305,13 @@ fn a_redirect_of_the_whole_site_to_another_host_stops_the_build() {
     }
 }
 
-/// CRC-32 (ISO-HDLC, as PNG chunks carry it), bit by bit: a test needs only a few bytes.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
-    let mut out = (data.len() as u32).to_be_bytes().to_vec();
-    let body: Vec<u8> = kind.iter().chain(data).copied().collect();
-    out.extend(&body);
-    out.extend(crc32(&body).to_be_bytes());
-    out
-}
-
-/// A PNG whose header says `w`×`h` pixels (its pixel data is a stub: nothing should read it).
-fn png_claiming(w: u32, h: u32) -> Vec<u8> {
-    let mut ihdr = w.to_be_bytes().to_vec();
-    ihdr.extend(h.to_be_bytes());
-    ihdr.extend([8, 2, 0, 0, 0]); // 8-bit RGB
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    png.extend(png_chunk(b"IHDR", &ihdr));
-    png.extend(png_chunk(
-        b"IDAT",
-        &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
-    ));
-    png.extend(png_chunk(b"IEND", &[]));
-    png
-}
-
 #[test]
 fn a_picture_of_30000_by_30000_pixels_is_refused_before_decoding() {
     let f = Fixture::new();
-    f.write_bytes("content/huge.png", &png_claiming(30_000, 30_000));
+    f.write_bytes(
+        "content/huge.png",
+        &civic_bench::hostile::png_claiming(30_000, 30_000),
+    );
     f.write(
         "content/photo.md",
         "---\ntitle: 照片\n---\n![大图](huge.png)\n",

@@ -2,32 +2,20 @@
 //! desk keeps it, then one page's text changed in memory and rendered through
 //! `Live::render_draft`, the call behind `POST /desk/draft`. Nothing is written.
 
+use crate::edit::{Started, start};
 use civic::pipeline::BuildOptions;
-use civic::serve::live::{Drafted, Live, Mode};
-use std::time::Instant;
+use civic::serve::live::Drafted;
 
 /// Build (drafts included, as the desk's preview), then render `page` with a sentence appended
 /// `runs` times; prints `draft_ms=… pages=…` per run (stdout) and the median (stderr).
 pub fn measure(mut options: BuildOptions, page: &str, runs: usize) -> Result<(), String> {
     options.drafts = true;
-    let rel = page
-        .trim_start_matches("./")
-        .trim_start_matches("content/")
-        .to_string();
-    let file = options.root.join(civic::content::CONTENT_DIR).join(&rel);
-    let original = std::fs::read_to_string(&file)
-        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    let started = Instant::now();
-    let (mut live, outcome) = Live::start(options);
-    if !live.problems().is_empty() || outcome.mode != Mode::Full {
-        let problems: Vec<String> = live.problems().iter().map(ToString::to_string).collect();
-        return Err(format!("the site has problems:\n{}", problems.join("\n")));
-    }
-    eprintln!(
-        "full build + model: {:.0} ms, {} pages",
-        started.elapsed().as_secs_f64() * 1000.0,
-        live.page_count()
-    );
+    let Started {
+        mut live,
+        rel,
+        file,
+        original,
+    } = start(options, page)?;
     let mut times = Vec::with_capacity(runs);
     for i in 0..runs {
         let text = format!("{original}\n本段为第 {i} 次输入测试。 Typed change number {i}.\n");

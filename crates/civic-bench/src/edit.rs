@@ -8,25 +8,12 @@ use std::time::Instant;
 /// through the same path `serve` uses, and print `edit_ms=…` per edit (stdout). The page is
 /// restored at the end.
 pub fn measure(options: BuildOptions, page: &str, runs: usize) -> Result<(), String> {
-    let rel = page
-        .trim_start_matches("./")
-        .trim_start_matches("content/")
-        .to_string();
-    let file = options.root.join(civic::content::CONTENT_DIR).join(&rel);
-    let Ok(original) = std::fs::read_to_string(&file) else {
-        return Err(format!("cannot read {}", file.display()));
-    };
-    let started = Instant::now();
-    let (mut live, outcome) = Live::start(options);
-    if !live.problems().is_empty() || outcome.mode != Mode::Full {
-        let problems: Vec<String> = live.problems().iter().map(ToString::to_string).collect();
-        return Err(format!("the site has problems:\n{}", problems.join("\n")));
-    }
-    eprintln!(
-        "full build + model: {:.0} ms, {} pages",
-        started.elapsed().as_secs_f64() * 1000.0,
-        live.page_count()
-    );
+    let Started {
+        mut live,
+        rel,
+        file,
+        original,
+    } = start(options, page)?;
     let mut times = Vec::with_capacity(runs);
     let changes = Changes {
         markdown: [rel].into_iter().collect(),
@@ -67,4 +54,43 @@ pub fn measure(options: BuildOptions, page: &str, runs: usize) -> Result<(), Str
     } else {
         Ok(())
     }
+}
+
+/// The live model a benchmark works on, and the page it changes.
+pub struct Started {
+    pub live: Live,
+    /// The page, relative to `content/`.
+    pub rel: String,
+    pub file: std::path::PathBuf,
+    /// The page's text before the benchmark.
+    pub original: String,
+}
+
+/// Read `page` (a path under `content/`), then build the site into a live model as serve and
+/// the desk keep it; refuses a site with problems, whose timings would mean nothing.
+pub fn start(options: BuildOptions, page: &str) -> Result<Started, String> {
+    let rel = page
+        .trim_start_matches("./")
+        .trim_start_matches("content/")
+        .to_string();
+    let file = options.root.join(civic::content::CONTENT_DIR).join(&rel);
+    let original = std::fs::read_to_string(&file)
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let started = Instant::now();
+    let (live, outcome) = Live::start(options);
+    if !live.problems().is_empty() || outcome.mode != Mode::Full {
+        let problems: Vec<String> = live.problems().iter().map(ToString::to_string).collect();
+        return Err(format!("the site has problems:\n{}", problems.join("\n")));
+    }
+    eprintln!(
+        "full build + model: {:.0} ms, {} pages",
+        started.elapsed().as_secs_f64() * 1000.0,
+        live.page_count()
+    );
+    Ok(Started {
+        live,
+        rel,
+        file,
+        original,
+    })
 }

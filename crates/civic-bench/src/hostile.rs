@@ -181,8 +181,9 @@ fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
     out
 }
 
-/// A PNG whose header says `w`×`h` pixels, with a stub of pixel data nothing should read.
-fn png_claiming(w: u32, h: u32) -> Vec<u8> {
+/// A PNG whose header says `w`×`h` pixels; its pixel data is a stub nothing should read (also
+/// the hardening test's huge image).
+pub fn png_claiming(w: u32, h: u32) -> Vec<u8> {
     let mut ihdr = w.to_be_bytes().to_vec();
     ihdr.extend(h.to_be_bytes());
     ihdr.extend([8, 2, 0, 0, 0]);

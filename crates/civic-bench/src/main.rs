@@ -94,19 +94,8 @@ fn main() -> ExitCode {
             date,
             page,
             runs,
-        } => civic::pipeline::build_date(date.as_deref())
-            .map_err(|e| e.to_string())
-            .and_then(|date| {
-                let options = BuildOptions {
-                    output: output.unwrap_or_else(|| root.join("output")),
-                    root,
-                    base_url: None,
-                    drafts: false,
-                    date,
-                    theme_dir: None,
-                };
-                edit::measure(options, &page, runs)
-            }),
+        } => options(root, output, "output", date, false)
+            .and_then(|options| edit::measure(options, &page, runs)),
         Command::Hostile { scale, runs, only } => hostile::run(scale, runs, only.as_deref()),
         Command::Draft {
             root,
@@ -114,19 +103,8 @@ fn main() -> ExitCode {
             date,
             page,
             runs,
-        } => civic::pipeline::build_date(date.as_deref())
-            .map_err(|e| e.to_string())
-            .and_then(|date| {
-                let options = BuildOptions {
-                    output: output.unwrap_or_else(|| root.join(".civic/desk-preview")),
-                    root,
-                    base_url: None,
-                    drafts: true,
-                    date,
-                    theme_dir: None,
-                };
-                draft::measure(options, &page, runs)
-            }),
+        } => options(root, output, ".civic/desk-preview", date, true)
+            .and_then(|options| draft::measure(options, &page, runs)),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -135,6 +113,26 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The build options of a benchmark: the site at `root`, its output (`ROOT/DEFAULT_OUTPUT` unless
+/// given), the build date (today in China unless given).
+fn options(
+    root: PathBuf,
+    output: Option<PathBuf>,
+    default_output: &str,
+    date: Option<String>,
+    drafts: bool,
+) -> Result<BuildOptions, String> {
+    let date = civic::pipeline::build_date(date.as_deref()).map_err(|e| e.to_string())?;
+    Ok(BuildOptions {
+        output: output.unwrap_or_else(|| root.join(default_output)),
+        root,
+        base_url: None,
+        drafts,
+        date,
+        theme_dir: None,
+    })
 }
 
 fn write_corpus(dir: &std::path::Path, docs: usize, seed: u64, hugo: bool) -> Result<(), String> {

@@ -174,7 +174,7 @@ pub fn assess(
     for found in super::solicit::solicitations(original, n, &handles) {
         // A page that reports a case and quotes the ad in a blockquote quotes its speech, as
         // quotation marks do; anywhere else a blockquote is only a frame.
-        if ctx.reported && in_blockquote(original, found.start) {
+        if ctx.reported && super::placement::in_blockquote(original, found.start) {
             continue;
         }
         let (start, end) = n.text_from(found.start, found.end);
@@ -499,18 +499,6 @@ fn is_keyword_chain(c: &Cluster, parts: usize, strong: bool) -> bool {
     let sells = c.has(Class::Domain) || c.has(Class::Money) || !c.brands.is_empty();
     let stuffed = parts >= 3 && strong && c.morphemes.len() >= 3;
     (sells && ((parts >= 2 && strong) || parts >= 3)) || stuffed
-}
-
-/// Whether the original byte `at` stands in a Markdown blockquote line (`> …`): on a page whose
-/// title reports a case, that is the specimen it quotes (an anti-fraud notice quoting the ad).
-fn in_blockquote(original: &str, at: usize) -> bool {
-    let line_start = original
-        .get(..at)
-        .and_then(|before| before.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    original
-        .get(line_start..)
-        .is_some_and(|line| line.trim_start().starts_with('>'))
 }
 
 /// The cluster stands where the text names its city or office: right before 市委, 文明办, ….

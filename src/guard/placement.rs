@@ -31,9 +31,8 @@ impl Place {
 
 /// The place of byte `at` of a Markdown source `text`, if it is one spam seeks.
 pub fn in_source(text: &str, at: usize) -> Option<Place> {
-    let at = at.min(text.len());
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let at = super::floor_char(text, at.min(text.len()));
+    let (line_start, line_end) = line_around(text, at);
     let line = &text[line_start..line_end];
     if at < front_matter_end(text) {
         let key = line.trim_start().split(':').next().unwrap_or("").trim();
@@ -55,6 +54,20 @@ pub fn in_source(text: &str, at: usize) -> Option<Place> {
             Place::LinkText
         }
     })
+}
+
+/// Whether byte `at` of a Markdown source stands in a blockquote line (`> …`): on a page whose
+/// title reports a case, that is the specimen it quotes (an anti-fraud notice quoting the ad).
+pub fn in_blockquote(text: &str, at: usize) -> bool {
+    let (start, end) = line_around(text, super::floor_char(text, at.min(text.len())));
+    text[start..end].trim_start().starts_with('>')
+}
+
+/// The byte range of the line holding byte `at` (a character boundary), without its newline.
+fn line_around(text: &str, at: usize) -> (usize, usize) {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    (start, end)
 }
 
 /// The end of the YAML front matter (0 when there is none).

@@ -71,7 +71,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"(?:找|联系|加|私聊|私信|留言|问|戳|滴滴|告诉|call|dd)(?:一下)?我们?",
                 r"|给我(?:留|发|打|说|回|私)|拉你|带你|进群|加群|入群|搜一搜|私聊|私信|详聊",
                 r"|加(?:v|微|q|扣|企鹅|飞机|tg)|留个(?:电话|房间号|号|联系方式)|打电话给|联系人",
-                r"|\d{11,}|(?:微信|v信|扣扣|飞机)号?[a-z0-9_]{5,}"
+                r"|\d{11,}"
             ),
             concat!(
                 r"(?:text|dm|message|whatsapp|telegram|wechat|ping|call|contact|email|add)\s+(?:me|us)",
